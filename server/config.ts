@@ -1,0 +1,46 @@
+// Settings come from the environment; docs/operations.md lists them.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** ACCORD_ADMIN_TOKEN: overrides the token kept in DATA_DIR. */
+  adminToken: string | undefined;
+  /** The address people use to reach Accord, for invitation links; else taken from the request. */
+  publicUrl: string | undefined;
+  maxMessageBytes: number;
+  compactAfterUpdates: number;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for Secure cookies. */
+  trustProxy: boolean;
+  /** Where the built client is; served at / when present. */
+  clientDir: string;
+  /** Create the CMM 04 demo meeting when DATA_DIR holds no meeting. */
+  seedDemo: boolean;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${value}"`);
+  return n;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const sync = (env.ACCORD_SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('ACCORD_SQLITE_SYNCHRONOUS must be NORMAL or FULL');
+  return {
+    port: int(env.PORT, 8787, 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    adminToken: env.ACCORD_ADMIN_TOKEN || undefined,
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
+    maxMessageBytes: int(env.ACCORD_MAX_MESSAGE_BYTES, 1024 * 1024, 'ACCORD_MAX_MESSAGE_BYTES'),
+    compactAfterUpdates: int(env.ACCORD_COMPACT_AFTER_UPDATES, 500, 'ACCORD_COMPACT_AFTER_UPDATES'),
+    sqliteSynchronous: sync,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    clientDir: resolve(env.ACCORD_CLIENT_DIR ?? './dist/client'),
+    seedDemo: env.ACCORD_DEMO !== '0',
+  };
+}

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { meetingInput } from '../../shared/record/meeting-input';
+import { createMeeting } from '../commands/create-meeting';
+import { presentCreatedMeeting, presentMeeting } from '../presenters/meeting';
+import type { Services } from '../services';
+import { apiError, type AppEnv } from './env';
+import { baseUrl, invalidBody } from './http';
+
+export function meetingRoutes(services: Services) {
+  return new Hono<AppEnv>()
+    .post('/', zValidator('json', meetingInput, invalidBody('invalid_meeting')), async (c) => {
+      const principal = c.get('principal');
+      if (principal?.kind !== 'admin')
+        return c.json(apiError('unauthorized', 'Creating a meeting needs the administrator token.'), 401);
+      const created = await createMeeting(services, c.req.valid('json'), 'administrator');
+      return c.json(presentCreatedMeeting(created, baseUrl(c, services.config)), 201);
+    })
+    .get('/:id', async (c) => {
+      const principal = c.get('principal');
+      if (!principal) return c.json(apiError('unauthorized', 'Open your invitation link to sign in.'), 401);
+      const meeting = await services.storage.getMeeting(c.req.param('id'));
+      const allowed =
+        meeting && (principal.kind === 'admin' || principal.invitation.meetingId === meeting.id);
+      if (!meeting || !allowed)
+        return c.json(apiError('not_found', 'There is no meeting here that your invitation opens.'), 404);
+      const record = await services.storage.getRecord(meeting.currentDocumentId);
+      if (!record) throw new Error(`meeting ${meeting.id} has no current record`);
+      const doc = await services.rooms.snapshot(record);
+      const viewer = principal.kind === 'participant' ? principal.invitation : null;
+      return c.json(presentMeeting(meeting, record, doc, viewer), 200);
+    });
+}

@@ -1,0 +1,74 @@
+// Starts Accord: storage, the HTTP app and the sync endpoint on one port.
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { loadAdminToken, type AdminToken } from './auth/admin-token';
+import type { Config } from './config';
+import { openSqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/storage';
+import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-check';
+import { RoomRegistry } from './sync/rooms';
+import { attachSyncEndpoint } from './sync/upgrade';
+import type { Services } from './services';
+import { mkdirSync } from 'node:fs';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: Services;
+  admin: AdminToken;
+  /** Stops accepting, closes every socket with "service restart", flushes and closes storage. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, openStorage: (c: Config) => Storage = defaultStorage): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const storage = openStorage(config);
+  const admin = loadAdminToken(config.dataDir, config.adminToken);
+  const rooms = new RoomRegistry({
+    storage,
+    awarenessLimits: DEFAULT_AWARENESS_LIMITS,
+    compactAfterUpdates: config.compactAfterUpdates,
+  });
+  const services: Services = { config, storage, rooms, adminToken: admin.token, now: () => new Date() };
+  const app = createApp(services);
+
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const wss = attachSyncEndpoint(server, {
+    storage,
+    rooms,
+    adminToken: admin.token,
+    maxMessageBytes: config.maxMessageBytes,
+    now: services.now,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    services,
+    admin,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await rooms.shutdown();
+        wss.close();
+        server.closeAllConnections();
+        await stopped;
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function defaultStorage(config: Config): Storage {
+  return openSqliteStorage(config.dataDir, { synchronous: config.sqliteSynchronous });
+}

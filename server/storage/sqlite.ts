@@ -1,0 +1,315 @@
+// The embedded default: one SQLite file under DATA_DIR, in WAL mode.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  AuditEntry,
+  InvitationRow,
+  MeetingRow,
+  NewAuditEntry,
+  RecordRow,
+  SessionRow,
+  Storage,
+  StoredRecord,
+} from './storage';
+import { GENESIS_HASH } from './audit-chain';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meetings (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  current_document_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS records (
+  document_id TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  version INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  record_hash TEXT,
+  created_at TEXT NOT NULL,
+  snapshot BLOB,
+  snapshot_seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS record_updates (
+  document_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (document_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS invitations (
+  id TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  participant_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  party TEXT NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  first_used_at TEXT
+);
+CREATE INDEX IF NOT EXISTS invitations_meeting ON invitations(meeting_id);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  invitation_id TEXT NOT NULL REFERENCES invitations(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit_log (
+  meeting_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, seq)
+);
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
+
+interface RecordDbRow {
+  document_id: string;
+  meeting_id: string;
+  version: number;
+  state: RecordRow['state'];
+  record_hash: string | null;
+  created_at: string;
+}
+
+interface InvitationDbRow {
+  id: string;
+  meeting_id: string;
+  participant_id: string;
+  role: InvitationRow['role'];
+  party: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  first_used_at: string | null;
+}
+
+interface AuditDbRow {
+  meeting_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toRecord = (r: RecordDbRow): RecordRow => ({
+  documentId: r.document_id,
+  meetingId: r.meeting_id,
+  version: r.version,
+  state: r.state,
+  recordHash: r.record_hash,
+  createdAt: r.created_at,
+});
+
+const toInvitation = (r: InvitationDbRow): InvitationRow => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  participantId: r.participant_id,
+  role: r.role,
+  party: r.party,
+  name: r.name,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  firstUsedAt: r.first_used_at,
+});
+
+const toAudit = (r: AuditDbRow): AuditEntry => ({
+  meetingId: r.meeting_id,
+  seq: r.seq,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  detail: JSON.parse(r.detail) as Record<string, unknown>,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export interface SqliteOptions {
+  /** NORMAL survives a killed process; FULL also survives a power cut, at the cost of an fsync per write. */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'accord.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const q = {
+    snapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>(
+      'SELECT snapshot, snapshot_seq FROM records WHERE document_id = ?',
+    ),
+    updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM record_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+    ),
+    lastSeq: db.prepare<[string], { seq: number | null }>(
+      'SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = ?',
+    ),
+    insertUpdate: db.prepare('INSERT INTO record_updates (document_id, seq, data) VALUES (?, ?, ?)'),
+    setSnapshot: db.prepare('UPDATE records SET snapshot = ?, snapshot_seq = ? WHERE document_id = ?'),
+    dropUpdates: db.prepare('DELETE FROM record_updates WHERE document_id = ? AND seq <= ?'),
+    insertMeeting: db.prepare(
+      'INSERT INTO meetings (id, code, created_at, current_document_id) VALUES (@id, @code, @createdAt, @currentDocumentId)',
+    ),
+    insertRecord: db.prepare(
+      `INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq)
+       VALUES (@documentId, @meetingId, @version, @state, @recordHash, @createdAt, @snapshot, 0)`,
+    ),
+    meeting: db.prepare<[string], { id: string; code: string; created_at: string; current_document_id: string }>(
+      'SELECT * FROM meetings WHERE id = ?',
+    ),
+    countMeetings: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM meetings'),
+    record: db.prepare<[string], RecordDbRow>(
+      'SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE document_id = ?',
+    ),
+    insertInvitation: db.prepare(
+      `INSERT INTO invitations (id, meeting_id, participant_id, role, party, name, token_hash, created_at, revoked_at, first_used_at)
+       VALUES (@id, @meetingId, @participantId, @role, @party, @name, @tokenHash, @createdAt, @revokedAt, @firstUsedAt)`,
+    ),
+    invitationByHash: db.prepare<[string], InvitationDbRow>('SELECT * FROM invitations WHERE token_hash = ?'),
+    invitation: db.prepare<[string], InvitationDbRow>('SELECT * FROM invitations WHERE id = ?'),
+    invitations: db.prepare<[string], InvitationDbRow>('SELECT * FROM invitations WHERE meeting_id = ? ORDER BY rowid'),
+    markUsed: db.prepare('UPDATE invitations SET first_used_at = ? WHERE id = ? AND first_used_at IS NULL'),
+    insertSession: db.prepare(
+      'INSERT INTO sessions (token_hash, invitation_id, created_at, expires_at) VALUES (@tokenHash, @invitationId, @createdAt, @expiresAt)',
+    ),
+    session: db.prepare<[string], { token_hash: string; invitation_id: string; created_at: string; expires_at: string }>(
+      'SELECT * FROM sessions WHERE token_hash = ?',
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+    lastAudit: db.prepare<[string], AuditDbRow>('SELECT * FROM audit_log WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1'),
+    insertAudit: db.prepare(
+      `INSERT INTO audit_log (meeting_id, seq, at, actor, action, detail, prev_hash, hash)
+       VALUES (@meetingId, @seq, @at, @actor, @action, @detail, @prevHash, @hash)`,
+    ),
+    audit: db.prepare<[string], AuditDbRow>('SELECT * FROM audit_log WHERE meeting_id = ? ORDER BY seq'),
+  };
+
+  // Sequence numbers continue from what is on disk; kept in memory per record so an
+  // append is one INSERT, not a read and a write.
+  const nextSeq = new Map<string, number>();
+  const seqAfter = (documentId: string) => {
+    let seq = nextSeq.get(documentId);
+    if (seq === undefined) {
+      const row = q.snapshot.get(documentId);
+      seq = Math.max(q.lastSeq.get(documentId)?.seq ?? 0, row?.snapshot_seq ?? 0);
+    }
+    return seq;
+  };
+
+  const append = db.transaction((documentId: string, updates: Uint8Array[]) => {
+    let seq = seqAfter(documentId);
+    for (const update of updates) q.insertUpdate.run(documentId, ++seq, update);
+    return seq;
+  });
+
+  const compact = db.transaction((documentId: string, state: Uint8Array, uptoSeq: number) => {
+    q.setSnapshot.run(state, uptoSeq, documentId);
+    q.dropUpdates.run(documentId, uptoSeq);
+  });
+
+  const createMeeting = db.transaction(
+    (meeting: MeetingRow, record: RecordRow, initialState: Uint8Array, invitations: InvitationRow[]) => {
+      q.insertMeeting.run(meeting);
+      q.insertRecord.run({ ...record, snapshot: initialState });
+      for (const invitation of invitations) q.insertInvitation.run(invitation);
+    },
+  );
+
+  const appendAudit = db.transaction(
+    (entry: NewAuditEntry, hashOf: (entry: Omit<AuditEntry, 'hash'>) => string): AuditEntry => {
+      const last = q.lastAudit.get(entry.meetingId);
+      const sealed = { ...entry, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
+      const full: AuditEntry = { ...sealed, hash: hashOf(sealed) };
+      q.insertAudit.run({ ...full, detail: JSON.stringify(full.detail) });
+      return full;
+    },
+  );
+
+  const storage: Storage = {
+    async loadRecord(documentId): Promise<StoredRecord> {
+      const row = q.snapshot.get(documentId);
+      if (!row) throw new Error(`no record ${documentId}`);
+      const rows = q.updatesAfter.all(documentId, row.snapshot_seq);
+      const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : row.snapshot_seq;
+      nextSeq.set(documentId, lastSeq);
+      return { snapshot: row.snapshot, updates: rows.map((r) => r.data), lastSeq };
+    },
+    async appendUpdates(documentId, updates) {
+      const seq = append(documentId, updates);
+      nextSeq.set(documentId, seq);
+      return seq;
+    },
+    async compactRecord(documentId, state, uptoSeq) {
+      compact(documentId, state, uptoSeq);
+    },
+    async createMeeting(meeting, record, initialState, invitations) {
+      createMeeting(meeting, record, initialState, invitations);
+    },
+    async getMeeting(id) {
+      const row = q.meeting.get(id);
+      return row && { id: row.id, code: row.code, createdAt: row.created_at, currentDocumentId: row.current_document_id };
+    },
+    async countMeetings() {
+      return q.countMeetings.get()?.n ?? 0;
+    },
+    async getRecord(documentId) {
+      const row = q.record.get(documentId);
+      return row && toRecord(row);
+    },
+    async findInvitationByTokenHash(tokenHash) {
+      const row = q.invitationByHash.get(tokenHash);
+      return row && toInvitation(row);
+    },
+    async getInvitation(id) {
+      const row = q.invitation.get(id);
+      return row && toInvitation(row);
+    },
+    async listInvitations(meetingId) {
+      return q.invitations.all(meetingId).map(toInvitation);
+    },
+    async markInvitationUsed(id, at) {
+      q.markUsed.run(at, id);
+    },
+    async createSession(session) {
+      q.insertSession.run(session);
+    },
+    async findSession(tokenHash) {
+      const row = q.session.get(tokenHash);
+      return (
+        row && { tokenHash: row.token_hash, invitationId: row.invitation_id, createdAt: row.created_at, expiresAt: row.expires_at }
+      );
+    },
+    async deleteSession(tokenHash) {
+      q.deleteSession.run(tokenHash);
+    },
+    async appendAudit(entry, hashOf) {
+      return appendAudit(entry, hashOf);
+    },
+    async listAudit(meetingId) {
+      return q.audit.all(meetingId).map(toAudit);
+    },
+    async close() {
+      db.close();
+    },
+  };
+  return storage;
+}

@@ -1,0 +1,41 @@
+// One participant's socket on one record: what it may do, which awareness client ids it
+// speaks for, and how it is told no.
+import type { WebSocket } from 'ws';
+import type { Actor } from '../../shared/roles';
+import type { CloseCode, RefusalReason } from '../../shared/protocol';
+import { permissionDenied } from './wire';
+
+export interface ConnectionIdentity {
+  invitationId: string;
+  participantId: string;
+  actor: Actor;
+}
+
+export class Connection {
+  readonly clientIds = new Set<number>();
+  /** Accord's own client subscribes to lifecycle status; stock clients never see it. */
+  wantsStatus = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly identity: ConnectionIdentity,
+  ) {}
+
+  get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.open) this.socket.send(message);
+  }
+
+  /** Tells the client that something it sent was refused, and why. */
+  refuse(reason: RefusalReason): void {
+    this.send(permissionDenied(reason));
+  }
+
+  close(code: CloseCode, reason: string): void {
+    if (this.socket.readyState === this.socket.CLOSED || this.socket.readyState === this.socket.CLOSING) return;
+    this.socket.close(code, reason);
+  }
+}

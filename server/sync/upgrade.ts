@@ -1,0 +1,113 @@
+// The sync endpoint, /sync/<documentId>. Who may connect is decided here, before the
+// upgrade: a bad or missing credential gets an HTTP refusal and no byte of the record.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol';
+import { resolvePrincipal } from '../auth/principal';
+import type { RecordRow, Storage } from '../storage/storage';
+import { log, errorMessage } from '../log';
+import { Connection } from './connection';
+import type { RoomRegistry } from './rooms';
+import type { Room } from './room';
+
+export interface SyncEndpointOptions {
+  storage: Storage;
+  rooms: RoomRegistry;
+  adminToken: string;
+  maxMessageBytes: number;
+  now: () => Date;
+}
+
+const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
+
+export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(request, socket, head).catch((err) => {
+      log.error('sync.upgrade-failed', { error: errorMessage(err) });
+      refuse(socket, 500, 'Internal Server Error');
+    });
+  });
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://accord.invalid');
+    const documentId = SYNC_PATH.exec(url.pathname)?.[1];
+    if (!documentId) return refuse(socket, 404, 'Not Found');
+    const principal = await resolvePrincipal(
+      options.storage,
+      options.adminToken,
+      { cookie: request.headers.cookie, queryToken: url.searchParams.get('token') },
+      options.now(),
+    );
+    if (!principal || principal.kind !== 'participant') return refuse(socket, 401, 'Unauthorized');
+    // A session cookie is sent by the browser whatever page opened the socket; only the
+    // app's own pages may use it.
+    if (principal.sessionHash && !sameOrigin(request)) return refuse(socket, 403, 'Forbidden');
+    const record = await options.storage.getRecord(documentId);
+    if (!record || record.meetingId !== principal.invitation.meetingId) return refuse(socket, 403, 'Forbidden');
+
+    const identity = {
+      invitationId: principal.invitation.id,
+      participantId: principal.invitation.participantId,
+      actor: principal.actor,
+    };
+    const opened = await options.rooms.open(record);
+    wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
+      const connection = new Connection(ws, identity);
+      // The room may have closed between opening and the upgrade; messages that arrive
+      // while it is reopened wait here, in order.
+      let room: Room | null = opened.join(connection) ? opened : null;
+      const early: Uint8Array[] = [];
+      ws.on('message', (data: Buffer, isBinary: boolean) => {
+        if (!isBinary) return connection.close(CloseCode.malformedMessage, 'binary messages only');
+        const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+        if (room) room.receive(connection, message);
+        else early.push(message);
+      });
+      ws.on('error', (err) => {
+        log.warn('sync.socket-error', { documentId, participant: identity.participantId, error: errorMessage(err) });
+      });
+      ws.on('close', () => room?.leave(connection));
+      if (!room) void rejoin(connection, record, early).then((joined) => (room = joined));
+      if (!principal.invitation.firstUsedAt) {
+        void options.storage.markInvitationUsed(principal.invitation.id, options.now().toISOString());
+      }
+    });
+  }
+
+  async function rejoin(connection: Connection, record: RecordRow, early: Uint8Array[]): Promise<Room | null> {
+    try {
+      for (;;) {
+        const room = await options.rooms.open(record);
+        if (!connection.open) return null;
+        if (room.join(connection)) {
+          for (const message of early) room.receive(connection, message);
+          return room;
+        }
+      }
+    } catch (err) {
+      log.error('sync.join-failed', { documentId: record.documentId, error: errorMessage(err) });
+      connection.close(CloseCode.recordReloaded, 'could not open the record');
+      return null;
+    }
+  }
+
+  return wss;
+}
+
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true; // not a browser
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}

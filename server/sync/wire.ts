@@ -1,0 +1,51 @@
+// The bytes Accord sends, encoded with y-protocols and lib0 as the stock clients expect.
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
+import { MessageType, RECORD_STATUS_MESSAGE, type RecordStatus } from '../../shared/protocol';
+
+function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export const syncStep1 = (doc: Y.Doc) =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    syncProtocol.writeSyncStep1(e, doc);
+  });
+
+/** Sync step 2: everything in `doc` the peer with `stateVector` lacks. */
+export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+  });
+
+export const updateMessage = (update: Uint8Array) =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    syncProtocol.writeUpdate(e, update);
+  });
+
+export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  });
+
+export const permissionDenied = (reason: string) =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.auth);
+    authProtocol.writePermissionDenied(e, reason);
+  });
+
+export const recordStatusMessage = (status: RecordStatus) =>
+  message((e) => {
+    encoding.writeVarUint(e, RECORD_STATUS_MESSAGE);
+    encoding.writeVarString(e, JSON.stringify(status));
+  });

@@ -1,0 +1,116 @@
+// Agreement, derived rather than stored as a flag: a party's mark holds the digest of the
+// text it agreed, so editing that text clears the agreement by itself, on every client
+// and on the server alike.
+import * as Y from 'yjs';
+import { digest } from 'lib0/hash/sha256';
+import { toBase64 } from 'lib0/buffer';
+import {
+  actionPoints,
+  agenda,
+  agendaItemId,
+  agreement,
+  agreementKey,
+  minutes,
+  parties,
+  readMeetingFacts,
+  segmentCells,
+  segmentId,
+  type ActionPointMap,
+  type AgreementMark,
+  type SegmentMap,
+} from './schema';
+import { plainText } from './rich-text';
+import { BRACKET_MARK, countBrackets } from './brackets';
+
+export type AgreementTarget =
+  | { kind: 'segment'; id: string; agendaItemId: string; segment: SegmentMap }
+  | { kind: 'actionPoint'; id: string; point: ActionPointMap };
+
+/** Every segment and action point, in reading order. */
+export function agreementTargets(doc: Y.Doc): AgreementTarget[] {
+  const targets: AgreementTarget[] = [];
+  for (const item of agenda(doc)) {
+    const itemId = agendaItemId(item);
+    for (const segment of minutes(doc).get(itemId) ?? []) {
+      targets.push({ kind: 'segment', id: segmentId(segment), agendaItemId: itemId, segment });
+    }
+  }
+  for (const point of actionPoints(doc)) targets.push({ kind: 'actionPoint', id: point.get('id') as string, point });
+  return targets;
+}
+
+export function findTarget(doc: Y.Doc, targetId: string): AgreementTarget | undefined {
+  return agreementTargets(doc).find((t) => t.id === targetId);
+}
+
+/** The text a party agrees to, normalised: every language, and for an action point its terms. */
+export function targetText(doc: Y.Doc, target: AgreementTarget): string {
+  const { languages } = readMeetingFacts(doc);
+  if (target.kind === 'segment') {
+    const cells = segmentCells(target.segment);
+    return languages.map((l) => `${l}\u0000${cells.get(l) ? plainText(cells.get(l)!) : ''}`).join('\u0001');
+  }
+  const texts = target.point.get('text') as Y.Map<Y.Text>;
+  const terms = ['party', 'agency', 'due', 'status'].map((k) => `${k}\u0000${String(target.point.get(k) ?? '')}`);
+  return [...languages.map((l) => `${l}\u0000${texts.get(l)?.toString() ?? ''}`), ...terms].join('\u0001');
+}
+
+export function textDigest(text: string): string {
+  return toBase64(digest(new TextEncoder().encode(text)));
+}
+
+/** For each party of the meeting: does its mark still match the target's text? */
+export function agreementOf(doc: Y.Doc, target: AgreementTarget): Record<string, boolean> {
+  const current = textDigest(targetText(doc, target));
+  const marks = agreement(doc);
+  const out: Record<string, boolean> = {};
+  for (const party of parties(doc)) out[party.code] = marks.get(agreementKey(target.id, party.code))?.textDigest === current;
+  return out;
+}
+
+/** The mark a head gives for their party, sealing the text as it is now. */
+export function markFor(doc: Y.Doc, target: AgreementTarget, party: string, by: string, at: Date): AgreementMark {
+  return { party, by, at: at.toISOString(), textDigest: textDigest(targetText(doc, target)) };
+}
+
+export interface LockBlocker {
+  kind: AgreementTarget['kind'];
+  id: string;
+  agendaItemId?: string;
+  /** Parties whose agreement is missing or no longer matches the text. */
+  missingParties: string[];
+  openBrackets: number;
+}
+
+/** What stands between the record and being lockable; empty when it can be locked. */
+export function lockBlockers(doc: Y.Doc): LockBlocker[] {
+  const blockers: LockBlocker[] = [];
+  for (const target of agreementTargets(doc)) {
+    const agreed = agreementOf(doc, target);
+    const missingParties = Object.keys(agreed).filter((p) => !agreed[p]);
+    const openBrackets = bracketsIn(doc, target);
+    if (missingParties.length > 0 || openBrackets > 0) {
+      blockers.push({
+        kind: target.kind,
+        id: target.id,
+        ...(target.kind === 'segment' ? { agendaItemId: target.agendaItemId } : {}),
+        missingParties,
+        openBrackets,
+      });
+    }
+  }
+  return blockers;
+}
+
+export function bracketsIn(doc: Y.Doc, target: AgreementTarget): number {
+  if (target.kind === 'segment') {
+    let n = 0;
+    segmentCells(target.segment).forEach((cell) => (n += countBrackets(cell)));
+    return n;
+  }
+  let n = 0;
+  (target.point.get('text') as Y.Map<Y.Text>).forEach((text) => (n += countBrackets(text)));
+  return n;
+}
+
+export { BRACKET_MARK };

@@ -1,0 +1,97 @@
+// The shape POST /api/meetings accepts: the reference meetings of ../shared/fixtures are
+// written in it. Checked here so that the server refuses a bad meeting with every problem
+// named, before anything is stored.
+import { z } from 'zod';
+import { ROLES } from '../roles';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+// BCP 47, loosely: a primary subtag and optional subtags (th, lo, en, km, my, vi, zh-Hans).
+const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag');
+const partyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/, 'a party code of capitals, such as TH');
+const text = z.string().trim().min(1).max(2000);
+export const localizedText = z.record(languageTag, z.string().max(20_000));
+
+export const ACTION_STATUSES = ['open', 'in progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const participantInput = z.object({
+  party: partyCode,
+  role: z.enum(ROLES),
+  name: text,
+  title: z.string().max(300).default(''),
+  agency: z.string().max(300).default(''),
+});
+
+export const meetingInput = z
+  .object({
+    series: localizedText,
+    number: z.number().int().positive(),
+    code: z.string().trim().min(1).max(40),
+    venue: localizedText,
+    startDate: isoDate,
+    endDate: isoDate,
+    languages: z.array(languageTag).min(1).max(12),
+    authenticLanguages: z.array(languageTag).min(1),
+    prevailingLanguage: languageTag.optional(),
+    parties: z
+      .array(z.object({ code: partyCode, name: localizedText, language: languageTag }))
+      .min(1)
+      .max(20),
+    participants: z.array(participantInput).max(2000),
+    agenda: z.array(localizedText).max(200).default([]),
+    minutes: z
+      .array(
+        z.object({
+          agendaItem: z.number().int().positive(),
+          segments: z.array(localizedText).max(500),
+        }),
+      )
+      .default([]),
+    actionPoints: z
+      .array(
+        z.object({
+          text: localizedText,
+          party: partyCode,
+          agency: z.string().max(300).default(''),
+          due: isoDate.optional(),
+          status: z.enum(ACTION_STATUSES).default('open'),
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((m, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const languages = new Set(m.languages);
+    const parties = new Set(m.parties.map((p) => p.code));
+    if (parties.size !== m.parties.length) issue(['parties'], 'party codes must be unique');
+    if (new Set(m.languages).size !== m.languages.length) issue(['languages'], 'working languages must be unique');
+    if (m.endDate < m.startDate) issue(['endDate'], 'the meeting cannot end before it starts');
+    m.authenticLanguages.forEach((l, i) => {
+      if (!languages.has(l)) issue(['authenticLanguages', i], `${l} is not a working language`);
+    });
+    if (m.prevailingLanguage && !m.authenticLanguages.includes(m.prevailingLanguage))
+      issue(['prevailingLanguage'], 'the prevailing text must be an authentic one');
+    m.parties.forEach((p, i) => {
+      if (!languages.has(p.language)) issue(['parties', i, 'language'], `${p.language} is not a working language`);
+    });
+    const heads = new Map<string, number>();
+    m.participants.forEach((p, i) => {
+      if (p.role !== 'observer' && !parties.has(p.party))
+        issue(['participants', i, 'party'], `${p.party} is not a party of this meeting`);
+      if (p.role === 'observer' && parties.has(p.party))
+        issue(['participants', i, 'party'], 'an observer cannot belong to a party of the meeting');
+      if (p.role === 'head') heads.set(p.party, (heads.get(p.party) ?? 0) + 1);
+    });
+    for (const [party, count] of heads)
+      if (count > 1) issue(['participants'], `party ${party} has ${count} heads of delegation; it may have one`);
+    m.minutes.forEach((entry, i) => {
+      if (entry.agendaItem > m.agenda.length)
+        issue(['minutes', i, 'agendaItem'], `there is no agenda item ${entry.agendaItem}`);
+    });
+    m.actionPoints.forEach((a, i) => {
+      if (!parties.has(a.party)) issue(['actionPoints', i, 'party'], `${a.party} is not a party of this meeting`);
+    });
+  });
+
+export type MeetingInput = z.infer<typeof meetingInput>;
+export type ParticipantInput = z.infer<typeof participantInput>;

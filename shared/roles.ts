@@ -1,0 +1,70 @@
+// Who may do what to a record, decided as pure functions so that the server (which
+// enforces) and the client (which only hides buttons) read the same rules.
+
+export const ROLES = ['secretariat', 'head', 'delegate', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RECORD_STATES = ['draft', 'locked', 'signed'] as const;
+export type RecordState = (typeof RECORD_STATES)[number];
+
+export const ACTIONS = [
+  'read',
+  'write',
+  'markAgreement',
+  'lock',
+  'unlock',
+  'sign',
+  'amend',
+  'export',
+  'readAudit',
+  'manageInvitations',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Actor {
+  role: Role;
+  /** The party the actor belongs to; observers carry their own pseudo-party code. */
+  party: string;
+}
+
+export interface RecordFacts {
+  state: RecordState;
+}
+
+/** The party an action is taken for, where the action speaks for a party. */
+export interface ActionTarget {
+  party?: string;
+}
+
+export function can(actor: Actor, action: Action, record: RecordFacts, target: ActionTarget = {}): boolean {
+  const { role } = actor;
+  const forOwnParty = target.party === undefined || target.party === actor.party;
+  switch (action) {
+    case 'read':
+      return true;
+    case 'write':
+      return record.state === 'draft' && role !== 'observer';
+    case 'markAgreement':
+      return record.state === 'draft' && role === 'head' && forOwnParty;
+    case 'lock':
+      return record.state === 'draft' && role === 'secretariat';
+    case 'unlock':
+      return record.state === 'locked' && role === 'secretariat';
+    case 'sign':
+      return record.state === 'locked' && role === 'head' && forOwnParty;
+    case 'amend':
+      return record.state === 'signed' && role === 'secretariat';
+    case 'export':
+      return role === 'secretariat' || role === 'head';
+    case 'readAudit':
+      return role === 'secretariat';
+    case 'manageInvitations':
+      return role === 'secretariat';
+    default:
+      return assertNever(action);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${String(value)}`);
+}
