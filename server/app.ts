@@ -9,6 +9,8 @@ import { resolvePrincipal } from './auth/principal';
 import { log, errorMessage } from './log';
 import { meetingRoutes } from './routes/meetings';
 import { sessionRoutes } from './routes/session';
+import { agreementRoutes } from './routes/agreement';
+import { invitationRoutes } from './routes/invitations';
 import { apiError, type AppEnv } from './routes/env';
 import type { Services } from './services';
 
@@ -51,7 +53,9 @@ export function createApp(services: Services) {
   const routes = app
     .get('/healthz', (c) => c.json({ ok: true }, 200))
     .route('/api/session', sessionRoutes(services))
-    .route('/api/meetings', meetingRoutes(services));
+    .route('/api/meetings', meetingRoutes(services))
+    .route('/api/meetings', agreementRoutes(services))
+    .route('/api/meetings', invitationRoutes(services));
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {

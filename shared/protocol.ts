@@ -36,7 +36,8 @@ export const RefusalReason = {
   readOnlyObserver: 'read-only:observer',
   readOnlyLocked: 'read-only:locked',
   readOnlySigned: 'read-only:signed',
-  agreementNotYours: 'agreement:not-your-party',
+  // Agreement marks are made by the server on a head's request (POST /api/meetings/:id/agreement).
+  agreementServerOnly: 'agreement:server-only',
   storageUnavailable: 'storage:unavailable',
   awarenessNotYours: 'awareness:not-your-client',
   awarenessTooLarge: 'awareness:too-large',

@@ -188,6 +188,9 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     invitation: db.prepare<[string], InvitationDbRow>('SELECT * FROM invitations WHERE id = ?'),
     invitations: db.prepare<[string], InvitationDbRow>('SELECT * FROM invitations WHERE meeting_id = ? ORDER BY rowid'),
     markUsed: db.prepare('UPDATE invitations SET first_used_at = ? WHERE id = ? AND first_used_at IS NULL'),
+    setTokenHash: db.prepare('UPDATE invitations SET token_hash = ? WHERE id = ? AND revoked_at IS NULL'),
+    revoke: db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    dropSessionsOf: db.prepare('DELETE FROM sessions WHERE invitation_id = ?'),
     insertSession: db.prepare(
       'INSERT INTO sessions (token_hash, invitation_id, created_at, expires_at) VALUES (@tokenHash, @invitationId, @createdAt, @expiresAt)',
     ),
@@ -233,6 +236,16 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
       for (const invitation of invitations) q.insertInvitation.run(invitation);
     },
   );
+
+  const replaceToken = db.transaction((id: string, tokenHash: string) => {
+    q.setTokenHash.run(tokenHash, id);
+    q.dropSessionsOf.run(id);
+  });
+
+  const revoke = db.transaction((id: string, at: string) => {
+    q.revoke.run(at, id);
+    q.dropSessionsOf.run(id);
+  });
 
   const appendAudit = db.transaction(
     (entry: NewAuditEntry, hashOf: (entry: Omit<AuditEntry, 'hash'>) => string): AuditEntry => {
@@ -288,6 +301,12 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     },
     async markInvitationUsed(id, at) {
       q.markUsed.run(at, id);
+    },
+    async replaceInvitationToken(id, tokenHash) {
+      replaceToken(id, tokenHash);
+    },
+    async revokeInvitation(id, at) {
+      revoke(id, at);
     },
     async createSession(session) {
       q.insertSession.run(session);

@@ -77,6 +77,10 @@ export interface Storage {
   getInvitation(id: string): Promise<InvitationRow | undefined>;
   listInvitations(meetingId: string): Promise<InvitationRow[]>;
   markInvitationUsed(id: string, at: string): Promise<void>;
+  /** Gives the invitation a new token; the old one stops working, and its sessions end. */
+  replaceInvitationToken(id: string, tokenHash: string): Promise<void>;
+  /** Withdraws the invitation for good; its sessions end. */
+  revokeInvitation(id: string, at: string): Promise<void>;
 
   createSession(session: SessionRow): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRow | undefined>;

@@ -11,6 +11,8 @@ import { log, errorMessage } from '../log';
 import { SerialQueue } from './serial-queue';
 import { awarenessMessage, recordStatusMessage, syncStep1, syncStep2, updateMessage } from './wire';
 import { wouldChange } from './update-effect';
+import { touchesRoot } from './protected-roots';
+import { Root } from '../../shared/record/schema';
 import { checkAwarenessUpdate, type AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
 
@@ -208,6 +210,10 @@ export class Room {
   private async applyFrom(connection: Connection, update: Uint8Array): Promise<void> {
     if (!can(connection.identity.actor, 'write', this.record)) {
       if (wouldChange(this.doc, update)) connection.refuse(READ_ONLY_REASON[this.record.state]);
+      return;
+    }
+    if (touchesRoot(this.doc, update, Root.agreement)) {
+      connection.refuse(RefusalReason.agreementServerOnly);
       return;
     }
     this.produced = [];

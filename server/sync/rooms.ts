@@ -61,6 +61,16 @@ export class RoomRegistry {
     return doc;
   }
 
+  /** Ends every socket opened with this invitation, in every record of this process. */
+  closeConnectionsOf(invitationId: string, code: CloseCode, reason: string): void {
+    for (const entry of this.rooms.values()) {
+      void entry.then((room) => {
+        for (const connection of room.connections)
+          if (connection.identity.invitationId === invitationId) connection.close(code, reason);
+      }, () => undefined);
+    }
+  }
+
   get openCount(): number {
     return this.rooms.size;
   }

@@ -1,0 +1,28 @@
+// The first steps of every route under /api/meetings/:id: who asks, which meeting, and
+// its current record. A participant of another meeting is told the meeting is not there.
+import type { Context } from 'hono';
+import type { Principal } from '../auth/principal';
+import type { MeetingRow, RecordRow } from '../storage/storage';
+import type { Services } from '../services';
+import { apiError, type AppEnv } from './env';
+
+export interface MeetingAccess {
+  principal: Principal;
+  meeting: MeetingRow;
+  record: RecordRow;
+}
+
+export async function meetingAccess(c: Context<AppEnv>, services: Services): Promise<MeetingAccess | Response> {
+  const principal = c.get('principal');
+  if (!principal) return c.json(apiError('unauthorized', 'Open your invitation link to sign in.'), 401);
+  const meeting = await services.storage.getMeeting(c.req.param('id') ?? '');
+  if (!meeting || (principal.kind === 'participant' && principal.invitation.meetingId !== meeting.id))
+    return c.json(apiError('not_found', 'There is no meeting here that your invitation opens.'), 404);
+  const record = await services.storage.getRecord(meeting.currentDocumentId);
+  if (!record) throw new Error(`meeting ${meeting.id} has no current record`);
+  return { principal, meeting, record };
+}
+
+/** Who a principal is in the audit log. */
+export const auditActor = (principal: Principal) =>
+  principal.kind === 'admin' ? 'administrator' : principal.invitation.participantId;
