@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { zValidator } from '@hono/zod-validator';
 import { meetingInput } from '../../shared/record/meeting-input';
 import { createMeeting } from '../commands/create-meeting';
@@ -7,12 +8,16 @@ import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
 import { baseUrl, invalidBody } from './http';
 
+// Checked before the body, so that a stranger learns nothing of what a meeting holds.
+const requireAdministrator = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get('principal')?.kind !== 'admin')
+    return c.json(apiError('unauthorized', 'Creating a meeting needs the administrator token.'), 401);
+  await next();
+});
+
 export function meetingRoutes(services: Services) {
   return new Hono<AppEnv>()
-    .post('/', zValidator('json', meetingInput, invalidBody('invalid_meeting')), async (c) => {
-      const principal = c.get('principal');
-      if (principal?.kind !== 'admin')
-        return c.json(apiError('unauthorized', 'Creating a meeting needs the administrator token.'), 401);
+    .post('/', requireAdministrator, zValidator('json', meetingInput, invalidBody('invalid_meeting')), async (c) => {
       const created = await createMeeting(services, c.req.valid('json'), 'administrator');
       return c.json(presentCreatedMeeting(created, baseUrl(c, services.config)), 201);
     })

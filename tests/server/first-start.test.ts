@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+describe('first start on an empty DATA_DIR', () => {
+  let child: ChildProcess | undefined;
+  let dataDir = '';
+  afterEach(() => {
+    child?.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('makes a private administrator token, seeds the CMM 04 demo and prints a working link per role', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'accord-first-'));
+    const port = await freePort();
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ACCORD_ADMIN_TOKEN: '', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const start = Date.now();
+    while (!out.includes('demo-invitations.txt')) {
+      if (Date.now() - start > 20_000) throw new Error(`no demo links printed:\n${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const adminFile = join(dataDir, 'admin-token');
+    expect(statSync(adminFile).mode & 0o777).toBe(0o600);
+    const adminToken = readFileSync(adminFile, 'utf8').trim();
+    expect(out).toContain(adminFile);
+    expect(out).not.toContain(adminToken); // where to find it, never the secret itself
+
+    const roles = [...out.matchAll(/^\s+(\w+)\s+(\w+)\s+(http\S+)$/gm)].map((m) => ({ party: m[1], role: m[2], link: m[3]! }));
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['secretariat', 'head', 'delegate', 'observer']));
+    const observer = roles.find((r) => r.role === 'observer')!;
+    const token = new URL(observer.link).hash.slice(1);
+    const session = await fetch(`http://127.0.0.1:${port}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    expect(session.status).toBe(201);
+    const { meetingId } = (await session.json()) as { meetingId: string };
+    const meeting = await fetch(`http://127.0.0.1:${port}/api/meetings/${meetingId}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await meeting.json()).toMatchObject({ code: 'CMM 04', you: { role: 'observer' } });
+  });
+});
