@@ -13,9 +13,16 @@ export interface StockClient {
   destroy(): void;
 }
 
-export function stockClient(wsUrl: string, documentId: string, token: string, doc = new Y.Doc()): StockClient {
+export function stockClient(
+  wsUrl: string,
+  documentId: string,
+  token: string,
+  doc = new Y.Doc(),
+  options: { maxBackoffTime?: number } = {},
+): StockClient {
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
     params: { token },
+    ...options,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });

@@ -1,0 +1,82 @@
+// Accord as a separate process, for what only a process can show: being killed, being
+// asked to stop, and what it writes to its logs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADMIN_TOKEN } from './server';
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+export interface ChildServer {
+  url: string;
+  wsUrl: string;
+  dataDir: string;
+  /** Everything the process wrote to stdout and stderr, across restarts. */
+  output(): string;
+  start(): Promise<void>;
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+  cleanup(): Promise<void>;
+}
+
+export async function childServer(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'accord-child-'))): Promise<ChildServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let output = '';
+
+  const server: ChildServer = {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}/sync`,
+    dataDir,
+    output: () => output,
+    async start() {
+      child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATA_DIR: dataDir,
+          ACCORD_ADMIN_TOKEN: ADMIN_TOKEN,
+          ACCORD_DEMO: '0',
+          ACCORD_CLIENT_DIR: join(dataDir, 'no-client'),
+          LOG_LEVEL: 'info',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+      const started = Date.now();
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+        try {
+          if ((await fetch(`${url}/healthz`)).ok) return;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() - started > 20_000) throw new Error(`the server did not start:\n${output}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    kill(signal) {
+      const running = child;
+      if (!running || running.exitCode !== null) return Promise.resolve(running?.exitCode ?? null);
+      return new Promise((resolve) => {
+        running.once('exit', (code) => resolve(code));
+        running.kill(signal);
+      });
+    },
+    async cleanup() {
+      await server.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
