@@ -1,0 +1,80 @@
+// Fault injection: the disk fills up under the server (a small tmpfs as DATA_DIR), then
+// space comes back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { RefusalReason } from '../../shared/protocol';
+
+function fillDisk(dir: string): string {
+  const filler = join(dir, 'filler');
+  const block = Buffer.alloc(64 * 1024, 1);
+  let size = 0;
+  try {
+    for (;;) {
+      writeFileSync(filler, block, { flag: 'a' });
+      size += block.length;
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  }
+  // Squeeze out the last partial block too.
+  try {
+    for (;;) writeFileSync(filler, Buffer.alloc(1024, 1), { flag: 'a' });
+  } catch {
+    // full
+  }
+  expect(size).toBeGreaterThan(0);
+  return filler;
+}
+
+describe('when storage refuses a write', () => {
+  const mountPoint = mkdtempSync(join(tmpdir(), 'accord-small-disk-'));
+  let server: TestServer;
+  let meeting: CreatedMeetingResponse;
+  let writer: StockClient;
+  let reader: StockClient;
+
+  beforeAll(async () => {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint]);
+    server = await startTestServer({ dataDir: join(mountPoint, 'data') });
+    meeting = await createMeeting(server);
+    writer = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'), undefined, { maxBackoffTime: 200 });
+    reader = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'LA'), undefined, { maxBackoffTime: 200 });
+    await Promise.all([synced(writer), synced(reader)]);
+  });
+  afterAll(async () => {
+    writer?.destroy();
+    reader?.destroy();
+    await server?.stop();
+    execFileSync('umount', [mountPoint]);
+    rmSync(mountPoint, { recursive: true, force: true });
+  });
+
+  it('the update is not relayed, the writer is told and keeps its text, and all of it lands once space is back', async () => {
+    writer.doc.getText('notes').insert(0, 'before ');
+    await waitFor(() => reader.doc.getText('notes').toString() === 'before ', 5000, 'first edit');
+
+    const filler = fillDisk(mountPoint);
+    const long = 'ข้อความยาว '.repeat(15_000); // needs new pages in the log: refused on a full disk
+    writer.doc.getText('notes').insert(7, long);
+    await waitFor(() => writer.refusals.includes(RefusalReason.storageUnavailable), 10_000, 'storage refusal');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reader.doc.getText('notes').toString()).toBe('before ');
+    expect(writer.doc.getText('notes').toString()).toBe(`before ${long}`);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+    rmSync(filler);
+    // No one does anything: the writer's provider reconnects and offers its edit again.
+    await waitFor(() => reader.doc.getText('notes').length === 7 + long.length, 20_000, 'edit after recovery');
+    expect(reader.doc.getText('notes').toString()).toBe(`before ${long}`);
+
+    const later = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'observer'));
+    await synced(later);
+    expect(later.doc.getText('notes').length).toBe(7 + long.length);
+    later.destroy();
+  });
+});
