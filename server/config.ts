@@ -1,5 +1,6 @@
 // Settings come from the environment; docs/operations.md lists them.
 import { resolve } from 'node:path';
+import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './sync/flood-guard';
 
 export interface Config {
   port: number;
@@ -18,6 +19,7 @@ export interface Config {
   clientDir: string;
   /** Create the CMM 04 demo meeting when DATA_DIR holds no meeting. */
   seedDemo: boolean;
+  floodLimits: FloodLimits;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -42,5 +44,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     clientDir: resolve(env.ACCORD_CLIENT_DIR ?? './dist/client'),
     seedDemo: env.ACCORD_DEMO !== '0',
+    floodLimits: {
+      ...DEFAULT_FLOOD_LIMITS,
+      connectionMessagesPerSecond: int(env.ACCORD_CONNECTION_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.connectionMessagesPerSecond, 'ACCORD_CONNECTION_MESSAGES_PER_SECOND'),
+      connectionBurst: int(env.ACCORD_CONNECTION_BURST, DEFAULT_FLOOD_LIMITS.connectionBurst, 'ACCORD_CONNECTION_BURST'),
+      recordMessagesPerSecond: int(env.ACCORD_RECORD_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.recordMessagesPerSecond, 'ACCORD_RECORD_MESSAGES_PER_SECOND'),
+      recordBurst: int(env.ACCORD_RECORD_BURST, DEFAULT_FLOOD_LIMITS.recordBurst, 'ACCORD_RECORD_BURST'),
+    },
   };
 }

@@ -29,6 +29,7 @@ export async function startServer(config: Config, openStorage: (c: Config) => St
   const rooms = new RoomRegistry({
     storage,
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
+    floodLimits: config.floodLimits,
     compactAfterUpdates: config.compactAfterUpdates,
   });
   const services: Services = { config, storage, rooms, adminToken: admin.token, now: () => new Date() };
@@ -38,6 +39,7 @@ export async function startServer(config: Config, openStorage: (c: Config) => St
   const wss = attachSyncEndpoint(server, {
     storage,
     rooms,
+    floodLimits: config.floodLimits,
     adminToken: admin.token,
     maxMessageBytes: config.maxMessageBytes,
     now: services.now,

@@ -15,9 +15,11 @@ import { touchesRoot } from './protected-roots';
 import { Root } from '../../shared/record/schema';
 import { checkAwarenessUpdate, type AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
+import { TokenBucket, type FloodLimits } from './flood-guard';
 
 export interface RoomOptions {
   storage: Storage;
+  floodLimits: FloodLimits;
   awarenessLimits: AwarenessLimits;
   /** Stored updates after which the record is compacted while open. */
   compactAfterUpdates: number;
@@ -36,6 +38,8 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  /** The meeting's share of the server: every connection on it draws from this. */
+  readonly floodBudget: TokenBucket;
   private readonly queue = new SerialQueue();
   private readonly awarenessOwners = new Map<number, Connection>();
   private produced: Uint8Array[] = [];
@@ -52,6 +56,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
+    this.floodBudget = new TokenBucket(options.floodLimits.recordMessagesPerSecond, options.floodLimits.recordBurst, Date.now());
     this.status = {
       documentId: record.documentId,
       version: record.version,

@@ -10,9 +10,11 @@ import { log, errorMessage } from '../log';
 import { Connection } from './connection';
 import type { RoomRegistry } from './rooms';
 import type { Room } from './room';
+import { FloodGuard, type FloodLimits } from './flood-guard';
 
 export interface SyncEndpointOptions {
   storage: Storage;
+  floodLimits: FloodLimits;
   rooms: RoomRegistry;
   adminToken: string;
   maxMessageBytes: number;
@@ -59,12 +61,24 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       // The room may have closed between opening and the upgrade; messages that arrive
       // while it is reopened wait here, in order.
       let room: Room | null = opened.join(connection) ? opened : null;
+      let guard: FloodGuard | null = null;
       const early: Uint8Array[] = [];
       ws.on('message', (data: Buffer, isBinary: boolean) => {
+        if (!connection.open) return; // closing: what is still buffered is not read
         if (!isBinary) return connection.close(CloseCode.malformedMessage, 'binary messages only');
         const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-        if (room) room.receive(connection, message);
-        else early.push(message);
+        if (!room) return void early.push(message);
+        guard ??= new FloodGuard(options.floodLimits, room.floodBudget, Date.now());
+        const verdict = guard.weigh(Date.now());
+        if (verdict.action === 'cut') {
+          log.warn('sync.flood-cut', { documentId, participant: identity.participantId });
+          return connection.close(CloseCode.tooManyMessages, 'too many messages');
+        }
+        room.receive(connection, message);
+        if (verdict.action === 'slow') {
+          ws.pause();
+          setTimeout(() => ws.resume(), verdict.ms).unref();
+        }
       });
       ws.on('error', (err) => {
         log.warn('sync.socket-error', { documentId, participant: identity.participantId, error: errorMessage(err) });
