@@ -39,6 +39,8 @@ export const RefusalReason = {
   // Agreement marks are made by the server on a head's request (POST /api/meetings/:id/agreement).
   agreementServerOnly: 'agreement:server-only',
   storageUnavailable: 'storage:unavailable',
+  /** Part of an update depended on content the record does not have; that part was dropped. */
+  missingDependencies: 'update:missing-dependencies',
   awarenessNotYours: 'awareness:not-your-client',
   awarenessTooLarge: 'awareness:too-large',
 } as const;

@@ -34,6 +34,19 @@ const READ_ONLY_REASON: Record<RecordState, RefusalReason> = {
   signed: RefusalReason.readOnlySigned,
 };
 
+/**
+ * Every client syncs through this server, which stores before it relays, so an honest
+ * update never depends on something the record lacks. Parts that do are not kept: held
+ * back, Yjs would carry them into snapshots and integrate them later on some other load.
+ * The sender is told; its own copy is untouched and is offered again when it resyncs.
+ */
+function dropPending(doc: Y.Doc): boolean {
+  if (doc.store.pendingStructs === null && doc.store.pendingDs === null) return false;
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+  return true;
+}
+
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -71,6 +84,7 @@ export class Room {
     const stored = await options.storage.loadRecord(record.documentId);
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     if (parts.length > 0) Y.applyUpdate(room.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
+    dropPending(room.doc);
     room.lastSeq = stored.lastSeq;
     room.storedSinceCompaction = stored.updates.length;
     room.doc.on('update', (update: Uint8Array) => room.produced.push(update));
@@ -230,6 +244,7 @@ export class Room {
       if (this.produced.length > 0) this.reset('an update could not be applied');
       throw new UnappliableUpdate(errorMessage(err));
     }
+    if (dropPending(this.doc)) connection.refuse(RefusalReason.missingDependencies);
     if (this.produced.length === 0) return;
     const updates = this.produced;
     this.produced = [];
