@@ -1,6 +1,12 @@
 // Awareness (who is here, where their caret is) is relayed, not stored; it must never
 // let one connection speak for another's client or carry a record's worth of content.
+//
+// The stock y-websocket provider echoes every awareness change it receives back to the
+// server, other clients' included. An echo (a state no newer than the one the server
+// already has) is dropped quietly; a newer state for a client another connection holds is
+// refused.
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { RefusalReason } from '../../shared/protocol';
 
 export interface AwarenessLimits {
@@ -12,39 +18,56 @@ export interface AwarenessLimits {
 
 export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = { maxClientIdsPerConnection: 4, maxStateBytes: 8 * 1024 };
 
-export interface AwarenessClaim {
-  /** Client ids the update speaks for. */
-  clientIds: number[];
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: string;
 }
 
-/**
- * Reads an awareness update and checks it against the connection's own client ids.
- * Throws on bytes that are not an awareness update; answers a refusal reason when the
- * update is well formed but not allowed.
- */
-export function checkAwarenessUpdate(
-  update: Uint8Array,
-  ownedByConnection: ReadonlySet<number>,
-  ownedByOthers: (clientId: number) => boolean,
-  limits: AwarenessLimits,
-): AwarenessClaim | { refused: RefusalReason } {
+export interface AwarenessView {
+  /** Client ids this connection already speaks for. */
+  own: ReadonlySet<number>;
+  ownedByOther(clientId: number): boolean;
+  /** The clock the server holds for a client id, if any. */
+  knownClock(clientId: number): number | undefined;
+}
+
+export type AwarenessVerdict = { refused: RefusalReason } | { accepted: AwarenessEntry[]; echoes: number };
+
+/** Throws on bytes that are not an awareness update. */
+export function checkAwarenessUpdate(update: Uint8Array, view: AwarenessView, limits: AwarenessLimits): AwarenessVerdict {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const clientIds: number[] = [];
-  const claimed = new Set(ownedByConnection);
+  const claimed = new Set(view.own);
+  const accepted: AwarenessEntry[] = [];
+  let echoes = 0;
   for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // clock
-    const state = decoding.readVarString(decoder);
-    if (state.length > limits.maxStateBytes) return { refused: RefusalReason.awarenessTooLarge };
-    JSON.parse(state);
-    if (!claimed.has(clientId)) {
-      if (ownedByOthers(clientId) || claimed.size >= limits.maxClientIdsPerConnection)
+    const entry = { clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) };
+    if (entry.state.length > limits.maxStateBytes) return { refused: RefusalReason.awarenessTooLarge };
+    JSON.parse(entry.state);
+    if (!claimed.has(entry.clientId)) {
+      const known = view.knownClock(entry.clientId);
+      if (known !== undefined && entry.clock <= known) {
+        echoes++;
+        continue;
+      }
+      if (view.ownedByOther(entry.clientId) || claimed.size >= limits.maxClientIdsPerConnection)
         return { refused: RefusalReason.awarenessNotYours };
-      claimed.add(clientId);
+      claimed.add(entry.clientId);
     }
-    clientIds.push(clientId);
+    accepted.push(entry);
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the awareness update');
-  return { clientIds };
+  return { accepted, echoes };
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
 }

@@ -9,11 +9,11 @@ import { can, type RecordState } from '../../shared/roles';
 import type { RecordRow, Storage } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { SerialQueue } from './serial-queue';
-import { awarenessMessage, recordStatusMessage, syncStep1, syncStep2, updateMessage } from './wire';
+import { awarenessMessage, awarenessUpdateMessage, recordStatusMessage, syncStep1, syncStep2, updateMessage } from './wire';
 import { wouldChange } from './update-effect';
 import { touchesRoot } from './protected-roots';
 import { Root } from '../../shared/record/schema';
-import { checkAwarenessUpdate, type AwarenessLimits } from './awareness-check';
+import { checkAwarenessUpdate, encodeAwarenessEntries, type AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
 import { TokenBucket, type FloodLimits } from './flood-guard';
 
@@ -264,10 +264,13 @@ export class Room {
   private applyAwareness(connection: Connection, update: Uint8Array, message: Uint8Array): void {
     const verdict = checkAwarenessUpdate(
       update,
-      connection.clientIds,
-      (id) => {
-        const owner = this.awarenessOwners.get(id);
-        return owner !== undefined && owner !== connection;
+      {
+        own: connection.clientIds,
+        ownedByOther: (id) => {
+          const owner = this.awarenessOwners.get(id);
+          return owner !== undefined && owner !== connection;
+        },
+        knownClock: (id) => this.awareness.meta.get(id)?.clock,
       },
       this.options.awarenessLimits,
     );
@@ -275,12 +278,15 @@ export class Room {
       connection.refuse(verdict.refused);
       return;
     }
-    for (const id of verdict.clientIds) {
-      connection.clientIds.add(id);
-      this.awarenessOwners.set(id, connection);
+    if (verdict.accepted.length === 0) return;
+    for (const { clientId } of verdict.accepted) {
+      connection.clientIds.add(clientId);
+      this.awarenessOwners.set(clientId, connection);
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-    this.broadcast(message, connection);
+    // Relay the bytes as they came unless echoes had to be taken out.
+    const accepted = verdict.echoes === 0 ? update : encodeAwarenessEntries(verdict.accepted);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, connection);
+    this.broadcast(verdict.echoes === 0 ? message : awarenessUpdateMessage(accepted), connection);
   }
 
   /** Sends the same bytes to every connection but `except`. */

@@ -38,6 +38,13 @@ export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients
     encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   });
 
+/** An awareness update already encoded, framed as a message. */
+export const awarenessUpdateMessage = (update: Uint8Array) =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, update);
+  });
+
 export const permissionDenied = (reason: string) =>
   message((e) => {
     encoding.writeVarUint(e, MessageType.auth);

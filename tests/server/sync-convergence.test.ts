@@ -65,4 +65,22 @@ describe('live sync with stock y-websocket clients', () => {
     await waitFor(() => plainText(cell(late, 'lo')) === plainText(cell(thai, 'lo')), 5000, 'late joiner');
     expect(plainText(cell(late, 'th'))).toBe(plainText(cell(thai, 'th')));
   });
+
+  it('presence: stock clients see each other come and go, and their echoes of others are never refused', async () => {
+    const meeting = await createMeeting(server);
+    const a = client(meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
+    const b = client(meeting.documentId, tokenOf(meeting, 'delegate', 'LA'));
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Wilaiwan', party: 'TH' });
+    b.provider.awareness.setLocalStateField('user', { name: 'Noy', party: 'LA' });
+    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.name === 'Noy', 5000, 'b seen by a');
+    const c = client(meeting.documentId, tokenOf(meeting, 'observer'));
+    await synced(c);
+    await waitFor(() => c.provider.awareness.getStates().size === 3, 5000, 'c sees everyone');
+    b.provider.destroy();
+    await waitFor(() => !a.provider.awareness.getStates().has(b.doc.clientID), 5000, 'b gone at a');
+    await waitFor(() => !c.provider.awareness.getStates().has(b.doc.clientID), 5000, 'b gone at c');
+    await new Promise((r) => setTimeout(r, 100));
+    expect([...a.refusals, ...c.refusals]).toEqual([]);
+  });
 });
