@@ -12,6 +12,8 @@ import { RoomRegistry } from './sync/rooms';
 import { attachSyncEndpoint } from './sync/upgrade';
 import type { Services } from './services';
 import { mkdirSync } from 'node:fs';
+import { audit } from './audit';
+import { log, errorMessage } from './log';
 
 export interface RunningServer {
   url: string;
@@ -31,6 +33,11 @@ export async function startServer(config: Config, openStorage: (c: Config) => St
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
     floodLimits: config.floodLimits,
     compactAfterUpdates: config.compactAfterUpdates,
+    auditRefusal: (record, connection, reason) =>
+      void audit(services, record.meetingId, connection.identity.participantId, 'record.write-refused', {
+        documentId: record.documentId,
+        reason,
+      }).catch((err) => log.warn('audit.failed', { error: errorMessage(err) })),
   });
   const services: Services = { config, storage, rooms, adminToken: admin.token, now: () => new Date() };
   const app = createApp(services);

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import type { MeetingRow, RecordRow } from '../storage/storage';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
+import { audit } from '../audit';
 
 export interface MeetingAccess {
   principal: Principal;
@@ -16,7 +17,16 @@ export async function meetingAccess(c: Context<AppEnv>, services: Services): Pro
   const principal = c.get('principal');
   if (!principal) return c.json(apiError('unauthorized', 'Open your invitation link to sign in.'), 401);
   const meeting = await services.storage.getMeeting(c.req.param('id') ?? '');
-  if (!meeting || (principal.kind === 'participant' && principal.invitation.meetingId !== meeting.id))
+  const foreign = meeting && principal.kind === 'participant' && principal.invitation.meetingId !== meeting.id;
+  if (foreign) {
+    // Someone invited elsewhere reaching for this meeting: the meeting's own log says so.
+    await audit(services, meeting.id, principal.invitation.participantId, 'access.refused', {
+      fromMeeting: principal.invitation.meetingId,
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+    });
+  }
+  if (!meeting || foreign)
     return c.json(apiError('not_found', 'There is no meeting here that your invitation opens.'), 404);
   const record = await services.storage.getRecord(meeting.currentDocumentId);
   if (!record) throw new Error(`meeting ${meeting.id} has no current record`);

@@ -29,9 +29,17 @@ export class Connection {
     if (this.open) this.socket.send(message);
   }
 
-  /** Tells the client that something it sent was refused, and why. */
-  refuse(reason: RefusalReason): void {
+  private readonly refusedBefore = new Set<RefusalReason>();
+
+  /**
+   * Tells the client that something it sent was refused, and why. Answers true the first
+   * time this connection meets this refusal, so the caller audits it once, not per keystroke.
+   */
+  refuse(reason: RefusalReason): boolean {
     this.send(permissionDenied(reason));
+    if (this.refusedBefore.has(reason)) return false;
+    this.refusedBefore.add(reason);
+    return true;
   }
 
   close(code: CloseCode, reason: string): void {

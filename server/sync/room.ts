@@ -23,6 +23,8 @@ export interface RoomOptions {
   awarenessLimits: AwarenessLimits;
   /** Stored updates after which the record is compacted while open. */
   compactAfterUpdates: number;
+  /** Writes a refusal to the meeting's audit log (once per connection and reason). */
+  auditRefusal: (record: RecordRow, connection: Connection, reason: RefusalReason) => void;
 }
 
 /** An update that decoded but that Yjs could not integrate. */
@@ -228,11 +230,11 @@ export class Room {
 
   private async applyFrom(connection: Connection, update: Uint8Array): Promise<void> {
     if (!can(connection.identity.actor, 'write', this.record)) {
-      if (wouldChange(this.doc, update)) connection.refuse(READ_ONLY_REASON[this.record.state]);
+      if (wouldChange(this.doc, update)) this.refuse(connection, READ_ONLY_REASON[this.record.state]);
       return;
     }
     if (touchesRoot(this.doc, update, Root.agreement)) {
-      connection.refuse(RefusalReason.agreementServerOnly);
+      this.refuse(connection, RefusalReason.agreementServerOnly);
       return;
     }
     this.produced = [];
@@ -244,7 +246,7 @@ export class Room {
       if (this.produced.length > 0) this.reset('an update could not be applied');
       throw new UnappliableUpdate(errorMessage(err));
     }
-    if (dropPending(this.doc)) connection.refuse(RefusalReason.missingDependencies);
+    if (dropPending(this.doc)) this.refuse(connection, RefusalReason.missingDependencies);
     if (this.produced.length === 0) return;
     const updates = this.produced;
     this.produced = [];
@@ -252,7 +254,7 @@ export class Room {
       this.lastSeq = await this.options.storage.appendUpdates(this.documentId, updates);
     } catch (err) {
       log.error('storage.append-failed', { documentId: this.documentId, error: errorMessage(err) });
-      connection.refuse(RefusalReason.storageUnavailable);
+      this.refuse(connection, RefusalReason.storageUnavailable);
       this.reset('storage refused a write');
       return;
     }
@@ -275,7 +277,7 @@ export class Room {
       this.options.awarenessLimits,
     );
     if ('refused' in verdict) {
-      connection.refuse(verdict.refused);
+      this.refuse(connection, verdict.refused);
       return;
     }
     if (verdict.accepted.length === 0) return;
@@ -287,6 +289,10 @@ export class Room {
     const accepted = verdict.echoes === 0 ? update : encodeAwarenessEntries(verdict.accepted);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, connection);
     this.broadcast(verdict.echoes === 0 ? message : awarenessUpdateMessage(accepted), connection);
+  }
+
+  private refuse(connection: Connection, reason: RefusalReason): void {
+    if (connection.refuse(reason)) this.options.auditRefusal(this.record, connection, reason);
   }
 
   /** Sends the same bytes to every connection but `except`. */
