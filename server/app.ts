@@ -11,6 +11,7 @@ import { meetingRoutes } from './routes/meetings';
 import { sessionRoutes } from './routes/session';
 import { agreementRoutes } from './routes/agreement';
 import { invitationRoutes } from './routes/invitations';
+import { lifecycleRoutes } from './routes/lifecycle';
 import { apiError, type AppEnv } from './routes/env';
 import type { Services } from './services';
 
@@ -55,7 +56,8 @@ export function createApp(services: Services) {
     .route('/api/session', sessionRoutes(services))
     .route('/api/meetings', meetingRoutes(services))
     .route('/api/meetings', agreementRoutes(services))
-    .route('/api/meetings', invitationRoutes(services));
+    .route('/api/meetings', invitationRoutes(services))
+    .route('/api', lifecycleRoutes(services));
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {

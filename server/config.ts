@@ -20,6 +20,13 @@ export interface Config {
   /** Create the CMM 04 demo meeting when DATA_DIR holds no meeting. */
   seedDemo: boolean;
   floodLimits: FloodLimits;
+  /** DATABASE_URL: PostgreSQL for the scale-out mode; unset, the embedded SQLite. */
+  databaseUrl: string | undefined;
+  /** ACCORD_DATABASE_SCHEMA: the PostgreSQL schema Accord's tables live in. */
+  databaseSchema: string;
+  /** REDIS_URL: how several processes tell each other what they accepted. */
+  redisUrl: string | undefined;
+  redisPrefix: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -44,6 +51,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     clientDir: resolve(env.ACCORD_CLIENT_DIR ?? './dist/client'),
     seedDemo: env.ACCORD_DEMO !== '0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.ACCORD_DATABASE_SCHEMA || 'accord',
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.ACCORD_REDIS_PREFIX || 'accord',
     floodLimits: {
       ...DEFAULT_FLOOD_LIMITS,
       connectionMessagesPerSecond: int(env.ACCORD_CONNECTION_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.connectionMessagesPerSecond, 'ACCORD_CONNECTION_MESSAGES_PER_SECOND'),

@@ -11,6 +11,10 @@ import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-check';
 import { RoomRegistry } from './sync/rooms';
 import { attachSyncEndpoint } from './sync/upgrade';
 import type { Services } from './services';
+import { localFanout, type Fanout } from './scale/fanout';
+import { redisFanout } from './scale/redis-fanout';
+import { openPostgresStorage } from './storage/postgres';
+import { signatureSummaries } from './commands/record-facts';
 import { mkdirSync } from 'node:fs';
 import { audit } from './audit';
 import { log, errorMessage } from './log';
@@ -24,12 +28,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, openStorage: (c: Config) => Storage = defaultStorage): Promise<RunningServer> {
+export async function startServer(config: Config): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
-  const storage = openStorage(config);
+  const { storage, fanout } = await openBackends(config);
   const admin = loadAdminToken(config.dataDir, config.adminToken);
   const rooms = new RoomRegistry({
     storage,
+    fanout,
+    statusOf: async (documentId) => {
+      const record = await storage.getRecord(documentId);
+      if (!record) throw new Error(`no record ${documentId}`);
+      const signatures = record.state === 'draft' ? [] : signatureSummaries(await storage.listSignatures(documentId));
+      return { record, signatures };
+    },
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
     floodLimits: config.floodLimits,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -71,6 +82,7 @@ export async function startServer(config: Config, openStorage: (c: Config) => St
         wss.close();
         server.closeAllConnections();
         await stopped;
+        await fanout.close();
         await storage.close();
       })();
       return closing;
@@ -78,6 +90,13 @@ export async function startServer(config: Config, openStorage: (c: Config) => St
   };
 }
 
-function defaultStorage(config: Config): Storage {
-  return openSqliteStorage(config.dataDir, { synchronous: config.sqliteSynchronous });
+/**
+ * The embedded default is SQLite in DATA_DIR, alone in its process. With DATABASE_URL and
+ * REDIS_URL, several processes share PostgreSQL and fan out through Redis.
+ */
+async function openBackends(config: Config): Promise<{ storage: Storage; fanout: Fanout }> {
+  if (!config.databaseUrl) return { storage: openSqliteStorage(config.dataDir, { synchronous: config.sqliteSynchronous }), fanout: localFanout() };
+  const storage = await openPostgresStorage(config.databaseUrl, config.databaseSchema);
+  const fanout = config.redisUrl ? await redisFanout(config.redisUrl, config.redisPrefix) : localFanout();
+  return { storage, fanout };
 }

@@ -38,6 +38,8 @@ export const RefusalReason = {
   readOnlySigned: 'read-only:signed',
   // Agreement marks are made by the server on a head's request (POST /api/meetings/:id/agreement).
   agreementServerOnly: 'agreement:server-only',
+  // The meeting facts, parties and roster are set up by the secretariat through the server.
+  recordServerOnly: 'record:server-only',
   storageUnavailable: 'storage:unavailable',
   /** Part of an update depended on content the record does not have; that part was dropped. */
   missingDependencies: 'update:missing-dependencies',

@@ -14,6 +14,7 @@ export const ACTIONS = [
   'lock',
   'unlock',
   'sign',
+  'enrolKey',
   'amend',
   'export',
   'readAudit',
@@ -52,6 +53,10 @@ export function can(actor: Actor, action: Action, record: RecordFacts, target: A
       return record.state === 'locked' && role === 'secretariat';
     case 'sign':
       return record.state === 'locked' && role === 'head' && forOwnParty;
+    case 'enrolKey':
+      // A head enrols the key they will sign with; once the record is signed there is
+      // nothing left to sign until an amendment reopens it.
+      return record.state !== 'signed' && role === 'head' && forOwnParty;
     case 'amend':
       return record.state === 'signed' && role === 'secretariat';
     case 'export':

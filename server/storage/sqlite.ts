@@ -13,6 +13,7 @@ import type {
   StoredRecord,
 } from './storage';
 import { GENESIS_HASH } from './audit-chain';
+import { LIFECYCLE_SCHEMA, lifecycleStorage } from './sqlite-lifecycle';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -152,6 +153,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  db.exec(LIFECYCLE_SCHEMA);
 
   const q = {
     snapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>(
@@ -326,6 +328,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     async listAudit(meetingId) {
       return q.audit.all(meetingId).map(toAudit);
     },
+    ...lifecycleStorage(db),
     async close() {
       db.close();
     },

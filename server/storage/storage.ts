@@ -59,6 +59,46 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** What a lock seals: the canonical record (RFC 8785 text), its hash, and the Yjs state it was built from. */
+export interface RecordLock {
+  documentId: string;
+  recordHash: string;
+  canonical: string;
+  finalState: Uint8Array;
+  lockedAt: string;
+  lockedBy: string;
+}
+
+/** The public key a head enrolled for their party; a replaced key stays, marked replaced. */
+export interface PartyKeyRow {
+  meetingId: string;
+  party: string;
+  /** Raw 32-byte Ed25519 public key, base64url. */
+  publicKey: string;
+  fingerprint: string;
+  enrolledBy: string;
+  enrolledAt: string;
+  replacedAt: string | null;
+}
+
+/** A head's signature on one version. An unlock voids it: it stays, marked void. */
+export interface SignatureRow {
+  id: string;
+  documentId: string;
+  party: string;
+  participantId: string;
+  /** The record hash the statement names. */
+  recordHash: string;
+  /** The statement's canonical text: exactly the bytes that were signed. */
+  statement: string;
+  /** Ed25519 signature, base64url. */
+  signature: string;
+  /** The key it was checked with, base64url. */
+  publicKey: string;
+  receivedAt: string;
+  voidedAt: string | null;
+}
+
 export type NewAuditEntry = Pick<AuditEntry, 'meetingId' | 'at' | 'actor' | 'action' | 'detail'>;
 
 export interface Storage {
@@ -89,6 +129,26 @@ export interface Storage {
   /** Appends to the meeting's hash-chained log; `hashOf` seals the entry given its predecessor. */
   appendAudit(entry: NewAuditEntry, hashOf: (entry: Omit<AuditEntry, 'hash'>) => string): Promise<AuditEntry>;
   listAudit(meetingId: string): Promise<AuditEntry[]>;
+
+  // The lifecycle. Each call is one atomic step that answers false, and changes nothing,
+  // when the record is no longer in the state it expects (another process got there first).
+  /** draft → locked: sets state and record hash, and keeps the lock. */
+  lockRecord(lock: RecordLock): Promise<boolean>;
+  getRecordLock(documentId: string): Promise<RecordLock | undefined>;
+  /** locked → draft: clears the hash, drops the lock, voids every signature not yet void. */
+  unlockRecord(documentId: string, at: string): Promise<boolean>;
+  /** Stores a signature while the record is locked; with `completes`, the record becomes signed. */
+  addSignature(signature: SignatureRow, completes: boolean): Promise<boolean>;
+  /** Every signature given on the record, voided ones included, oldest first. */
+  listSignatures(documentId: string): Promise<SignatureRow[]>;
+  /** Enrols a party's key; the party's previous key, if any, is marked replaced. */
+  enrolPartyKey(key: PartyKeyRow): Promise<void>;
+  /** The current key of each party of the meeting. */
+  listPartyKeys(meetingId: string): Promise<PartyKeyRow[]>;
+  /** Adds version n+1 and makes it the meeting's current record, if `previous` still is. */
+  addAmendment(previous: RecordRow, next: RecordRow, initialState: Uint8Array): Promise<boolean>;
+  /** Every version of the meeting's record, oldest first. */
+  listRecords(meetingId: string): Promise<RecordRow[]>;
 
   close(): Promise<void>;
 }

@@ -1,28 +1,34 @@
 // One record in memory while anyone has it open: its Y.Doc, the sockets on it, and the
-// queue that orders their messages. Every accepted update is stored before it is sent on.
+// queue that orders their messages. Every accepted update is stored before it is sent on,
+// to this process's sockets and, through the fan-out, to other processes'.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MessageType, RECORD_STATUS_MESSAGE, RefusalReason, type RecordStatus } from '../../shared/protocol';
 import { can, type RecordState } from '../../shared/roles';
+import { Root } from '../../shared/record/schema';
 import type { RecordRow, Storage } from '../storage/storage';
+import type { Fanout, FanoutMessage } from '../scale/fanout';
 import { log, errorMessage } from '../log';
 import { SerialQueue } from './serial-queue';
-import { awarenessMessage, awarenessUpdateMessage, recordStatusMessage, syncStep1, syncStep2, updateMessage } from './wire';
+import { recordStatusMessage, syncStep1, syncStep2, updateMessage } from './wire';
 import { wouldChange } from './update-effect';
-import { touchesRoot } from './protected-roots';
-import { Root } from '../../shared/record/schema';
-import { checkAwarenessUpdate, encodeAwarenessEntries, type AwarenessLimits } from './awareness-check';
+import { touchedRoot } from './protected-roots';
+import { RoomAwareness } from './room-awareness';
+import { AppliedSeqs } from './applied-seqs';
+import type { AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
 import { TokenBucket, type FloodLimits } from './flood-guard';
 
 export interface RoomOptions {
   storage: Storage;
+  fanout: Fanout;
   floodLimits: FloodLimits;
   awarenessLimits: AwarenessLimits;
   /** Stored updates after which the record is compacted while open. */
   compactAfterUpdates: number;
+  /** The record's row and signatures as stored now, for the status clients are told. */
+  statusOf: (documentId: string) => Promise<{ record: RecordRow; signatures: RecordStatus['signatures'] }>;
   /** Writes a refusal to the meeting's audit log (once per connection and reason). */
   auditRefusal: (record: RecordRow, connection: Connection, reason: RefusalReason) => void;
 }
@@ -36,11 +42,17 @@ const READ_ONLY_REASON: Record<RecordState, RefusalReason> = {
   signed: RefusalReason.readOnlySigned,
 };
 
+/** Roots only the server writes: agreement marks, and what decides who must agree and sign. */
+const SERVER_ONLY_ROOTS = [Root.agreement, Root.meta, Root.parties, Root.participants] as const;
+
+/** How long a gap in what other processes relayed may stay open before storage is read. */
+const CATCH_UP_AFTER_MS = 1000;
+
 /**
- * Every client syncs through this server, which stores before it relays, so an honest
- * update never depends on something the record lacks. Parts that do are not kept: held
- * back, Yjs would carry them into snapshots and integrate them later on some other load.
- * The sender is told; its own copy is untouched and is offered again when it resyncs.
+ * Every client syncs through a server that stores before it relays, so an honest update
+ * never depends on something the record lacks. Parts that do are not kept: held back,
+ * Yjs would carry them into snapshots and integrate them later on some other load. The
+ * sender is told; its own copy is untouched and is offered again when it resyncs.
  */
 function dropPending(doc: Y.Doc): boolean {
   if (doc.store.pendingStructs === null && doc.store.pendingDs === null) return false;
@@ -49,46 +61,45 @@ function dropPending(doc: Y.Doc): boolean {
   return true;
 }
 
+const statusOf = (record: RecordRow, signatures: RecordStatus['signatures']): RecordStatus => ({
+  documentId: record.documentId,
+  version: record.version,
+  state: record.state,
+  recordHash: record.recordHash,
+  signatures,
+});
+
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly presence: RoomAwareness;
   readonly connections = new Set<Connection>();
   /** The meeting's share of the server: every connection on it draws from this. */
   readonly floodBudget: TokenBucket;
   private readonly queue = new SerialQueue();
-  private readonly awarenessOwners = new Map<number, Connection>();
   private produced: Uint8Array[] = [];
-  private lastSeq = 0;
+  private applied = new AppliedSeqs(0);
   private storedSinceCompaction = 0;
+  private catchUp: NodeJS.Timeout | null = null;
   private closed = false;
+  private status: RecordStatus;
   /** Called once the room has let go of its record (unloaded or reset). */
   onClosed: (room: Room, done: Promise<void>) => void = () => {};
-
-  private status: RecordStatus;
 
   private constructor(
     public record: RecordRow,
     private readonly options: RoomOptions,
   ) {
-    this.awareness.setLocalState(null);
+    this.presence = new RoomAwareness(this.doc, options.awarenessLimits);
     this.floodBudget = new TokenBucket(options.floodLimits.recordMessagesPerSecond, options.floodLimits.recordBurst, Date.now());
-    this.status = {
-      documentId: record.documentId,
-      version: record.version,
-      state: record.state,
-      recordHash: record.recordHash,
-      signatures: [],
-    };
+    this.status = statusOf(record, []);
   }
 
-  static async load(record: RecordRow, options: RoomOptions): Promise<Room> {
+  static async load(documentId: string, options: RoomOptions): Promise<Room> {
+    const { record, signatures } = await options.statusOf(documentId);
     const room = new Room(record, options);
-    const stored = await options.storage.loadRecord(record.documentId);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length > 0) Y.applyUpdate(room.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
-    dropPending(room.doc);
-    room.lastSeq = stored.lastSeq;
-    room.storedSinceCompaction = stored.updates.length;
+    room.status = statusOf(record, signatures);
+    await options.fanout.join(documentId, (message) => room.fromElsewhere(message));
+    await room.readStorage();
     room.doc.on('update', (update: Uint8Array) => room.produced.push(update));
     if (room.storedSinceCompaction >= options.compactAfterUpdates) await room.queue.run(() => room.compact());
     return room;
@@ -108,8 +119,8 @@ export class Room {
     this.connections.add(connection);
     void this.queue.run(() => {
       connection.send(syncStep1(this.doc));
-      const states = [...this.awareness.getStates().keys()];
-      if (states.length > 0) connection.send(awarenessMessage(this.awareness, states));
+      const everyone = this.presence.everything();
+      if (everyone) connection.send(everyone);
     });
     return true;
   }
@@ -120,24 +131,23 @@ export class Room {
       try {
         await this.handle(connection, message);
       } catch (err) {
-        const unappliable = err instanceof UnappliableUpdate;
         log.warn('sync.message-refused', {
           documentId: this.documentId,
           participant: connection.identity.participantId,
           error: errorMessage(err),
         });
-        connection.close(unappliable ? CloseCode.unappliableUpdate : CloseCode.malformedMessage, 'message refused');
+        const code = err instanceof UnappliableUpdate ? CloseCode.unappliableUpdate : CloseCode.malformedMessage;
+        connection.close(code, 'message refused');
       }
     });
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    for (const id of connection.clientIds) this.awarenessOwners.delete(id);
-    const present = [...connection.clientIds].filter((id) => this.awareness.states.has(id));
-    if (present.length > 0 && !this.closed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, present, connection);
-      this.broadcast(awarenessMessage(this.awareness, present), null);
+    const gone = this.closed ? null : this.presence.leave(connection);
+    if (gone) {
+      this.broadcast(gone.relay, null);
+      this.options.fanout.publish(this.documentId, { kind: 'awareness', update: gone.update });
     }
     if (this.connections.size === 0) void this.queue.run(() => this.unloadIfUnused());
   }
@@ -154,34 +164,22 @@ export class Room {
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     this.produced = [];
     this.doc.transact(() => change(this.doc), 'server');
-    if (this.produced.length === 0) return;
-    const updates = this.produced;
-    this.produced = [];
     try {
-      this.lastSeq = await this.options.storage.appendUpdates(this.documentId, updates);
+      await this.commit(null);
     } catch (err) {
       this.reset('storage refused a server change');
       throw err;
     }
-    this.storedSinceCompaction += updates.length;
-    this.broadcast(updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)), null);
   }
 
   /**
    * The record's lifecycle moved (locked, signed, unlocked): from now on every message is
-   * judged against `record`, and every client is told. Call it from inside `exclusive`.
+   * judged against `record`, and every client, in every process, is told. Call it from
+   * inside `exclusive`.
    */
   setRecord(record: RecordRow, signatures: RecordStatus['signatures']): void {
-    this.record = record;
-    this.status = {
-      documentId: record.documentId,
-      version: record.version,
-      state: record.state,
-      recordHash: record.recordHash,
-      signatures,
-    };
-    const message = recordStatusMessage(this.status);
-    for (const connection of this.connections) if (connection.wantsStatus) connection.send(message);
+    this.applyStatus(record, signatures);
+    this.options.fanout.publish(this.documentId, { kind: 'record-changed' });
   }
 
   /** Lets go of the record if nobody has it open; for work done on a record without clients. */
@@ -210,12 +208,18 @@ export class Room {
         }
         return;
       }
-      case MessageType.awareness:
-        this.applyAwareness(connection, decoding.readVarUint8Array(decoder), message);
+      case MessageType.awareness: {
+        const outcome = this.presence.fromClient(connection, decoding.readVarUint8Array(decoder), message);
+        if ('refused' in outcome) return this.refuse(connection, outcome.refused);
+        if (outcome.relay) this.broadcast(outcome.relay, connection);
+        if (outcome.update) this.options.fanout.publish(this.documentId, { kind: 'awareness', update: outcome.update });
         return;
-      case MessageType.queryAwareness:
-        connection.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+      }
+      case MessageType.queryAwareness: {
+        const everyone = this.presence.everything();
+        if (everyone) connection.send(everyone);
         return;
+      }
       case RECORD_STATUS_MESSAGE:
         // Accord's own client asks once for the record's status, and is kept told.
         connection.wantsStatus = true;
@@ -233,10 +237,9 @@ export class Room {
       if (wouldChange(this.doc, update)) this.refuse(connection, READ_ONLY_REASON[this.record.state]);
       return;
     }
-    if (touchesRoot(this.doc, update, Root.agreement)) {
-      this.refuse(connection, RefusalReason.agreementServerOnly);
-      return;
-    }
+    const touched = touchedRoot(this.doc, update, SERVER_ONLY_ROOTS);
+    if (touched)
+      return this.refuse(connection, touched === Root.agreement ? RefusalReason.agreementServerOnly : RefusalReason.recordServerOnly);
     this.produced = [];
     try {
       Y.applyUpdate(this.doc, update, connection);
@@ -247,48 +250,93 @@ export class Room {
       throw new UnappliableUpdate(errorMessage(err));
     }
     if (dropPending(this.doc)) this.refuse(connection, RefusalReason.missingDependencies);
-    if (this.produced.length === 0) return;
-    const updates = this.produced;
-    this.produced = [];
     try {
-      this.lastSeq = await this.options.storage.appendUpdates(this.documentId, updates);
+      await this.commit(connection);
     } catch (err) {
       log.error('storage.append-failed', { documentId: this.documentId, error: errorMessage(err) });
       this.refuse(connection, RefusalReason.storageUnavailable);
       this.reset('storage refused a write');
-      return;
     }
+  }
+
+  /** Stores what the last change produced, then relays it to everyone but `except`. */
+  private async commit(except: Connection | null): Promise<void> {
+    if (this.produced.length === 0) return;
+    const updates = this.produced;
+    this.produced = [];
+    const toSeq = await this.options.storage.appendUpdates(this.documentId, updates);
+    const fromSeq = toSeq - updates.length + 1;
+    this.applied.mark(fromSeq, toSeq);
     this.storedSinceCompaction += updates.length;
-    this.broadcast(updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)), connection);
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.broadcast(updateMessage(update), except);
+    this.options.fanout.publish(this.documentId, { kind: 'update', fromSeq, toSeq, update });
     if (this.storedSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
   }
 
-  private applyAwareness(connection: Connection, update: Uint8Array, message: Uint8Array): void {
-    const verdict = checkAwarenessUpdate(
-      update,
-      {
-        own: connection.clientIds,
-        ownedByOther: (id) => {
-          const owner = this.awarenessOwners.get(id);
-          return owner !== undefined && owner !== connection;
-        },
-        knownClock: (id) => this.awareness.meta.get(id)?.clock,
-      },
-      this.options.awarenessLimits,
-    );
-    if ('refused' in verdict) {
-      this.refuse(connection, verdict.refused);
-      return;
-    }
-    if (verdict.accepted.length === 0) return;
-    for (const { clientId } of verdict.accepted) {
-      connection.clientIds.add(clientId);
-      this.awarenessOwners.set(clientId, connection);
-    }
-    // Relay the bytes as they came unless echoes had to be taken out.
-    const accepted = verdict.echoes === 0 ? update : encodeAwarenessEntries(verdict.accepted);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, connection);
-    this.broadcast(verdict.echoes === 0 ? message : awarenessUpdateMessage(accepted), connection);
+  /** What another process stored, relayed, or changed: applied here, sent to this process's sockets. */
+  private fromElsewhere(message: FanoutMessage): void {
+    void this.queue.run(async () => {
+      if (this.closed) return;
+      switch (message.kind) {
+        case 'update': {
+          this.produced = [];
+          Y.applyUpdate(this.doc, message.update, 'elsewhere');
+          dropPending(this.doc);
+          this.applied.mark(message.fromSeq, message.toSeq);
+          const produced = this.produced;
+          this.produced = [];
+          for (const update of produced) this.broadcast(updateMessage(update), null);
+          if (this.applied.hasGap) this.scheduleCatchUp();
+          return;
+        }
+        case 'awareness':
+          this.broadcast(this.presence.fromElsewhere(message.update), null);
+          return;
+        case 'record-changed': {
+          const { record, signatures } = await this.options.statusOf(this.documentId);
+          this.applyStatus(record, signatures);
+          return;
+        }
+        case 'invitation-closed':
+          return; // handled by the registry, for every record at once
+        default:
+          return message satisfies never;
+      }
+    });
+  }
+
+  private applyStatus(record: RecordRow, signatures: RecordStatus['signatures']): void {
+    this.record = record;
+    this.status = statusOf(record, signatures);
+    const message = recordStatusMessage(this.status);
+    for (const connection of this.connections) if (connection.wantsStatus) connection.send(message);
+  }
+
+  /** Reads what is stored and applies it: at load, and to close a gap the fan-out left. */
+  private async readStorage(): Promise<void> {
+    const stored = await this.options.storage.loadRecord(this.documentId);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    this.produced = [];
+    if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), 'storage');
+    dropPending(this.doc);
+    this.applied.caughtUpTo(stored.lastSeq);
+    this.storedSinceCompaction = Math.max(this.storedSinceCompaction, stored.updates.length);
+  }
+
+  private scheduleCatchUp(): void {
+    if (this.catchUp) return;
+    this.catchUp = setTimeout(() => {
+      this.catchUp = null;
+      void this.queue.run(async () => {
+        if (this.closed || !this.applied.hasGap) return;
+        await this.readStorage();
+        const produced = this.produced;
+        this.produced = [];
+        for (const update of produced) this.broadcast(updateMessage(update), null);
+      });
+    }, CATCH_UP_AFTER_MS);
+    this.catchUp.unref();
   }
 
   private refuse(connection: Connection, reason: RefusalReason): void {
@@ -303,7 +351,7 @@ export class Room {
   private async compact(): Promise<void> {
     if (this.storedSinceCompaction === 0) return;
     try {
-      await this.options.storage.compactRecord(this.documentId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      await this.options.storage.compactRecord(this.documentId, Y.encodeStateAsUpdate(this.doc), this.applied.watermark);
       this.storedSinceCompaction = 0;
     } catch (err) {
       // Nothing is lost: the updates stay stored and compaction is tried again later.
@@ -325,13 +373,14 @@ export class Room {
   private async release(compact: boolean): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.catchUp) clearTimeout(this.catchUp);
     const done = (async () => {
       if (compact) await this.compact();
-      this.awareness.destroy();
+      await this.options.fanout.leave(this.documentId).catch(() => undefined);
+      this.presence.destroy();
       this.doc.destroy();
     })();
     this.onClosed(this, done);
     await done;
   }
 }
-

@@ -10,7 +10,11 @@ export class RoomRegistry {
   /** Records being let go of; a new load waits for the last compaction to land. */
   private readonly closing = new Map<string, Promise<void>>();
 
-  constructor(private readonly options: RoomOptions) {}
+  constructor(private readonly options: RoomOptions) {
+    options.fanout.onBroadcast((message) => {
+      if (message.kind === 'invitation-closed') this.closeLocally(message.invitationId, message.code as CloseCode, message.reason);
+    });
+  }
 
   async open(record: RecordRow): Promise<Room> {
     for (;;) {
@@ -22,7 +26,7 @@ export class RoomRegistry {
     }
     const loading = (async () => {
       await this.closing.get(record.documentId);
-      const room = await Room.load(record, this.options);
+      const room = await Room.load(record.documentId, this.options);
       room.onClosed = (closed, done) => this.forget(closed, done);
       return room;
     })();
@@ -61,8 +65,13 @@ export class RoomRegistry {
     return doc;
   }
 
-  /** Ends every socket opened with this invitation, in every record of this process. */
+  /** Ends every socket opened with this invitation, in every record and every process. */
   closeConnectionsOf(invitationId: string, code: CloseCode, reason: string): void {
+    this.closeLocally(invitationId, code, reason);
+    this.options.fanout.publishBroadcast({ kind: 'invitation-closed', invitationId, code, reason });
+  }
+
+  private closeLocally(invitationId: string, code: CloseCode, reason: string): void {
     for (const entry of this.rooms.values()) {
       void entry.then((room) => {
         for (const connection of room.connections)

@@ -97,7 +97,7 @@ describe(`hostile messages (seed ${seed})`, () => {
 
     // Honest clients, in the fuzzed meeting and elsewhere, still sync with each other.
     clearInterval(typing);
-    for (const [a, b] of [[honest[0]!, honest[1]!], [honest[2]!, honest[3]!]]) {
+    for (const [a, b] of [[honest[0]!, honest[1]!], [honest[2]!, honest[3]!]] as const) {
       a.doc.getText('minutes').insert(0, 'final ');
       await waitFor(() => b.doc.getText('minutes').toString() === a.doc.getText('minutes').toString(), 10_000, 'honest sync');
     }

@@ -1,0 +1,69 @@
+// `accord verify <bundle> [--trust PARTY=FINGERPRINT …]`: VALID or INVALID, with every
+// reason, for people who check a signed record away from the app.
+import { displayFingerprint } from '../../shared/signing/fingerprint';
+import { reasonText, type Verdict } from '../../shared/signing/verdict';
+import { verifyBundle } from '../../shared/signing/verify';
+import { UnreadableBundle, readBundleFile } from './bundle-file';
+
+export const VERIFY_USAGE = 'usage: npm run accord -- verify <bundle.accord.json> [--trust PARTY=FINGERPRINT ...]';
+
+export interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Runs the command; answers the exit code: 0 valid, 1 invalid or unreadable, 2 misused. */
+export async function verifyCommand(args: string[], io: Output): Promise<number> {
+  const files: string[] = [];
+  const trustedKeys: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--trust') {
+      const [party, fingerprint] = (args[++i] ?? '').split('=');
+      if (!party || !fingerprint) return misused(io, '--trust takes PARTY=FINGERPRINT');
+      trustedKeys[party] = fingerprint;
+    } else if (arg.startsWith('-')) {
+      return misused(io, `unknown option ${arg}`);
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length !== 1) return misused(io, 'give one bundle file');
+
+  let bundle: unknown;
+  try {
+    bundle = await readBundleFile(files[0]!);
+  } catch (err) {
+    if (!(err instanceof UnreadableBundle)) throw err;
+    io.out('INVALID');
+    io.out(`  - ${err.message}`);
+    return 1;
+  }
+  const verdict = await verifyBundle(bundle, { trustedKeys });
+  for (const line of report(verdict, bundle)) io.out(line);
+  return verdict.valid ? 0 : 1;
+}
+
+function report(verdict: Verdict, bundle: unknown): string[] {
+  const code = (bundle as { record?: { meeting?: { code?: unknown } } })?.record?.meeting?.code;
+  const lines = [verdict.valid ? 'VALID' : 'INVALID'];
+  if (verdict.recordHash) {
+    lines.push(`  record:      ${typeof code === 'string' ? `${code}, ` : ''}version ${verdict.version}`);
+    lines.push(`  record hash: ${verdict.recordHash}`);
+    lines.push(`  fingerprint: ${displayFingerprint(verdict.recordHash)}`);
+  }
+  for (const party of verdict.parties) {
+    lines.push(
+      party.signed
+        ? `  ${party.party}: signed by ${party.signerName}${party.signerTitle ? `, ${party.signerTitle}` : ''}, ${party.signedAt}; key ${displayFingerprint(party.keyFingerprint ?? '')}`
+        : `  ${party.party}: not validly signed`,
+    );
+  }
+  for (const reason of verdict.reasons) lines.push(`  - ${reasonText(reason)}`);
+  return lines;
+}
+
+function misused(io: Output, why: string): number {
+  io.err(`${why}\n${VERIFY_USAGE}`);
+  return 2;
+}

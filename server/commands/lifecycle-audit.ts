@@ -1,0 +1,40 @@
+// Every lifecycle step is written to the meeting's audit log, refusals too: a refusal is
+// `<action>.refused` with its reason, so the log shows who tried what and when.
+import { audit } from '../audit';
+import type { Services } from '../services';
+import type { CommandRefusal, CommandResult } from './lifecycle-result';
+
+export async function auditRefusal(
+  services: Services,
+  meetingId: string,
+  actor: string,
+  action: string,
+  refusal: CommandRefusal | { code: string },
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await audit(services, meetingId, actor, `${action}.refused`, { ...detail, ...refusalDetail(refusal) });
+}
+
+/** Audits a command's outcome: `done` on success, `<action>.refused` otherwise. */
+export async function auditOutcome<T>(
+  services: Services,
+  meetingId: string,
+  actor: string,
+  action: string,
+  result: CommandResult<T>,
+  done: (value: T) => [string, Record<string, unknown>],
+): Promise<void> {
+  if (result.ok) {
+    const [event, detail] = done(result.value);
+    await audit(services, meetingId, actor, event, detail);
+  } else {
+    await auditRefusal(services, meetingId, actor, action, result.refusal);
+  }
+}
+
+// A refusal's reason, kept short: a lock refused for want of agreement names how many
+// targets block it, not every one of them.
+function refusalDetail(refusal: CommandRefusal | { code: string }): Record<string, unknown> {
+  if (refusal.code === 'not-agreed' && 'blockers' in refusal) return { reason: refusal.code, blockers: refusal.blockers.length };
+  return { reason: refusal.code, ...Object.fromEntries(Object.entries(refusal).filter(([k]) => k !== 'code')) };
+}

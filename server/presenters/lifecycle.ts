@@ -1,0 +1,106 @@
+// What leaves the server about a record's lifecycle: the record as locked, its
+// signatures (voided ones shown as such), the enrolled keys, the versions, the audit log.
+import { partiesToSign } from '../../shared/lifecycle';
+import { makeBundle, type SignedBundle } from '../../shared/signing/bundle';
+import { decodeBase64Url } from '../../shared/signing/base64';
+import { displayFingerprint, keyFingerprint } from '../../shared/signing/fingerprint';
+import type { AuditEntry, InvitationRow, MeetingRow, PartyKeyRow, RecordRow } from '../storage/storage';
+import { lifecycleOf, liveSignatures, statementOf, type RecordFacts } from '../commands/record-facts';
+
+export const fingerprintOf = (hash: string | null) => (hash ? displayFingerprint(hash) : null);
+
+export function presentKey(key: PartyKeyRow) {
+  return {
+    party: key.party,
+    publicKey: key.publicKey,
+    fingerprint: key.fingerprint,
+    display: displayFingerprint(key.fingerprint),
+    enrolledAt: key.enrolledAt,
+  };
+}
+
+export function presentRecord(facts: RecordFacts, keys: PartyKeyRow[], now: Date) {
+  const { record } = facts;
+  return {
+    meetingId: record.meetingId,
+    documentId: record.documentId,
+    version: record.version,
+    state: record.state,
+    isLatest: facts.isLatest,
+    previousRecordHash: facts.previousRecordHash,
+    recordHash: record.recordHash,
+    fingerprint: fingerprintOf(record.recordHash),
+    lockedAt: facts.lock?.lockedAt ?? null,
+    record: facts.canonical,
+    signatures: facts.signatures.map((s) => {
+      const statement = statementOf(s);
+      return {
+        party: s.party,
+        signerName: statement.signerName,
+        signerTitle: statement.signerTitle,
+        signedAt: statement.signedAt,
+        receivedAt: s.receivedAt,
+        recordHash: s.recordHash,
+        keyFingerprint: keyFingerprint(decodeBase64Url(s.publicKey)),
+        voided: s.voidedAt !== null,
+        voidedAt: s.voidedAt,
+      };
+    }),
+    partiesToSign: record.state === 'locked' ? partiesToSign(lifecycleOf(facts)) : [],
+    keys: keys.map(presentKey),
+    // A browser signs with the server's time, so a wrong device clock does not refuse it.
+    serverTime: now.toISOString(),
+  };
+}
+
+/** The signed bundle of a locked or signed version; null while it is a draft. */
+export function bundleOf(facts: RecordFacts): SignedBundle | null {
+  if (!facts.lock) return null;
+  return makeBundle(
+    facts.lock.canonical,
+    facts.lock.recordHash,
+    liveSignatures(facts.signatures).map((s) => ({
+      party: s.party,
+      statementText: s.statement,
+      signature: s.signature,
+      publicKey: s.publicKey,
+    })),
+  );
+}
+
+export function bundleFileName(meeting: MeetingRow, record: RecordRow): string {
+  const code = meeting.code.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'record';
+  return `${code}-v${record.version}-${record.state}.accord.json`;
+}
+
+export function presentVersions(meeting: MeetingRow, records: RecordRow[]) {
+  return {
+    versions: records.map((r) => ({
+      version: r.version,
+      documentId: r.documentId,
+      state: r.state,
+      recordHash: r.recordHash,
+      fingerprint: fingerprintOf(r.recordHash),
+      createdAt: r.createdAt,
+      current: r.documentId === meeting.currentDocumentId,
+    })),
+  };
+}
+
+export function presentAudit(entries: AuditEntry[], firstBroken: number | null, invitations: InvitationRow[]) {
+  const names = new Map(invitations.map((i) => [i.participantId, i.name]));
+  return {
+    intact: firstBroken === null,
+    firstBrokenSeq: firstBroken,
+    entries: entries.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      actorName: names.get(e.actor) ?? null,
+      action: e.action,
+      detail: e.detail,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    })),
+  };
+}

@@ -1,0 +1,163 @@
+// The record's lifecycle over HTTP: lock, unlock, sign, amend, key enrolment, and the
+// record, bundle, versions and audit log to read; and POST /api/verify, open to anyone.
+// Mounted at /api. Each handler: validate, load, check who acts, call a command, present.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { zValidator } from '@hono/zod-validator';
+import { can } from '../../shared/roles';
+import { enrolKeyRequest, reasonedRequest, signRequest, versionQuery } from '../../shared/signing/requests';
+import { bundleFileText } from '../../shared/signing/bundle';
+import { reasonText } from '../../shared/signing/verdict';
+import { verifyBundle } from '../../shared/signing/verify';
+import { amendRecord } from '../commands/amend-record';
+import { enrolKey } from '../commands/enrol-key';
+import { auditRefusal } from '../commands/lifecycle-audit';
+import type { CommandResult } from '../commands/lifecycle-result';
+import { lockRecord } from '../commands/lock-record';
+import { loadRecordFacts } from '../commands/record-facts';
+import { signRecord } from '../commands/sign-record';
+import { unlockRecord } from '../commands/unlock-record';
+import {
+  bundleFileName,
+  bundleOf,
+  fingerprintOf,
+  presentAudit,
+  presentKey,
+  presentRecord,
+  presentVersions,
+} from '../presenters/lifecycle';
+import { presentRefusal } from '../presenters/lifecycle-refusal';
+import type { Services } from '../services';
+import type { RecordRow } from '../storage/storage';
+import { firstBrokenLink } from '../storage/audit-chain';
+import { apiError, type AppEnv } from './env';
+import { invalidBody } from './http';
+import { actingParticipant, auditedInvalidBody, refuseAdministrator, versionOf } from './lifecycle-access';
+import { auditActor, meetingAccess } from './meeting-access';
+
+const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+
+export function lifecycleRoutes(services: Services) {
+  const body = {
+    unlock: zValidator('json', reasonedRequest, auditedInvalidBody(services, 'invalid_unlock_request', 'record.unlock')),
+    sign: zValidator('json', signRequest, auditedInvalidBody(services, 'invalid_signature', 'record.sign')),
+    amend: zValidator('json', reasonedRequest, auditedInvalidBody(services, 'invalid_amend_request', 'record.amend')),
+    key: zValidator('json', enrolKeyRequest, auditedInvalidBody(services, 'invalid_key', 'key.enrol')),
+  };
+  const version = zValidator('query', versionQuery, invalidBody('invalid_query'));
+  const noSuchVersion = (v: number | undefined) => presentRefusal({ code: 'no-such-version', version: v ?? 0 }).body;
+
+  const refusedOr = <T, R>(result: CommandResult<T>, present: (value: T) => R) =>
+    result.ok
+      ? ({ ok: true, body: present(result.value) } as const)
+      : ({ ok: false, ...presentRefusal(result.refusal) } as const);
+
+  const recordView = (r: { record: RecordRow }) => ({
+    documentId: r.record.documentId,
+    version: r.record.version,
+    state: r.record.state,
+    recordHash: r.record.recordHash,
+    fingerprint: fingerprintOf(r.record.recordHash),
+  });
+
+  return new Hono<AppEnv>()
+    .post('/meetings/:id/lock', async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      const by = actingParticipant(access);
+      if (!by) return refuseAdministrator(c, services, access, 'record.lock');
+      const out = refusedOr(await lockRecord(services, access.meeting, by), recordView);
+      return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
+    })
+    .post('/meetings/:id/unlock', body.unlock, async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      const by = actingParticipant(access);
+      if (!by) return refuseAdministrator(c, services, access, 'record.unlock');
+      const result = await unlockRecord(services, access.meeting, by, c.req.valid('json').reason);
+      const out = refusedOr(result, (v) => ({ ...recordView(v), voidedSignatures: v.voided.map((s) => s.party) }));
+      return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
+    })
+    .post('/meetings/:id/sign', bodyLimit({ maxSize: 64 * 1024 }), body.sign, async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      const by = actingParticipant(access);
+      if (!by) return refuseAdministrator(c, services, access, 'record.sign');
+      const result = await signRecord(services, access.meeting, by, c.req.valid('json'));
+      const out = refusedOr(result, (v) => ({ ...recordView(v), party: v.signature.party, complete: v.complete }));
+      return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
+    })
+    .post('/meetings/:id/amend', body.amend, async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      const by = actingParticipant(access);
+      if (!by) return refuseAdministrator(c, services, access, 'record.amend');
+      const result = await amendRecord(services, access.meeting, by, c.req.valid('json').reason);
+      const out = refusedOr(result, (v) => ({ ...recordView(v), previousRecordHash: v.previous.recordHash }));
+      return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
+    })
+    .post('/meetings/:id/keys', body.key, async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      const by = actingParticipant(access);
+      if (!by) return refuseAdministrator(c, services, access, 'key.enrol');
+      const result = await enrolKey(services, access.meeting, by, c.req.valid('json').publicKey);
+      const out = refusedOr(result, (v) => ({ ...presentKey(v.key), replaced: v.replaced }));
+      if (!out.ok) return c.json(out.body, out.status);
+      return c.json(out.body, result.ok && result.value.changed ? 201 : 200);
+    })
+    .get('/meetings/:id/record', version, async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      const record = await versionOf(services, access, c.req.valid('query').version);
+      if (!record) return c.json(noSuchVersion(c.req.valid('query').version), 404);
+      const facts = await loadRecordFacts(services, access.meeting, record);
+      const keys = await services.storage.listPartyKeys(access.meeting.id);
+      return c.json(presentRecord(facts, keys, services.now()), 200);
+    })
+    .get('/meetings/:id/bundle', version, async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      const { principal } = access;
+      if (principal.kind === 'participant' && !can(principal.actor, 'export', access.record)) {
+        await auditRefusal(services, access.meeting.id, auditActor(principal), 'bundle.export', { code: 'not-permitted' });
+        const message = 'Only the secretariat and the heads of delegation can export the signed bundle.';
+        return c.json(apiError('not_allowed', message), 403);
+      }
+      const record = await versionOf(services, access, c.req.valid('query').version);
+      if (!record) return c.json(noSuchVersion(c.req.valid('query').version), 404);
+      const bundle = bundleOf(await loadRecordFacts(services, access.meeting, record));
+      if (!bundle) return c.json(apiError('not_locked', 'A draft has no bundle: a record is bundled once locked.'), 409);
+      c.header('content-disposition', `attachment; filename="${bundleFileName(access.meeting, record)}"`);
+      return c.body(bundleFileText(bundle), 200, { 'content-type': 'application/json; charset=utf-8' });
+    })
+    .get('/meetings/:id/versions', async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      return c.json(presentVersions(access.meeting, await services.storage.listRecords(access.meeting.id)), 200);
+    })
+    .get('/meetings/:id/audit', async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      const { principal } = access;
+      if (principal.kind === 'participant' && !can(principal.actor, 'readAudit', access.record)) {
+        await auditRefusal(services, access.meeting.id, auditActor(principal), 'audit.read', { code: 'not-permitted' });
+        return c.json(apiError('not_allowed', 'Only the secretariat can read the audit log.'), 403);
+      }
+      const entries = await services.storage.listAudit(access.meeting.id);
+      const invitations = await services.storage.listInvitations(access.meeting.id);
+      return c.json(presentAudit(entries, firstBrokenLink(entries), invitations), 200);
+    })
+    .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
+      let bundle: unknown;
+      try {
+        bundle = JSON.parse(await c.req.text());
+      } catch {
+        const message = 'The file is not JSON: send the signed bundle (.accord.json) as it was exported.';
+        return c.json(apiError('not_json', message), 400);
+      }
+      const verdict = await verifyBundle(bundle);
+      const reasons = verdict.reasons.map((r) => ({ ...r, message: reasonText(r) }));
+      return c.json({ ...verdict, fingerprint: fingerprintOf(verdict.recordHash), reasons }, 200);
+    });
+}

@@ -1,0 +1,243 @@
+// The lifecycle's part of the SQLite storage: locks, enrolled keys, signatures, versions.
+// Each method is one transaction whose guard (`WHERE state = …`) makes it a plain
+// compare-and-set, portable as it is to PostgreSQL.
+import type Database from 'better-sqlite3';
+import type { PartyKeyRow, RecordLock, RecordRow, SignatureRow, Storage } from './storage';
+
+export const LIFECYCLE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS record_locks (
+  document_id TEXT PRIMARY KEY REFERENCES records(document_id),
+  record_hash TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  final_state BLOB NOT NULL,
+  locked_at TEXT NOT NULL,
+  locked_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS party_keys (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  party TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  enrolled_by TEXT NOT NULL,
+  enrolled_at TEXT NOT NULL,
+  replaced_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS party_keys_current ON party_keys(meeting_id, party) WHERE replaced_at IS NULL;
+CREATE TABLE IF NOT EXISTS signatures (
+  id TEXT PRIMARY KEY,
+  document_id TEXT NOT NULL REFERENCES records(document_id),
+  party TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  record_hash TEXT NOT NULL,
+  statement TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  voided_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS signatures_current ON signatures(document_id, party) WHERE voided_at IS NULL;
+`;
+
+type LifecycleStorage = Pick<
+  Storage,
+  | 'lockRecord'
+  | 'getRecordLock'
+  | 'unlockRecord'
+  | 'addSignature'
+  | 'listSignatures'
+  | 'enrolPartyKey'
+  | 'listPartyKeys'
+  | 'addAmendment'
+  | 'listRecords'
+>;
+
+interface LockDbRow {
+  document_id: string;
+  record_hash: string;
+  canonical: string;
+  final_state: Buffer;
+  locked_at: string;
+  locked_by: string;
+}
+
+interface KeyDbRow {
+  meeting_id: string;
+  party: string;
+  public_key: string;
+  fingerprint: string;
+  enrolled_by: string;
+  enrolled_at: string;
+  replaced_at: string | null;
+}
+
+interface SignatureDbRow {
+  id: string;
+  document_id: string;
+  party: string;
+  participant_id: string;
+  record_hash: string;
+  statement: string;
+  signature: string;
+  public_key: string;
+  received_at: string;
+  voided_at: string | null;
+}
+
+interface RecordDbRow {
+  document_id: string;
+  meeting_id: string;
+  version: number;
+  state: RecordRow['state'];
+  record_hash: string | null;
+  created_at: string;
+}
+
+const toRecord = (r: RecordDbRow): RecordRow => ({
+  documentId: r.document_id,
+  meetingId: r.meeting_id,
+  version: r.version,
+  state: r.state,
+  recordHash: r.record_hash,
+  createdAt: r.created_at,
+});
+
+export function lifecycleStorage(db: Database.Database): LifecycleStorage {
+  const q = {
+    toLocked: db.prepare(
+      "UPDATE records SET state = 'locked', record_hash = ? WHERE document_id = ? AND state = 'draft'",
+    ),
+    insertLock: db.prepare(
+      `INSERT OR REPLACE INTO record_locks (document_id, record_hash, canonical, final_state, locked_at, locked_by)
+       VALUES (@documentId, @recordHash, @canonical, @finalState, @lockedAt, @lockedBy)`,
+    ),
+    lock: db.prepare<[string], LockDbRow>('SELECT * FROM record_locks WHERE document_id = ?'),
+    toDraft: db.prepare("UPDATE records SET state = 'draft', record_hash = NULL WHERE document_id = ? AND state = 'locked'"),
+    dropLock: db.prepare('DELETE FROM record_locks WHERE document_id = ?'),
+    voidSignatures: db.prepare('UPDATE signatures SET voided_at = ? WHERE document_id = ? AND voided_at IS NULL'),
+    lockedHash: db.prepare<[string], { record_hash: string | null }>(
+      "SELECT record_hash FROM records WHERE document_id = ? AND state = 'locked'",
+    ),
+    insertSignature: db.prepare(
+      `INSERT INTO signatures (id, document_id, party, participant_id, record_hash, statement, signature, public_key, received_at, voided_at)
+       VALUES (@id, @documentId, @party, @participantId, @recordHash, @statement, @signature, @publicKey, @receivedAt, @voidedAt)`,
+    ),
+    toSigned: db.prepare("UPDATE records SET state = 'signed' WHERE document_id = ? AND state = 'locked'"),
+    signatures: db.prepare<[string], SignatureDbRow>('SELECT * FROM signatures WHERE document_id = ? ORDER BY received_at, rowid'),
+    replaceKey: db.prepare('UPDATE party_keys SET replaced_at = ? WHERE meeting_id = ? AND party = ? AND replaced_at IS NULL'),
+    insertKey: db.prepare(
+      `INSERT INTO party_keys (meeting_id, party, public_key, fingerprint, enrolled_by, enrolled_at, replaced_at)
+       VALUES (@meetingId, @party, @publicKey, @fingerprint, @enrolledBy, @enrolledAt, NULL)`,
+    ),
+    keys: db.prepare<[string], KeyDbRow>(
+      'SELECT * FROM party_keys WHERE meeting_id = ? AND replaced_at IS NULL ORDER BY party',
+    ),
+    moveCurrent: db.prepare(
+      `UPDATE meetings SET current_document_id = ? WHERE id = ? AND current_document_id = ?
+       AND EXISTS (SELECT 1 FROM records WHERE document_id = ? AND state = 'signed')`,
+    ),
+    insertRecord: db.prepare(
+      `INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq)
+       VALUES (@documentId, @meetingId, @version, @state, @recordHash, @createdAt, @snapshot, 0)`,
+    ),
+    records: db.prepare<[string], RecordDbRow>(
+      'SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE meeting_id = ? ORDER BY version',
+    ),
+  };
+
+  const lock = db.transaction((l: RecordLock): boolean => {
+    if (q.toLocked.run(l.recordHash, l.documentId).changes !== 1) return false;
+    q.insertLock.run(l);
+    return true;
+  });
+
+  const unlock = db.transaction((documentId: string, at: string): boolean => {
+    if (q.toDraft.run(documentId).changes !== 1) return false;
+    q.dropLock.run(documentId);
+    q.voidSignatures.run(at, documentId);
+    return true;
+  });
+
+  const sign = db.transaction((s: SignatureRow, completes: boolean): boolean => {
+    if (q.lockedHash.get(s.documentId)?.record_hash !== s.recordHash) return false;
+    try {
+      q.insertSignature.run(s);
+    } catch (err) {
+      // Another signature for the party got there first: the unique index says so.
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+      throw err;
+    }
+    if (completes) q.toSigned.run(s.documentId);
+    return true;
+  });
+
+  const enrol = db.transaction((k: PartyKeyRow) => {
+    q.replaceKey.run(k.enrolledAt, k.meetingId, k.party);
+    q.insertKey.run(k);
+  });
+
+  const amend = db.transaction((previous: RecordRow, next: RecordRow, initialState: Uint8Array): boolean => {
+    const moved = q.moveCurrent.run(next.documentId, previous.meetingId, previous.documentId, previous.documentId);
+    if (moved.changes !== 1) return false;
+    q.insertRecord.run({ ...next, snapshot: initialState });
+    return true;
+  });
+
+  return {
+    async lockRecord(l) {
+      return lock(l);
+    },
+    async getRecordLock(documentId) {
+      const row = q.lock.get(documentId);
+      return (
+        row && {
+          documentId: row.document_id,
+          recordHash: row.record_hash,
+          canonical: row.canonical,
+          finalState: new Uint8Array(row.final_state),
+          lockedAt: row.locked_at,
+          lockedBy: row.locked_by,
+        }
+      );
+    },
+    async unlockRecord(documentId, at) {
+      return unlock(documentId, at);
+    },
+    async addSignature(signature, completes) {
+      return sign(signature, completes);
+    },
+    async listSignatures(documentId) {
+      return q.signatures.all(documentId).map((r) => ({
+        id: r.id,
+        documentId: r.document_id,
+        party: r.party,
+        participantId: r.participant_id,
+        recordHash: r.record_hash,
+        statement: r.statement,
+        signature: r.signature,
+        publicKey: r.public_key,
+        receivedAt: r.received_at,
+        voidedAt: r.voided_at,
+      }));
+    },
+    async enrolPartyKey(key) {
+      enrol(key);
+    },
+    async listPartyKeys(meetingId) {
+      return q.keys.all(meetingId).map((r) => ({
+        meetingId: r.meeting_id,
+        party: r.party,
+        publicKey: r.public_key,
+        fingerprint: r.fingerprint,
+        enrolledBy: r.enrolled_by,
+        enrolledAt: r.enrolled_at,
+        replacedAt: r.replaced_at,
+      }));
+    },
+    async addAmendment(previous, next, initialState) {
+      return amend(previous, next, initialState);
+    },
+    async listRecords(meetingId) {
+      return q.records.all(meetingId).map(toRecord);
+    },
+  };
+}

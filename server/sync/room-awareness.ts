@@ -1,0 +1,77 @@
+// Presence in one record: the awareness states of its clients, which connection speaks
+// for which client id, and the checks a state must pass before it is relayed.
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { RefusalReason } from '../../shared/protocol';
+import { checkAwarenessUpdate, encodeAwarenessEntries, type AwarenessLimits } from './awareness-check';
+import type { Connection } from './connection';
+import { awarenessMessage, awarenessUpdateMessage } from './wire';
+
+export type AwarenessOutcome =
+  | { refused: RefusalReason }
+  /** `relay` is the message to pass on (null: nothing new), `update` what to publish. */
+  | { relay: Uint8Array | null; update: Uint8Array | null };
+
+export class RoomAwareness {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly owners = new Map<number, Connection>();
+
+  constructor(
+    doc: Y.Doc,
+    private readonly limits: AwarenessLimits,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+  }
+
+  /** Everything known now, for a client that just joined or asked. */
+  everything(): Uint8Array | null {
+    const states = [...this.awareness.getStates().keys()];
+    return states.length > 0 ? awarenessMessage(this.awareness, states) : null;
+  }
+
+  fromClient(connection: Connection, update: Uint8Array, message: Uint8Array): AwarenessOutcome {
+    const verdict = checkAwarenessUpdate(
+      update,
+      {
+        own: connection.clientIds,
+        ownedByOther: (id) => {
+          const owner = this.owners.get(id);
+          return owner !== undefined && owner !== connection;
+        },
+        knownClock: (id) => this.awareness.meta.get(id)?.clock,
+      },
+      this.limits,
+    );
+    if ('refused' in verdict) return verdict;
+    if (verdict.accepted.length === 0) return { relay: null, update: null };
+    for (const { clientId } of verdict.accepted) {
+      connection.clientIds.add(clientId);
+      this.owners.set(clientId, connection);
+    }
+    // Relay the bytes as they came unless echoes had to be taken out.
+    const accepted = verdict.echoes === 0 ? update : encodeAwarenessEntries(verdict.accepted);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, connection);
+    return { relay: verdict.echoes === 0 ? message : awarenessUpdateMessage(accepted), update: accepted };
+  }
+
+  /** A state relayed by another process. */
+  fromElsewhere(update: Uint8Array): Uint8Array {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, 'elsewhere');
+    return awarenessUpdateMessage(update);
+  }
+
+  /** The connection left: its clients are gone. Answers the removal to relay, if any. */
+  leave(connection: Connection): { relay: Uint8Array; update: Uint8Array } | null {
+    for (const id of connection.clientIds) this.owners.delete(id);
+    const present = [...connection.clientIds].filter((id) => this.awareness.states.has(id));
+    if (present.length === 0) return null;
+    awarenessProtocol.removeAwarenessStates(this.awareness, present, connection);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
+    return { relay: awarenessUpdateMessage(update), update };
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+  }
+}

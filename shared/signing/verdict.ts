@@ -1,0 +1,66 @@
+// What a verification finds, as data (for the verify page, in the reader's language) and
+// as one English sentence per reason (for the command line and the API).
+export type VerdictReason =
+  | { code: 'malformed'; detail: string }
+  | { code: 'record-bytes-mismatch' }
+  | { code: 'record-hash-mismatch'; stated: string; computed: string }
+  | { code: 'statement-bytes-mismatch'; party: string }
+  | { code: 'statement-mismatch'; party: string; field: 'party' | 'recordHash' | 'version' | 'meetingId'; expected: string; found: string }
+  | { code: 'unknown-party'; party: string }
+  | { code: 'duplicate-signature'; party: string }
+  | { code: 'signer-not-head'; party: string; signerName: string }
+  | { code: 'fingerprint-mismatch'; party: string }
+  | { code: 'bad-signature'; party: string }
+  | { code: 'wrong-party-key'; party: string; keyOf: string }
+  | { code: 'untrusted-key'; party: string; expected: string; found: string }
+  | { code: 'missing-party'; party: string };
+
+export interface PartyVerdict {
+  party: string;
+  signed: boolean;
+  signerName?: string;
+  signerTitle?: string;
+  signedAt?: string;
+  keyFingerprint?: string;
+}
+
+export interface Verdict {
+  valid: boolean;
+  meetingId: string | null;
+  version: number | null;
+  /** The hash of the record as it is in the bundle, computed, not as stated. */
+  recordHash: string | null;
+  parties: PartyVerdict[];
+  reasons: VerdictReason[];
+}
+
+export function reasonText(reason: VerdictReason): string {
+  switch (reason.code) {
+    case 'malformed':
+      return `The file is not a signed Accord bundle: ${reason.detail}.`;
+    case 'record-bytes-mismatch':
+      return 'The record as written in the bundle differs from its canonical bytes: one of them was changed.';
+    case 'record-hash-mismatch':
+      return `The record hash does not match the record: stated ${reason.stated}, computed ${reason.computed}. The record was changed after it was locked.`;
+    case 'statement-bytes-mismatch':
+      return `The signature statement of ${reason.party} differs from the bytes that were signed.`;
+    case 'statement-mismatch':
+      return `The signature statement of ${reason.party} is for another ${reason.field === 'recordHash' ? 'record hash' : reason.field === 'meetingId' ? 'meeting' : reason.field} (${reason.found}, not ${reason.expected}).`;
+    case 'unknown-party':
+      return `A signature is given for ${reason.party}, which is not a party to this record.`;
+    case 'duplicate-signature':
+      return `${reason.party} has more than one signature in the bundle.`;
+    case 'signer-not-head':
+      return `The signature for ${reason.party} names ${reason.signerName}, who is not that party's head of delegation in the record.`;
+    case 'fingerprint-mismatch':
+      return `The fingerprint given for ${reason.party}'s key is not the fingerprint of that key.`;
+    case 'bad-signature':
+      return `The signature of ${reason.party} does not verify: the statement or the signature was changed.`;
+    case 'wrong-party-key':
+      return `The signature of ${reason.party} was made with, or gives, the key of ${reason.keyOf}.`;
+    case 'untrusted-key':
+      return `${reason.party}'s key has fingerprint ${reason.found}, not the ${reason.expected} you expected.`;
+    case 'missing-party':
+      return `${reason.party} has no valid signature in this bundle.`;
+  }
+}

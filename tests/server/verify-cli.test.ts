@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SignedBundle } from '../../shared/signing/bundle';
+import { displayFingerprint } from '../../shared/signing/fingerprint';
+import { createMeeting, startTestServer, type TestServer } from '../helpers/server';
+import { signedBundleText } from '../helpers/lifecycle';
+
+const projectRoot = new URL('../..', import.meta.url).pathname;
+
+/** `npm run accord -- verify …`, the command as people type it. */
+function accordVerify(...args: string[]) {
+  const run = spawnSync('npm', ['run', '--silent', 'accord', '--', 'verify', ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('npm run accord -- verify <bundle>', () => {
+  let server: TestServer;
+  let dir: string;
+  let bundleText: string;
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    bundleText = await signedBundleText(server, await createMeeting(server));
+    dir = mkdtempSync(join(tmpdir(), 'accord-cli-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await server.stop();
+    server.cleanup();
+  });
+
+  it('says VALID, with the record, its fingerprint and each signer, and exits 0', () => {
+    const bundle = JSON.parse(bundleText) as SignedBundle;
+    const thai = bundle.signatures.find((s) => s.party === 'TH')!;
+    const run = accordVerify(file('signed.accord.json', bundleText), '--trust', `TH=${thai.keyFingerprint.slice(0, 32)}`);
+    expect(run.stdout.split('\n')[0]).toBe('VALID');
+    expect(run.stdout).toContain('CMM 04, version 1');
+    expect(run.stdout).toContain(`record hash: ${bundle.recordHash}`);
+    expect(run.stdout).toContain(`fingerprint: ${displayFingerprint(bundle.recordHash)}`);
+    expect(run.stdout).toContain('TH: signed by Jatuporn Rojanapanich, Deputy Permanent Secretary');
+    expect(run.stdout).toMatch(/LA: signed by Brigadier General Kongsavath Bounleang/);
+    expect(run.status).toBe(0);
+  });
+
+  it('says INVALID, with the reasons, and exits 1 for a copy with one character changed', () => {
+    const changed = bundleText.replace('"code": "CMM 04"', '"code": "CMM 05"');
+    expect(changed).not.toBe(bundleText);
+    const run = accordVerify(file('changed.accord.json', changed));
+    expect(run.stdout.split('\n')[0]).toBe('INVALID');
+    expect(run.stdout).toContain('The record as written in the bundle differs from its canonical bytes');
+    expect(run.stdout).toContain('The record hash does not match the record');
+    expect(run.stdout).toContain('TH: not validly signed');
+    expect(run.status).toBe(1);
+  });
+
+  it('says INVALID for a key that is not the one trusted, and for a file that is not a bundle', () => {
+    const untrusted = accordVerify(file('signed.accord.json', bundleText), '--trust', `LA=${'0'.repeat(32)}`);
+    expect(untrusted.stdout).toContain("LA's key has fingerprint");
+    expect(untrusted.status).toBe(1);
+    const notJson = accordVerify(file('minutes.txt', 'minutes of the meeting'));
+    expect(notJson.stdout).toContain('INVALID');
+    expect(notJson.status).toBe(1);
+    expect(accordVerify(join(dir, 'missing.json')).status).toBe(1);
+    const misused = accordVerify();
+    expect(misused.stderr).toContain('usage: npm run accord -- verify');
+    expect(misused.status).toBe(2);
+  });
+});
