@@ -39,7 +39,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const record = await storage.getRecord(documentId);
       if (!record) throw new Error(`no record ${documentId}`);
       const signatures = record.state === 'draft' ? [] : signatureSummaries(await storage.listSignatures(documentId));
-      return { record, signatures };
+      const meeting = await storage.getMeeting(record.meetingId);
+      const supersededBy = meeting && meeting.currentDocumentId !== documentId ? meeting.currentDocumentId : null;
+      return { record, signatures, supersededBy };
     },
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
     floodLimits: config.floodLimits,

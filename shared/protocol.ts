@@ -68,4 +68,6 @@ export interface RecordStatus {
   /** SHA-256 of the canonical record, once locked. */
   recordHash: string | null;
   signatures: SignatureSummary[];
+  /** After an amendment: the document of the version that replaces this one. */
+  supersededBy: string | null;
 }

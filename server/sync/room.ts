@@ -28,9 +28,15 @@ export interface RoomOptions {
   /** Stored updates after which the record is compacted while open. */
   compactAfterUpdates: number;
   /** The record's row and signatures as stored now, for the status clients are told. */
-  statusOf: (documentId: string) => Promise<{ record: RecordRow; signatures: RecordStatus['signatures'] }>;
+  statusOf: (documentId: string) => Promise<RecordStatusFacts>;
   /** Writes a refusal to the meeting's audit log (once per connection and reason). */
   auditRefusal: (record: RecordRow, connection: Connection, reason: RefusalReason) => void;
+}
+
+export interface RecordStatusFacts {
+  record: RecordRow;
+  signatures: RecordStatus['signatures'];
+  supersededBy: string | null;
 }
 
 /** An update that decoded but that Yjs could not integrate. */
@@ -61,12 +67,13 @@ function dropPending(doc: Y.Doc): boolean {
   return true;
 }
 
-const statusOf = (record: RecordRow, signatures: RecordStatus['signatures']): RecordStatus => ({
+const statusOf = ({ record, signatures, supersededBy }: RecordStatusFacts): RecordStatus => ({
   documentId: record.documentId,
   version: record.version,
   state: record.state,
   recordHash: record.recordHash,
   signatures,
+  supersededBy,
 });
 
 export class Room {
@@ -91,13 +98,13 @@ export class Room {
   ) {
     this.presence = new RoomAwareness(this.doc, options.awarenessLimits);
     this.floodBudget = new TokenBucket(options.floodLimits.recordMessagesPerSecond, options.floodLimits.recordBurst, Date.now());
-    this.status = statusOf(record, []);
+    this.status = statusOf({ record, signatures: [], supersededBy: null });
   }
 
   static async load(documentId: string, options: RoomOptions): Promise<Room> {
-    const { record, signatures } = await options.statusOf(documentId);
-    const room = new Room(record, options);
-    room.status = statusOf(record, signatures);
+    const facts = await options.statusOf(documentId);
+    const room = new Room(facts.record, options);
+    room.status = statusOf(facts);
     await options.fanout.join(documentId, (message) => room.fromElsewhere(message));
     await room.readStorage();
     room.doc.on('update', (update: Uint8Array) => room.produced.push(update));
@@ -178,7 +185,13 @@ export class Room {
    * inside `exclusive`.
    */
   setRecord(record: RecordRow, signatures: RecordStatus['signatures']): void {
-    this.applyStatus(record, signatures);
+    this.applyStatus({ record, signatures, supersededBy: this.status.supersededBy });
+    this.options.fanout.publish(this.documentId, { kind: 'record-changed' });
+  }
+
+  /** Reads the record's status again (after an amendment, say) and tells every process. */
+  async refreshStatus(): Promise<void> {
+    this.applyStatus(await this.options.statusOf(this.documentId));
     this.options.fanout.publish(this.documentId, { kind: 'record-changed' });
   }
 
@@ -293,11 +306,9 @@ export class Room {
         case 'awareness':
           this.broadcast(this.presence.fromElsewhere(message.update), null);
           return;
-        case 'record-changed': {
-          const { record, signatures } = await this.options.statusOf(this.documentId);
-          this.applyStatus(record, signatures);
+        case 'record-changed':
+          this.applyStatus(await this.options.statusOf(this.documentId));
           return;
-        }
         case 'invitation-closed':
           return; // handled by the registry, for every record at once
         default:
@@ -306,9 +317,9 @@ export class Room {
     });
   }
 
-  private applyStatus(record: RecordRow, signatures: RecordStatus['signatures']): void {
-    this.record = record;
-    this.status = statusOf(record, signatures);
+  private applyStatus(facts: RecordStatusFacts): void {
+    this.record = facts.record;
+    this.status = statusOf(facts);
     const message = recordStatusMessage(this.status);
     for (const connection of this.connections) if (connection.wantsStatus) connection.send(message);
   }

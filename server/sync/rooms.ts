@@ -48,6 +48,12 @@ export class RoomRegistry {
     }
   }
 
+  /** Tells a record's clients, in every process, that its status changed (an amendment). */
+  async refreshStatus(documentId: string): Promise<void> {
+    const room = await this.peek(documentId);
+    if (room) await room.exclusive(() => room.refreshStatus());
+  }
+
   /** The room if it is open now, without loading it. */
   async peek(documentId: string): Promise<Room | undefined> {
     const room = await this.rooms.get(documentId);
