@@ -1,12 +1,26 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const inClient = (path: string) => fileURLToPath(new URL(`./client/${path}`, import.meta.url));
 
 // The client is built into dist/client and served by the Accord server itself;
 // in development `vite` proxies the API and the sync socket to a running server.
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    // One app, loaded once per device and then kept by the service worker.
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // The service worker must sit at /sw.js, unhashed, to control every page of the app.
+      input: { app: inClient('index.html'), sw: inClient('sw.ts') },
+      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+    },
+  },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8787',

@@ -57,12 +57,13 @@ export function layRecord(
       }),
     );
 
+    // Every item gets its list of segments now, so two writers adding an item's first
+    // segment at once add to one list instead of racing to create it.
+    for (const itemId of itemIds) minutes(doc).set(itemId, new Y.Array<Y.Map<unknown>>());
     for (const entry of input.minutes) {
       const itemId = itemIds[entry.agendaItem - 1];
       if (!itemId) continue;
-      const segments = minutes(doc).get(itemId) ?? new Y.Array<Y.Map<unknown>>();
-      if (!minutes(doc).has(itemId)) minutes(doc).set(itemId, segments);
-      segments.push(entry.segments.map((texts) => newSegment(newId(), input.languages, texts)));
+      minutes(doc).get(itemId)!.push(entry.segments.map((texts) => newSegment(newId(), input.languages, texts)));
     }
 
     actionPoints(doc).push(

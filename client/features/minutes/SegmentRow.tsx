@@ -1,0 +1,72 @@
+// One aligned segment: a rich-text cell per working language, side by side, with its
+// agreement per party and, for writers, the segment's own moves.
+import type { CSSProperties } from 'react';
+import { ArrowDown, ArrowUp, Combine, Plus, Trash } from 'lucide-react';
+import { segmentCells, segmentId, type SegmentMap } from '../../../shared/record/schema';
+import { addSegment, deleteSegment, mergeWithNext, moveSegment, splitSegment, type SplitPoint } from '../../../shared/record/segment-ops';
+import { newId } from '../../app/ids';
+import { CellEditor } from '../../editor/CellEditor';
+import { languageName, useT } from '../../i18n/i18n';
+import { useYVersion } from '../../record/use-y';
+import { AgreementControls } from '../agreement/AgreementControls';
+import { useWorkspace } from '../workspace/workspace-context';
+import { alignedSplitPoints } from './split-points';
+
+interface Props {
+  itemId: string;
+  segment: SegmentMap;
+  index: number;
+  count: number;
+  grid: CSSProperties;
+}
+
+export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
+  const { t, language } = useT();
+  const { connection, columns, readOnly } = useWorkspace();
+  const { doc } = connection;
+  const id = segmentId(segment);
+  const cells = segmentCells(segment);
+  useYVersion(cells, { deep: false });
+
+  const split = (language: string, point: SplitPoint, atBlockBoundary: boolean) =>
+    splitSegment(doc, itemId, id, newId(), alignedSplitPoints(cells, language, point, atBlockBoundary));
+  const remove = () => {
+    if (window.confirm(t('segment.confirmDelete', { number: index + 1 }))) deleteSegment(doc, itemId, id);
+  };
+
+  return (
+    <div className="segment" role="row" data-segment-id={id} style={grid}>
+      {columns.map((code) => {
+        const fragment = cells.get(code);
+        const label = t('segment.cell', { number: index + 1, language: languageName(code, language) });
+        return (
+          <div key={code} role="cell" className="segment-cell" data-language={code}>
+            {fragment ? <CellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} /> : <span className="empty">—</span>}
+          </div>
+        );
+      })}
+      <div role="cell" className="segment-side">
+        <AgreementControls target={{ kind: 'segment', id, agendaItemId: itemId, segment }} />
+        {!readOnly && (
+          <div className="row-actions">
+            <button type="button" title={t('segment.moveUp')} aria-label={t('segment.moveUp')} disabled={index === 0} onClick={() => moveSegment(doc, itemId, id, index - 1)}>
+              <ArrowUp size={15} />
+            </button>
+            <button type="button" title={t('segment.moveDown')} aria-label={t('segment.moveDown')} disabled={index === count - 1} onClick={() => moveSegment(doc, itemId, id, index + 1)}>
+              <ArrowDown size={15} />
+            </button>
+            <button type="button" title={t('segment.merge')} aria-label={t('segment.merge')} disabled={index === count - 1} onClick={() => mergeWithNext(doc, itemId, id)}>
+              <Combine size={15} />
+            </button>
+            <button type="button" title={t('segment.insertBelow')} aria-label={t('segment.insertBelow')} onClick={() => addSegment(doc, itemId, newId(), index + 1)}>
+              <Plus size={15} />
+            </button>
+            <button type="button" title={t('segment.delete')} aria-label={t('segment.delete')} onClick={remove}>
+              <Trash size={15} />
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// How far the record is from being lockable: the segments and action points some party has
+// not agreed (or that hold open brackets), and the open brackets in all.
+import { useMemo } from 'react';
+import { CircleCheck, CircleDashed } from 'lucide-react';
+import { lockBlockers } from '../../../shared/record/agreement';
+import { useT } from '../../i18n/i18n';
+import { useDocVersion } from '../../record/use-y';
+import { useWorkspace } from './workspace-context';
+
+export function LockSummary() {
+  const { t } = useT();
+  const { connection } = useWorkspace();
+  const version = useDocVersion(connection.doc);
+  const summary = useMemo(() => {
+    const blockers = lockBlockers(connection.doc);
+    return {
+      segments: blockers.filter((b) => b.kind === 'segment').length,
+      actionPoints: blockers.filter((b) => b.kind === 'actionPoint').length,
+      brackets: blockers.reduce((n, b) => n + b.openBrackets, 0),
+    };
+    // The version names the change; the doc itself is the same object throughout.
+  }, [connection.doc, version]);
+  const clear = summary.segments + summary.actionPoints === 0;
+  return (
+    <p className={`lock-summary${clear ? ' clear' : ''}`} data-segments={summary.segments} data-action-points={summary.actionPoints} data-brackets={summary.brackets}>
+      {clear ? <CircleCheck size={16} /> : <CircleDashed size={16} />}
+      <span>
+        {clear
+          ? t('lock.ready')
+          : t('lock.blocked', { segments: summary.segments, actionPoints: summary.actionPoints })}
+      </span>
+      <span className="brackets-count">{t('lock.brackets', { count: summary.brackets })}</span>
+    </p>
+  );
+}

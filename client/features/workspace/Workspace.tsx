@@ -1,0 +1,135 @@
+// The delegation workspace: loads the meeting, opens the one connection to its record,
+// and lays out header, status and the chosen view. Observers get it read-only.
+import { useEffect, useMemo, useState } from 'react';
+import { can } from '../../../shared/roles';
+import { ApiFailure, api, type Meeting } from '../../connection/api';
+import { rememberMeeting, rememberedMeeting } from '../../connection/meeting-cache';
+import { RecordConnection, type PresenceUser } from '../../connection/record-connection';
+import { useStore } from '../../app/store';
+import { preferUiLanguage, useT, type MessageKey } from '../../i18n/i18n';
+import { orderColumns, partyColors, WorkspaceProvider, type Workspace as WorkspaceValue } from './workspace-context';
+import { MeetingHeader } from './MeetingHeader';
+import { StatusStrip } from './StatusStrip';
+import { WorkspaceViews } from './WorkspaceViews';
+
+type Loading = { meeting: Meeting; fromCache: boolean } | { error: MessageKey } | null;
+
+export function Workspace({ meetingId }: { meetingId: string }) {
+  const { t } = useT();
+  const [loading, setLoading] = useState<Loading>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.meeting(meetingId).then(
+      (meeting) => {
+        rememberMeeting(meeting);
+        if (live) setLoading({ meeting, fromCache: false });
+      },
+      (err: unknown) => {
+        if (!live) return;
+        const cached = err instanceof ApiFailure && err.unreachable ? rememberedMeeting(meetingId) : null;
+        if (cached) setLoading({ meeting: cached, fromCache: true });
+        else setLoading({ error: loadError(err) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [meetingId]);
+
+  if (!loading) return <p className="screen-message">{t('workspace.loading')}</p>;
+  if ('error' in loading) return <p className="screen-message error" role="alert">{t(loading.error)}</p>;
+  return <OpenWorkspace meeting={loading.meeting} />;
+}
+
+function loadError(err: unknown): MessageKey {
+  if (!(err instanceof ApiFailure)) return 'workspace.error.unknown';
+  if (err.unreachable) return 'workspace.error.unreachable';
+  if (err.status === 401) return 'workspace.error.signIn';
+  if (err.status === 404) return 'workspace.error.notFound';
+  return 'workspace.error.unknown';
+}
+
+function OpenWorkspace({ meeting }: { meeting: Meeting }) {
+  const { language } = useT();
+  const [connection, setConnection] = useState<RecordConnection | null>(null);
+  const you = meeting.you;
+  const ownLanguage = meeting.parties.find((p) => p.code === you?.party)?.language;
+
+  useEffect(() => {
+    if (ownLanguage) preferUiLanguage(ownLanguage);
+  }, [ownLanguage]);
+
+  useEffect(() => {
+    const opened = new RecordConnection(meeting.documentId);
+    setConnection(opened);
+    return () => opened.destroy();
+  }, [meeting.documentId]);
+
+  const partyColor = useMemo(() => partyColors(meeting.parties.map((p) => p.code)), [meeting.parties]);
+  const presenceUser = useMemo<PresenceUser>(
+    () => ({
+      participantId: you?.participantId ?? '',
+      name: you?.name ?? '',
+      party: you?.party ?? '',
+      role: you?.role ?? 'observer',
+      color: partyColor(you?.party ?? ''),
+    }),
+    [you, partyColor],
+  );
+
+  useEffect(() => {
+    if (connection && you) connection.announce(presenceUser);
+  }, [connection, you, presenceUser]);
+
+  if (!connection) return null;
+  return (
+    <ConnectedWorkspace
+      meeting={meeting}
+      connection={connection}
+      presenceUser={presenceUser}
+      partyColor={partyColor}
+      firstColumn={meeting.facts.languages.includes(language) ? language : ownLanguage}
+    />
+  );
+}
+
+function ConnectedWorkspace({
+  meeting,
+  connection,
+  presenceUser,
+  partyColor,
+  firstColumn,
+}: {
+  meeting: Meeting;
+  connection: RecordConnection;
+  presenceUser: PresenceUser;
+  partyColor: (party: string) => string;
+  firstColumn: string | undefined;
+}) {
+  const state = useStore(connection.state);
+  const you = meeting.you;
+  const recordState = state.record?.state ?? meeting.state;
+  const value = useMemo<WorkspaceValue>(() => {
+    const actor = { role: you?.role ?? 'observer', party: you?.party ?? '' };
+    return {
+      meeting,
+      connection,
+      you,
+      presenceUser,
+      columns: orderColumns(meeting.facts.languages, firstColumn),
+      recordState,
+      readOnly: !you || !can(actor, 'write', { state: recordState }),
+      partyColor,
+    };
+  }, [meeting, connection, you, presenceUser, firstColumn, recordState, partyColor]);
+  return (
+    <WorkspaceProvider value={value}>
+      <div className="workspace" data-record-state={recordState} data-read-only={value.readOnly ? 'true' : 'false'}>
+        <MeetingHeader />
+        <StatusStrip />
+        <WorkspaceViews />
+      </div>
+    </WorkspaceProvider>
+  );
+}

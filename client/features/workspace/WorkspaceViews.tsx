@@ -1,0 +1,45 @@
+// The views of the record: minutes by agenda item, action points, the participants annex,
+// and for the secretariat, the invitations. The chosen view is kept in the address.
+import { ClipboardList, FileText, Link, Users } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { setQuery, usePlace } from '../../app/router';
+import { useT, type MessageKey } from '../../i18n/i18n';
+import { ActionPointsView } from '../action-points/ActionPointsView';
+import { InvitationsPanel } from '../invitations/InvitationsPanel';
+import { MinutesView } from '../minutes/MinutesView';
+import { ParticipantsAnnex } from '../participants/ParticipantsAnnex';
+import { useWorkspace } from './workspace-context';
+
+type View = 'minutes' | 'actions' | 'participants' | 'invitations';
+
+export function WorkspaceViews() {
+  const { t } = useT();
+  const { you } = useWorkspace();
+  const { query } = usePlace();
+  const views: { view: View; label: MessageKey; icon: ReactNode }[] = [
+    { view: 'minutes', label: 'view.minutes', icon: <FileText size={16} /> },
+    { view: 'actions', label: 'view.actionPoints', icon: <ClipboardList size={16} /> },
+    { view: 'participants', label: 'view.participants', icon: <Users size={16} /> },
+    ...(you?.role === 'secretariat' ? [{ view: 'invitations' as const, label: 'view.invitations' as const, icon: <Link size={16} /> }] : []),
+  ];
+  const asked = query.get('view');
+  const current = views.find((v) => v.view === asked)?.view ?? 'minutes';
+  return (
+    <>
+      <nav className="views" aria-label={t('view.label')}>
+        {views.map(({ view, label, icon }) => (
+          <button key={view} type="button" aria-current={view === current ? 'page' : undefined} onClick={() => setQuery({ view })}>
+            {icon}
+            {t(label)}
+          </button>
+        ))}
+      </nav>
+      <main className={`view view-${current}`}>
+        {current === 'minutes' && <MinutesView />}
+        {current === 'actions' && <ActionPointsView />}
+        {current === 'participants' && <ParticipantsAnnex />}
+        {current === 'invitations' && <InvitationsPanel />}
+      </main>
+    </>
+  );
+}

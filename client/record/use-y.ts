@@ -1,0 +1,55 @@
+// React reads the record through these: a version number that moves whenever the watched
+// part of the Y.Doc changes, so components recompute what they show from the doc itself.
+import { useCallback, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+
+const versions = new WeakMap<object, number>();
+const bump = (key: object) => versions.set(key, (versions.get(key) ?? 0) + 1);
+
+/** Changes whenever `type` changes, or with `deep`, anything inside it. */
+export function useYVersion(type: Y.AbstractType<any> | null | undefined, { deep = true } = {}): number {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      if (!type) return () => {};
+      const onChange = () => {
+        bump(type);
+        notify();
+      };
+      if (deep) {
+        type.observeDeep(onChange);
+        return () => type.unobserveDeep(onChange);
+      }
+      type.observe(onChange);
+      return () => type.unobserve(onChange);
+    },
+    [type, deep],
+  );
+  return useSyncExternalStore(subscribe, () => (type ? (versions.get(type) ?? 0) : 0));
+}
+
+/**
+ * Changes at most once per frame after any change to the record: for what is derived from
+ * the whole of it (agreement, what blocks locking), recomputed once however fast people type.
+ */
+export function useDocVersion(doc: Y.Doc): number {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      let frame = 0;
+      const onUpdate = () => {
+        if (frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          bump(doc);
+          notify();
+        });
+      };
+      doc.on('update', onUpdate);
+      return () => {
+        doc.off('update', onUpdate);
+        if (frame) cancelAnimationFrame(frame);
+      };
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => versions.get(doc) ?? 0);
+}
