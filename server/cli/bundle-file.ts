@@ -1,10 +1,9 @@
-// Where `accord verify` finds the bundle: a .json file as exported, or (with the export
-// issue) a PDF that carries the bundle as an attached file. The PDF reader plugs in here.
+// Where `accord verify` finds the bundle: a .json file as exported, or an original PDF,
+// which carries the bundle as an attached file.
 import { readFile } from 'node:fs/promises';
+import { NoAttachedBundle, bundleFromPdf, isPdf } from '../../shared/signing/pdf-bundle';
 
 export class UnreadableBundle extends Error {}
-
-const PDF_MAGIC = '%PDF-';
 
 export async function readBundleFile(path: string): Promise<unknown> {
   let bytes: Buffer;
@@ -13,15 +12,17 @@ export async function readBundleFile(path: string): Promise<unknown> {
   } catch (err) {
     throw new UnreadableBundle(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  if (bytes.subarray(0, PDF_MAGIC.length).toString('latin1') === PDF_MAGIC) return bundleFromPdf(bytes);
+  if (isPdf(bytes)) {
+    try {
+      return await bundleFromPdf(bytes);
+    } catch (err) {
+      if (err instanceof NoAttachedBundle) throw new UnreadableBundle(`${path}: ${err.message}`);
+      throw err;
+    }
+  }
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new UnreadableBundle(`${path} is not JSON; give the signed bundle (.accord.json) as it was exported`);
+    throw new UnreadableBundle(`${path} is not JSON; give the signed bundle (.accord.json) or the original PDF as it was exported`);
   }
-}
-
-/** The bundle attached to an exported PDF. The export issue supplies the reader. */
-function bundleFromPdf(_pdf: Buffer): unknown {
-  throw new UnreadableBundle('this version of Accord cannot yet read a bundle from a PDF; verify the .accord.json bundle');
 }

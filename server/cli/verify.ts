@@ -5,7 +5,7 @@ import { reasonText, type Verdict } from '../../shared/signing/verdict';
 import { verifyBundle } from '../../shared/signing/verify';
 import { UnreadableBundle, readBundleFile } from './bundle-file';
 
-export const VERIFY_USAGE = 'usage: npm run accord -- verify <bundle.accord.json> [--trust PARTY=FINGERPRINT ...]';
+export const VERIFY_USAGE = 'usage: npm run accord -- verify <bundle.accord.json | original.pdf> [--trust PARTY=FINGERPRINT ...]';
 
 export interface Output {
   out: (line: string) => void;

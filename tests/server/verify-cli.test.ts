@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SignedBundle } from '../../shared/signing/bundle';
 import { displayFingerprint } from '../../shared/signing/fingerprint';
-import { createMeeting, startTestServer, type TestServer } from '../helpers/server';
+import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { signedBundleText } from '../helpers/lifecycle';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
@@ -30,9 +30,11 @@ describe('npm run accord -- verify <bundle>', () => {
     return path;
   };
 
+  let meeting: CreatedMeetingResponse;
   beforeAll(async () => {
     server = await startTestServer();
-    bundleText = await signedBundleText(server, await createMeeting(server));
+    meeting = await createMeeting(server);
+    bundleText = await signedBundleText(server, meeting);
     dir = mkdtempSync(join(tmpdir(), 'accord-cli-'));
   });
   afterAll(async () => {
@@ -76,5 +78,21 @@ describe('npm run accord -- verify <bundle>', () => {
     const misused = accordVerify();
     expect(misused.stderr).toContain('usage: npm run accord -- verify');
     expect(misused.status).toBe(2);
+  });
+
+  it('takes the original PDF itself: VALID for the file as exported, INVALID for a PDF without the bundle', async () => {
+    const res = await fetch(`${server.url}/api/meetings/${meeting.meetingId}/export/pdf?original=LA`, {
+      headers: { authorization: `Bearer ${tokenOf(meeting, 'head', 'LA')}` },
+    });
+    expect(res.status).toBe(200);
+    const pdf = join(dir, 'CMM04-LA-original.pdf');
+    writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
+    const valid = accordVerify(pdf);
+    expect(valid.stdout.split('\n')[0]).toBe('VALID');
+    expect(valid.status).toBe(0);
+    const bare = file('not-ours.pdf', '%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    const refused = accordVerify(bare);
+    expect(refused.status).toBe(1);
+    expect(`${refused.stdout}${refused.stderr}`).toMatch(/bundle/i);
   });
 });

@@ -1,0 +1,104 @@
+// Exports of the record, mounted at /api/meetings: a party's original as PDF or DOCX, and
+// the signed bundle as JSON. Only the secretariat and the heads of delegation export; every
+// export and every refusal is written to the audit log.
+import { Hono, type Context } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { z } from 'zod';
+import { can } from '../../shared/roles';
+import { bundleFileText } from '../../shared/signing/bundle';
+import { auditRefusal } from '../commands/lifecycle-audit';
+import { audit } from '../audit';
+import { loadExportSource, type ExportSource } from '../export/export-source';
+import { bundleFileName, originalFileName, type ExportFormat } from '../export/file-names';
+import { UnknownParty, originalFor, type Original } from '../export/original';
+import { writeDocx } from '../export/docx/write-docx';
+import { writePdf } from '../export/pdf/write-pdf';
+import type { Services } from '../services';
+import { apiError, type AppEnv } from './env';
+import { baseUrl } from './http';
+import { auditedInvalidBody, versionOf } from './lifecycle-access';
+import { auditActor, meetingAccess } from './meeting-access';
+
+const exportQuery = z.object({
+  original: z.string().trim().max(16).optional(),
+  version: z.coerce.number().int().positive().optional(),
+});
+
+const CONTENT_TYPES: Record<ExportFormat | 'bundle', string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  bundle: 'application/json; charset=utf-8',
+};
+
+const NOT_ALLOWED = 'Only the secretariat and the heads of delegation can export the record.';
+
+export function exportRoutes(services: Services) {
+  /** The first steps every export shares: who, which meeting, allowed, which version. */
+  async function prepare(c: Context<AppEnv>, format: ExportFormat | 'bundle', version: number | undefined) {
+    const access = await meetingAccess(c, services);
+    if (access instanceof Response) return access;
+    const actor = auditActor(access.principal);
+    const action = `export.${format}`;
+    const { principal } = access;
+    if (principal.kind !== 'participant' || !can(principal.actor, 'export', access.record)) {
+      await auditRefusal(services, access.meeting.id, actor, action, { code: principal.kind === 'admin' ? 'not-a-participant' : 'not-permitted' });
+      return c.json(apiError('not_allowed', NOT_ALLOWED), 403);
+    }
+    const record = await versionOf(services, access, version);
+    if (!record) {
+      await auditRefusal(services, access.meeting.id, actor, action, { code: 'no-such-version' }, { version });
+      return c.json(apiError('no_such_version', `This meeting has no version ${version}.`), 404);
+    }
+    return { access, actor, action, source: await loadExportSource(services, access.meeting, record) };
+  }
+
+  async function original(c: Context<AppEnv>, format: ExportFormat, query: z.infer<typeof exportQuery>) {
+    const ready = await prepare(c, format, query.version);
+    if (ready instanceof Response) return ready;
+    const { access, actor, action, source } = ready;
+    let chosen: Original;
+    try {
+      chosen = originalFor(source, query.original ?? '', `${baseUrl(c, services.config)}/verify`);
+    } catch (err) {
+      if (!(err instanceof UnknownParty)) throw err;
+      await auditRefusal(services, access.meeting.id, actor, action, { code: 'unknown-party' }, { original: query.original ?? null });
+      const choices = err.parties.map((p) => `original=${p}`).join(' or ');
+      return c.json(apiError('unknown_original', `Say whose original to export: ${choices}.`), 400);
+    }
+    const now = services.now();
+    const bytes = format === 'pdf' ? await writePdf(chosen, now) : await writeDocx(chosen);
+    await audit(services, access.meeting.id, actor, action, detail(source, { original: chosen.party.code, bytes: bytes.length }));
+    return file(c, bytes, originalFileName(access.meeting.code, chosen.party.code, format), CONTENT_TYPES[format]);
+  }
+
+  return new Hono<AppEnv>()
+    .get('/:id/export/pdf', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.pdf')), (c) => original(c, 'pdf', c.req.valid('query')))
+    .get('/:id/export/docx', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.docx')), (c) => original(c, 'docx', c.req.valid('query')))
+    .get('/:id/export/bundle', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.bundle')), async (c) => {
+      const ready = await prepare(c, 'bundle', c.req.valid('query').version);
+      if (ready instanceof Response) return ready;
+      const { access, actor, action, source } = ready;
+      if (!source.bundle) {
+        await auditRefusal(services, access.meeting.id, actor, action, { code: 'not-locked' });
+        return c.json(apiError('not_locked', 'A draft has no signed bundle: the record is bundled once it is locked.'), 409);
+      }
+      const bytes = Buffer.from(bundleFileText(source.bundle), 'utf8');
+      await audit(services, access.meeting.id, actor, action, detail(source, { bytes: bytes.length }));
+      return file(c, bytes, bundleFileName(access.meeting.code), CONTENT_TYPES.bundle);
+    });
+}
+
+function detail(source: ExportSource, extra: Record<string, unknown>): Record<string, unknown> {
+  return { version: source.record.version, state: source.record.state, recordHash: source.recordHash, ...extra };
+}
+
+function file(c: Context<AppEnv>, bytes: Buffer, name: string, type: string) {
+  // The record holds case references: no cache may keep a copy.
+  return c.body(new Uint8Array(bytes), 200, {
+    'content-type': type,
+    'content-length': String(bytes.length),
+    'content-disposition': `attachment; filename="${name}"`,
+    'cache-control': 'no-store',
+  });
+}
+
