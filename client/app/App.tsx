@@ -1,12 +1,14 @@
 import { JoinPage } from '../features/join/JoinPage';
+import { VerifyPage } from '../features/verify/VerifyPage';
 import { Workspace } from '../features/workspace/Workspace';
 import { LanguageSwitch } from '../features/workspace/LanguageSwitch';
 import { useT } from '../i18n/i18n';
-import { meetingIdIn, usePlace } from './router';
+import { isVerifyPath, meetingIdIn, usePlace } from './router';
 
 export function App() {
   const { path } = usePlace();
   if (path === '/join') return <JoinPage />;
+  if (isVerifyPath(path)) return <VerifyPage />;
   const meetingId = meetingIdIn(path);
   if (meetingId) return <Workspace key={meetingId} meetingId={meetingId} />;
   return <Welcome />;

@@ -1,4 +1,5 @@
-// The few addresses the app answers: /join#<token>, /meetings/<id>?view=…&item=…, and /.
+// The few addresses the app answers: /join#<token>, /meetings/<id>?view=…&item=…, /verify
+// (open to anyone, ?record=<hash> from a printed original's QR code), and /.
 import { createStore, useStore } from './store';
 
 export interface Place {
@@ -34,3 +35,6 @@ export function meetingIdIn(path: string): string | null {
   const match = /^\/meetings\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path);
   return match ? match[1]! : null;
 }
+
+/** The verify page, which needs no sign-in. */
+export const isVerifyPath = (path: string): boolean => /^\/verify\/?$/.test(path);

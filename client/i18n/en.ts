@@ -1,4 +1,7 @@
 // English, the catalog every other one must match key for key.
+import { lifecycleEn } from './lifecycle-en';
+import { verifyEn } from './verify-en';
+
 export const en = {
   'language.self': 'English',
   'language.switch': 'Interface language',
@@ -59,6 +62,7 @@ export const en = {
 
   'view.label': 'Parts of the record',
   'view.minutes': 'Minutes',
+  'view.export': 'Export',
   'view.actionPoints': 'Action points',
   'view.participants': 'Participants',
   'view.invitations': 'Invitations',
@@ -152,6 +156,9 @@ export const en = {
   'invitations.error.offline': 'You are offline: invitations need the server.',
   'invitations.error.forbidden': 'Only the secretariat manages invitations.',
   'invitations.error.other': 'The invitations could not be loaded. Try again.',
+
+  ...lifecycleEn,
+  ...verifyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

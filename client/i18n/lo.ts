@@ -1,4 +1,6 @@
 import type { Catalog } from './en';
+import { lifecycleLo } from './lifecycle-lo';
+import { verifyLo } from './verify-lo';
 
 export const lo: Catalog = {
   'language.self': 'ລາວ',
@@ -60,6 +62,7 @@ export const lo: Catalog = {
 
   'view.label': 'ພາກສ່ວນຂອງບົດບັນທຶກ',
   'view.minutes': 'ບົດບັນທຶກກອງປະຊຸມ',
+  'view.export': 'ສົ່ງອອກ',
   'view.actionPoints': 'ຈຸດປະຕິບັດງານ',
   'view.participants': 'ຜູ້ເຂົ້າຮ່ວມກອງປະຊຸມ',
   'view.invitations': 'ຄຳເຊີນ',
@@ -153,4 +156,7 @@ export const lo: Catalog = {
   'invitations.error.offline': 'ທ່ານບໍ່ມີການເຊື່ອມຕໍ່: ການຈັດການຄຳເຊີນຕ້ອງເຊື່ອມຕໍ່ເຊີບເວີ',
   'invitations.error.forbidden': 'ມີແຕ່ກອງເລຂາເທົ່ານັ້ນທີ່ຈັດການຄຳເຊີນໄດ້',
   'invitations.error.other': 'ບໍ່ສາມາດໂຫຼດຄຳເຊີນໄດ້ ກະລຸນາລອງອີກຄັ້ງ',
+
+  ...lifecycleLo,
+  ...verifyLo,
 };

@@ -1,4 +1,6 @@
 import type { Catalog } from './en';
+import { lifecycleTh } from './lifecycle-th';
+import { verifyTh } from './verify-th';
 
 export const th: Catalog = {
   'language.self': 'ไทย',
@@ -60,6 +62,7 @@ export const th: Catalog = {
 
   'view.label': 'ส่วนของบันทึก',
   'view.minutes': 'บันทึกการประชุม',
+  'view.export': 'ส่งออก',
   'view.actionPoints': 'จุดดำเนินการ',
   'view.participants': 'ผู้เข้าร่วมประชุม',
   'view.invitations': 'คำเชิญ',
@@ -153,4 +156,7 @@ export const th: Catalog = {
   'invitations.error.offline': 'คุณออฟไลน์อยู่: การจัดการคำเชิญต้องเชื่อมต่อเซิร์ฟเวอร์',
   'invitations.error.forbidden': 'เฉพาะฝ่ายเลขานุการเท่านั้นที่จัดการคำเชิญได้',
   'invitations.error.other': 'ไม่สามารถโหลดคำเชิญได้ กรุณาลองอีกครั้ง',
+
+  ...lifecycleTh,
+  ...verifyTh,
 };

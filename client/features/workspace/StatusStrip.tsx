@@ -1,16 +1,27 @@
+import { KeyBadge } from '../signing/KeyBadge';
+import { LifecycleSync } from '../lifecycle/LifecycleSync';
+import { RecordSeal } from '../lifecycle/RecordSeal';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LockSummary } from './LockSummary';
 import { RecordStateBadge } from './RecordStateBadge';
 import { RefusalNotices } from './RefusalNotices';
+import { useWorkspace } from './workspace-context';
 
-/** Connection, record state and what blocks locking, always in view; refusals under them. */
+/**
+ * Connection, record state, and what blocks locking (a draft) or the record's fingerprint and
+ * signatures (locked or signed), always in view; a head's signing key; refusals under them.
+ */
 export function StatusStrip() {
+  const { recordState } = useWorkspace();
   return (
     <div className="status-strip">
+      <LifecycleSync />
       <div className="status-row">
         <ConnectionBadge />
         <RecordStateBadge />
-        <LockSummary />
+        {recordState === 'draft' && <LockSummary />}
+        <RecordSeal />
+        <KeyBadge />
       </div>
       <RefusalNotices />
     </div>

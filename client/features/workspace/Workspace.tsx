@@ -1,6 +1,8 @@
 // The delegation workspace: loads the meeting, opens the one connection to its record,
-// and lays out header, status and the chosen view. Observers get it read-only.
-import { useEffect, useMemo, useState } from 'react';
+// and lays out header, status and the chosen view. Observers get it read-only. When an
+// amendment supersedes the version open here, the meeting is loaded again, and with it
+// the connection moves to the new version.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { can } from '../../../shared/roles';
 import { ApiFailure, api, type Meeting } from '../../connection/api';
 import { rememberMeeting, rememberedMeeting } from '../../connection/meeting-cache';
@@ -17,6 +19,8 @@ type Loading = { meeting: Meeting; fromCache: boolean } | { error: MessageKey } 
 export function Workspace({ meetingId }: { meetingId: string }) {
   const { t } = useT();
   const [loading, setLoading] = useState<Loading>(null);
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
 
   useEffect(() => {
     let live = true;
@@ -35,11 +39,11 @@ export function Workspace({ meetingId }: { meetingId: string }) {
     return () => {
       live = false;
     };
-  }, [meetingId]);
+  }, [meetingId, generation]);
 
   if (!loading) return <p className="screen-message">{t('workspace.loading')}</p>;
   if ('error' in loading) return <p className="screen-message error" role="alert">{t(loading.error)}</p>;
-  return <OpenWorkspace meeting={loading.meeting} />;
+  return <OpenWorkspace meeting={loading.meeting} onSuperseded={reload} />;
 }
 
 function loadError(err: unknown): MessageKey {
@@ -50,7 +54,7 @@ function loadError(err: unknown): MessageKey {
   return 'workspace.error.unknown';
 }
 
-function OpenWorkspace({ meeting }: { meeting: Meeting }) {
+function OpenWorkspace({ meeting, onSuperseded }: { meeting: Meeting; onSuperseded(): void }) {
   const { language } = useT();
   const [connection, setConnection] = useState<RecordConnection | null>(null);
   const you = meeting.you;
@@ -89,6 +93,7 @@ function OpenWorkspace({ meeting }: { meeting: Meeting }) {
       connection={connection}
       presenceUser={presenceUser}
       partyColor={partyColor}
+      onSuperseded={onSuperseded}
       firstColumn={meeting.facts.languages.includes(language) ? language : ownLanguage}
     />
   );
@@ -99,17 +104,25 @@ function ConnectedWorkspace({
   connection,
   presenceUser,
   partyColor,
+  onSuperseded,
   firstColumn,
 }: {
   meeting: Meeting;
   connection: RecordConnection;
   presenceUser: PresenceUser;
   partyColor: (party: string) => string;
+  onSuperseded(): void;
   firstColumn: string | undefined;
 }) {
   const state = useStore(connection.state);
   const you = meeting.you;
-  const recordState = state.record?.state ?? meeting.state;
+  // The status of another document (the connection not yet moved) says nothing of this one.
+  const ownStatus = state.record?.documentId === meeting.documentId ? state.record : null;
+  const recordState = ownStatus?.state ?? meeting.state;
+  const supersededBy = ownStatus?.supersededBy ?? null;
+  useEffect(() => {
+    if (supersededBy) onSuperseded();
+  }, [supersededBy, onSuperseded]);
   const value = useMemo<WorkspaceValue>(() => {
     const actor = { role: you?.role ?? 'observer', party: you?.party ?? '' };
     return {

@@ -1,16 +1,20 @@
 // The views of the record: minutes by agenda item, action points, the participants annex,
-// and for the secretariat, the invitations. The chosen view is kept in the address.
-import { ClipboardList, FileText, Link, Users } from 'lucide-react';
+// for the secretariat and the heads the lock, signatures and exports, and for the secretariat the
+// invitations and the audit log. The chosen view is kept in the address.
+import { ClipboardList, FileDown, FileText, Link, PenLine, ScrollText, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { setQuery, usePlace } from '../../app/router';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import { ActionPointsView } from '../action-points/ActionPointsView';
+import { AuditView } from '../audit/AuditView';
+import { ExportPanel } from '../export/ExportPanel';
+import { LifecycleView } from '../lifecycle/LifecycleView';
 import { InvitationsPanel } from '../invitations/InvitationsPanel';
 import { MinutesView } from '../minutes/MinutesView';
 import { ParticipantsAnnex } from '../participants/ParticipantsAnnex';
 import { useWorkspace } from './workspace-context';
 
-type View = 'minutes' | 'actions' | 'participants' | 'invitations';
+type View = 'minutes' | 'actions' | 'participants' | 'invitations' | 'signing' | 'export' | 'audit';
 
 export function WorkspaceViews() {
   const { t } = useT();
@@ -21,6 +25,10 @@ export function WorkspaceViews() {
     { view: 'actions', label: 'view.actionPoints', icon: <ClipboardList size={16} /> },
     { view: 'participants', label: 'view.participants', icon: <Users size={16} /> },
     ...(you?.role === 'secretariat' ? [{ view: 'invitations' as const, label: 'view.invitations' as const, icon: <Link size={16} /> }] : []),
+    // Those who take a lifecycle step; everyone else sees the state and signatures in the status strip.
+    ...(you?.role === 'secretariat' || you?.role === 'head' ? [{ view: 'signing' as const, label: 'view.signing' as const, icon: <PenLine size={16} /> }] : []),
+    ...(you?.role === 'secretariat' || you?.role === 'head' ? [{ view: 'export' as const, label: 'view.export' as const, icon: <FileDown size={16} /> }] : []),
+    ...(you?.role === 'secretariat' ? [{ view: 'audit' as const, label: 'view.audit' as const, icon: <ScrollText size={16} /> }] : []),
   ];
   const asked = query.get('view');
   const current = views.find((v) => v.view === asked)?.view ?? 'minutes';
@@ -28,7 +36,7 @@ export function WorkspaceViews() {
     <>
       <nav className="views" aria-label={t('view.label')}>
         {views.map(({ view, label, icon }) => (
-          <button key={view} type="button" aria-current={view === current ? 'page' : undefined} onClick={() => setQuery({ view })}>
+          <button key={view} type="button" data-view={view} aria-current={view === current ? 'page' : undefined} onClick={() => setQuery({ view })}>
             {icon}
             {t(label)}
           </button>
@@ -39,6 +47,9 @@ export function WorkspaceViews() {
         {current === 'actions' && <ActionPointsView />}
         {current === 'participants' && <ParticipantsAnnex />}
         {current === 'invitations' && <InvitationsPanel />}
+        {current === 'signing' && <LifecycleView />}
+        {current === 'export' && <ExportPanel />}
+        {current === 'audit' && <AuditView />}
       </main>
     </>
   );

@@ -1,0 +1,39 @@
+// Why the server refused to lock: each segment and action point still lacking a party's
+// agreement or holding open brackets, named as the secretariat finds it, with a link there.
+import type { LockBlocker } from '../../../shared/record/agreement';
+import { setQuery } from '../../app/router';
+import { pick, useT } from '../../i18n/i18n';
+import { useWorkspace } from '../workspace/workspace-context';
+import { openingWords, placeBlockers, type PlacedBlocker } from './blockers';
+
+export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) {
+  const { t, language } = useT();
+  const { connection, meeting, columns } = useWorkspace();
+  const placed = placeBlockers(connection.doc, blockers);
+  const partyNames = (codes: string[]) =>
+    codes.map((code) => pick(meeting.parties.find((p) => p.code === code)?.name, language, columns) || code).join(', ');
+
+  const where = (b: PlacedBlocker): string => {
+    if (b.kind === 'actionPoint') {
+      const words = openingWords(pick(b.pointText, language, columns));
+      return t('blocker.actionPoint', { number: b.pointNumber ?? '?', text: words });
+    }
+    return t('blocker.segment', { item: b.itemNumber ?? '?', title: pick(b.itemTitle, language, columns), segment: b.segmentNumber ?? '?' });
+  };
+  const open = (b: PlacedBlocker) =>
+    b.kind === 'segment' ? setQuery({ view: 'minutes', item: b.agendaItemId }) : setQuery({ view: 'actions', item: null });
+
+  return (
+    <ul className="blockers" aria-label={t('blocker.title')}>
+      {placed.map((b) => (
+        <li key={b.id} data-kind={b.kind} data-target-id={b.id}>
+          <button type="button" className="link" onClick={() => open(b)}>
+            {where(b)}
+          </button>
+          {b.missingParties.length > 0 && <span>{t('blocker.missing', { parties: partyNames(b.missingParties) })}</span>}
+          {b.openBrackets > 0 && <span>{t('blocker.brackets', { count: b.openBrackets })}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

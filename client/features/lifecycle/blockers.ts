@@ -1,0 +1,63 @@
+// What the server says blocks a lock (segment and action point ids) turned into what the
+// secretariat can find: agenda item n and its title, segment m, action point k and its
+// opening words, read from the record as this browser holds it.
+import type * as Y from 'yjs';
+import type { LockBlocker } from '../../../shared/record/agreement';
+import { actionPoints, agenda, agendaItemId, agendaItemTitle, minutes, readLocalizedYText, segmentId, type LocalizedText } from '../../../shared/record/schema';
+
+export type PlacedBlocker =
+  | {
+      kind: 'segment';
+      id: string;
+      agendaItemId: string | null;
+      /** 1-based; null when this browser no longer has the item or segment. */
+      itemNumber: number | null;
+      itemTitle: LocalizedText;
+      segmentNumber: number | null;
+      missingParties: string[];
+      openBrackets: number;
+    }
+  | {
+      kind: 'actionPoint';
+      id: string;
+      pointNumber: number | null;
+      pointText: LocalizedText;
+      missingParties: string[];
+      openBrackets: number;
+    };
+
+export function placeBlockers(doc: Y.Doc, blockers: readonly LockBlocker[]): PlacedBlocker[] {
+  const items = agenda(doc).toArray();
+  const points = actionPoints(doc).toArray();
+  return blockers.map((blocker) => {
+    const { id, missingParties, openBrackets } = blocker;
+    if (blocker.kind === 'actionPoint') {
+      const index = points.findIndex((p) => p.get('id') === id);
+      const point = points[index];
+      const text = point?.get('text') as Y.Map<Y.Text> | undefined;
+      return { kind: 'actionPoint', id, pointNumber: index < 0 ? null : index + 1, pointText: text ? readLocalizedYText(text) : {}, missingParties, openBrackets };
+    }
+    const itemIndex = blocker.agendaItemId
+      ? items.findIndex((item) => agendaItemId(item) === blocker.agendaItemId)
+      : items.findIndex((item) => (minutes(doc).get(agendaItemId(item))?.toArray() ?? []).some((s) => segmentId(s) === id));
+    const item = items[itemIndex];
+    const segments = item ? (minutes(doc).get(agendaItemId(item))?.toArray() ?? []) : [];
+    const segmentIndex = segments.findIndex((s) => segmentId(s) === id);
+    return {
+      kind: 'segment',
+      id,
+      agendaItemId: item ? agendaItemId(item) : (blocker.agendaItemId ?? null),
+      itemNumber: itemIndex < 0 ? null : itemIndex + 1,
+      itemTitle: item ? readLocalizedYText(agendaItemTitle(item)) : {},
+      segmentNumber: segmentIndex < 0 ? null : segmentIndex + 1,
+      missingParties,
+      openBrackets,
+    };
+  });
+}
+
+/** The first words of a text, for naming an action point in a list. */
+export function openingWords(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max).trimEnd()}…`;
+}
