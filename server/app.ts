@@ -13,6 +13,14 @@ import { agreementRoutes } from './routes/agreement';
 import { invitationRoutes } from './routes/invitations';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { exportRoutes } from './routes/export';
+import { consoleSessionRoutes } from './routes/console-session';
+import { consoleAccountRoutes } from './routes/console-accounts';
+import { consoleMeetingRoutes } from './routes/console-meetings';
+import { consoleRosterRoutes } from './routes/console-roster';
+import { consoleInvitationRoutes } from './routes/console-invitations';
+import { consoleSeriesRoutes } from './routes/console-series';
+import { consoleRegisterRoutes } from './routes/console-register';
+import { consoleActionPointRoutes } from './routes/console-action-points';
 import { apiError, type AppEnv } from './routes/env';
 import type { Services } from './services';
 
@@ -59,7 +67,15 @@ export function createApp(services: Services) {
     .route('/api/meetings', agreementRoutes(services))
     .route('/api/meetings', invitationRoutes(services))
     .route('/api', lifecycleRoutes(services))
-    .route('/api/meetings', exportRoutes(services));
+    .route('/api/meetings', exportRoutes(services))
+    .route('/api/console/session', consoleSessionRoutes(services))
+    .route('/api/console', consoleAccountRoutes(services))
+    .route('/api/console', consoleMeetingRoutes(services))
+    .route('/api/console', consoleRosterRoutes(services))
+    .route('/api/console', consoleInvitationRoutes(services))
+    .route('/api/console', consoleSeriesRoutes(services))
+    .route('/api/console', consoleRegisterRoutes(services))
+    .route('/api/meetings', consoleActionPointRoutes(services));
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {

@@ -15,6 +15,7 @@ import { localFanout, type Fanout } from './scale/fanout';
 import { redisFanout } from './scale/redis-fanout';
 import { openPostgresStorage } from './storage/postgres';
 import { signatureSummaries } from './commands/record-facts';
+import { watchActionPointStatuses } from './commands/console/status-watch';
 import { mkdirSync } from 'node:fs';
 import { audit } from './audit';
 import { log, errorMessage } from './log';
@@ -46,6 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
     floodLimits: config.floodLimits,
     compactAfterUpdates: config.compactAfterUpdates,
+    onLoaded: (room) => watchActionPointStatuses(services, room.record.meetingId, room.doc),
     auditRefusal: (record, connection, reason) =>
       void audit(services, record.meetingId, connection.identity.participantId, 'record.write-refused', {
         documentId: record.documentId,

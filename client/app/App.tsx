@@ -4,10 +4,13 @@ import { Workspace } from '../features/workspace/Workspace';
 import { LanguageSwitch } from '../features/workspace/LanguageSwitch';
 import { useT } from '../i18n/i18n';
 import { isVerifyPath, meetingIdIn, usePlace } from './router';
+import { ConsoleApp } from '../features/console/ConsoleApp';
+import { isConsolePath } from '../features/console/console-state';
 
 export function App() {
   const { path } = usePlace();
   if (path === '/join') return <JoinPage />;
+  if (isConsolePath(path)) return <ConsoleApp />;
   if (isVerifyPath(path)) return <VerifyPage />;
   const meetingId = meetingIdIn(path);
   if (meetingId) return <Workspace key={meetingId} meetingId={meetingId} />;

@@ -1,15 +1,19 @@
-// Who is asking: the administrator (bearer admin token), or a participant (session
-// cookie, bearer invitation token, or `?token=` on the sync socket).
+// Who is asking: the administrator (bearer admin token), a participant (session
+// cookie, bearer invitation token, or `?token=` on the sync socket), or a secretariat
+// officer signed in to the console (its own session cookie).
 import { parse as parseCookies } from 'hono/utils/cookie';
 import type { Actor } from '../../shared/roles';
-import type { InvitationRow, Storage } from '../storage/storage';
+import type { AccountRow, InvitationRow, Storage } from '../storage/storage';
 import { hashToken, sameSecret } from './tokens';
 
 export const SESSION_COOKIE = 'accord_session';
+/** The console's session: an officer's, apart from any invitation's in the same browser. */
+export const OFFICER_COOKIE = 'accord_console';
 
 export type Principal =
   | { kind: 'admin' }
-  | { kind: 'participant'; invitation: InvitationRow; actor: Actor; sessionHash: string | null };
+  | { kind: 'participant'; invitation: InvitationRow; actor: Actor; sessionHash: string | null }
+  | { kind: 'officer'; account: AccountRow; sessionHash: string };
 
 export interface Credentials {
   authorization?: string | null;
@@ -28,12 +32,27 @@ export async function resolvePrincipal(
   const token = bearer ?? credentials.queryToken ?? null;
   if (token) return participantFor(await storage.findInvitationByTokenHash(hashToken(token)), null);
 
-  const sessionToken = credentials.cookie ? parseCookies(credentials.cookie, SESSION_COOKIE)[SESSION_COOKIE] : undefined;
-  if (!sessionToken) return null;
+  const cookies = credentials.cookie ? parseCookies(credentials.cookie) : {};
+  const sessionToken = cookies[SESSION_COOKIE];
+  if (sessionToken) {
+    const sessionHash = hashToken(sessionToken);
+    const session = await storage.findSession(sessionHash);
+    const participant =
+      session && new Date(session.expiresAt) > now ? participantFor(await storage.getInvitation(session.invitationId), sessionHash) : null;
+    if (participant) return participant;
+  }
+  const officerToken = cookies[OFFICER_COOKIE];
+  return officerToken ? resolveOfficer(storage, officerToken, now) : null;
+}
+
+/** The officer whose console session this is, if it is current and the account enabled. */
+export async function resolveOfficer(storage: Storage, sessionToken: string, now: Date): Promise<Principal | null> {
   const sessionHash = hashToken(sessionToken);
-  const session = await storage.findSession(sessionHash);
+  const session = await storage.findOfficerSession(sessionHash);
   if (!session || new Date(session.expiresAt) <= now) return null;
-  return participantFor(await storage.getInvitation(session.invitationId), sessionHash);
+  const account = await storage.getAccount(session.accountId);
+  if (!account || account.disabledAt) return null;
+  return { kind: 'officer', account, sessionHash };
 }
 
 function participantFor(invitation: InvitationRow | undefined, sessionHash: string | null): Principal | null {

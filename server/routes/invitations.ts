@@ -18,10 +18,13 @@ const presentInvitation = (i: InvitationRow) => ({
   revoked: i.revokedAt !== null,
 });
 
-/** Only the administrator and the meeting's secretariat manage its invitations. */
+/**
+ * Only the administrator, the meeting's secretariat, and the officers who manage the
+ * meeting (meetingAccess has checked that) manage its invitations.
+ */
 function mayManage(access: MeetingAccess): boolean {
   const { principal, record } = access;
-  return principal.kind === 'admin' || can(principal.actor, 'manageInvitations', record);
+  return principal.kind !== 'participant' || can(principal.actor, 'manageInvitations', record);
 }
 
 const NOT_ALLOWED = 'Only the secretariat can manage invitations.';

@@ -6,6 +6,7 @@ import type { MeetingRow, RecordRow } from '../storage/storage';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
 import { audit } from '../audit';
+import { officerActor, officerManages } from '../auth/officer-access';
 
 export interface MeetingAccess {
   principal: Principal;
@@ -17,11 +18,15 @@ export async function meetingAccess(c: Context<AppEnv>, services: Services): Pro
   const principal = c.get('principal');
   if (!principal) return c.json(apiError('unauthorized', 'Open your invitation link to sign in.'), 401);
   const meeting = await services.storage.getMeeting(c.req.param('id') ?? '');
-  const foreign = meeting && principal.kind === 'participant' && principal.invitation.meetingId !== meeting.id;
+  const foreign =
+    meeting &&
+    (principal.kind === 'participant'
+      ? principal.invitation.meetingId !== meeting.id
+      : principal.kind === 'officer' && !(await officerManages(services.storage, principal.account, meeting.id)));
   if (foreign) {
-    // Someone invited elsewhere reaching for this meeting: the meeting's own log says so.
-    await audit(services, meeting.id, principal.invitation.participantId, 'access.refused', {
-      fromMeeting: principal.invitation.meetingId,
+    // Someone invited elsewhere (or an officer not given this meeting) reaching for it: the meeting's own log says so.
+    await audit(services, meeting.id, auditActor(principal), 'access.refused', {
+      fromMeeting: principal.kind === 'participant' ? principal.invitation.meetingId : null,
       method: c.req.method,
       path: new URL(c.req.url).pathname,
     });
@@ -35,4 +40,8 @@ export async function meetingAccess(c: Context<AppEnv>, services: Services): Pro
 
 /** Who a principal is in the audit log. */
 export const auditActor = (principal: Principal) =>
-  principal.kind === 'admin' ? 'administrator' : principal.invitation.participantId;
+  principal.kind === 'admin'
+    ? 'administrator'
+    : principal.kind === 'officer'
+      ? officerActor(principal.account)
+      : principal.invitation.participantId;

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { zValidator } from '@hono/zod-validator';
 import { meetingInput } from '../../shared/record/meeting-input';
 import { createMeeting } from '../commands/create-meeting';
+import { officerManages } from '../auth/officer-access';
 import { presentCreatedMeeting, presentMeeting } from '../presenters/meeting';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
@@ -26,7 +27,11 @@ export function meetingRoutes(services: Services) {
       if (!principal) return c.json(apiError('unauthorized', 'Open your invitation link to sign in.'), 401);
       const meeting = await services.storage.getMeeting(c.req.param('id'));
       const allowed =
-        meeting && (principal.kind === 'admin' || principal.invitation.meetingId === meeting.id);
+        meeting &&
+        (principal.kind === 'admin' ||
+          (principal.kind === 'officer'
+            ? await officerManages(services.storage, principal.account, meeting.id)
+            : principal.invitation.meetingId === meeting.id));
       if (!meeting || !allowed)
         return c.json(apiError('not_found', 'There is no meeting here that your invitation opens.'), 404);
       const record = await services.storage.getRecord(meeting.currentDocumentId);

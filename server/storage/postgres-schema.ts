@@ -93,4 +93,68 @@ CREATE TABLE IF NOT EXISTS signatures (
   position BIGSERIAL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS signatures_current ON signatures(document_id, party) WHERE voided_at IS NULL;
+-- The secretariat console: accounts, sessions, sign-in limits, series, status history.
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  email TEXT,
+  party TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT,
+  must_change_password BOOLEAN NOT NULL DEFAULT FALSE,
+  setup_token_hash TEXT UNIQUE,
+  setup_expires_at TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  disabled_at TEXT,
+  position BIGSERIAL
+);
+CREATE TABLE IF NOT EXISTS officer_sessions (
+  token_hash TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS officer_sessions_account ON officer_sessions(account_id);
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+  key TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures(key, at);
+CREATE TABLE IF NOT EXISTS meeting_officers (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  account_id TEXT NOT NULL REFERENCES accounts(id),
+  granted_by TEXT NOT NULL,
+  granted_at TEXT NOT NULL,
+  position BIGSERIAL,
+  PRIMARY KEY (meeting_id, account_id)
+);
+CREATE INDEX IF NOT EXISTS meeting_officers_account ON meeting_officers(account_id);
+CREATE TABLE IF NOT EXISTS series_places (
+  meeting_id TEXT PRIMARY KEY,
+  series_id TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  UNIQUE (series_id, number)
+);
+CREATE TABLE IF NOT EXISTS action_point_changes (
+  seq BIGSERIAL PRIMARY KEY,
+  meeting_id TEXT NOT NULL,
+  point_id TEXT NOT NULL,
+  thread_meeting_id TEXT NOT NULL,
+  thread_point_id TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  by_actor TEXT,
+  by_name TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS action_point_changes_point ON action_point_changes(meeting_id, point_id, seq);
+CREATE OR REPLACE FUNCTION action_point_changes_append_only() RETURNS trigger AS $$
+  BEGIN RAISE EXCEPTION 'the status history is append-only'; END;
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS action_point_changes_append_only ON action_point_changes;
+CREATE TRIGGER action_point_changes_append_only BEFORE UPDATE OR DELETE ON action_point_changes
+  FOR EACH ROW EXECUTE FUNCTION action_point_changes_append_only();
 `;

@@ -6,6 +6,7 @@ import type { AuditEntry, InvitationRow, RecordRow, Storage, StoredRecord } from
 import { GENESIS_HASH } from './audit-chain';
 import { postgresSchema } from './postgres-schema';
 import { postgresLifecycle } from './postgres-lifecycle';
+import { postgresConsole } from './postgres-console';
 
 export type Tx = pg.PoolClient;
 
@@ -181,6 +182,7 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
     },
 
     ...postgresLifecycle(pool, tx, toRecord),
+    ...postgresConsole(pool, tx),
 
     async close() {
       await pool.end();

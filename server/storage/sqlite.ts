@@ -14,6 +14,7 @@ import type {
 } from './storage';
 import { GENESIS_HASH } from './audit-chain';
 import { LIFECYCLE_SCHEMA, lifecycleStorage } from './sqlite-lifecycle';
+import { CONSOLE_SCHEMA, consoleStorage } from './sqlite-console';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -154,6 +155,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   db.exec(LIFECYCLE_SCHEMA);
+  db.exec(CONSOLE_SCHEMA);
 
   const q = {
     snapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>(
@@ -329,6 +331,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
       return q.audit.all(meetingId).map(toAudit);
     },
     ...lifecycleStorage(db),
+    ...consoleStorage(db),
     async close() {
       db.close();
     },

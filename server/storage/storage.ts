@@ -2,6 +2,9 @@
 // default; the PostgreSQL adapter serves the scale-out mode. Ordering of writes to one
 // record is kept by the caller (one queue per record), not by the storage.
 import type { RecordState, Role } from '../../shared/roles';
+import type { ConsoleStorage } from './console-rows';
+
+export type * from './console-rows';
 
 export interface StoredRecord {
   /** The compacted state, or null when the record has never been compacted. */
@@ -101,7 +104,8 @@ export interface SignatureRow {
 
 export type NewAuditEntry = Pick<AuditEntry, 'meetingId' | 'at' | 'actor' | 'action' | 'detail'>;
 
-export interface Storage {
+/** Everything kept; the secretariat console's part is declared in console-rows.ts. */
+export interface Storage extends ConsoleStorage {
   loadRecord(documentId: string): Promise<StoredRecord>;
   /** Stores updates durably, in order; resolves only once they would survive a crash. */
   appendUpdates(documentId: string, updates: Uint8Array[]): Promise<number>;

@@ -29,6 +29,8 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** The record's row and signatures as stored now, for the status clients are told. */
   statusOf: (documentId: string) => Promise<RecordStatusFacts>;
+  /** Called once a record is loaded, to watch it (the action points' status history). */
+  onLoaded?: (room: Room) => void;
   /** Writes a refusal to the meeting's audit log (once per connection and reason). */
   auditRefusal: (record: RecordRow, connection: Connection, reason: RefusalReason) => void;
 }

@@ -1,0 +1,150 @@
+// Secretariat accounts, for the administrator: make one (a setup link to send, or an
+// initial password to change at first sign-in), a new setup link, disable one.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ACCOUNT_ROLES, type AccountRole } from '../../../shared/console/accounts';
+import { consoleApi, type Account } from './console-api';
+import { failureKey, issuesOf } from './failure';
+import { useConsoleT, type ConsoleKey } from './i18n/console-i18n';
+
+export function AccountsPage() {
+  const { t } = useConsoleT();
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [error, setError] = useState<ConsoleKey | null>(null);
+  const [link, setLink] = useState<{ name: string; link: string } | null>(null);
+  const load = useCallback(() => {
+    consoleApi.accounts().then((a) => setAccounts(a.accounts), (err: unknown) => setError(failureKey(err)));
+  }, []);
+  useEffect(load, [load]);
+
+  const newLink = async (account: Account) => {
+    try {
+      const answer = await consoleApi.setupLink(account.id);
+      setLink({ name: account.name, link: answer.setupLink });
+    } catch (err) {
+      setError(failureKey(err));
+    }
+  };
+  const disable = async (account: Account) => {
+    if (!window.confirm(t('accounts.confirmDisable', { name: account.name }))) return;
+    await consoleApi.disable(account.id).then(load, (err: unknown) => setError(failureKey(err)));
+  };
+
+  return (
+    <section>
+      <h1>{t('accounts.title')}</h1>
+      <NewAccount onMade={(made) => (setLink(made), load())} />
+      {link && (
+        <div className="issued" role="status">
+          <label>
+            {t('accounts.setupLink', { name: link.name })}
+            <input readOnly value={link.link} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      {accounts && (
+        <table className="console-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('accounts.name')}</th>
+              <th scope="col">{t('accounts.login')}</th>
+              <th scope="col">{t('roster.party')}</th>
+              <th scope="col">{t('accounts.role')}</th>
+              <th scope="col">{t('accounts.standing')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <td>{a.name}</td>
+                <td>{a.login}</td>
+                <td>{a.party}</td>
+                <td>{t(`accounts.role.${a.role}`)}</td>
+                <td>{a.disabled ? t('accounts.disabled') : a.setupPendingUntil ? t('accounts.pending') : a.mustChangePassword ? t('accounts.mustChange') : t('accounts.active')}</td>
+                <td className="actions">
+                  {!a.disabled && (
+                    <>
+                      <button type="button" onClick={() => newLink(a)}>
+                        {t('accounts.newLink')}
+                      </button>
+                      <button type="button" onClick={() => disable(a)}>
+                        {t('accounts.disable')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function NewAccount({ onMade }: { onMade(link: { name: string; link: string } | null): void }) {
+  const { t } = useConsoleT();
+  const blank = { name: '', login: '', email: '', party: '', role: 'officer' as AccountRole, initialPassword: '' };
+  const [form, setForm] = useState(blank);
+  const [issues, setIssues] = useState<string[]>([]);
+  const field = (key: 'name' | 'login' | 'email' | 'party' | 'initialPassword', label: ConsoleKey, type = 'text') => (
+    <label>
+      {t(label)}
+      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: key === 'party' ? e.target.value.toUpperCase() : e.target.value })} />
+    </label>
+  );
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setIssues([]);
+    try {
+      const made = await consoleApi.createAccount({
+        name: form.name,
+        login: form.login,
+        party: form.party,
+        role: form.role,
+        ...(form.email ? { email: form.email } : {}),
+        ...(form.initialPassword ? { initialPassword: form.initialPassword } : {}),
+      });
+      onMade(made.setupLink ? { name: made.account.name, link: made.setupLink } : null);
+      setForm(blank);
+    } catch (err) {
+      setIssues(issuesOf(err).length ? issuesOf(err) : [t(failureKey(err))]);
+    }
+  };
+  return (
+    <form className="console-panel row" onSubmit={submit}>
+      <h2>{t('accounts.new')}</h2>
+      {field('name', 'accounts.name')}
+      {field('login', 'accounts.login')}
+      {field('email', 'accounts.email', 'email')}
+      {field('party', 'roster.party')}
+      <label>
+        {t('accounts.role')}
+        <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as AccountRole })}>
+          {ACCOUNT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`accounts.role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {field('initialPassword', 'accounts.initialPassword', 'password')}
+      <p className="hint">{t('accounts.initialHint')}</p>
+      <button type="submit" className="primary">
+        {t('accounts.create')}
+      </button>
+      {issues.length > 0 && (
+        <ul className="error" role="alert">
+          {issues.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+// The secretariat's console, at /console: sign in, then meetings, the action register,
+// the dashboard and (for the administrator) accounts. Mounted by the app's router for
+// every path under /console.
+import { useEffect } from 'react';
+import { navigate, usePlace } from '../../app/router';
+import { LanguageSwitch } from '../workspace/LanguageSwitch';
+import { AccountsPage } from './AccountsPage';
+import { consoleApi } from './console-api';
+import { consolePage, loadSession, signedOut, useConsoleSession } from './console-state';
+import { DashboardPage } from './DashboardPage';
+import { useConsoleT } from './i18n/console-i18n';
+import { MeetingPage } from './MeetingPage';
+import { MeetingsPage } from './MeetingsPage';
+import { RegisterPage } from './RegisterPage';
+import { PasswordChange, SetupPage, SignInPage } from './SignInPage';
+import './console.css';
+
+export function ConsoleApp() {
+  const { t } = useConsoleT();
+  const { path } = usePlace();
+  const state = useConsoleSession();
+  const place = consolePage(path);
+  useEffect(() => void loadSession(), []);
+
+  if (place.page === 'setup') return <SetupPage />;
+  if (state.kind === 'loading') return <p className="console-message">{t('common.loading')}</p>;
+  if (state.kind === 'unreachable') return <p className="console-message" role="alert">{t('common.unreachable')}</p>;
+  if (state.kind === 'signed-out') return <SignInPage />;
+  const { session } = state;
+  if (session.account?.mustChangePassword) return <PasswordChange />;
+
+  const link = (to: string, key: Parameters<typeof t>[0], current: boolean) => (
+    <a href={to} aria-current={current ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(to))}>
+      {t(key)}
+    </a>
+  );
+  const signOut = async () => {
+    await consoleApi.signOut().catch(() => undefined);
+    signedOut();
+  };
+
+  return (
+    <div className="console">
+      <header className="console-bar">
+        <strong>{t('console.title')}</strong>
+        <nav>
+          {link('/console', 'nav.meetings', place.page === 'meetings' || place.page === 'meeting')}
+          {link('/console/register', 'nav.register', place.page === 'register')}
+          {link('/console/dashboard', 'nav.dashboard', place.page === 'dashboard')}
+          {session.administrator && link('/console/accounts', 'nav.accounts', place.page === 'accounts')}
+        </nav>
+        <span className="console-who">{t('nav.signedInAs', { name: session.name })}</span>
+        <LanguageSwitch />
+        {session.account && (
+          <button type="button" onClick={signOut}>
+            {t('nav.signOut')}
+          </button>
+        )}
+      </header>
+      <main className="console-main">
+        {place.page === 'meetings' && <MeetingsPage />}
+        {place.page === 'meeting' && <MeetingPage key={place.meetingId} meetingId={place.meetingId} />}
+        {place.page === 'register' && <RegisterPage />}
+        {place.page === 'dashboard' && <DashboardPage />}
+        {place.page === 'accounts' && (session.administrator ? <AccountsPage /> : <p role="alert">{t('common.notAllowed')}</p>)}
+        {place.page === 'unknown' && <p role="alert">{t('common.notFound')}</p>}
+      </main>
+    </div>
+  );
+}

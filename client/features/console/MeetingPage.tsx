@@ -1,0 +1,87 @@
+// One meeting at the console: its facts (editable while a draft), its roster and
+// invitations, the QR sheet, the next meeting of its series, and who manages it.
+import { useCallback, useEffect, useState } from 'react';
+import { formatDateRange } from '../../../shared/dates';
+import type { EditableFacts, FactsPatch } from '../../../shared/console/meeting-facts';
+import { pick } from '../../i18n/i18n';
+import { consoleApi, type ConsoleMeeting } from './console-api';
+import { FactsForm } from './FactsForm';
+import { failureKey, issuesOf } from './failure';
+import { useConsoleT, type ConsoleKey } from './i18n/console-i18n';
+import { RosterPanel } from './RosterPanel';
+import { SeriesPanel } from './SeriesPanel';
+
+/** Only what changed is sent: the server checks the whole against the record. */
+function patchOf(before: EditableFacts, after: EditableFacts): FactsPatch {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof EditableFacts)[])
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
+  return patch as FactsPatch;
+}
+
+export function MeetingPage({ meetingId }: { meetingId: string }) {
+  const { t, language } = useConsoleT();
+  const [meeting, setMeeting] = useState<ConsoleMeeting | null>(null);
+  const [error, setError] = useState<ConsoleKey | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [issues, setIssues] = useState<string[]>([]);
+  const [edition, setEdition] = useState(0);
+
+  const load = useCallback(() => {
+    consoleApi.meeting(meetingId).then(setMeeting, (err: unknown) => setError(failureKey(err)));
+  }, [meetingId]);
+  useEffect(load, [load]);
+
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {t(error)}
+      </p>
+    );
+  if (!meeting) return <p>{t('common.loading')}</p>;
+  const draft = meeting.state === 'draft';
+
+  const save = async (facts: EditableFacts) => {
+    setIssues([]);
+    setSaved(null);
+    try {
+      await consoleApi.editFacts(meeting.id, patchOf(meeting.facts, facts));
+      setSaved(t('common.saved'));
+      setEdition((n) => n + 1);
+      load();
+    } catch (err) {
+      setIssues(issuesOf(err).length ? issuesOf(err) : [t(failureKey(err))]);
+    }
+  };
+
+  return (
+    <article className="console-meeting">
+      <header className="section-head">
+        <h1>
+          {meeting.code} · {pick(meeting.series, language, meeting.languages)}
+        </h1>
+        <p>
+          {pick(meeting.venue, language, meeting.languages)} · {formatDateRange(meeting.startDate, meeting.endDate, language)} · {t(`state.${meeting.state}`)}
+        </p>
+      </header>
+      {!draft && <p className="notice">{t('facts.lockedNote', { state: t(`state.${meeting.state}`) })}</p>}
+      <details className="console-panel" open={draft}>
+        <summary>{t('facts.title')}</summary>
+        <FactsForm key={edition} initial={meeting.facts} submitLabel={t('common.save')} onSubmit={save} disabled={!draft} />
+        {saved && <p role="status">{saved}</p>}
+        {issues.length > 0 && (
+          <div className="error" role="alert">
+            <p>{t('facts.invalid')}</p>
+            <ul>
+              {issues.map((i) => (
+                <li key={i}>{i}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </details>
+      <RosterPanel meeting={meeting} onChanged={load} />
+      <SeriesPanel meeting={meeting} onChanged={load} />
+    </article>
+  );
+}

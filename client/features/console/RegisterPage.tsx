@@ -1,0 +1,149 @@
+// The action register: every action point of the meetings the officer manages, overdue
+// first, filtered by series, party, agency and status; each with its history across the
+// meetings it passed through; exported as CSV or XLSX in the reader's language (Thai
+// dates in the Buddhist Era).
+import { useEffect, useMemo, useState } from 'react';
+import { ACTION_STATUSES } from '../../../shared/record/meeting-input';
+import type { HistoryEntry, RegisterRow } from '../../../shared/console/register';
+import { pick } from '../../i18n/i18n';
+import { consoleApi, type MeetingSummary, type RegisterFilter } from './console-api';
+import { failureKey } from './failure';
+import { useConsoleT, type ConsoleKey, type ConsoleT } from './i18n/console-i18n';
+
+/** The reader's own date, in their time zone: what "overdue" is reckoned against. */
+export const localToday = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+export function RegisterPage() {
+  const { t, language } = useConsoleT();
+  const [filter, setFilter] = useState<RegisterFilter>({ today: localToday() });
+  const [rows, setRows] = useState<RegisterRow[] | null>(null);
+  const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
+  const [error, setError] = useState<ConsoleKey | null>(null);
+
+  useEffect(() => {
+    consoleApi.meetings().then((a) => setMeetings(a.meetings), () => undefined);
+  }, []);
+  useEffect(() => {
+    setError(null);
+    consoleApi.register(filter).then((a) => setRows(a.rows), (err: unknown) => setError(failureKey(err)));
+  }, [filter]);
+
+  const series = useMemo(() => {
+    const named = new Map<string, string>();
+    for (const m of meetings) if (m.seriesId && !named.has(m.seriesId)) named.set(m.seriesId, pick(m.series, language, m.languages));
+    return [...named];
+  }, [meetings, language]);
+  const set = (key: keyof RegisterFilter, value: string) => setFilter((f) => ({ ...f, [key]: value || undefined }));
+  const exportFilter = { ...filter, lang: language };
+
+  return (
+    <section>
+      <header className="section-head">
+        <h1>{t('register.title')}</h1>
+        <a className="button" href={consoleApi.registerFileUrl('csv', exportFilter)} download>
+          {t('register.csv')}
+        </a>
+        <a className="button" href={consoleApi.registerFileUrl('xlsx', exportFilter)} download>
+          {t('register.xlsx')}
+        </a>
+      </header>
+      <form className="row filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('register.series')}
+          <select value={filter.series ?? ''} onChange={(e) => set('series', e.target.value)}>
+            <option value="">{t('register.allSeries')}</option>
+            {series.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('roster.party')}
+          <input value={filter.party ?? ''} size={6} onChange={(e) => set('party', e.target.value.toUpperCase())} />
+        </label>
+        <label>
+          {t('roster.agency')}
+          <input value={filter.agency ?? ''} onChange={(e) => set('agency', e.target.value)} />
+        </label>
+        <label>
+          {t('register.status')}
+          <select value={filter.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+            <option value="">{t('register.anyStatus')}</option>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={filter.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : '')} />
+          {t('register.overdueOnly')}
+        </label>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      {!rows && !error && <p>{t('common.loading')}</p>}
+      {rows && <p>{t('register.count', { count: rows.length })}</p>}
+      {rows && rows.length > 0 && (
+        <table className="console-table register">
+          <thead>
+            <tr>
+              <th scope="col">{t('register.meeting')}</th>
+              <th scope="col">{t('roster.party')}</th>
+              <th scope="col">{t('roster.agency')}</th>
+              <th scope="col">{t('register.point')}</th>
+              <th scope="col">{t('register.due')}</th>
+              <th scope="col">{t('register.status')}</th>
+              <th scope="col">{t('register.history')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.thread.meetingId}/${row.thread.pointId}`} className={row.overdue ? 'overdue' : undefined}>
+                <td>
+                  {row.meetingCode}
+                  {row.origin.meetingCode !== row.meetingCode && <div className="hint">{t('register.origin', { code: row.origin.meetingCode })}</div>}
+                </td>
+                <td>{row.party}</td>
+                <td>{row.agency}</td>
+                <td>{pick(row.text, language, ['en', ...Object.keys(row.text)])}</td>
+                <td>
+                  {row.due ? (row.dueText[language] ?? row.due) : '—'}
+                  {row.overdue && <strong className="badge">{t('register.overdue')}</strong>}
+                </td>
+                <td>{t(`status.${row.status}`)}</td>
+                <td>
+                  <details>
+                    <summary>{row.history.length}</summary>
+                    <ol className="history">
+                      {row.history.map((h, i) => (
+                        <li key={i}>{historyText(t, h)}</li>
+                      ))}
+                    </ol>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function historyText(t: ConsoleT, h: HistoryEntry): string {
+  const to = t(`status.${h.to}`);
+  const change =
+    h.kind === 'recorded' ? t('register.change.recorded', { to }) : h.kind === 'carried' ? t('register.change.carried', { to }) : t('register.change.changed', { from: h.from ? t(`status.${h.from}`) : '—', to });
+  const who = h.by ? t('register.by', { name: h.by.name }) : t('register.byUnknown');
+  return `${h.at.slice(0, 16).replace('T', ' ')} · ${h.meetingCode} · ${change} · ${who}`;
+}

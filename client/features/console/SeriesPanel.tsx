@@ -1,0 +1,81 @@
+// The series: make the next meeting from this one (its open action points carried under
+// a review item), and the officers who manage this meeting.
+import { useState, type FormEvent } from 'react';
+import { navigate } from '../../app/router';
+import { consoleApi, type ConsoleMeeting } from './console-api';
+import { failureKey } from './failure';
+import { useConsoleT } from './i18n/console-i18n';
+
+export function SeriesPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; onChanged(): void }) {
+  const { t } = useConsoleT();
+  const [dates, setDates] = useState({ startDate: '', endDate: '', code: '' });
+  const [login, setLogin] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const open = meeting.actionPoints.filter((p) => p.status !== 'done' && p.status !== 'dropped').length;
+
+  const next = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      const made = await consoleApi.next(meeting.id, { startDate: dates.startDate, endDate: dates.endDate, ...(dates.code.trim() ? { code: dates.code.trim() } : {}) });
+      navigate(`/console/meetings/${made.meetingId}`);
+    } catch (err) {
+      setMessage(t(failureKey(err)));
+    }
+  };
+  const grant = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      await consoleApi.grant(meeting.id, login.trim());
+      setLogin('');
+      onChanged();
+    } catch (err) {
+      setMessage(t(failureKey(err)));
+    }
+  };
+
+  return (
+    <section className="console-panel">
+      <h2>{t('next.title')}</h2>
+      <p>{t('next.explain', { count: open })}</p>
+      <form className="row" onSubmit={next}>
+        <label>
+          {t('facts.startDate')}
+          <input type="date" required value={dates.startDate} onChange={(e) => setDates({ ...dates, startDate: e.target.value })} />
+        </label>
+        <label>
+          {t('facts.endDate')}
+          <input type="date" required value={dates.endDate} onChange={(e) => setDates({ ...dates, endDate: e.target.value })} />
+        </label>
+        <label>
+          {t('next.code')}
+          <input value={dates.code} placeholder={t('next.codeHint')} onChange={(e) => setDates({ ...dates, code: e.target.value })} />
+        </label>
+        <button type="submit" className="primary">
+          {t('next.create')}
+        </button>
+      </form>
+      <h2>{t('officers.title')}</h2>
+      <ul>
+        {meeting.officers.map((o) => (
+          <li key={o.accountId}>
+            {o.name} ({o.login})
+          </li>
+        ))}
+      </ul>
+      <form className="row" onSubmit={grant}>
+        <label>
+          {t('officers.login')}
+          <input value={login} required onChange={(e) => setLogin(e.target.value)} />
+        </label>
+        <button type="submit">{t('officers.grant')}</button>
+      </form>
+      {message && (
+        <p className="error" role="alert">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+// The console's calls to the server. The console cookie rides along by itself; a refusal
+// comes back as an ApiFailure carrying the server's code (and, for a roster, its problems).
+import type { ActionPointView } from '../../../shared/console/action-points';
+import type { AccountInput, AccountRole } from '../../../shared/console/accounts';
+import type { EditableFacts, FactsPatch } from '../../../shared/console/meeting-facts';
+import type { NextMeetingRequest } from '../../../shared/console/next-meeting';
+import type { Dashboard, RegisterRow } from '../../../shared/console/register';
+import type { RosterProblem } from '../../../shared/console/roster';
+import type { MeetingInput } from '../../../shared/record/meeting-input';
+import type { LocalizedText } from '../../../shared/record/schema';
+import type { RecordState, Role } from '../../../shared/roles';
+import { ApiFailure } from '../../connection/api';
+
+export { ApiFailure };
+
+export interface Account {
+  id: string;
+  login: string;
+  name: string;
+  email: string | null;
+  party: string;
+  role: AccountRole;
+  mustChangePassword: boolean;
+  passwordSet: boolean;
+  setupPendingUntil: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface ConsoleSession {
+  account: Account | null;
+  administrator: boolean;
+  name: string;
+}
+
+export interface IssuedInvitation {
+  participantId: string;
+  role: Role;
+  party: string;
+  name: string;
+  token: string;
+  link: string;
+}
+
+export interface MeetingSummary {
+  id: string;
+  code: string;
+  seriesId: string | null;
+  series: LocalizedText;
+  number: number;
+  venue: LocalizedText;
+  startDate: string;
+  endDate: string;
+  languages: string[];
+  state: RecordState;
+  version: number;
+  participants: number;
+}
+
+export interface RosterEntry {
+  id: string;
+  party: string;
+  role: Role;
+  name: string;
+  title: string;
+  agency: string;
+  joinedAt: string | null;
+  revoked: boolean;
+}
+
+export interface ConsoleMeeting extends MeetingSummary {
+  documentId: string;
+  facts: EditableFacts;
+  roster: RosterEntry[];
+  actionPoints: ActionPointView[];
+  officers: { accountId: string; name: string; login: string; grantedAt: string }[];
+}
+
+/** A roster refused: every problem by line. */
+export class RosterRefused extends ApiFailure {
+  constructor(readonly problems: RosterProblem[]) {
+    super(400, 'invalid_roster', 'The list was refused');
+  }
+}
+
+/** A body refused with the problems named by field (facts, a person, an account). */
+export class IssuesRefused extends ApiFailure {
+  constructor(status: number, code: string, message: string, readonly issues: { path: string; message: string }[]) {
+    super(status, code, message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, raw?: { bytes: Blob; type: string }): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: raw ? { 'content-type': raw.type } : body === undefined ? {} : { 'content-type': 'application/json' },
+      body: raw ? raw.bytes : body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiFailure(0, 'unreachable', err instanceof Error ? err.message : String(err));
+  }
+  if (response.status === 204) return null as T;
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; problems?: RosterProblem[]; issues?: { path: string; message: string }[] };
+  } | null;
+  if (!response.ok) {
+    const error = payload?.error;
+    if (error?.code === 'invalid_roster' && error.problems) throw new RosterRefused(error.problems);
+    if (error?.issues) throw new IssuesRefused(response.status, error.code ?? 'invalid', error.message ?? '', error.issues);
+    throw new ApiFailure(response.status, payload?.error?.code ?? 'http_error', payload?.error?.message ?? response.statusText);
+  }
+  return payload as T;
+}
+
+const meeting = (id: string) => `/api/console/meetings/${encodeURIComponent(id)}`;
+const query = (params: Record<string, string | undefined>) => {
+  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+export type RegisterFilter = { series?: string; party?: string; agency?: string; status?: string; overdue?: string; today?: string; lang?: string };
+
+export const consoleApi = {
+  session: () => call<ConsoleSession>('GET', '/api/console/session'),
+  signIn: (login: string, password: string) => call<{ account: Account; mustChangePassword: boolean }>('POST', '/api/console/session', { login, password }),
+  signOut: () => call<null>('DELETE', '/api/console/session'),
+  changePassword: (currentPassword: string, newPassword: string) => call<{ changed: true }>('POST', '/api/console/session/password', { currentPassword, newPassword }),
+  setUp: (token: string, password: string) => call<{ account: Account }>('POST', '/api/console/session/setup', { token, password }),
+
+  accounts: () => call<{ accounts: Account[] }>('GET', '/api/console/accounts'),
+  createAccount: (input: Omit<AccountInput, 'role'> & { role?: AccountRole }) => call<{ account: Account; setupLink: string | null }>('POST', '/api/console/accounts', input),
+  setupLink: (id: string) => call<{ account: Account; setupLink: string }>('POST', `/api/console/accounts/${encodeURIComponent(id)}/setup-link`),
+  disable: (id: string) => call<{ account: Account }>('POST', `/api/console/accounts/${encodeURIComponent(id)}/disable`),
+
+  meetings: () => call<{ meetings: MeetingSummary[] }>('GET', '/api/console/meetings'),
+  createMeeting: (input: MeetingInput) => call<{ meetingId: string; documentId: string; seriesId: string; invitations: IssuedInvitation[] }>('POST', '/api/console/meetings', input),
+  meeting: (id: string) => call<ConsoleMeeting>('GET', meeting(id)),
+  editFacts: (id: string, patch: FactsPatch) => call<{ facts: EditableFacts; changed: string[] }>('PATCH', `${meeting(id)}/facts`, patch),
+  addPerson: (id: string, person: { name: string; party: string; role: string; title: string; agency: string }) =>
+    call<{ invitations: IssuedInvitation[] }>('POST', `${meeting(id)}/participants`, person),
+  removePerson: (id: string, participantId: string) => call<unknown>('DELETE', `${meeting(id)}/participants/${encodeURIComponent(participantId)}`),
+  importRoster: (id: string, file: File, dryRun: boolean) =>
+    call<{ added?: number; invitations?: IssuedInvitation[]; participants?: unknown[] }>(
+      'POST',
+      `${meeting(id)}/roster${query({ dryRun: dryRun ? 'true' : undefined, name: file.name })}`,
+      undefined,
+      { bytes: file, type: file.type || 'application/octet-stream' },
+    ),
+  grant: (id: string, login: string) => call<unknown>('POST', `${meeting(id)}/officers`, { login }),
+  next: (id: string, request: Partial<NextMeetingRequest> & { startDate: string; endDate: string }) =>
+    call<{ meetingId: string; code: string; carried: number; invitations: IssuedInvitation[] }>('POST', `${meeting(id)}/next`, request),
+  issueLink: (id: string, participantId: string) =>
+    call<{ participantId: string; token: string; link: string }>('POST', `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/link`),
+  revoke: (id: string, participantId: string) => call<unknown>('POST', `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/revoke`),
+  sheetUrl: (id: string, choice: { party?: string; notJoined?: boolean; lang?: string }) =>
+    `${meeting(id)}/invitations/sheet${query({ party: choice.party, notJoined: choice.notJoined ? 'true' : undefined, lang: choice.lang })}`,
+
+  register: (filter: RegisterFilter) => call<{ today: string; count: number; rows: RegisterRow[] }>('GET', `/api/console/register${query(filter)}`),
+  registerFileUrl: (format: 'csv' | 'xlsx', filter: RegisterFilter) => `/api/console/register.${format}${query(filter)}`,
+  dashboard: (filter: { series?: string; today?: string }) => call<Dashboard & { today: string }>('GET', `/api/console/dashboard${query(filter)}`),
+};

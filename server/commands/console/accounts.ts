@@ -1,0 +1,85 @@
+// Secretariat accounts: made by the administrator, with either an initial password the
+// officer must change at first sign-in, or a one-time setup link. Only hashes are kept:
+// the password's (scrypt) and the setup token's (SHA-256).
+import type { AccountInput } from '../../../shared/console/accounts';
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import { hashToken, newId, newToken } from '../../auth/tokens';
+import type { Services } from '../../services';
+import type { AccountRow } from '../../storage/storage';
+import { auditDeployment } from './deployment-audit';
+
+/** How long a setup link works. */
+export const SETUP_LINK_HOURS = 72;
+
+export type CreatedAccount = { ok: true; account: AccountRow; setupToken: string | null } | { ok: false; why: 'login_taken' };
+
+export async function createAccount(services: Services, input: AccountInput, by: string): Promise<CreatedAccount> {
+  const now = services.now();
+  const setupToken = input.initialPassword ? null : newToken();
+  const account: AccountRow = {
+    id: newId(),
+    login: input.login,
+    name: input.name,
+    email: input.email ?? null,
+    party: input.party,
+    role: input.role,
+    passwordHash: input.initialPassword ? await hashPassword(input.initialPassword) : null,
+    mustChangePassword: input.initialPassword !== undefined,
+    setupTokenHash: setupToken ? hashToken(setupToken) : null,
+    setupExpiresAt: setupToken ? new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000).toISOString() : null,
+    createdAt: now.toISOString(),
+    createdBy: by,
+    disabledAt: null,
+  };
+  if (!(await services.storage.createAccount(account))) return { ok: false, why: 'login_taken' };
+  await auditDeployment(services, by, 'account.created', { accountId: account.id, login: account.login, role: account.role, setup: setupToken ? 'link' : 'initial-password' });
+  return { ok: true, account, setupToken };
+}
+
+/** A new setup link: the officer sets a (new) password with it. Any earlier link stops working. */
+export async function issueSetupLink(services: Services, account: AccountRow, by: string): Promise<string> {
+  const token = newToken();
+  const expiresAt = new Date(services.now().getTime() + SETUP_LINK_HOURS * 3_600_000).toISOString();
+  await services.storage.setAccountSetupToken(account.id, hashToken(token), expiresAt);
+  await auditDeployment(services, by, 'account.setup-link-issued', { accountId: account.id });
+  return token;
+}
+
+/** Sets the password a setup link allows; answers the account, or null if the link is not valid now. */
+export async function completeSetup(services: Services, token: string, password: string): Promise<AccountRow | null> {
+  const account = await services.storage.findAccountBySetupToken(hashToken(token));
+  const now = services.now();
+  if (!account || account.disabledAt || !account.setupExpiresAt || new Date(account.setupExpiresAt) <= now) {
+    await auditDeployment(services, 'anonymous', 'account.setup-refused', { accountId: account?.id ?? null });
+    return null;
+  }
+  await services.storage.setAccountPassword(account.id, await hashPassword(password), false);
+  // Whoever held a session before the password was set must sign in again.
+  await services.storage.deleteOfficerSessionsOf(account.id);
+  await auditDeployment(services, `officer:${account.id}`, 'account.password-set', { accountId: account.id, by: 'setup-link' });
+  return { ...account, passwordHash: null, mustChangePassword: false, setupTokenHash: null, setupExpiresAt: null };
+}
+
+export async function changePassword(
+  services: Services,
+  account: AccountRow,
+  sessionHash: string,
+  current: string,
+  next: string,
+): Promise<'changed' | 'wrong_password' | 'same_password'> {
+  const actor = `officer:${account.id}`;
+  if (!account.passwordHash || !(await verifyPassword(current, account.passwordHash))) {
+    await auditDeployment(services, actor, 'account.password-change-refused', { accountId: account.id });
+    return 'wrong_password';
+  }
+  if (current === next) return 'same_password';
+  await services.storage.setAccountPassword(account.id, await hashPassword(next), false);
+  await services.storage.deleteOfficerSessionsOf(account.id, sessionHash);
+  await auditDeployment(services, actor, 'account.password-set', { accountId: account.id, by: 'change' });
+  return 'changed';
+}
+
+export async function disableAccount(services: Services, account: AccountRow, by: string): Promise<void> {
+  await services.storage.disableAccount(account.id, services.now().toISOString());
+  await auditDeployment(services, by, 'account.disabled', { accountId: account.id });
+}

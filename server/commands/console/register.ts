@@ -1,0 +1,71 @@
+// Gathers what the action register and the dashboard show: the meetings a console user
+// may see (optionally one series), each one's action points as its record holds them now,
+// and the history of their statuses, brought up to date on the way.
+import type * as Y from 'yjs';
+import { readActionPoints } from '../../../shared/console/action-points';
+import type { RegisterMeeting, StatusChange } from '../../../shared/console/register';
+import { readMeetingFacts } from '../../../shared/record/schema';
+import type { ConsoleUser } from '../../auth/console-user';
+import type { Services } from '../../services';
+import type { ActionPointChangeRow, MeetingRow, RecordRow } from '../../storage/storage';
+import { noteStatuses } from './action-point-statuses';
+import { readRecord } from './read-record';
+
+export interface VisibleMeeting {
+  meeting: MeetingRow;
+  record: RecordRow;
+  seriesId: string | null;
+}
+
+/** Every meeting the user may see: all for the administrator, else those they manage. */
+export async function visibleMeetings(services: Services, user: ConsoleUser, seriesId?: string): Promise<VisibleMeeting[]> {
+  const { storage } = services;
+  const all = await storage.listMeetings();
+  const granted = user.administrator ? null : new Set(user.account ? await storage.listGrantedMeetings(user.account.id) : []);
+  const places = new Map((await storage.listSeriesPlaces()).map((p) => [p.meetingId, p.seriesId]));
+  const visible: VisibleMeeting[] = [];
+  for (const meeting of all) {
+    if (granted && !granted.has(meeting.id)) continue;
+    const series = places.get(meeting.id) ?? null;
+    if (seriesId && series !== seriesId) continue;
+    const record = await storage.getRecord(meeting.currentDocumentId);
+    if (record) visible.push({ meeting, record, seriesId: series });
+  }
+  return visible;
+}
+
+export async function loadRegister(services: Services, visible: VisibleMeeting[]): Promise<{ meetings: RegisterMeeting[]; changes: StatusChange[] }> {
+  const meetings: RegisterMeeting[] = [];
+  for (const { meeting, record, seriesId } of visible) {
+    const read = async (doc: Y.Doc): Promise<RegisterMeeting> => {
+      await noteStatuses(services, meeting.id, doc, null);
+      const facts = readMeetingFacts(doc);
+      return {
+        meetingId: meeting.id,
+        seriesId,
+        number: facts.number,
+        code: facts.code,
+        series: facts.series ?? {},
+        state: record.state,
+        languages: facts.languages ?? [],
+        points: readActionPoints(doc),
+      };
+    };
+    // A draft may be changing: it is read in its queue, so no status is noted out of order.
+    // A locked or signed record no longer changes, and is read without loading it.
+    meetings.push(record.state === 'draft' ? await services.rooms.withRoom(record, (room) => read(room.doc)) : await readRecord(services, record, read));
+  }
+  const rows = await services.storage.listActionPointChanges(meetings.map((m) => m.meetingId));
+  return { meetings, changes: rows.map(toStatusChange) };
+}
+
+const toStatusChange = (row: ActionPointChangeRow): StatusChange => ({
+  meetingId: row.meetingId,
+  pointId: row.pointId,
+  thread: { meetingId: row.threadMeetingId, pointId: row.threadPointId },
+  from: row.fromStatus,
+  to: row.toStatus,
+  kind: row.kind,
+  by: row.byActor ? { actor: row.byActor, name: row.byName ?? '' } : null,
+  at: row.at,
+});

@@ -1,0 +1,53 @@
+// The action register (JSON, CSV, XLSX) and the secretariat's dashboard, over every
+// meeting the user may see. Mounted at /api/console.
+import { Hono, type Context } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { buildDashboard, buildRegister, dateIn, filterRegister, registerQuery, type RegisterQuery } from '../../shared/console/register';
+import { loadRegister, visibleMeetings } from '../commands/console/register';
+import { presentRegister, registerCsv, registerXlsx } from '../presenters/console/register';
+import type { Services } from '../services';
+import { invalidBody } from './http';
+import { requireConsoleUser, type ConsoleEnv } from './console-access';
+
+/** Where "today" is reckoned when the console does not say: the meetings' own time zone. */
+export const REGISTER_TIME_ZONE = 'Asia/Bangkok';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function consoleRegisterRoutes(services: Services) {
+  const signedIn = requireConsoleUser(services);
+  const query = zValidator('query', registerQuery, invalidBody('invalid_query'));
+
+  async function register(c: Context<ConsoleEnv>, q: RegisterQuery) {
+    const today = q.today ?? dateIn(services.now(), REGISTER_TIME_ZONE);
+    const { meetings, changes } = await loadRegister(services, await visibleMeetings(services, c.get('user'), q.series));
+    return { today, rows: filterRegister(buildRegister(meetings, changes, today), q) };
+  }
+  const fileName = (today: string, ext: string) => `action-register-${today}.${ext}`;
+
+  return new Hono<ConsoleEnv>()
+    .get('/register', signedIn, query, async (c) => {
+      const { today, rows } = await register(c, c.req.valid('query'));
+      return c.json(presentRegister(rows, today), 200);
+    })
+    .get('/register.csv', signedIn, query, async (c) => {
+      const q = c.req.valid('query');
+      const { today, rows } = await register(c, q);
+      c.header('content-disposition', `attachment; filename="${fileName(today, 'csv')}"`);
+      return c.body(registerCsv(rows, q.lang ?? 'en'), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    })
+    .get('/register.xlsx', signedIn, query, async (c) => {
+      const q = c.req.valid('query');
+      const { today, rows } = await register(c, q);
+      c.header('content-disposition', `attachment; filename="${fileName(today, 'xlsx')}"`);
+      return c.body(await registerXlsx(rows, q.lang ?? 'en'), 200, { 'content-type': XLSX_TYPE });
+    })
+    .get('/dashboard', signedIn, query, async (c) => {
+      const q = c.req.valid('query');
+      const today = q.today ?? dateIn(services.now(), REGISTER_TIME_ZONE);
+      const visible = await visibleMeetings(services, c.get('user'), q.series);
+      const { meetings, changes } = await loadRegister(services, visible);
+      const dashboard = buildDashboard(visible.map((v) => v.record), buildRegister(meetings, changes, today));
+      return c.json({ today, ...dashboard }, 200);
+    });
+}
