@@ -5,17 +5,14 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { CloseCode, MessageType, RECORD_STATUS_MESSAGE, RefusalReason, type RecordStatus } from '../../shared/protocol';
-import { can, type RecordState } from '../../shared/roles';
-import { Root } from '../../shared/record/schema';
 import type { RecordRow, Storage } from '../storage/storage';
 import type { Fanout, FanoutMessage } from '../scale/fanout';
 import { log, errorMessage } from '../log';
 import { SerialQueue } from './serial-queue';
 import { recordStatusMessage, syncStep1, syncStep2, updateMessage } from './wire';
-import { wouldChange } from './update-effect';
-import { touchedRoot } from './protected-roots';
+import { dropPending, judgeWrite } from './write-policy';
 import { RoomAwareness } from './room-awareness';
-import { AppliedSeqs } from './applied-seqs';
+import { StoredRecord } from './stored-record';
 import type { AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
 import { TokenBucket, type FloodLimits } from './flood-guard';
@@ -44,30 +41,8 @@ export interface RecordStatusFacts {
 /** An update that decoded but that Yjs could not integrate. */
 class UnappliableUpdate extends Error {}
 
-const READ_ONLY_REASON: Record<RecordState, RefusalReason> = {
-  draft: RefusalReason.readOnlyObserver,
-  locked: RefusalReason.readOnlyLocked,
-  signed: RefusalReason.readOnlySigned,
-};
-
-/** Roots only the server writes: agreement marks, and what decides who must agree and sign. */
-const SERVER_ONLY_ROOTS = [Root.agreement, Root.meta, Root.parties, Root.participants] as const;
-
 /** How long a gap in what other processes relayed may stay open before storage is read. */
 const CATCH_UP_AFTER_MS = 1000;
-
-/**
- * Every client syncs through a server that stores before it relays, so an honest update
- * never depends on something the record lacks. Parts that do are not kept: held back,
- * Yjs would carry them into snapshots and integrate them later on some other load. The
- * sender is told; its own copy is untouched and is offered again when it resyncs.
- */
-function dropPending(doc: Y.Doc): boolean {
-  if (doc.store.pendingStructs === null && doc.store.pendingDs === null) return false;
-  doc.store.pendingStructs = null;
-  doc.store.pendingDs = null;
-  return true;
-}
 
 const statusOf = ({ record, signatures, supersededBy }: RecordStatusFacts): RecordStatus => ({
   documentId: record.documentId,
@@ -86,8 +61,7 @@ export class Room {
   readonly floodBudget: TokenBucket;
   private readonly queue = new SerialQueue();
   private produced: Uint8Array[] = [];
-  private applied = new AppliedSeqs(0);
-  private storedSinceCompaction = 0;
+  private readonly stored: StoredRecord;
   private catchUp: NodeJS.Timeout | null = null;
   private closed = false;
   private status: RecordStatus;
@@ -99,6 +73,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.presence = new RoomAwareness(this.doc, options.awarenessLimits);
+    this.stored = new StoredRecord(options.storage, record.documentId, options.compactAfterUpdates);
     this.floodBudget = new TokenBucket(options.floodLimits.recordMessagesPerSecond, options.floodLimits.recordBurst, Date.now());
     this.status = statusOf({ record, signatures: [], supersededBy: null });
   }
@@ -110,7 +85,7 @@ export class Room {
     await options.fanout.join(documentId, (message) => room.fromElsewhere(message));
     await room.readStorage();
     room.doc.on('update', (update: Uint8Array) => room.produced.push(update));
-    if (room.storedSinceCompaction >= options.compactAfterUpdates) await room.queue.run(() => room.compact());
+    if (room.stored.dueForCompaction) await room.queue.run(() => room.stored.compact(room.doc));
     return room;
   }
 
@@ -248,13 +223,9 @@ export class Room {
   }
 
   private async applyFrom(connection: Connection, update: Uint8Array): Promise<void> {
-    if (!can(connection.identity.actor, 'write', this.record)) {
-      if (wouldChange(this.doc, update)) this.refuse(connection, READ_ONLY_REASON[this.record.state]);
-      return;
-    }
-    const touched = touchedRoot(this.doc, update, SERVER_ONLY_ROOTS);
-    if (touched)
-      return this.refuse(connection, touched === Root.agreement ? RefusalReason.agreementServerOnly : RefusalReason.recordServerOnly);
+    const verdict = judgeWrite(this.doc, connection.identity.actor, this.record, update);
+    if (verdict === 'ignore') return;
+    if (verdict !== 'take') return this.refuse(connection, verdict);
     this.produced = [];
     try {
       Y.applyUpdate(this.doc, update, connection);
@@ -279,14 +250,11 @@ export class Room {
     if (this.produced.length === 0) return;
     const updates = this.produced;
     this.produced = [];
-    const toSeq = await this.options.storage.appendUpdates(this.documentId, updates);
-    const fromSeq = toSeq - updates.length + 1;
-    this.applied.mark(fromSeq, toSeq);
-    this.storedSinceCompaction += updates.length;
+    const { fromSeq, toSeq } = await this.stored.append(updates);
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     this.broadcast(updateMessage(update), except);
     this.options.fanout.publish(this.documentId, { kind: 'update', fromSeq, toSeq, update });
-    if (this.storedSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
+    if (this.stored.dueForCompaction) await this.stored.compact(this.doc);
   }
 
   /** What another process stored, relayed, or changed: applied here, sent to this process's sockets. */
@@ -298,11 +266,11 @@ export class Room {
           this.produced = [];
           Y.applyUpdate(this.doc, message.update, 'elsewhere');
           dropPending(this.doc);
-          this.applied.mark(message.fromSeq, message.toSeq);
+          this.stored.appliedElsewhere(message.fromSeq, message.toSeq);
           const produced = this.produced;
           this.produced = [];
           for (const update of produced) this.broadcast(updateMessage(update), null);
-          if (this.applied.hasGap) this.scheduleCatchUp();
+          if (this.stored.hasGap) this.scheduleCatchUp();
           return;
         }
         case 'awareness':
@@ -328,13 +296,10 @@ export class Room {
 
   /** Reads what is stored and applies it: at load, and to close a gap the fan-out left. */
   private async readStorage(): Promise<void> {
-    const stored = await this.options.storage.loadRecord(this.documentId);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    const everything = await this.stored.read();
     this.produced = [];
-    if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), 'storage');
+    if (everything) Y.applyUpdate(this.doc, everything, 'storage');
     dropPending(this.doc);
-    this.applied.caughtUpTo(stored.lastSeq);
-    this.storedSinceCompaction = Math.max(this.storedSinceCompaction, stored.updates.length);
   }
 
   private scheduleCatchUp(): void {
@@ -342,7 +307,7 @@ export class Room {
     this.catchUp = setTimeout(() => {
       this.catchUp = null;
       void this.queue.run(async () => {
-        if (this.closed || !this.applied.hasGap) return;
+        if (this.closed || !this.stored.hasGap) return;
         await this.readStorage();
         const produced = this.produced;
         this.produced = [];
@@ -361,17 +326,6 @@ export class Room {
     for (const connection of this.connections) if (connection !== except) connection.send(message);
   }
 
-  private async compact(): Promise<void> {
-    if (this.storedSinceCompaction === 0) return;
-    try {
-      await this.options.storage.compactRecord(this.documentId, Y.encodeStateAsUpdate(this.doc), this.applied.watermark);
-      this.storedSinceCompaction = 0;
-    } catch (err) {
-      // Nothing is lost: the updates stay stored and compaction is tried again later.
-      log.warn('storage.compact-failed', { documentId: this.documentId, error: errorMessage(err) });
-    }
-  }
-
   private async unloadIfUnused(): Promise<void> {
     if (this.connections.size === 0) await this.release(true);
   }
@@ -388,7 +342,7 @@ export class Room {
     this.closed = true;
     if (this.catchUp) clearTimeout(this.catchUp);
     const done = (async () => {
-      if (compact) await this.compact();
+      if (compact) await this.stored.compact(this.doc);
       await this.options.fanout.leave(this.documentId).catch(() => undefined);
       this.presence.destroy();
       this.doc.destroy();

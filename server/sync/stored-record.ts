@@ -1,0 +1,62 @@
+// The stored side of an open record: appending its updates in order, knowing which stored
+// updates the document holds (the watermark), and compacting up to that watermark only.
+import * as Y from 'yjs';
+import type { Storage } from '../storage/storage';
+import { log, errorMessage } from '../log';
+import { AppliedSeqs } from './applied-seqs';
+
+export class StoredRecord {
+  private readonly applied = new AppliedSeqs(0);
+  private sinceCompaction = 0;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly documentId: string,
+    private readonly compactAfterUpdates: number,
+  ) {}
+
+  /** Everything stored, merged into one update (null for an empty record). */
+  async read(): Promise<Uint8Array | null> {
+    const stored = await this.storage.loadRecord(this.documentId);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    this.applied.caughtUpTo(stored.lastSeq);
+    this.sinceCompaction = Math.max(this.sinceCompaction, stored.updates.length);
+    if (parts.length === 0) return null;
+    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+  }
+
+  /** Stores updates durably, in order; answers the sequence numbers they took. */
+  async append(updates: Uint8Array[]): Promise<{ fromSeq: number; toSeq: number }> {
+    const toSeq = await this.storage.appendUpdates(this.documentId, updates);
+    const fromSeq = toSeq - updates.length + 1;
+    this.applied.mark(fromSeq, toSeq);
+    this.sinceCompaction += updates.length;
+    return { fromSeq, toSeq };
+  }
+
+  /** Updates another process stored, now applied here too. */
+  appliedElsewhere(fromSeq: number, toSeq: number): void {
+    this.applied.mark(fromSeq, toSeq);
+  }
+
+  /** Some update stored elsewhere has not reached this process (yet). */
+  get hasGap(): boolean {
+    return this.applied.hasGap;
+  }
+
+  get dueForCompaction(): boolean {
+    return this.sinceCompaction >= this.compactAfterUpdates;
+  }
+
+  /** Replaces the stored updates the document provably holds with its state. */
+  async compact(doc: Y.Doc): Promise<void> {
+    if (this.sinceCompaction === 0) return;
+    try {
+      await this.storage.compactRecord(this.documentId, Y.encodeStateAsUpdate(doc), this.applied.watermark);
+      this.sinceCompaction = 0;
+    } catch (err) {
+      // Nothing is lost: the updates stay stored and compaction is tried again later.
+      log.warn('storage.compact-failed', { documentId: this.documentId, error: errorMessage(err) });
+    }
+  }
+}
