@@ -91,6 +91,16 @@ describe('the authorization matrix', () => {
         return (await api(server, t, 'POST', `/api/meetings/${s.meeting.meetingId}/sign`, { statement, signature })).status;
       },
     },
+    {
+      action: 'export',
+      label: 'export an original',
+      ok: 200,
+      attempt: async (s, t) => {
+        const res = await fetch(`${server.url}/api/meetings/${s.meeting.meetingId}/export/docx?original=TH`, t ? { headers: { authorization: `Bearer ${t}` } } : {});
+        await res.arrayBuffer();
+        return res.status;
+      },
+    },
     { action: 'readAudit', label: 'read the audit log', ok: 200, attempt: async (s, t) => (await api(server, t, 'GET', `/api/meetings/${s.meeting.meetingId}/audit`)).status },
     { action: 'manageInvitations', label: 'manage invitations', ok: 200, attempt: async (s, t) => (await api(server, t, 'GET', `/api/meetings/${s.meeting.meetingId}/invitations`)).status },
   ];
