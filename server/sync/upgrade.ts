@@ -84,27 +84,31 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
         log.warn('sync.socket-error', { documentId, participant: identity.participantId, error: errorMessage(err) });
       });
       ws.on('close', () => room?.leave(connection));
-      if (!room) void rejoin(connection, record, early).then((joined) => (room = joined));
+      if (!room) void rejoin(connection, record, early, (joined) => (room = joined));
       if (!principal.invitation.firstUsedAt) {
         void options.storage.markInvitationUsed(principal.invitation.id, options.now().toISOString());
       }
     });
   }
 
-  async function rejoin(connection: Connection, record: RecordRow, early: Uint8Array[]): Promise<Room | null> {
+  /**
+   * Joins the reopened room. `joined` runs in the same tick as the replay of what waited,
+   * so a message arriving later goes straight to the room, after those, never lost.
+   */
+  async function rejoin(connection: Connection, record: RecordRow, early: Uint8Array[], joined: (room: Room) => void): Promise<void> {
     try {
       for (;;) {
         const room = await options.rooms.open(record);
-        if (!connection.open) return null;
+        if (!connection.open) return;
         if (room.join(connection)) {
-          for (const message of early) room.receive(connection, message);
-          return room;
+          joined(room);
+          for (const message of early.splice(0)) room.receive(connection, message);
+          return;
         }
       }
     } catch (err) {
       log.error('sync.join-failed', { documentId: record.documentId, error: errorMessage(err) });
       connection.close(CloseCode.recordReloaded, 'could not open the record');
-      return null;
     }
   }
 

@@ -1,0 +1,48 @@
+// A record is let go of when its last client leaves; someone may be joining at that very
+// moment. Whatever they send while the record is reopened must arrive, in order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+
+describe('joining while the last client leaves', () => {
+  let server: TestServer;
+  let meeting: CreatedMeetingResponse;
+  beforeAll(async () => {
+    server = await startTestServer();
+    meeting = await createMeeting(server);
+  });
+  afterAll(async () => {
+    await server.stop();
+    server.cleanup();
+  });
+
+  it('loses nothing the newcomer types, over many rounds', async () => {
+    const rounds = 150;
+    let previous: StockClient | null = null;
+    const typed: string[] = [];
+    const refusals: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const next = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, round % 2 ? 'delegate' : 'head', 'TH'), new Y.Doc());
+      // The previous client leaves as the next one connects and types at once.
+      previous?.destroy();
+      const word = `[${round}]`;
+      next.doc.getText('race').insert(0, word);
+      typed.push(word);
+      await synced(next);
+      next.doc.getText('race').insert(0, `(${round})`);
+      typed.push(`(${round})`);
+      await new Promise((r) => setTimeout(r, Math.random() * 5));
+      refusals.push(...next.refusals);
+      previous = next;
+    }
+    const last = previous!;
+    const reader = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'observer'));
+    await synced(reader);
+    await waitFor(() => typed.every((w) => reader.doc.getText('race').toString().includes(w)), 10_000, 'every word stored');
+    refusals.push(...last.refusals);
+    expect(refusals).toEqual([]);
+    last.destroy();
+    reader.destroy();
+  }, 120_000);
+});
