@@ -1,0 +1,272 @@
+// S0–S3: rooms of typists and readers. Typists send on a fixed schedule, whatever arrives
+// meanwhile, so that a slow server shows as latency rather than as a slower sender.
+import * as Y from 'yjs';
+import { awarenessKey, awarenessUpdate, updateKey } from '../lib/wire';
+import { loadConcurrent, loadSequential, prng, replayConcurrent, replaySequential, textOf } from '../lib/traces';
+import { summarize } from '../lib/stats';
+import { cpuMs, machineBusyMs } from '../lib/proc-stat';
+import type { LoadPlan, LoadResult } from '../lib/plans';
+import { ThinClient } from './thin-client';
+import { fullClient, type FullClient } from './full-client';
+import { Tracker } from './tracker';
+
+interface Typist {
+  client: ThinClient;
+  room: number;
+  clientId: number;
+  root: string;
+  awarenessClock: number;
+}
+
+interface Event {
+  t: number;
+  typist: Typist;
+  update: Uint8Array;
+}
+
+/** Connects `clients` with at most `parallel` handshakes at a time. */
+export async function connectAll(clients: ThinClient[], parallel = 16): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < clients.length) await clients[next++]!.connect();
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, clients.length) }, worker));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Promise<void> = async () => {}): Promise<LoadResult> {
+  const { kind, port, pid } = plan.target;
+  const tracker = new Tracker();
+  const random = prng(plan.seed);
+  let nextId = 1;
+
+  // Who is in each room.
+  const typists: Typist[][] = [];
+  const readers: ThinClient[][] = [];
+  plan.rooms.forEach((room, r) => {
+    typists.push(
+      Array.from({ length: plan.typistsPerRoom }, (_, i) => ({
+        client: new ThinClient(nextId++, r, kind, port, room.docName, room.writerTokens[i % room.writerTokens.length]!, tracker),
+        room: r,
+        clientId: 100_000 + r * 100 + i,
+        root: plan.workload.kind === 'sequential' ? `bench-${i}` : 'bench',
+        awarenessClock: 0,
+      })),
+    );
+    readers.push(
+      Array.from(
+        { length: plan.readersPerRoom },
+        (_, i) => new ThinClient(nextId++, r, kind, port, room.docName, room.readerTokens[i % room.readerTokens.length]!, tracker),
+      ),
+    );
+  });
+  const thin = [...typists.flat().map((t) => t.client), ...readers.flat()];
+  const receiversPerRoom = plan.typistsPerRoom + plan.readersPerRoom - 1;
+
+  // What each typist will send, made before anything is timed.
+  const events: Event[] = [];
+  const expected = new Map<number, Map<string, string>>(); // room -> root -> text
+  const seeds: { typist: Typist; update: Uint8Array }[] = [];
+  const burstUpdates: Uint8Array[] = [];
+  let traceNote: string;
+  if (plan.workload.kind === 'sequential') {
+    const trace = loadSequential(plan.tracesDir);
+    traceNote = trace.name;
+    const period = 1000 / plan.workload.rate;
+    const count = Math.floor(plan.durationMs / period);
+    const all = typists.flat();
+    all.forEach((typist, j) => {
+      const { doc, updates } = replaySequential(trace, { clientId: typist.clientId, root: typist.root, to: count + plan.burst });
+      const phase = (j / all.length) * period;
+      for (let k = 0; k < count && k < updates.length; k++) events.push({ t: phase + k * period, typist, update: updates[k]! });
+      burstUpdates.push(...(j === 0 ? updates.slice(count) : []));
+      const roots = expected.get(typist.room) ?? new Map<string, string>();
+      roots.set(typist.root, doc.getText(typist.root).toString());
+      expected.set(typist.room, roots);
+      doc.destroy();
+    });
+  } else {
+    const trace = loadConcurrent(plan.tracesDir);
+    traceNote = trace.name;
+    const replay = replayConcurrent(trace, { clientIds: [1001, 1002], root: 'bench' });
+    const period = 1000 / plan.workload.rate;
+    const count = Math.floor(plan.durationMs / period);
+    // Each room starts at its own point of the trace, so records differ in size as real ones do.
+    const offsets = plan.rooms.map(() => Math.floor(random() * Math.max(1, trace.txns.length - count - 1)));
+    const order = offsets.map((o, r) => [o, r] as const).sort((a, b) => a[0] - b[0]);
+    const doc = new Y.Doc();
+    let applied = 0;
+    for (const [offset, r] of order) {
+      for (; applied < offset; applied++) {
+        const u = replay.updates[applied];
+        if (u) Y.applyUpdate(doc, u);
+      }
+      if (offset > 0) seeds.push({ typist: typists[r]![0]!, update: Y.encodeStateAsUpdate(doc) });
+    }
+    doc.destroy();
+    plan.rooms.forEach((_, r) => {
+      const phase = random() * period;
+      const from = offsets[r]!;
+      for (let k = 0; k < count; k++) {
+        const u = replay.updates[from + k];
+        if (!u) continue;
+        events.push({ t: phase + k * period, typist: typists[r]![replay.agents[from + k]!]!, update: u });
+      }
+      if (plan.fullClientRooms.includes(r)) {
+        const text = textOf(replay.updates.slice(0, from + count), 'bench');
+        expected.set(r, new Map([['bench', text]]));
+      }
+    });
+  }
+  events.sort((a, b) => a.t - b.t);
+
+  // Join everyone, then push the rooms' starting states (S3), then the full clients.
+  const connectStart = performance.now();
+  await connectAll(thin);
+  for (const seed of seeds) seed.typist.client.send(seed.typist.client.framing.update(seed.update));
+  if (seeds.length > 0) {
+    await Promise.all(seeds.map((s) => s.typist.client.roundTrip()));
+    const seededRooms = new Set(seeds.map((s) => s.typist.room));
+    const end = performance.now() + 30_000;
+    while (readers.some((rs, r) => seededRooms.has(r) && rs.some((c) => c.updates === 0)) && performance.now() < end) await sleep(10);
+  }
+  const fulls: { room: number; client: FullClient }[] = plan.fullClientRooms.map((r) => ({
+    room: r,
+    client: fullClient(kind, port, plan.rooms[r]!.docName, plan.rooms[r]!.readerTokens[0]!),
+  }));
+  await Promise.all(fulls.map((f) => f.client.synced()));
+  const connectMs = performance.now() - connectStart;
+  for (const c of thin) {
+    c.updates = 0;
+    c.updateBytes = 0;
+  }
+  await sleep(200);
+
+  // The paced window.
+  if (plan.checkpoints) await checkpoint('window-start');
+  const cpu0 = cpuMs(pid);
+  const gen0 = process.cpuUsage();
+  const machine0 = machineBusyMs();
+  const sendLag: number[] = [];
+  let bytesIn = 0;
+  const start = performance.now();
+  const awareness = plan.workload.kind === 'sequential' && plan.workload.awareness;
+  const fire = (e: Event, measured: boolean) => {
+    const { typist } = e;
+    const message = typist.client.framing.update(e.update);
+    bytesIn += message.byteLength;
+    tracker.expect(typist.room, updateKey(e.update), typist.client.id, receiversPerRoom, measured, false);
+    typist.client.send(message);
+    if (awareness) {
+      const state = {
+        user: { name: `Typist ${typist.clientId}`, color: '#30bced' },
+        cursor: {
+          anchor: { type: null, tname: typist.root, item: { client: typist.clientId, clock: typist.awarenessClock }, assoc: 0 },
+          head: { type: null, tname: typist.root, item: { client: typist.clientId, clock: typist.awarenessClock }, assoc: 0 },
+        },
+      };
+      const a = awarenessUpdate(typist.clientId, ++typist.awarenessClock, state);
+      tracker.expect(typist.room, awarenessKey(a), typist.client.id, receiversPerRoom, measured, true);
+      typist.client.send(typist.client.framing.awareness(a));
+    }
+  };
+  await new Promise<void>((resolve) => {
+    let next = 0;
+    const tick = () => {
+      const now = performance.now() - start;
+      while (next < events.length && events[next]!.t <= now) {
+        const e = events[next++]!;
+        sendLag.push(now - e.t);
+        fire(e, e.t >= plan.warmupMs);
+      }
+      if (next >= events.length) return resolve();
+      setTimeout(tick, Math.max(0, events[next]!.t - (performance.now() - start) - 0.3));
+    };
+    tick();
+  });
+  await tracker.drain(plan.drainMs);
+  const wallMs = performance.now() - start;
+  const cpu1 = cpuMs(pid);
+  const gen = process.cpuUsage(gen0);
+  const machine1 = machineBusyMs();
+  const missing = tracker.outstanding;
+  if (plan.checkpoints) await checkpoint('window-end');
+
+  // S1: as fast as the socket takes them.
+  let burst: LoadResult['burst'] = null;
+  if (burstUpdates.length > 0) {
+    const typist = typists[0]![0]!;
+    const b0 = cpuMs(pid);
+    const t0 = performance.now();
+    for (let i = 0; i < burstUpdates.length; i++) {
+      const u = burstUpdates[i]!;
+      tracker.expect(typist.room, updateKey(u), typist.client.id, receiversPerRoom, false, false);
+      typist.client.send(typist.client.framing.update(u));
+      if (i % 256 === 255) await new Promise((r) => setImmediate(r));
+    }
+    const drained = await tracker.drain(60_000);
+    const ms = performance.now() - t0;
+    const b1 = cpuMs(pid);
+    burst = {
+      count: burstUpdates.length,
+      ms,
+      perSecond: drained ? (burstUpdates.length * 1000) / ms : NaN,
+      serverCpuMs: b0 !== null && b1 !== null ? b1 - b0 : null,
+      missing: tracker.outstanding,
+    };
+  }
+
+  // Every full client must hold exactly what was typed into its room.
+  const fullChecks: LoadResult['fullChecks'] = [];
+  for (const { room, client } of fulls) {
+    const roots = expected.get(room) ?? new Map<string, string>();
+    const matches = () => [...roots].every(([root, text]) => client.doc.getText(root).toString() === text);
+    const end = performance.now() + 10_000;
+    while (!matches() && performance.now() < end) await sleep(20);
+    const want = [...roots.values()].reduce((n, t) => n + t.length, 0);
+    const got = [...roots.keys()].reduce((n, root) => n + client.doc.getText(root).length, 0);
+    fullChecks.push({ room, ok: matches() && roots.size > 0, expected: want, got });
+  }
+
+  const readerClients = readers.flat();
+  const updatesOut = readerClients.reduce((n, c) => n + c.updates, 0);
+  const bytesOut = readerClients.reduce((n, c) => n + c.updateBytes, 0);
+  const result: LoadResult = {
+    clients: thin.length + fulls.length,
+    connectMs,
+    sentUpdates: tracker.sentUpdates,
+    sentAwareness: tracker.sentAwareness,
+    completed: tracker.completed,
+    missing,
+    update: summarize(tracker.updateLatencies),
+    awareness: summarize(tracker.awarenessLatencies),
+    sendLag: summarize(sendLag),
+    wallMs,
+    serverCpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
+    generatorCpuMs: (gen.user + gen.system) / 1000,
+    otherCpuMs:
+      machine0 !== null && machine1 !== null && cpu0 !== null && cpu1 !== null
+        ? Math.max(0, machine1 - machine0 - (cpu1 - cpu0) - (gen.user + gen.system) / 1000)
+        : null,
+    bytesPerUpdateIn: events.length > 0 ? bytesIn / events.length : NaN,
+    bytesPerUpdateOut: updatesOut > 0 ? bytesOut / updatesOut : NaN,
+    refusals: thin.reduce((n, c) => n + c.refusals, 0),
+    fullClientRefusals: fulls
+      .flatMap((f) => f.client.refusals)
+      .reduce<Record<string, number>>((m, r) => ((m[r] = (m[r] ?? 0) + 1), m), {}),
+    unexpectedCloses: thin.filter((c) => c.closeCode !== null).length,
+    fullChecks,
+    worst: tracker.updateLatencies
+      .map((ms, i) => ({ at: tracker.updateSentAt[i]! - start, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 12)
+      .sort((a, b) => a.at - b.at),
+    burst,
+    traceNote,
+  };
+  for (const c of thin) c.close();
+  for (const f of fulls) f.client.destroy();
+  await sleep(100);
+  return result;
+}
