@@ -1,5 +1,6 @@
 // One participant's socket on one record: what it may do, which awareness client ids it
 // speaks for, and how it is told no.
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Actor } from '../../shared/roles';
 import type { CloseCode, RefusalReason } from '../../shared/protocol';
@@ -11,6 +12,21 @@ export interface ConnectionIdentity {
   actor: Actor;
 }
 
+/**
+ * Sockets written to in this turn of the event loop. Each is corked on its first frame and
+ * uncorked once, after every message of the turn has been handled, so that a broadcast
+ * that follows another (an update, then the caret that moved with it) leaves in one
+ * writev instead of one per frame.
+ */
+const corked = new Set<Duplex>();
+let flushQueued = false;
+
+function flushCorked(): void {
+  flushQueued = false;
+  for (const socket of corked) socket.uncork();
+  corked.clear();
+}
+
 export class Connection {
   readonly clientIds = new Set<number>();
   /** Accord's own client subscribes to lifecycle status; stock clients never see it. */
@@ -19,6 +35,8 @@ export class Connection {
   constructor(
     readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
+    /** The TCP socket under `socket` (the one the upgrade came on). */
+    private readonly raw: Duplex | null = null,
   ) {}
 
   get open(): boolean {
@@ -26,7 +44,17 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.open) this.socket.send(message);
+    if (!this.open) return;
+    const raw = this.raw;
+    if (raw && !corked.has(raw)) {
+      raw.cork();
+      corked.add(raw);
+      if (!flushQueued) {
+        flushQueued = true;
+        setImmediate(flushCorked);
+      }
+    }
+    this.socket.send(message);
   }
 
   private readonly refusedBefore = new Set<RefusalReason>();

@@ -61,6 +61,8 @@ export class Room {
   readonly floodBudget: TokenBucket;
   private readonly queue = new SerialQueue();
   private produced: Uint8Array[] = [];
+  /** Sync step 2 for a client that has nothing, until the record next changes. */
+  private wholeRecord: Uint8Array | null = null;
   private readonly stored: StoredRecord;
   private catchUp: NodeJS.Timeout | null = null;
   private closed = false;
@@ -84,7 +86,10 @@ export class Room {
     room.status = statusOf(facts);
     await options.fanout.join(documentId, (message) => room.fromElsewhere(message));
     await room.readStorage();
-    room.doc.on('update', (update: Uint8Array) => room.produced.push(update));
+    room.doc.on('update', (update: Uint8Array) => {
+      room.produced.push(update);
+      room.wholeRecord = null;
+    });
     if (room.stored.dueForCompaction) await room.queue.run(() => room.stored.compact(room.doc));
     return room;
   }
@@ -190,7 +195,10 @@ export class Room {
       case MessageType.sync: {
         const step = decoding.readVarUint(decoder);
         if (step === syncProtocol.messageYjsSyncStep1) {
-          connection.send(syncStep2(this.doc, decoding.readVarUint8Array(decoder)));
+          const stateVector = decoding.readVarUint8Array(decoder);
+          // A client with nothing (a join, a join storm) gets the same bytes as the last one.
+          const empty = stateVector.length === 1 && stateVector[0] === 0;
+          connection.send(empty ? (this.wholeRecord ??= syncStep2(this.doc, stateVector)) : syncStep2(this.doc, stateVector));
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           await this.applyFrom(connection, decoding.readVarUint8Array(decoder));
         } else {
@@ -296,9 +304,11 @@ export class Room {
 
   /** Reads what is stored and applies it: at load, and to close a gap the fan-out left. */
   private async readStorage(): Promise<void> {
-    const everything = await this.stored.read();
+    const parts = await this.stored.read();
     this.produced = [];
-    if (everything) Y.applyUpdate(this.doc, everything, 'storage');
+    // Applying the parts one after the other in one transaction is several times cheaper
+    // than merging them first (mergeUpdates decodes and re-encodes the whole snapshot).
+    if (parts.length > 0) this.doc.transact(() => parts.forEach((part) => Y.applyUpdate(this.doc, part, 'storage')), 'storage');
     dropPending(this.doc);
   }
 

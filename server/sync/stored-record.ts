@@ -15,14 +15,12 @@ export class StoredRecord {
     private readonly compactAfterUpdates: number,
   ) {}
 
-  /** Everything stored, merged into one update (null for an empty record). */
-  async read(): Promise<Uint8Array | null> {
+  /** Everything stored, in order: the snapshot, then the updates after it. */
+  async read(): Promise<Uint8Array[]> {
     const stored = await this.storage.loadRecord(this.documentId);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     this.applied.caughtUpTo(stored.lastSeq);
     this.sinceCompaction = Math.max(this.sinceCompaction, stored.updates.length);
-    if (parts.length === 0) return null;
-    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
   }
 
   /** Stores updates durably, in order; answers the sequence numbers they took. */

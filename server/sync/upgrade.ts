@@ -57,7 +57,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     };
     const opened = await options.rooms.open(record);
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
-      const connection = new Connection(ws, identity);
+      const connection = new Connection(ws, identity, socket);
       // The room may have closed between opening and the upgrade; messages that arrive
       // while it is reopened wait here, in order.
       let room: Room | null = opened.join(connection) ? opened : null;
