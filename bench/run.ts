@@ -5,6 +5,7 @@
 //          --accord-at <git ref | folder> (bench that server/ instead of the working tree's)
 //          --accord-b <git ref | folder> (a second Accord, "Accord B", run beside the first: A/B)
 //          --accord-b-label <words> (what Accord B is, for the results)
+//          --out <file> (where the Markdown goes; default bench/RESULTS.md with --full or --write)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       'accord-at': { type: 'string' },
       'accord-b': { type: 'string' },
       'accord-b-label': { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const started = new Date();
@@ -141,9 +143,10 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     log(`\n${md}`);
-    if (full || values.write) {
-      writeFileSync(join(REPO_ROOT, 'bench', 'RESULTS.md'), md);
-      log('written to bench/RESULTS.md');
+    if (values.out || full || values.write) {
+      const out = values.out ?? join(REPO_ROOT, 'bench', 'RESULTS.md');
+      writeFileSync(out, md);
+      log(`written to ${out}`);
     }
     writeFileSync(join(tmpdir(), 'accord-bench-latest.json'), JSON.stringify(reports, null, 1));
     log(`raw figures: ${join(tmpdir(), 'accord-bench-latest.json')}`);

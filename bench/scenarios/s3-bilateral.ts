@@ -8,6 +8,8 @@ import { fmt, generate, withServer } from './common';
 import { noteChecks, otherLoad } from './s1-one-typist';
 
 export const HELD_P99_MS = 50;
+/** A level this slow is beyond the server: the levels above it are not run. */
+const GIVE_UP_P99_MS = 4 * HELD_P99_MS;
 
 export function s3Plan(ctx: RunContext, durationMs: number, rooms: number, repeat: number): Omit<LoadPlan, 'target' | 'rooms'> {
   return {
@@ -32,7 +34,7 @@ export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
   const report = newReport(
     'S3',
     'Many bilateral meetings: rooms of 15',
-    `Rooms of 15 thin clients (2 typists replaying friendsforever at 5 edits/s each from a different point per room, 13 readers) plus one full client in the first and the last room; ${levels.join(' / ')} rooms, ${durationMs / 1000} s each, first 2 s not counted. Held: p99 < ${HELD_P99_MS} ms and nothing lost; a server stops climbing at the first level it does not hold.`,
+    `Rooms of 15 thin clients (2 typists replaying friendsforever at 5 edits/s each from a different point per room, 13 readers) plus one full client in the first and the last room; ${levels.join(' / ')} rooms, ${durationMs / 1000} s each, first 2 s not counted. Held: p99 < ${HELD_P99_MS} ms and nothing lost; rooms held is the highest level held; a server stops climbing after a level with p99 over ${GIVE_UP_P99_MS} ms.`,
     [
       { name: 'rooms held', unit: 'rooms', better: 'higher', target: 'S3: ≥ 2× Hocuspocus' },
       ...levels.flatMap((n) => [
@@ -60,8 +62,10 @@ export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
       );
       if (process.env.BENCH_VERBOSE) ctx.log(`  slowest: ${r.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.at / 1000, 2)} s`).join(', ')}`);
       if ((100 * r.generatorCpuMs) / r.wallMs > 90) report.notes.push(`${kind} ${n} rooms #${repeat + 1}: the load generator was near saturation (${fmt((100 * r.generatorCpuMs) / r.wallMs, 0)}% of a core); latency includes its own queueing`);
-      if (!ok) break;
-      held = n;
+      if (ok) held = n;
+      // On a shared machine one level can fail for reasons of its own; climbing stops only
+      // when a level is plainly beyond the server.
+      if (!ok && !(r.update.p99 < GIVE_UP_P99_MS)) break;
     }
     record(report, 'rooms held', kind, held);
   }
