@@ -4,7 +4,7 @@
 // the same rules as a new meeting, so the record never holds facts that contradict.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { localizedText, meetingInput, type MeetingInput } from '../record/meeting-input';
+import { languageTag, meetingFacts, meetingInput, type MeetingInput } from '../record/meeting-input';
 import {
   actionPoints,
   agenda,
@@ -19,26 +19,8 @@ import {
 } from '../record/schema';
 import { plainText } from '../record/rich-text';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag');
-const partyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/, 'a party code of capitals, such as TH');
-
 /** PATCH body: only what is sent changes. `parties` is the whole list, codes included. */
-export const factsPatch = z
-  .object({
-    series: localizedText,
-    number: z.number().int().positive(),
-    code: z.string().trim().min(1).max(40),
-    venue: localizedText,
-    startDate: isoDate,
-    endDate: isoDate,
-    languages: z.array(languageTag).min(1).max(12),
-    authenticLanguages: z.array(languageTag).min(1),
-    prevailingLanguage: languageTag.nullable(),
-    parties: z.array(z.object({ code: partyCode, name: localizedText, language: languageTag })).min(1).max(20),
-  })
-  .partial()
-  .strict();
+export const factsPatch = meetingFacts.extend({ prevailingLanguage: languageTag.nullable() }).partial().strict();
 export type FactsPatch = z.infer<typeof factsPatch>;
 
 export interface EditableFacts {

@@ -4,10 +4,10 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 // BCP 47, loosely: a primary subtag and optional subtags (th, lo, en, km, my, vi, zh-Hans).
-const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag');
-const partyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/, 'a party code of capitals, such as TH');
+export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag');
+export const partyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/, 'a party code of capitals, such as TH');
 const text = z.string().trim().min(1).max(2000);
 export const localizedText = z.record(languageTag, z.string().max(20_000));
 
@@ -22,21 +22,25 @@ export const participantInput = z.object({
   agency: z.string().max(300).default(''),
 });
 
-export const meetingInput = z
-  .object({
-    series: localizedText,
-    number: z.number().int().positive(),
-    code: z.string().trim().min(1).max(40),
-    venue: localizedText,
-    startDate: isoDate,
-    endDate: isoDate,
-    languages: z.array(languageTag).min(1).max(12),
-    authenticLanguages: z.array(languageTag).min(1),
-    prevailingLanguage: languageTag.optional(),
-    parties: z
-      .array(z.object({ code: partyCode, name: localizedText, language: languageTag }))
-      .min(1)
-      .max(20),
+/** The meeting facts and parties: what a new meeting states, and what setup may change later. */
+export const meetingFacts = z.object({
+  series: localizedText,
+  number: z.number().int().positive(),
+  code: z.string().trim().min(1).max(40),
+  venue: localizedText,
+  startDate: isoDate,
+  endDate: isoDate,
+  languages: z.array(languageTag).min(1).max(12),
+  authenticLanguages: z.array(languageTag).min(1),
+  prevailingLanguage: languageTag.optional(),
+  parties: z
+    .array(z.object({ code: partyCode, name: localizedText, language: languageTag }))
+    .min(1)
+    .max(20),
+});
+
+export const meetingInput = meetingFacts
+  .extend({
     participants: z.array(participantInput).max(2000),
     agenda: z.array(localizedText).max(200).default([]),
     minutes: z
