@@ -8,7 +8,7 @@
 //          --out <file> (where the Markdown goes; default bench/RESULTS.md with --full or --write)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunContext, ScenarioReport } from './lib/context';
 import { pinning } from './lib/processes';
@@ -112,10 +112,11 @@ async function main(): Promise<void> {
 
   try {
     if (values.profile) {
-      ctx.profileDir = join(REPO_ROOT, 'bench', 'profiles');
+      const out = values.out ?? join(REPO_ROOT, 'bench', 'PROFILE.md');
+      ctx.profileDir = join(dirname(out), 'profiles');
       mkdirSync(ctx.profileDir, { recursive: true });
       const summary = await profileAccord(ctx);
-      writeFileSync(join(REPO_ROOT, 'bench', 'PROFILE.md'), summary);
+      writeFileSync(out, summary);
       log(summary);
       return;
     }

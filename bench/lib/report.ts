@@ -42,7 +42,8 @@ export function scenarioTable(report: ScenarioReport): string {
   );
   const peers = servers.includes('accord') ? PEERS.filter((p) => servers.includes(p)) : [];
   const ab = servers.includes('accord') && servers.includes('accord-b');
-  const head = ['figure', 'unit', ...servers.map((s) => SERVER_NAMES[s]), ...peers.map((p) => `Accord/${SERVER_NAMES[p]}`), ...(ab ? ['B/Accord', 'B/Hocuspocus', 'B/y-websocket'] : [])];
+  const bAgainst: ServerKind[] = ab ? ['accord', ...peers] : [];
+  const head = ['figure', 'unit', ...servers.map((s) => SERVER_NAMES[s]), ...peers.map((p) => `Accord/${SERVER_NAMES[p]}`), ...bAgainst.map((p) => `B/${SERVER_NAMES[p]}`)];
   const lines = [`### ${report.id}: ${report.title}`, '', report.setup, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const metric of report.metrics) {
     const row = report.values[metric.name] ?? {};
@@ -55,7 +56,7 @@ export function scenarioTable(report: ScenarioReport): string {
       const r = medianOf(report, metric.name, a) / medianOf(report, metric.name, b);
       return Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a';
     };
-    const abRatios = ab ? [of('accord-b', 'accord'), of('accord-b', 'hocuspocus'), of('accord-b', 'ywebsocket')] : [];
+    const abRatios = bAgainst.map((p) => of('accord-b', p));
     lines.push(`| ${[name, metric.unit, ...servers.map((s) => cell(row[s])), ...ratios, ...abRatios].join(' | ')} |`);
   }
   if (report.notes.length > 0) lines.push('', ...report.notes.map((n) => `- ${n}`));

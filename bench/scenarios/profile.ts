@@ -10,6 +10,7 @@ import { longestBusy, profileMarkdown, summarizeProfile, type BusyStretch } from
 import { loadSequential } from '../lib/traces';
 import { joins, prepare } from './s4-cold-open';
 import { REPO_ROOT } from '../lib/traces';
+import { accordDescription } from '../lib/accord-root';
 import { fmt, generate, withServer, type RunOptions } from './common';
 import { s2Plan } from './s2-regional';
 import { s3Plan } from './s3-bilateral';
@@ -43,8 +44,10 @@ export async function profileAccord(ctx: RunContext): Promise<string> {
     '',
     'CPU profiles of the Accord server process (node --cpu-prof on bench/servers/accord.ts), taken apart from the measured runs (the profiler slows the server), summarised over the paced window only (after every client has joined, until the last message has arrived). Made by `npm run bench -- --profile`.',
     '',
+    `${accordDescription()}. Machine and versions as in RESULTS.md.`,
+    '',
   ];
-  const rel = (f: string) => f.slice(REPO_ROOT.length + 1);
+  const rel = (f: string) => (f.startsWith(REPO_ROOT) ? f.slice(REPO_ROOT.length + 1) : f);
   const s2 = await profiled(ctx, 's2', { kind: 'accord', rooms: 1, fixture: 'gms08-regional' }, s2Plan(ctx, 20_000, 0));
   ctx.log(`S2 profiled: p99 ${fmt(s2.result.update.p99, 2)} ms, ${s2.result.sentUpdates} updates, ${s2.result.sentAwareness} awareness`);
   parts.push(
