@@ -12,6 +12,8 @@ export interface Config {
   publicUrl: string | undefined;
   maxMessageBytes: number;
   compactAfterUpdates: number;
+  /** A record nobody has changed this long keeps only its encoded state in memory. */
+  idleDocumentMs: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for Secure cookies. */
   trustProxy: boolean;
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
     maxMessageBytes: int(env.ACCORD_MAX_MESSAGE_BYTES, 1024 * 1024, 'ACCORD_MAX_MESSAGE_BYTES'),
     compactAfterUpdates: int(env.ACCORD_COMPACT_AFTER_UPDATES, 500, 'ACCORD_COMPACT_AFTER_UPDATES'),
+    idleDocumentMs: 1000 * int(env.ACCORD_IDLE_DOCUMENT_SECONDS, 10, 'ACCORD_IDLE_DOCUMENT_SECONDS'),
     sqliteSynchronous: sync,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     clientDir: resolve(env.ACCORD_CLIENT_DIR ?? './dist/client'),

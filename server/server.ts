@@ -47,7 +47,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
     floodLimits: config.floodLimits,
     compactAfterUpdates: config.compactAfterUpdates,
-    onLoaded: (room) => watchActionPointStatuses(services, room.record.meetingId, room.doc),
+    idleDocumentMs: config.idleDocumentMs,
+    onDocument: (room, doc) => watchActionPointStatuses(services, room.record.meetingId, doc),
     auditRefusal: (record, connection, reason) =>
       void audit(services, record.meetingId, connection.identity.participantId, 'record.write-refused', {
         documentId: record.documentId,

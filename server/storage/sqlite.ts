@@ -222,11 +222,42 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     return seq;
   };
 
-  const append = db.transaction((documentId: string, updates: Uint8Array[]) => {
-    let seq = seqAfter(documentId);
-    for (const update of updates) q.insertUpdate.run(documentId, ++seq, update);
-    return seq;
+  // Group commit: every append asked for in one turn of the event loop is written in one
+  // transaction at the end of the turn, and each caller is answered once it is committed.
+  // Sequence numbers are handed out at once, in call order, so each record's order holds.
+  interface Pending {
+    rows: [string, number, Uint8Array][];
+    waiters: { resolve: (seq: number) => void; reject: (err: unknown) => void; seq: number }[];
+  }
+  let pending: Pending | null = null;
+  const writeRows = db.transaction((rows: [string, number, Uint8Array][]) => {
+    for (const [documentId, seq, update] of rows) q.insertUpdate.run(documentId, seq, update);
   });
+  const flushAppends = () => {
+    const batch = pending;
+    pending = null;
+    if (!batch) return;
+    try {
+      writeRows(batch.rows);
+    } catch (err) {
+      // Nothing of the batch is stored: its records' counters are read from disk again.
+      for (const [documentId] of batch.rows) nextSeq.delete(documentId);
+      for (const w of batch.waiters) w.reject(err);
+      return;
+    }
+    for (const w of batch.waiters) w.resolve(w.seq);
+  };
+  const append = (documentId: string, updates: Uint8Array[]): Promise<number> => {
+    if (!pending) {
+      pending = { rows: [], waiters: [] };
+      setImmediate(flushAppends);
+    }
+    const batch = pending;
+    let seq = seqAfter(documentId);
+    for (const update of updates) batch.rows.push([documentId, ++seq, update]);
+    nextSeq.set(documentId, seq);
+    return new Promise<number>((resolve, reject) => batch.waiters.push({ resolve, reject, seq }));
+  };
 
   const compact = db.transaction((documentId: string, state: Uint8Array, uptoSeq: number) => {
     q.setSnapshot.run(state, uptoSeq, documentId);
@@ -263,6 +294,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
 
   const storage: Storage = {
     async loadRecord(documentId): Promise<StoredRecord> {
+      flushAppends();
       const row = q.snapshot.get(documentId);
       if (!row) throw new Error(`no record ${documentId}`);
       const rows = q.updatesAfter.all(documentId, row.snapshot_seq);
@@ -270,12 +302,11 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
       nextSeq.set(documentId, lastSeq);
       return { snapshot: row.snapshot, updates: rows.map((r) => r.data), lastSeq };
     },
-    async appendUpdates(documentId, updates) {
-      const seq = append(documentId, updates);
-      nextSeq.set(documentId, seq);
-      return seq;
+    appendUpdates(documentId, updates) {
+      return append(documentId, updates);
     },
     async compactRecord(documentId, state, uptoSeq) {
+      flushAppends();
       compact(documentId, state, uptoSeq);
     },
     async createMeeting(meeting, record, initialState, invitations) {
@@ -333,6 +364,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     ...lifecycleStorage(db),
     ...consoleStorage(db),
     async close() {
+      flushAppends();
       db.close();
     },
   };

@@ -1,6 +1,7 @@
-// One record in memory while anyone has it open: its Y.Doc, the sockets on it, and the
-// queue that orders their messages. Every accepted update is stored before it is sent on,
-// to this process's sockets and, through the fan-out, to other processes'.
+// One record in memory while anyone has it open: its document (built only when needed,
+// record-document.ts), the sockets on it, and the queue that orders their messages. Every
+// accepted update is stored before it is sent on, to this process's sockets and, through
+// the fan-out, to other processes'.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -9,10 +10,11 @@ import type { RecordRow, Storage } from '../storage/storage';
 import type { Fanout, FanoutMessage } from '../scale/fanout';
 import { log, errorMessage } from '../log';
 import { SerialQueue } from './serial-queue';
-import { recordStatusMessage, syncStep1, syncStep2, updateMessage } from './wire';
+import { recordStatusMessage, updateMessage } from './wire';
 import { dropPending, judgeWrite } from './write-policy';
 import { RoomAwareness } from './room-awareness';
 import { StoredRecord } from './stored-record';
+import { RecordDocument } from './record-document';
 import type { AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
 import { TokenBucket, type FloodLimits } from './flood-guard';
@@ -24,10 +26,12 @@ export interface RoomOptions {
   awarenessLimits: AwarenessLimits;
   /** Stored updates after which the record is compacted while open. */
   compactAfterUpdates: number;
+  /** A record unchanged this long keeps only its encoded state (0: keeps its Y.Doc). */
+  idleDocumentMs: number;
   /** The record's row and signatures as stored now, for the status clients are told. */
   statusOf: (documentId: string) => Promise<RecordStatusFacts>;
-  /** Called once a record is loaded, to watch it (the action points' status history). */
-  onLoaded?: (room: Room) => void;
+  /** Called with every document built for a record, to watch it (the action points' status history). */
+  onDocument?: (room: Room, doc: Y.Doc) => void;
   /** Writes a refusal to the meeting's audit log (once per connection and reason). */
   auditRefusal: (record: RecordRow, connection: Connection, reason: RefusalReason) => void;
 }
@@ -54,17 +58,17 @@ const statusOf = ({ record, signatures, supersededBy }: RecordStatusFacts): Reco
 });
 
 export class Room {
-  readonly doc = new Y.Doc();
+  private readonly document = new RecordDocument((doc) => this.watch(doc));
   readonly presence: RoomAwareness;
   readonly connections = new Set<Connection>();
   /** The meeting's share of the server: every connection on it draws from this. */
   readonly floodBudget: TokenBucket;
   private readonly queue = new SerialQueue();
   private produced: Uint8Array[] = [];
-  /** Sync step 2 for a client that has nothing, until the record next changes. */
-  private wholeRecord: Uint8Array | null = null;
   private readonly stored: StoredRecord;
   private catchUp: NodeJS.Timeout | null = null;
+  private lastChange = 0;
+  private idleCheck: NodeJS.Timeout | null = null;
   private closed = false;
   private status: RecordStatus;
   /** Called once the room has let go of its record (unloaded or reset). */
@@ -74,7 +78,8 @@ export class Room {
     public record: RecordRow,
     private readonly options: RoomOptions,
   ) {
-    this.presence = new RoomAwareness(this.doc, options.awarenessLimits);
+    // Awareness lives beside the document, which may be dropped and built again.
+    this.presence = new RoomAwareness(new Y.Doc(), options.awarenessLimits);
     this.stored = new StoredRecord(options.storage, record.documentId, options.compactAfterUpdates);
     this.floodBudget = new TokenBucket(options.floodLimits.recordMessagesPerSecond, options.floodLimits.recordBurst, Date.now());
     this.status = statusOf({ record, signatures: [], supersededBy: null });
@@ -85,13 +90,24 @@ export class Room {
     const room = new Room(facts.record, options);
     room.status = statusOf(facts);
     await options.fanout.join(documentId, (message) => room.fromElsewhere(message));
-    await room.readStorage();
-    room.doc.on('update', (update: Uint8Array) => {
-      room.produced.push(update);
-      room.wholeRecord = null;
+    // Applying the parts one after the other in one transaction is several times cheaper
+    // than merging them first (mergeUpdates decodes and re-encodes the whole snapshot).
+    room.document.open(await room.stored.read(), (doc, parts) => {
+      doc.transact(() => parts.forEach((part) => Y.applyUpdate(doc, part, 'storage')), 'storage');
+      dropPending(doc);
     });
-    if (room.stored.dueForCompaction) await room.queue.run(() => room.stored.compact(room.doc));
+    if (room.stored.dueForCompaction) await room.queue.run(() => room.stored.compact(() => Y.encodeStateAsUpdate(room.doc)));
     return room;
+  }
+
+  /** The record's document, built from its encoded state if it is not in memory. */
+  get doc(): Y.Doc {
+    return this.document.doc;
+  }
+
+  /** Whether the record's Y.Doc is in memory now (or only its encoded state). */
+  get holdsDocument(): boolean {
+    return this.document.isBuilt;
   }
 
   get documentId(): string {
@@ -107,7 +123,7 @@ export class Room {
     if (this.closed) return false;
     this.connections.add(connection);
     void this.queue.run(() => {
-      connection.send(syncStep1(this.doc));
+      connection.send(this.document.step1());
       const everyone = this.presence.everything();
       if (everyone) connection.send(everyone);
     });
@@ -195,10 +211,7 @@ export class Room {
       case MessageType.sync: {
         const step = decoding.readVarUint(decoder);
         if (step === syncProtocol.messageYjsSyncStep1) {
-          const stateVector = decoding.readVarUint8Array(decoder);
-          // A client with nothing (a join, a join storm) gets the same bytes as the last one.
-          const empty = stateVector.length === 1 && stateVector[0] === 0;
-          connection.send(empty ? (this.wholeRecord ??= syncStep2(this.doc, stateVector)) : syncStep2(this.doc, stateVector));
+          connection.send(this.document.step2(decoding.readVarUint8Array(decoder)));
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           await this.applyFrom(connection, decoding.readVarUint8Array(decoder));
         } else {
@@ -231,6 +244,8 @@ export class Room {
   }
 
   private async applyFrom(connection: Connection, update: Uint8Array): Promise<void> {
+    // A joiner's answer to the server's step 1 usually holds nothing new: no need to build.
+    if (this.document.addsNothing(update)) return;
     const verdict = judgeWrite(this.doc, connection.identity.actor, this.record, update);
     if (verdict === 'ignore') return;
     if (verdict !== 'take') return this.refuse(connection, verdict);
@@ -262,7 +277,7 @@ export class Room {
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     this.broadcast(updateMessage(update), except);
     this.options.fanout.publish(this.documentId, { kind: 'update', fromSeq, toSeq, update });
-    if (this.stored.dueForCompaction) await this.stored.compact(this.doc);
+    if (this.stored.dueForCompaction) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
   }
 
   /** What another process stored, relayed, or changed: applied here, sent to this process's sockets. */
@@ -302,14 +317,48 @@ export class Room {
     for (const connection of this.connections) if (connection.wantsStatus) connection.send(message);
   }
 
-  /** Reads what is stored and applies it: at load, and to close a gap the fan-out left. */
+  /** Reads what is stored and applies it: to close a gap the fan-out left. */
   private async readStorage(): Promise<void> {
     const parts = await this.stored.read();
     this.produced = [];
-    // Applying the parts one after the other in one transaction is several times cheaper
-    // than merging them first (mergeUpdates decodes and re-encodes the whole snapshot).
-    if (parts.length > 0) this.doc.transact(() => parts.forEach((part) => Y.applyUpdate(this.doc, part, 'storage')), 'storage');
-    dropPending(this.doc);
+    const doc = this.doc;
+    if (parts.length > 0) doc.transact(() => parts.forEach((part) => Y.applyUpdate(doc, part, 'storage')), 'storage');
+    dropPending(doc);
+  }
+
+  /** Every document built for the record: its changes are noted, and it is let go when idle. */
+  private watch(doc: Y.Doc): void {
+    doc.on('update', (update: Uint8Array) => {
+      this.produced.push(update);
+      this.document.changed();
+      this.lastChange = Date.now();
+    });
+    this.lastChange = Date.now();
+    this.scheduleIdleCheck(this.options.idleDocumentMs);
+    this.options.onDocument?.(this, doc);
+  }
+
+  private scheduleIdleCheck(afterMs: number): void {
+    if (this.idleCheck || this.options.idleDocumentMs <= 0) return;
+    this.idleCheck = setTimeout(() => {
+      this.idleCheck = null;
+      const idle = Date.now() - this.lastChange;
+      if (idle < this.options.idleDocumentMs) return this.scheduleIdleCheck(this.options.idleDocumentMs - idle);
+      void this.queue.run(() => this.shedDocument());
+    }, afterMs);
+    this.idleCheck.unref();
+  }
+
+  /**
+   * Keeps only the record's encoded state, stored first: the document of a record nobody
+   * is changing is several times larger than its bytes. If it cannot be stored, the
+   * document stays in memory and the next change tries again.
+   */
+  private async shedDocument(): Promise<void> {
+    if (this.closed || !this.document.isBuilt || this.stored.hasGap) return;
+    if (Date.now() - this.lastChange < this.options.idleDocumentMs) return this.scheduleIdleCheck(this.options.idleDocumentMs);
+    const state = Y.encodeStateAsUpdate(this.doc);
+    if (await this.stored.compact(() => state)) this.document.shed(state);
   }
 
   private scheduleCatchUp(): void {
@@ -351,11 +400,12 @@ export class Room {
     if (this.closed) return;
     this.closed = true;
     if (this.catchUp) clearTimeout(this.catchUp);
+    if (this.idleCheck) clearTimeout(this.idleCheck);
     const done = (async () => {
-      if (compact) await this.stored.compact(this.doc);
+      if (compact) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
       await this.options.fanout.leave(this.documentId).catch(() => undefined);
       this.presence.destroy();
-      this.doc.destroy();
+      this.document.destroy();
     })();
     this.onClosed(this, done);
     await done;

@@ -28,7 +28,6 @@ export class RoomRegistry {
       await this.closing.get(record.documentId);
       const room = await Room.load(record.documentId, this.options);
       room.onClosed = (closed, done) => this.forget(closed, done);
-      this.options.onLoaded?.(room);
       return room;
     })();
     this.rooms.set(record.documentId, loading);

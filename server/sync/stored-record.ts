@@ -1,6 +1,5 @@
 // The stored side of an open record: appending its updates in order, knowing which stored
 // updates the document holds (the watermark), and compacting up to that watermark only.
-import * as Y from 'yjs';
 import type { Storage } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { AppliedSeqs } from './applied-seqs';
@@ -46,15 +45,21 @@ export class StoredRecord {
     return this.sinceCompaction >= this.compactAfterUpdates;
   }
 
-  /** Replaces the stored updates the document provably holds with its state. */
-  async compact(doc: Y.Doc): Promise<void> {
-    if (this.sinceCompaction === 0) return;
+  /**
+   * Replaces the stored updates the document provably holds with its state (`state` is
+   * asked for only when something is to be compacted). Answers whether what is stored is
+   * now one snapshot up to the watermark.
+   */
+  async compact(state: () => Uint8Array): Promise<boolean> {
+    if (this.sinceCompaction === 0) return true;
     try {
-      await this.storage.compactRecord(this.documentId, Y.encodeStateAsUpdate(doc), this.applied.watermark);
+      await this.storage.compactRecord(this.documentId, state(), this.applied.watermark);
       this.sinceCompaction = 0;
+      return true;
     } catch (err) {
       // Nothing is lost: the updates stay stored and compaction is tried again later.
       log.warn('storage.compact-failed', { documentId: this.documentId, error: errorMessage(err) });
+      return false;
     }
   }
 }

@@ -12,18 +12,25 @@ function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export const syncStep1 = (doc: Y.Doc) =>
+export const syncStep1 = (doc: Y.Doc) => syncStep1From(Y.encodeStateVector(doc));
+
+/** Sync step 1 from an encoded state vector. */
+export const syncStep1From = (stateVector: Uint8Array) =>
   message((e) => {
     encoding.writeVarUint(e, MessageType.sync);
-    syncProtocol.writeSyncStep1(e, doc);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(e, stateVector);
   });
 
 /** Sync step 2: everything in `doc` the peer with `stateVector` lacks. */
-export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>
+export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) => syncStep2Bytes(Y.encodeStateAsUpdate(doc, stateVector));
+
+/** Sync step 2 carrying an update already encoded. */
+export const syncStep2Bytes = (update: Uint8Array) =>
   message((e) => {
     encoding.writeVarUint(e, MessageType.sync);
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+    encoding.writeVarUint8Array(e, update);
   });
 
 export const updateMessage = (update: Uint8Array) =>

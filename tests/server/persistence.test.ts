@@ -1,26 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import Database from 'better-sqlite3';
 import { DEFAULT_FLOOD_LIMITS } from '../../server/sync/flood-guard';
 import { join } from 'node:path';
 import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
-import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { synced, waitFor } from '../helpers/clients';
+import { serversAndClients } from '../helpers/cleanup';
 
 describe('every accepted edit is stored', () => {
-  const servers: TestServer[] = [];
-  const clients: StockClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    for (const s of servers.splice(0)) {
-      await s.stop();
-      s.cleanup();
-    }
-  });
-  const connect = (server: TestServer, documentId: string, token: string) => {
-    const c = stockClient(server.wsUrl, documentId, token);
-    clients.push(c);
-    return c;
-  };
+  const { servers, connect } = serversAndClients();
 
   it('a restarted server on the same DATA_DIR serves every edit made before the restart', async () => {
     const first = await startTestServer();

@@ -1,0 +1,134 @@
+// A record's document on the server, built only when something needs it. Joining, syncing
+// a client that has nothing new and relaying awareness need only the record's encoded
+// state: a record opened from its snapshot answers them from the stored bytes, and a
+// record nobody has written to for a while drops its Y.Doc (several times larger than its
+// encoding) and keeps the bytes. The first write, server change or command builds the
+// document again from them.
+import * as Y from 'yjs';
+import { syncStep1, syncStep1From, syncStep2, syncStep2Bytes } from './wire';
+
+/** The record as bytes: what a client that has nothing is sent, and what it holds. */
+interface Encoded {
+  /** Sync step 2 carrying the whole record, framed once for every joiner. */
+  wholeRecord: Uint8Array;
+  /** The update inside `wholeRecord`. */
+  update: Uint8Array;
+  /** Its state vector and deletions, worked out on first need: a cold open does not wait. */
+  held: Y.Snapshot | null;
+}
+
+export class RecordDocument {
+  private built: Y.Doc | null = null;
+  private encoded: Encoded | null = null;
+  /** Sync step 2 for a client that has nothing, while the built document is unchanged. */
+  private wholeRecord: Uint8Array | null = null;
+
+  /** `onBuilt` is told of every document built, to watch it. */
+  constructor(private readonly onBuilt: (doc: Y.Doc) => void) {}
+
+  /** Opens a record from what storage holds: a lone snapshot stays encoded until needed. */
+  open(parts: Uint8Array[], apply: (doc: Y.Doc, parts: Uint8Array[]) => void): void {
+    if (parts.length === 1) {
+      this.encoded = encodedFrom(parts[0]!, null);
+      return;
+    }
+    const doc = this.build(null);
+    if (parts.length > 0) apply(doc, parts);
+  }
+
+  /** The document, built from the encoded state first if it is not in memory. */
+  get doc(): Y.Doc {
+    return this.built ?? this.build(this.encoded);
+  }
+
+  get isBuilt(): boolean {
+    return this.built !== null;
+  }
+
+  /** The server's sync step 1. */
+  step1(): Uint8Array {
+    if (this.built) return syncStep1(this.built);
+    return syncStep1From(Y.encodeStateVector(this.held().sv));
+  }
+
+  /** Sync step 2 for a peer with `stateVector`: the same bytes for everyone who has nothing. */
+  step2(stateVector: Uint8Array): Uint8Array {
+    const nothing = stateVector.length === 1 && stateVector[0] === 0;
+    if (this.encoded && !this.built) return nothing ? this.encoded.wholeRecord : syncStep2Bytes(Y.diffUpdate(this.encoded.update, stateVector));
+    if (!nothing) return syncStep2(this.doc, stateVector);
+    return (this.wholeRecord ??= syncStep2(this.doc, stateVector));
+  }
+
+  /** The built document changed: what was cached from it is stale. */
+  changed(): void {
+    this.wholeRecord = null;
+  }
+
+  /**
+   * Whether `update` certainly adds nothing to a record held encoded (a client's answer
+   * to the server's step 1, when it has nothing new): no struct beyond what the record
+   * holds, no deletion it lacks. False means "build the document and look".
+   */
+  addsNothing(update: Uint8Array): boolean {
+    if (this.built || !this.encoded) return false;
+    if (update.length === 2 && update[0] === 0 && update[1] === 0) return true;
+    try {
+      return Y.snapshotContainsUpdate(this.held(), update);
+    } catch {
+      return false; // the document's own path refuses it, with the reason
+    }
+  }
+
+  /**
+   * Drops the built document and keeps `state`, its encoding (the caller has just stored
+   * it). Answers false when there is nothing to drop.
+   */
+  shed(state: Uint8Array): boolean {
+    const doc = this.built;
+    if (!doc) return false;
+    this.encoded = encodedFrom(state, normalised(Y.snapshot(doc)));
+    this.built = null;
+    this.wholeRecord = null;
+    doc.destroy();
+    return true;
+  }
+
+  destroy(): void {
+    this.built?.destroy();
+    this.built = null;
+    this.encoded = null;
+  }
+
+  private build(from: Encoded | null): Y.Doc {
+    const doc = new Y.Doc();
+    if (from) Y.applyUpdate(doc, from.update, 'storage');
+    this.built = doc;
+    this.encoded = null;
+    // The bytes a joiner would get are those of the document as built.
+    this.wholeRecord = from?.wholeRecord ?? null;
+    this.onBuilt(doc);
+    return doc;
+  }
+
+  /** The encoded record's state vector and deletions, read from its bytes once. */
+  private held(): Y.Snapshot {
+    const encoded = this.encoded!;
+    if (!encoded.held) {
+      // A whole record's structs run from clock 0 for every client: each one's state is
+      // where its last struct ends.
+      const { structs, ds } = Y.decodeUpdate(encoded.update);
+      const sv = new Map<number, number>();
+      for (const struct of structs) sv.set(struct.id.client, Math.max(sv.get(struct.id.client) ?? 0, struct.id.clock + struct.length));
+      encoded.held = normalised(Y.createSnapshot(ds, sv));
+    }
+    return encoded.held;
+  }
+}
+
+function encodedFrom(update: Uint8Array, held: Y.Snapshot | null): Encoded {
+  const wholeRecord = syncStep2Bytes(update);
+  return { wholeRecord, update: wholeRecord.subarray(wholeRecord.byteLength - update.byteLength), held };
+}
+
+/** Deletions sorted and merged, as Yjs compares them (snapshotContainsUpdate). */
+const normalised = (snapshot: Y.Snapshot): Y.Snapshot => Y.createSnapshot(Y.mergeDeleteSets([snapshot.ds]), snapshot.sv);

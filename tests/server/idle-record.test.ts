@@ -1,0 +1,75 @@
+// A record nobody is changing keeps only its encoded state: people keep joining, reading
+// and reconnecting as before, and the next edit, even one made offline, is kept.
+import { describe, expect, it } from 'vitest';
+import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
+import { synced, waitFor } from '../helpers/clients';
+import { serversAndClients } from '../helpers/cleanup';
+
+describe('an idle record', () => {
+  const { servers, clients, connect } = serversAndClients();
+  const roomOf = async (server: TestServer, documentId: string) => {
+    const room = await server.services.rooms.peek(documentId);
+    if (!room) throw new Error('the record is not open');
+    return room;
+  };
+
+  it('drops its document when idle, serves joiners from the stored bytes, and takes an offline deletion on reconnect', async () => {
+    const server = await startTestServer({ idleDocumentMs: 200 });
+    servers.push(server);
+    const meeting = await createMeeting(server);
+    const writer = connect(server, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
+    await synced(writer);
+    const notes = writer.doc.getText('notes');
+    notes.insert(0, 'ที่ประชุมรับทราบรายงาน ກອງປະຊຸມຮັບຊາບ the meeting noted the report');
+    const room = await roomOf(server, meeting.documentId);
+    await waitFor(() => room.holdsDocument, 5000, 'the edit builds the document');
+    await waitFor(() => !room.holdsDocument, 5000, 'the idle record drops its document');
+
+    // Joining and reading need no document: a delegate and an observer join.
+    const reader = connect(server, meeting.documentId, tokenOf(meeting, 'delegate', 'LA'));
+    const observer = connect(server, meeting.documentId, tokenOf(meeting, 'observer'));
+    await synced(reader);
+    await synced(observer);
+    expect(reader.doc.getText('notes').toString()).toBe(notes.toString());
+    expect(observer.doc.getText('notes').toString()).toBe(notes.toString());
+    await new Promise((r) => setTimeout(r, 100));
+    expect(room.holdsDocument).toBe(false);
+    expect(observer.refusals).toEqual([]);
+
+    // Offline, the writer deletes a word (a change made of a deletion only) and adds one.
+    writer.provider.disconnect();
+    notes.delete(0, 'ที่ประชุม'.length);
+    notes.insert(notes.length, ' (approved)');
+    const expected = notes.toString();
+    writer.provider.connect();
+    await waitFor(() => reader.doc.getText('notes').toString() === expected, 5000, 'offline changes relayed');
+    expect(observer.doc.getText('notes').toString()).toBe(expected);
+    expect(writer.refusals).toEqual([]);
+
+    // And both were stored: a restarted server gives them back.
+    for (const c of clients.splice(0)) c.destroy();
+    await server.stop();
+    servers.pop();
+    const again = await startTestServer({ dataDir: server.dataDir });
+    servers.push(again);
+    const later = connect(again, meeting.documentId, tokenOf(meeting, 'head', 'LA'));
+    await synced(later);
+    expect(later.doc.getText('notes').toString()).toBe(expected);
+  });
+
+  it('still refuses an observer’s edit sent to a record held as bytes', async () => {
+    const server = await startTestServer({ idleDocumentMs: 100 });
+    servers.push(server);
+    const meeting = await createMeeting(server);
+    const observer = connect(server, meeting.documentId, tokenOf(meeting, 'observer'));
+    await synced(observer);
+    const room = await roomOf(server, meeting.documentId);
+    expect(room.holdsDocument).toBe(false);
+    observer.doc.getText('notes').insert(0, 'an observer must never type');
+    await waitFor(() => observer.refusals.length > 0, 5000, 'the refusal');
+    expect(observer.refusals[0]).toMatch(/read-only/);
+    const reader = connect(server, meeting.documentId, tokenOf(meeting, 'delegate', 'LA'));
+    await synced(reader);
+    expect(reader.doc.getText('notes').toString()).toBe('');
+  });
+});

@@ -1,0 +1,130 @@
+// The server's document, held as bytes until something needs it: what it answers without
+// building must be exactly what the built document would answer.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { RecordDocument } from '../../server/sync/record-document';
+
+/** A record with history: inserts and deletions from two writers. */
+function recordWithHistory(): Y.Doc {
+  const doc = new Y.Doc();
+  const other = new Y.Doc();
+  const minutes = doc.getText('minutes');
+  minutes.insert(0, 'ที่ประชุมรับทราบ ກອງປະຊຸມຮັບຊາບ The meeting noted the report.');
+  minutes.delete(5, 7);
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+  other.getText('minutes').insert(0, 'Item 3: ');
+  other.getMap('agenda').set('title', 'Cross-border cooperation');
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+  doc.getText('minutes').delete(20, 4);
+  return doc;
+}
+
+/** The bytes inside a framed sync message (type, step, payload). */
+function payload(message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return decoding.readVarUint8Array(decoder);
+}
+
+function opened(state: Uint8Array): { record: RecordDocument; built: Y.Doc[] } {
+  const built: Y.Doc[] = [];
+  const record = new RecordDocument((doc) => built.push(doc));
+  record.open([state], () => {
+    throw new Error('a lone snapshot is not applied at open');
+  });
+  return { record, built };
+}
+
+describe('a record held as its encoded state', () => {
+  it('answers a client that has nothing, and the server step 1, without building the document', () => {
+    const source = recordWithHistory();
+    const state = Y.encodeStateAsUpdate(source);
+    const { record, built } = opened(state);
+
+    const joiner = new Y.Doc();
+    Y.applyUpdate(joiner, payload(record.step2(Y.encodeStateVector(joiner))));
+    expect(joiner.getText('minutes').toString()).toBe(source.getText('minutes').toString());
+    expect(joiner.getMap('agenda').get('title')).toBe('Cross-border cooperation');
+    expect(Y.decodeStateVector(payload(record.step1()))).toEqual(Y.decodeStateVector(Y.encodeStateVector(source)));
+    // A client that was here before gets only what it lacks: here, no text at all.
+    const here = new Y.Doc();
+    Y.applyUpdate(here, state);
+    expect(Y.decodeUpdate(payload(record.step2(Y.encodeStateVector(here)))).structs).toHaveLength(0);
+    expect(record.isBuilt).toBe(false);
+    expect(built).toHaveLength(0);
+  });
+
+  it('lets a joiner’s answer through unbuilt only when it adds nothing: no new text, no deletion it lacks', () => {
+    const source = recordWithHistory();
+    const { record } = opened(Y.encodeStateAsUpdate(source));
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(source));
+    // The stock provider answers step 1 with every deletion it knows: nothing new here.
+    const answer = Y.encodeStateAsUpdate(client, Y.encodeStateVector(source));
+    expect(answer.byteLength).toBeGreaterThan(2);
+    expect(record.addsNothing(answer)).toBe(true);
+    expect(record.addsNothing(new Uint8Array([0, 0]))).toBe(true);
+
+    // Offline, the client deleted a word: only a deletion, of text the record holds.
+    const beforeDelete = Y.encodeStateVector(client);
+    client.getText('minutes').delete(0, 4);
+    const deletion = Y.encodeStateAsUpdate(client, beforeDelete);
+    expect(Y.decodeUpdate(deletion).structs).toHaveLength(0);
+    expect(record.addsNothing(deletion)).toBe(false);
+
+    client.getText('minutes').insert(0, 'ข้อ ');
+    expect(record.addsNothing(Y.encodeStateAsUpdate(client, Y.encodeStateVector(source)))).toBe(false);
+    expect(record.addsNothing(new Uint8Array([1, 2, 3]))).toBe(false);
+    expect(record.isBuilt).toBe(false);
+  });
+
+  it('builds the document on first use, with the record’s content, and tells the watcher', () => {
+    const source = recordWithHistory();
+    const { record, built } = opened(Y.encodeStateAsUpdate(source));
+    const doc = record.doc;
+    expect(record.isBuilt).toBe(true);
+    expect(built).toEqual([doc]);
+    expect(doc.getText('minutes').toString()).toBe(source.getText('minutes').toString());
+    expect(record.doc).toBe(doc);
+  });
+
+  it('sheds an idle document and keeps answering as it would', () => {
+    const source = recordWithHistory();
+    const { record, built } = opened(Y.encodeStateAsUpdate(source));
+    record.doc.getText('minutes').insert(0, '[draft] ');
+    const expected = record.doc.getText('minutes').toString();
+    const stateVector = Y.encodeStateVector(record.doc);
+    const deletedBefore = Y.encodeStateAsUpdate(record.doc);
+
+    expect(record.shed(Y.encodeStateAsUpdate(record.doc))).toBe(true);
+    expect(record.isBuilt).toBe(false);
+    expect(record.shed(new Uint8Array([0, 0]))).toBe(false);
+    expect(payload(record.step1())).toEqual(stateVector);
+    const joiner = new Y.Doc();
+    Y.applyUpdate(joiner, payload(record.step2(Y.encodeStateVector(joiner))));
+    expect(joiner.getText('minutes').toString()).toBe(expected);
+    // A client in step with the shed record has nothing to add.
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, deletedBefore);
+    expect(record.addsNothing(Y.encodeStateAsUpdate(peer, stateVector))).toBe(true);
+
+    expect(record.doc.getText('minutes').toString()).toBe(expected);
+    expect(built).toHaveLength(2);
+  });
+
+  it('opens a record stored as a snapshot and updates (left by a crash) built, parts applied', () => {
+    const source = recordWithHistory();
+    const later = new Y.Doc();
+    Y.applyUpdate(later, Y.encodeStateAsUpdate(source));
+    const before = Y.encodeStateVector(later);
+    later.getText('minutes').insert(0, 'ລາວ ');
+    const record = new RecordDocument(() => undefined);
+    record.open([Y.encodeStateAsUpdate(source), Y.encodeStateAsUpdate(later, before)], (doc, parts) =>
+      parts.forEach((part) => Y.applyUpdate(doc, part)),
+    );
+    expect(record.isBuilt).toBe(true);
+    expect(record.doc.getText('minutes').toString()).toBe(later.getText('minutes').toString());
+  });
+});
