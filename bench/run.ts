@@ -1,4 +1,4 @@
-// npm run bench                  quick pass (under 5 minutes, 1 repeat)
+// npm run bench                  quick pass (about 5 minutes, 1 repeat)
 // npm run bench -- --full        the whole suite, 5 repeats; writes bench/RESULTS.md
 // Options: --scenarios S1,S2  --servers accord,hocuspocus  --repeats N  --write  --profile
 //          --traces <folder> (default ../shared/traces, or BENCH_TRACES)

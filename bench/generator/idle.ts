@@ -8,6 +8,8 @@ import type { IdlePlan, IdleResult } from '../lib/plans';
 import { ThinClient } from './thin-client';
 import { connectAll } from './load';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export async function runIdle(plan: IdlePlan, checkpoint: (name: string) => Promise<void>): Promise<IdleResult> {
   const { kind, port } = plan.target;
   const trace = loadSequential(plan.tracesDir);
@@ -26,6 +28,7 @@ export async function runIdle(plan: IdlePlan, checkpoint: (name: string) => Prom
     hello(c);
   }
   await Promise.all(first.map((c) => c.roundTrip(60_000)));
+  await sleep(plan.idleMs);
   await checkpoint('rooms');
 
   const rest: ThinClient[] = [];

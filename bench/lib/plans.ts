@@ -128,6 +128,8 @@ export interface IdlePlan {
   seedEdits: number;
   /** More content for each room (a file): the peers get what an Accord record starts with. */
   extraSeedPath: string | null;
+  /** How long the rooms sit idle after their first clients' seed before they are weighed. */
+  idleMs: number;
   tracesDir: string;
 }
 

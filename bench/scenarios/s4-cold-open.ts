@@ -6,7 +6,10 @@
 // - Accord: the record is made through the API, then its history is written with the
 //   server's own storage module (openSqliteStorage().appendUpdates), compacting every 500
 //   updates exactly as an open room does (Room compacts after compactAfterUpdates = 500),
-//   so the store holds a snapshot and a tail of fewer than 500 updates.
+//   then once more with the final state, as the room does when its last client leaves
+//   (Room.release): a record nobody has open is one snapshot. A copy taken before that
+//   last compaction, a snapshot and a tail of fewer than 500 updates, is the store a crash
+//   leaves; Accord's cold open is measured on it too.
 // - Hocuspocus: its SQLite extension keeps one row per document, the whole state
 //   (Y.encodeStateAsUpdate); that row is written into its schema.
 // - y-websocket keeps nothing (no persistence configured; y-leveldb's native part is not
@@ -36,7 +39,10 @@ export interface History {
   updates: number;
   stateBytes: number;
   accordDir: string;
+  /** The same store as a crash leaves it: the last compaction not done. */
+  accordCrashDir: string;
   accordRoom: RoomAccess;
+  /** Updates after the snapshot in the crash store. */
   accordTail: number;
   hocuspocusDb: string;
   statePath: string;
@@ -59,7 +65,7 @@ async function writeHistory(
   trace: SequentialTrace,
   rounds: number,
   edits: number,
-): Promise<{ doc: Y.Doc; updates: number; tail: number }> {
+): Promise<{ doc: Y.Doc; updates: number; tail: number; lastSeq: number }> {
   const stored = await storage.loadRecord(documentId);
   const doc = new Y.Doc();
   for (const part of [stored.snapshot, ...stored.updates]) if (part) Y.applyUpdate(doc, part);
@@ -67,6 +73,7 @@ async function writeHistory(
   let batch: Uint8Array[] = [];
   let updates = 0;
   let tail = 0;
+  let lastSeq = stored.lastSeq;
   doc.on('update', (u: Uint8Array) => {
     batch.push(u);
     updates++;
@@ -74,6 +81,7 @@ async function writeHistory(
   const flush = async (compact: boolean) => {
     if (batch.length === 0) return;
     const seq = await storage.appendUpdates(documentId, batch);
+    lastSeq = seq;
     if (compact) await storage.compactRecord(documentId, Y.encodeStateAsUpdate(doc), seq);
     else tail = batch.length;
     batch = [];
@@ -86,7 +94,7 @@ async function writeHistory(
     }
   }
   await flush(false);
-  return { doc, updates, tail };
+  return { doc, updates, tail, lastSeq };
 }
 
 export async function prepare(ctx: RunContext, trace: SequentialTrace, rounds: number): Promise<History> {
@@ -109,6 +117,13 @@ export async function prepare(ctx: RunContext, trace: SequentialTrace, rounds: n
   const history = await writeHistory(storage, room.docName, trace, rounds, trace.txns.length);
   const warmup = await writeHistory(storage, warmupRoom.docName, trace, 1, WARMUP_EDITS);
   await storage.close();
+  const accordCrashDir = join(dir, 'accord-crash');
+  cpSync(accordDir, accordCrashDir, { recursive: true });
+  // What the shipped server leaves when the last client of a record leaves.
+  const left = openSqliteStorage(accordDir);
+  await left.compactRecord(room.docName, Y.encodeStateAsUpdate(history.doc), history.lastSeq);
+  await left.compactRecord(warmupRoom.docName, Y.encodeStateAsUpdate(warmup.doc), warmup.lastSeq);
+  await left.close();
   const doc = history.doc;
   if (doc.getText('bench').toString() !== trace.endContent) throw new Error(`S4 ×${rounds}: the history does not end with endContent`);
 
@@ -134,6 +149,7 @@ export async function prepare(ctx: RunContext, trace: SequentialTrace, rounds: n
     updates: history.updates,
     stateBytes: state.byteLength,
     accordDir,
+    accordCrashDir,
     accordRoom: room,
     accordTail: history.tail,
     hocuspocusDb,
@@ -188,6 +204,7 @@ export async function s4ColdOpen(ctx: RunContext): Promise<ScenarioReport> {
   const rounds = ctx.full ? [1, 10] : [1];
   const metrics = rounds.flatMap((x) => [
     { name: `×${x}: cold open, one client`, unit: 'ms', better: 'lower' as const, target: x === 1 ? 'S4: ≤ 50 ms' : 'S4: ≤ 2× the ×1 figure' },
+    { name: `×${x}: cold open after a crash (snapshot + updates)`, unit: 'ms', better: 'lower' as const },
     { name: `×${x}: warm join (record open)`, unit: 'ms', better: 'lower' as const },
     { name: `×${x}: join storm of 50, median`, unit: 'ms', better: 'lower' as const },
     { name: `×${x}: join storm of 50, last`, unit: 'ms', better: 'lower' as const },
@@ -196,7 +213,7 @@ export async function s4ColdOpen(ctx: RunContext): Promise<ScenarioReport> {
   const report = newReport(
     'S4',
     'Cold open and join storm',
-    `A record whose history is automerge-paper typed ${rounds.map((x) => `×${x}`).join(' and ')} (each round clears the text and types it again). Time from opening the socket to the whole record received (thin client), alone on a record nobody has open (cold: the server loads it from its store), then while it is open (warm, median of 5), and 50 clients at once on a record nobody has open. Every run is a fresh server process on a copy of the store, warmed first by opening another record (the first ${WARMUP_EDITS} edits), so the figures are those of a server in service. A full client then checks the text.`,
+    `A record whose history is automerge-paper typed ${rounds.map((x) => `×${x}`).join(' and ')} (each round clears the text and types it again). Time from opening the socket to the whole record received (thin client), alone on a record nobody has open (cold: the server loads it from its store; Accord's store holds it as one snapshot, as Accord leaves a record when its last client leaves), then while it is open (warm, median of 5), and 50 clients at once on a record nobody has open. Every run is a fresh server process on a copy of the store, warmed first by opening another record (the first ${WARMUP_EDITS} edits), so the figures are those of a server in service. A full client then checks the text. Accord only: the cold open again on the store a crash leaves (the last compaction not done: a snapshot and the updates after it).`,
     metrics,
   );
   const servers = ctx.servers.filter((s): s is ServerKind => s !== 'relay');
@@ -204,20 +221,22 @@ export async function s4ColdOpen(ctx: RunContext): Promise<ScenarioReport> {
     const t0 = performance.now();
     const h = await prepare(ctx, trace, x);
     report.notes.push(
-      `×${x}: ${h.updates} updates; Accord's store: snapshot + ${h.accordTail} updates (written with server/storage/sqlite.ts appendUpdates, compacted every ${COMPACT_AFTER}); state ${fmt(h.stateBytes / 1024)} kB; prepared in ${fmt((performance.now() - t0) / 1000)} s`,
+      `×${x}: ${h.updates} updates; Accord's store: one snapshot (written with server/storage/sqlite.ts appendUpdates, compacted every ${COMPACT_AFTER} and once more at the end, as when the last client leaves); after a crash: snapshot + ${h.accordTail} updates; state ${fmt(h.stateBytes / 1024)} kB; prepared in ${fmt((performance.now() - t0) / 1000)} s`,
     );
-    ctx.log(`S4 ×${x}: history prepared (${h.updates} updates, state ${fmt(h.stateBytes / 1024)} kB, Accord tail ${h.accordTail})`);
+    ctx.log(`S4 ×${x}: history prepared (${h.updates} updates, state ${fmt(h.stateBytes / 1024)} kB, Accord's tail after a crash ${h.accordTail})`);
     for (const { repeat, server: kind } of abab(servers, ctx.repeats)) {
       const single = await joins(ctx, kind, h, 'single');
       const storm = await joins(ctx, kind, h, 'storm');
+      const crash = isAccord(kind) ? await joins(ctx, kind, { ...h, accordDir: h.accordCrashDir }, 'single') : null;
       record(report, `×${x}: cold open, one client`, kind, single.coldMs ?? NaN);
       record(report, `×${x}: warm join (record open)`, kind, median(single.warmMs));
       record(report, `×${x}: join storm of 50, median`, kind, median(storm.stormMs));
       record(report, `×${x}: join storm of 50, last`, kind, Math.max(...storm.stormMs));
       record(report, `×${x}: sync step 2 size`, kind, single.step2Bytes / 1024);
-      if (!single.textOk || !storm.textOk) report.notes.push(`${kind} ×${x} #${repeat + 1}: the full client's text is not endContent`);
+      if (crash) record(report, `×${x}: cold open after a crash (snapshot + updates)`, kind, crash.coldMs ?? NaN);
+      if (!single.textOk || !storm.textOk || (crash && !crash.textOk)) report.notes.push(`${kind} ×${x} #${repeat + 1}: the full client's text is not endContent`);
       ctx.log(
-        `S4 ${kind} ×${x} #${repeat + 1}: cold ${fmt(single.coldMs ?? NaN)} ms, warm ${fmt(median(single.warmMs))} ms, storm median ${fmt(median(storm.stormMs))} last ${fmt(Math.max(...storm.stormMs))} ms, text ${single.textOk && storm.textOk ? 'ok' : 'WRONG'}`,
+        `S4 ${kind} ×${x} #${repeat + 1}: cold ${fmt(single.coldMs ?? NaN)} ms, warm ${fmt(median(single.warmMs))} ms, storm median ${fmt(median(storm.stormMs))} last ${fmt(Math.max(...storm.stormMs))} ms${crash ? `, cold after a crash ${fmt(crash.coldMs ?? NaN)} ms` : ''}, text ${single.textOk && storm.textOk && (!crash || crash.textOk) ? 'ok' : 'WRONG'}`,
       );
     }
     rmSync(join(h.accordDir, '..'), { recursive: true, force: true });
