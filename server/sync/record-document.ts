@@ -47,14 +47,14 @@ export class RecordDocument {
 
   /** The server's sync step 1. */
   step1(): Uint8Array {
-    if (this.built) return syncStep1(this.built);
+    if (!this.encoded) return syncStep1(this.doc);
     return syncStep1From(Y.encodeStateVector(this.held().sv));
   }
 
   /** Sync step 2 for a peer with `stateVector`: the same bytes for everyone who has nothing. */
   step2(stateVector: Uint8Array): Uint8Array {
     const nothing = stateVector.length === 1 && stateVector[0] === 0;
-    if (this.encoded && !this.built) return nothing ? this.encoded.wholeRecord : syncStep2Bytes(Y.diffUpdate(this.encoded.update, stateVector));
+    if (this.encoded) return nothing ? this.encoded.wholeRecord : syncStep2Bytes(Y.diffUpdate(this.encoded.update, stateVector));
     if (!nothing) return syncStep2(this.doc, stateVector);
     return (this.wholeRecord ??= syncStep2(this.doc, stateVector));
   }
@@ -70,7 +70,7 @@ export class RecordDocument {
    * holds, no deletion it lacks. False means "build the document and look".
    */
   addsNothing(update: Uint8Array): boolean {
-    if (this.built || !this.encoded) return false;
+    if (!this.encoded) return false;
     if (update.length === 2 && update[0] === 0 && update[1] === 0) return true;
     try {
       return Y.snapshotContainsUpdate(this.held(), update);
