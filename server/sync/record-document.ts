@@ -45,6 +45,11 @@ export class RecordDocument {
     return this.built !== null;
   }
 
+  /** Whether step 1 is at hand, or needs the encoded record read through first. */
+  get step1IsReady(): boolean {
+    return !this.encoded || this.encoded.held !== null;
+  }
+
   /** The server's sync step 1. */
   step1(): Uint8Array {
     if (!this.encoded) return syncStep1(this.doc);

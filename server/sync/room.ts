@@ -47,6 +47,8 @@ class UnappliableUpdate extends Error {}
 
 /** How long a gap in what other processes relayed may stay open before storage is read. */
 const CATCH_UP_AFTER_MS = 1000;
+/** How long a joiner of a record just opened waits at most for the server's step 1. */
+const STEP1_AT_LATEST_MS = 50;
 
 const statusOf = ({ record, signatures, supersededBy }: RecordStatusFacts): RecordStatus => ({
   documentId: record.documentId,
@@ -69,6 +71,8 @@ export class Room {
   private catchUp: NodeJS.Timeout | null = null;
   private lastChange = 0;
   private idleCheck: NodeJS.Timeout | null = null;
+  /** Joined a record just opened from its bytes: sent the server's step 1 after their own. */
+  private readonly awaitingStep1 = new Set<Connection>();
   private closed = false;
   private status: RecordStatus;
   /** Called once the room has let go of its record (unloaded or reset). */
@@ -123,7 +127,10 @@ export class Room {
     if (this.closed) return false;
     this.connections.add(connection);
     void this.queue.run(() => {
-      connection.send(this.document.step1());
+      // Reading a record just opened through for its state vector takes a while on a long
+      // history: the joiner's own step 1 (the whole record) is answered first.
+      if (this.document.step1IsReady) connection.send(this.document.step1());
+      else this.deferStep1(connection);
       const everyone = this.presence.everything();
       if (everyone) connection.send(everyone);
     });
@@ -135,6 +142,7 @@ export class Room {
       if (!this.connections.has(connection)) return;
       try {
         await this.handle(connection, message);
+        this.sendDeferredStep1(connection);
       } catch (err) {
         log.warn('sync.message-refused', {
           documentId: this.documentId,
@@ -149,6 +157,7 @@ export class Room {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.awaitingStep1.delete(connection);
     const gone = this.closed ? null : this.presence.leave(connection);
     if (gone) {
       this.broadcast(gone.relay, null);
@@ -336,6 +345,15 @@ export class Room {
     this.lastChange = Date.now();
     this.scheduleIdleCheck(this.options.idleDocumentMs);
     this.options.onDocument?.(this, doc);
+  }
+
+  private deferStep1(connection: Connection): void {
+    this.awaitingStep1.add(connection);
+    setTimeout(() => void this.queue.run(() => this.sendDeferredStep1(connection)), STEP1_AT_LATEST_MS).unref();
+  }
+
+  private sendDeferredStep1(connection: Connection): void {
+    if (this.awaitingStep1.delete(connection) && this.connections.has(connection)) connection.send(this.document.step1());
   }
 
   private scheduleIdleCheck(afterMs: number): void {

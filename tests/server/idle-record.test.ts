@@ -2,7 +2,9 @@
 // and reconnecting as before, and the next edit, even one made offline, is kept.
 import { describe, expect, it } from 'vitest';
 import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
-import { synced, waitFor } from '../helpers/clients';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { rawSocket, stockClient, synced, waitFor } from '../helpers/clients';
 import { serversAndClients } from '../helpers/cleanup';
 
 describe('an idle record', () => {
@@ -71,5 +73,35 @@ describe('an idle record', () => {
     const reader = connect(server, meeting.documentId, tokenOf(meeting, 'delegate', 'LA'));
     await synced(reader);
     expect(reader.doc.getText('notes').toString()).toBe('');
+  });
+
+  it('on a record just opened, a client that typed before it ever connected still gets its text in', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const meeting = await createMeeting(server);
+    const doc = new Y.Doc();
+    doc.getText('notes').insert(0, 'ບົດບັນທຶກ written on the plane');
+    const early = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'LA'), doc);
+    clients.push(early);
+    await synced(early);
+    const reader = connect(server, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
+    await synced(reader);
+    await waitFor(() => reader.doc.getText('notes').toString() === 'ບົດບັນທຶກ written on the plane', 5000, 'the early text');
+  });
+
+  it('sends its step 1 to a joiner that says nothing first', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const meeting = await createMeeting(server);
+    const ws = await rawSocket(`${server.wsUrl}/${meeting.documentId}?token=${tokenOf(meeting, 'observer')}`);
+    const step1 = await new Promise<boolean>((resolve) => {
+      ws.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 0) resolve(true);
+      });
+      setTimeout(() => resolve(false), 3000);
+    });
+    ws.close();
+    expect(step1).toBe(true);
   });
 });
