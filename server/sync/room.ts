@@ -341,6 +341,7 @@ export class Room {
       this.produced.push(update);
       this.document.changed();
       this.lastChange = Date.now();
+      this.scheduleIdleCheck(this.options.idleDocumentMs);
     });
     this.lastChange = Date.now();
     this.scheduleIdleCheck(this.options.idleDocumentMs);
@@ -373,10 +374,12 @@ export class Room {
    * document stays in memory and the next change tries again.
    */
   private async shedDocument(): Promise<void> {
-    if (this.closed || !this.document.isBuilt || this.stored.hasGap) return;
-    if (Date.now() - this.lastChange < this.options.idleDocumentMs) return this.scheduleIdleCheck(this.options.idleDocumentMs);
+    if (this.closed || !this.document.isBuilt) return;
+    // Changed meanwhile, or a gap in what other processes sent to close first: later.
+    if (Date.now() - this.lastChange < this.options.idleDocumentMs || this.stored.hasGap) return this.scheduleIdleCheck(this.options.idleDocumentMs);
     const state = Y.encodeStateAsUpdate(this.doc);
     if (await this.stored.compact(() => state)) this.document.shed(state);
+    else this.scheduleIdleCheck(this.options.idleDocumentMs);
   }
 
   private scheduleCatchUp(): void {

@@ -104,4 +104,27 @@ describe('an idle record', () => {
     ws.close();
     expect(step1).toBe(true);
   });
+
+  it('keeps its document while the snapshot cannot be stored, and lets it go once it can', async () => {
+    const server = await startTestServer({ idleDocumentMs: 150 });
+    servers.push(server);
+    const meeting = await createMeeting(server);
+    const storage = server.services.storage;
+    const compactRecord = storage.compactRecord.bind(storage);
+    let refusals = 0;
+    storage.compactRecord = async (...args) => {
+      if (refusals++ === 0) throw new Error('SQLITE_FULL: database or disk is full');
+      return compactRecord(...args);
+    };
+    const writer = connect(server, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
+    await synced(writer);
+    writer.doc.getText('notes').insert(0, 'kept through a full disk');
+    const room = await roomOf(server, meeting.documentId);
+    await waitFor(() => refusals === 1, 5000, 'the first compaction, refused');
+    expect(room.holdsDocument).toBe(true);
+    await waitFor(() => !room.holdsDocument, 5000, 'the document let go after a stored snapshot');
+    const reader = connect(server, meeting.documentId, tokenOf(meeting, 'delegate', 'LA'));
+    await synced(reader);
+    expect(reader.doc.getText('notes').toString()).toBe('kept through a full disk');
+  });
 });
