@@ -4,30 +4,34 @@
 // connection checkpoints instead, a few times a second, without blocking the writer.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { log } from '../log';
 
-// Plain CommonJS, evaluated in the worker: no loader or build step is needed there.
+// Evaluated in the worker, where it may be read as CommonJS or as a module (under a
+// loader such as tsx): dynamic import works in both, and needs no build step.
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('busy_timeout = 5000');
-let failing = false;
-const timer = setInterval(() => {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-    if (failing) parentPort.postMessage({ ok: true });
-    failing = false;
-  } catch (err) {
-    if (!failing) parentPort.postMessage({ ok: false, error: String((err && err.message) || err) });
-    failing = true;
-  }
-}, workerData.everyMs);
-parentPort.on('message', () => {
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
-});
+(async () => {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const { default: Database } = await import(workerData.driver);
+  const db = new Database(workerData.file);
+  db.pragma('busy_timeout = 5000');
+  let failing = false;
+  const timer = setInterval(() => {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+      if (failing) parentPort.postMessage({ ok: true });
+      failing = false;
+    } catch (err) {
+      if (!failing) parentPort.postMessage({ ok: false, error: String((err && err.message) || err) });
+      failing = true;
+    }
+  }, workerData.everyMs);
+  parentPort.on('message', () => {
+    clearInterval(timer);
+    db.close();
+    parentPort.close();
+  });
+})();
 `;
 
 export interface Checkpointer {
@@ -42,7 +46,7 @@ export interface Checkpointer {
 export function checkpointInBackground(file: string, onFailure: () => void, everyMs = 250): Checkpointer {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file, everyMs, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
+    workerData: { file, everyMs, driver: pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href },
   });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -57,8 +61,12 @@ export function checkpointInBackground(file: string, onFailure: () => void, ever
   });
   return {
     async stop() {
+      // Held open until the worker is gone: nothing else may be keeping the process alive.
+      worker.ref();
       worker.postMessage('stop');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -374,8 +374,8 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     ...lifecycleStorage(db),
     ...consoleStorage(db),
     async close() {
-      await checkpoints.stop();
       flushAppends();
+      await checkpoints.stop();
       db.close();
     },
   };

@@ -1,6 +1,8 @@
 // SQLite's WAL is checkpointed by a worker thread, not inside a client's write: the
 // writes still reach the database file, and the WAL does not grow without end.
-import { statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMeeting, startTestServer } from '../helpers/server';
@@ -27,5 +29,24 @@ describe('WAL checkpoints', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(statSync(`${file}-wal`).size).toBeLessThan(wal + 6_000_000);
+  });
+
+  it('run as Accord is started (node --import tsx), and closing waits for them even with nothing else running', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'accord-checkpoints-'));
+    try {
+      const script = `const { openSqliteStorage } = await import('./server/storage/sqlite.ts');
+        const storage = openSqliteStorage(${JSON.stringify(dataDir)});
+        await new Promise((r) => setTimeout(r, 600));
+        await storage.close();
+        console.log('closed');`;
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+      expect(child.stderr).not.toContain('checkpoint');
+      expect(child.stdout).toContain('closed');
+      expect(child.status).toBe(0);
+      // The last connection closed cleanly: it checkpointed and removed the WAL.
+      expect(existsSync(join(dataDir, 'accord.sqlite-wal'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
