@@ -126,6 +126,8 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       reports.push(await SCENARIOS[id]!(ctx));
       log(`${id} took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      // In the log as soon as it is done: a run that dies later keeps what it measured.
+      log(`\n${scenarioTable(reports.at(-1)!)}\n`);
     }
     const minutes = (Date.now() - started.getTime()) / 60_000;
     const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
@@ -156,7 +158,15 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+// A promise nobody will resolve empties the event loop, and Node would exit 0 in silence.
+let finished = false;
+process.on('exit', (code) => {
+  if (finished || code !== 0) return;
+  process.stderr.write('the benchmark stopped before it finished: something it waited for never came\n');
+  process.exitCode = 1;
+});
+
+main().then(() => (finished = true)).catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });
