@@ -142,7 +142,8 @@ export class Room {
       if (!this.connections.has(connection)) return;
       try {
         await this.handle(connection, message);
-        this.sendDeferredStep1(connection);
+        // A turn later: the whole record just answered goes out before the snapshot is read through.
+        if (this.awaitingStep1.has(connection)) setImmediate(() => void this.queue.run(() => this.sendDeferredStep1(connection)));
       } catch (err) {
         log.warn('sync.message-refused', {
           documentId: this.documentId,
