@@ -6,6 +6,7 @@
 // document again from them.
 import * as Y from 'yjs';
 import { syncStep1, syncStep1From, syncStep2, syncStep2Bytes } from './wire';
+import { dropPending } from './write-policy';
 
 /** The record as bytes: what a client that has nothing is sent, and what it holds. */
 interface Encoded {
@@ -27,13 +28,9 @@ export class RecordDocument {
   constructor(private readonly onBuilt: (doc: Y.Doc) => void) {}
 
   /** Opens a record from what storage holds: a lone snapshot stays encoded until needed. */
-  open(parts: Uint8Array[], apply: (doc: Y.Doc, parts: Uint8Array[]) => void): void {
-    if (parts.length === 1) {
-      this.encoded = encodedFrom(parts[0]!, null);
-      return;
-    }
-    const doc = this.build(null);
-    if (parts.length > 0) apply(doc, parts);
+  open(parts: Uint8Array[]): void {
+    if (parts.length === 1) this.encoded = encodedFrom(parts[0]!, null);
+    else applyStored(this.build(null), parts);
   }
 
   /** The document, built from the encoded state first if it is not in memory. */
@@ -128,6 +125,16 @@ export class RecordDocument {
     }
     return encoded.held;
   }
+}
+
+/**
+ * Applies what storage holds to `doc`: the parts one after the other in one transaction,
+ * several times cheaper than merging them first (mergeUpdates decodes and re-encodes the
+ * whole snapshot). Whatever depends on content the record lacks is dropped.
+ */
+export function applyStored(doc: Y.Doc, parts: Uint8Array[]): void {
+  if (parts.length > 0) doc.transact(() => parts.forEach((part) => Y.applyUpdate(doc, part, 'storage')), 'storage');
+  dropPending(doc);
 }
 
 function encodedFrom(update: Uint8Array, held: Y.Snapshot | null): Encoded {

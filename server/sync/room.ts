@@ -14,7 +14,7 @@ import { recordStatusMessage, updateMessage } from './wire';
 import { dropPending, judgeWrite } from './write-policy';
 import { RoomAwareness } from './room-awareness';
 import { StoredRecord } from './stored-record';
-import { RecordDocument } from './record-document';
+import { RecordDocument, applyStored } from './record-document';
 import type { AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
 import { TokenBucket, type FloodLimits } from './flood-guard';
@@ -94,12 +94,7 @@ export class Room {
     const room = new Room(facts.record, options);
     room.status = statusOf(facts);
     await options.fanout.join(documentId, (message) => room.fromElsewhere(message));
-    // Applying the parts one after the other in one transaction is several times cheaper
-    // than merging them first (mergeUpdates decodes and re-encodes the whole snapshot).
-    room.document.open(await room.stored.read(), (doc, parts) => {
-      doc.transact(() => parts.forEach((part) => Y.applyUpdate(doc, part, 'storage')), 'storage');
-      dropPending(doc);
-    });
+    room.document.open(await room.stored.read());
     if (room.stored.dueForCompaction) await room.queue.run(() => room.stored.compact(() => Y.encodeStateAsUpdate(room.doc)));
     return room;
   }
@@ -331,9 +326,7 @@ export class Room {
   private async readStorage(): Promise<void> {
     const parts = await this.stored.read();
     this.produced = [];
-    const doc = this.doc;
-    if (parts.length > 0) doc.transact(() => parts.forEach((part) => Y.applyUpdate(doc, part, 'storage')), 'storage');
-    dropPending(doc);
+    applyStored(this.doc, parts);
   }
 
   /** Every document built for the record: its changes are noted, and it is let go when idle. */

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { RecordRow } from '../storage/storage';
 import { CloseCode } from '../../shared/protocol';
 import { Room, type RoomOptions } from './room';
+import { applyStored } from './record-document';
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
@@ -67,7 +68,7 @@ export class RoomRegistry {
     const stored = await this.options.storage.loadRecord(record.documentId);
     const doc = new Y.Doc();
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    applyStored(doc, parts);
     return doc;
   }
 
