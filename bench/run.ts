@@ -15,7 +15,7 @@ import { pinning } from './lib/processes';
 import { accordDescription, exportAccord } from './lib/accord-root';
 import { checkTargets, header, scenarioTable, targetsTable } from './lib/report';
 import { REPO_ROOT, loadConcurrent, loadSequential, tracesDir, verifyConcurrent, verifySequential } from './lib/traces';
-import type { ServerKind } from './lib/wire';
+import { SERVER_KINDS, isServerKind, type ServerKind } from './lib/wire';
 import { s0Floor } from './scenarios/s0-floor';
 import { s1OneTypist } from './scenarios/s1-one-typist';
 import { s2Regional } from './scenarios/s2-regional';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const ids = (values.scenarios ?? Object.keys(SCENARIOS).join(',')).split(',').map((s) => s.trim().toUpperCase());
   for (const id of ids) if (!SCENARIOS[id]) throw new Error(`unknown scenario ${id}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   const servers = (values.servers ?? 'accord,hocuspocus,ywebsocket').split(',').map((s) => s.trim()) as ServerKind[];
+  for (const server of servers) if (!isServerKind(server)) throw new Error(`unknown server ${server}; known: ${SERVER_KINDS.join(', ')}`);
   const repeats = Number(values.repeats ?? (full ? 5 : 1));
   if (values.traces) process.env.BENCH_TRACES = values.traces;
 

@@ -6,7 +6,9 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 /** 'accord-b': a second Accord (--accord-b <ref or folder>), run beside the first for A/B. */
-export type ServerKind = 'accord' | 'accord-b' | 'hocuspocus' | 'ywebsocket' | 'relay';
+export const SERVER_KINDS = ['accord', 'accord-b', 'hocuspocus', 'ywebsocket', 'relay'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+export const isServerKind = (name: string): name is ServerKind => (SERVER_KINDS as readonly string[]).includes(name);
 
 export const isAccord = (kind: ServerKind): boolean => kind === 'accord' || kind === 'accord-b';
 

@@ -16,6 +16,7 @@ import { GENESIS_HASH } from './audit-chain';
 import { LIFECYCLE_SCHEMA, lifecycleStorage } from './sqlite-lifecycle';
 import { CONSOLE_SCHEMA, consoleStorage } from './sqlite-console';
 import { checkpointInBackground } from './sqlite-checkpoints';
+import { commitAtTurnEnd } from '../turn-end';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -233,7 +234,8 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   };
 
   // Group commit: every append asked for in one turn of the event loop is written in one
-  // transaction at the end of the turn, and each caller is answered once it is committed.
+  // transaction at the end of the turn, and each caller is answered once it is committed,
+  // in time for what it then sends to leave in the same turn (turn-end.ts).
   // Sequence numbers are handed out at once, in call order, so each record's order holds.
   interface Pending {
     rows: [string, number, Uint8Array][];
@@ -260,7 +262,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   const append = (documentId: string, updates: Uint8Array[]): Promise<number> => {
     if (!pending) {
       pending = { rows: [], waiters: [] };
-      setImmediate(flushAppends);
+      commitAtTurnEnd(flushAppends);
     }
     const batch = pending;
     let seq = seqAfter(documentId);

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Actor } from '../../shared/roles';
 import type { CloseCode, RefusalReason } from '../../shared/protocol';
+import { sendAtTurnEnd } from '../turn-end';
 import { permissionDenied } from './wire';
 
 export interface ConnectionIdentity {
@@ -14,9 +15,9 @@ export interface ConnectionIdentity {
 
 /**
  * Sockets written to in this turn of the event loop. Each is corked on its first frame and
- * uncorked once, after every message of the turn has been handled, so that a broadcast
- * that follows another (an update, then the caret that moved with it) leaves in one
- * writev instead of one per frame.
+ * uncorked once, after every message of the turn has been handled and what it stored has
+ * been committed, so that a broadcast that follows another (an update, then the caret that
+ * moved with it) leaves in one writev instead of one per frame.
  */
 const corked = new Set<Duplex>();
 let flushQueued = false;
@@ -51,7 +52,7 @@ export class Connection {
       corked.add(raw);
       if (!flushQueued) {
         flushQueued = true;
-        setImmediate(flushCorked);
+        sendAtTurnEnd(flushCorked);
       }
     }
     this.socket.send(message);
