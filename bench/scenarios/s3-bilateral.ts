@@ -28,7 +28,8 @@ export function s3Plan(ctx: RunContext, durationMs: number, rooms: number, repea
 
 export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
   // 300 beyond the 10–200: when a peer holds 200, "2× the rooms" needs a level above.
-  const levels = ctx.full ? [10, 50, 100, 200, 300] : [50, 200];
+  // BENCH_S3_LEVELS=300,400 runs just those levels (to look closer at one).
+  const levels = process.env.BENCH_S3_LEVELS?.split(',').map(Number) ?? (ctx.full ? [10, 50, 100, 200, 300] : [50, 200]);
   const durationMs = ctx.full ? 10_000 : 5_000;
   const report = newReport(
     'S3',

@@ -58,6 +58,18 @@ export class Connection {
     this.socket.send(message);
   }
 
+  /**
+   * Calls `then` once everything sent so far has left for the client: after this turn's
+   * uncork, and once the kernel has taken whatever did not fit at once (a long record).
+   */
+  afterSent(then: () => void): void {
+    sendAtTurnEnd(() => {
+      const raw = this.raw;
+      if (!raw || raw.writableLength === 0 || !this.open) then();
+      else raw.once('drain', then);
+    });
+  }
+
   private readonly refusedBefore = new Set<RefusalReason>();
 
   /**

@@ -30,12 +30,14 @@ export class RecordDocument {
   /** Opens a record from what storage holds: a lone snapshot stays encoded until needed. */
   open(parts: Uint8Array[]): void {
     if (parts.length === 1) this.encoded = encodedFrom(parts[0]!, null);
-    else applyStored(this.build(null), parts);
+    else this.build(parts, null);
   }
 
   /** The document, built from the encoded state first if it is not in memory. */
   get doc(): Y.Doc {
-    return this.built ?? this.build(this.encoded);
+    if (this.built) return this.built;
+    const from = this.encoded;
+    return this.build(from ? [from.update] : [], from?.wholeRecord ?? null);
   }
 
   get isBuilt(): boolean {
@@ -101,13 +103,17 @@ export class RecordDocument {
     this.encoded = null;
   }
 
-  private build(from: Encoded | null): Y.Doc {
+  /**
+   * Builds the document from what storage holds, before anyone watches it: loading is not
+   * a change (nor worth encoding as one, which on a long history costs more than the load).
+   * `wholeRecord`: the bytes a joiner would get of it, if already framed.
+   */
+  private build(parts: Uint8Array[], wholeRecord: Uint8Array | null): Y.Doc {
     const doc = new Y.Doc();
-    if (from) Y.applyUpdate(doc, from.update, 'storage');
+    applyStored(doc, parts);
     this.built = doc;
     this.encoded = null;
-    // The bytes a joiner would get are those of the document as built.
-    this.wholeRecord = from?.wholeRecord ?? null;
+    this.wholeRecord = wholeRecord;
     this.onBuilt(doc);
     return doc;
   }

@@ -71,8 +71,11 @@ export class Room {
   private catchUp: NodeJS.Timeout | null = null;
   private lastChange = 0;
   private idleCheck: NodeJS.Timeout | null = null;
-  /** Joined a record just opened from its bytes: sent the server's step 1 after their own. */
-  private readonly awaitingStep1 = new Set<Connection>();
+  /**
+   * Joined a record just opened from its bytes: sent the server's step 1 after their own
+   * (true once that is arranged).
+   */
+  private readonly awaitingStep1 = new Map<Connection, boolean>();
   private closed = false;
   private status: RecordStatus;
   /** Called once the room has let go of its record (unloaded or reset). */
@@ -137,8 +140,11 @@ export class Room {
       if (!this.connections.has(connection)) return;
       try {
         await this.handle(connection, message);
-        // A turn later: the whole record just answered goes out before the snapshot is read through.
-        if (this.awaitingStep1.has(connection)) setImmediate(() => void this.queue.run(() => this.sendDeferredStep1(connection)));
+        // Once the whole record just answered has left: reading the snapshot through does not hold up its tail.
+        if (this.awaitingStep1.get(connection) === false) {
+          this.awaitingStep1.set(connection, true);
+          connection.afterSent(() => void this.queue.run(() => this.sendDeferredStep1(connection)));
+        }
       } catch (err) {
         log.warn('sync.message-refused', {
           documentId: this.documentId,
@@ -343,7 +349,7 @@ export class Room {
   }
 
   private deferStep1(connection: Connection): void {
-    this.awaitingStep1.add(connection);
+    this.awaitingStep1.set(connection, false);
     setTimeout(() => void this.queue.run(() => this.sendDeferredStep1(connection)), STEP1_AT_LATEST_MS).unref();
   }
 

@@ -25,13 +25,21 @@ export const syncStep1From = (stateVector: Uint8Array) =>
 /** Sync step 2: everything in `doc` the peer with `stateVector` lacks. */
 export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) => syncStep2Bytes(Y.encodeStateAsUpdate(doc, stateVector));
 
-/** Sync step 2 carrying an update already encoded. */
-export const syncStep2Bytes = (update: Uint8Array) =>
-  message((e) => {
+/**
+ * Sync step 2 carrying an update already encoded: its header, then the update copied once
+ * (a whole record can be megabytes; an encoder would copy it twice).
+ */
+export function syncStep2Bytes(update: Uint8Array): Uint8Array {
+  const head = message((e) => {
     encoding.writeVarUint(e, MessageType.sync);
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(e, update);
+    encoding.writeVarUint(e, update.byteLength);
   });
+  const framed = Buffer.allocUnsafe(head.byteLength + update.byteLength);
+  framed.set(head, 0);
+  framed.set(update, head.byteLength);
+  return framed;
+}
 
 export const updateMessage = (update: Uint8Array) =>
   message((e) => {

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { RecordDocument } from '../../server/sync/record-document';
 
 /** A record with history: inserts and deletions from two writers. */
@@ -52,6 +54,21 @@ describe('a record held as its encoded state', () => {
     expect(Y.decodeUpdate(payload(record.step2(Y.encodeStateVector(here)))).structs).toHaveLength(0);
     expect(record.isBuilt).toBe(false);
     expect(built).toHaveLength(0);
+  });
+
+  it('frames a long record for a joiner byte for byte as y-protocols does', () => {
+    const source = new Y.Doc();
+    source.getText('minutes').insert(0, 'ที่ประชุมรับทราบรายงาน ກອງປະຊຸມຮັບຊາບບົດລາຍງານ '.repeat(1500));
+    const expected = encoding.createEncoder();
+    encoding.writeVarUint(expected, 0); // the sync message type
+    syncProtocol.writeSyncStep2(expected, source);
+    const { record } = opened(Y.encodeStateAsUpdate(source));
+    const framedAsYProtocols = (message: Uint8Array) => Buffer.compare(message, encoding.toUint8Array(expected)) === 0;
+    expect(framedAsYProtocols(record.step2(new Uint8Array([0])))).toBe(true);
+    // The same when framed anew from the built document.
+    expect(record.doc.getText('minutes').length).toBe(source.getText('minutes').length);
+    record.changed();
+    expect(framedAsYProtocols(record.step2(new Uint8Array([0])))).toBe(true);
   });
 
   it('lets a joiner’s answer through unbuilt only when it adds nothing: no new text, no deletion it lacks', () => {
