@@ -3,6 +3,8 @@
 // passes run in the same turn, the second after the first's answers have been handled, so
 // an update committed at the end of a turn is also sent in it, not a turn later.
 
+import { log, errorMessage } from './log';
+
 type Step = () => void;
 
 const commits: Step[] = [];
@@ -12,12 +14,23 @@ let sendPassQueued = false;
 
 function runCommits(): void {
   commitPassQueued = false;
-  for (const step of commits.splice(0)) step();
+  run(commits.splice(0));
 }
 
 function runSends(): void {
   sendPassQueued = false;
-  for (const step of sends.splice(0)) step();
+  run(sends.splice(0));
+}
+
+/** One step that throws is logged; the others still run, and so does the server. */
+function run(steps: Step[]): void {
+  for (const step of steps) {
+    try {
+      step();
+    } catch (err) {
+      log.error('turn-end.step-failed', { error: errorMessage(err) });
+    }
+  }
 }
 
 /** Runs `step` at the end of this turn, before the sockets are uncorked. */

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStorage } from '../../server/storage/sqlite';
 import type { Storage } from '../../server/storage/storage';
-import { sendAtTurnEnd } from '../../server/turn-end';
+import { commitAtTurnEnd, sendAtTurnEnd } from '../../server/turn-end';
 
 /** Counts the turns of the event loop: one immediate a turn, queued again each time it runs. */
 function turnCounter(): { readonly turn: number; stop: () => void } {
@@ -65,5 +65,22 @@ describe('the end of a turn', () => {
       turns.stop();
     }
     expect((await storage.loadRecord(documentId)).updates).toHaveLength(20);
+  });
+
+  it('runs every step even when one throws, and keeps the server up', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'accord-turn-end-'));
+    storage = openSqliteStorage(dataDir);
+    const ran: string[] = [];
+    await new Promise<void>((resolve) => {
+      commitAtTurnEnd(() => {
+        throw new Error('a broken step');
+      });
+      commitAtTurnEnd(() => ran.push('commit'));
+      sendAtTurnEnd(() => {
+        ran.push('send');
+        resolve();
+      });
+    });
+    expect(ran).toEqual(['commit', 'send']);
   });
 });
