@@ -1,20 +1,17 @@
 // A record is let go of when its last client leaves; someone may be joining at that very
 // moment. Whatever they send while the record is reopened must arrive, in order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { serverForAll } from '../helpers/cleanup';
 import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 
 describe('joining while the last client leaves', () => {
   let server: TestServer;
   let meeting: CreatedMeetingResponse;
+  serverForAll((s) => (server = s));
   beforeAll(async () => {
-    server = await startTestServer();
     meeting = await createMeeting(server);
-  });
-  afterAll(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   it('loses nothing the newcomer types, over many rounds', async () => {

@@ -1,8 +1,25 @@
-// Servers and stock clients a test starts, destroyed and cleaned up after each test.
-import { afterEach } from 'vitest';
+// Servers and stock clients tests start, destroyed and cleaned up when they are done.
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { stockClient, type StockClient } from './clients';
-import type { TestServer } from './server';
+import { startTestServer, type TestServer } from './server';
 
+/**
+ * One server for every test of the block: started before the first and handed to `use`,
+ * stopped and its data removed after the last.
+ */
+export function serverForAll(use: (server: TestServer) => void): void {
+  let server: TestServer | null = null;
+  beforeAll(async () => {
+    server = await startTestServer();
+    use(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    server?.cleanup();
+  });
+}
+
+/** Servers and stock clients a test starts, pushed here to be destroyed after each test. */
 export function serversAndClients() {
   const servers: TestServer[] = [];
   const clients: StockClient[] = [];

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
-import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
+import { createMeeting, tokenOf, type TestServer } from '../helpers/server';
+import { serverForAll } from '../helpers/cleanup';
 import { rawSocket, waitFor } from '../helpers/clients';
 import { api, signedBundleText } from '../helpers/lifecycle';
 import { RECORD_STATUS_MESSAGE, type RecordStatus } from '../../shared/protocol';
 
 describe('an amendment', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-    server.cleanup();
-  });
+  serverForAll((s) => (server = s));
 
   it('tells everyone who has version 1 open which document is version 2', async () => {
     const meeting = await createMeeting(server);

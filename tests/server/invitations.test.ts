@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { serverForAll } from '../helpers/cleanup';
 import { closed, rawSocket } from '../helpers/clients';
 import { CloseCode } from '../../shared/protocol';
 
 describe('the secretariat manages invitation links', () => {
   let server: TestServer;
   let meeting: CreatedMeetingResponse;
+  serverForAll((s) => (server = s));
   beforeAll(async () => {
-    server = await startTestServer();
     meeting = await createMeeting(server);
-  });
-  afterAll(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   const api = (token: string, path: string, method = 'GET') =>

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { serverForAll } from '../helpers/cleanup';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { meta, parties, participants } from '../../shared/record/schema';
 import { RefusalReason } from '../../shared/protocol';
@@ -7,13 +8,9 @@ import { RefusalReason } from '../../shared/protocol';
 describe('who must agree and sign is not for a client to change', () => {
   let server: TestServer;
   let meeting: CreatedMeetingResponse;
+  serverForAll((s) => (server = s));
   beforeAll(async () => {
-    server = await startTestServer();
     meeting = await createMeeting(server);
-  });
-  afterAll(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   const attempts = {

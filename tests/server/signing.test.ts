@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../shared/record/jcs';
 import { sha256Hex } from '../../shared/signing/fingerprint';
 import { encodeBase64 } from '../../shared/signing/base64';
 import { signStatement } from '../../shared/signing/keys';
 import { verifyBundle } from '../../shared/signing/verify';
 import type { SignedBundle } from '../../shared/signing/bundle';
-import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { serverForAll } from '../helpers/cleanup';
 import { agreeEverything, api, enrolNewKey, recordOf, signAs, statementFor } from '../helpers/lifecycle';
 
 describe('signing the locked record', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-    server.cleanup();
-  });
+  serverForAll((s) => (server = s));
 
   const post = (meeting: CreatedMeetingResponse, role: string, party: string | undefined, step: string, body?: unknown) =>
     api(server, tokenOf(meeting, role, party), 'POST', `/api/meetings/${meeting.meetingId}/${step}`, body);

@@ -1,9 +1,8 @@
 // Who changed an action point's status in the workspace. A client's update is applied
 // with its connection as the transaction's origin, so a watch on a record's document
 // can name the participant whose edit moved a status, and keep the change in the history
-// under their name, as it happens. Wired where records are loaded (see the report of
-// issue 8): until then such changes are kept when the console next reads the record,
-// as changes by someone not named.
+// under their name, as it happens. The server attaches it to every document it builds
+// for a record (server.ts, `onDocument`).
 import type * as Y from 'yjs';
 import { readActionPoints } from '../../../shared/console/action-points';
 import { actionPoints, participants } from '../../../shared/record/schema';
