@@ -4,7 +4,7 @@
 import { abab, newReport, record, type RunContext, type ScenarioReport } from '../lib/context';
 import type { LoadPlan, LoadResult } from '../lib/plans';
 import type { ServerKind } from '../lib/wire';
-import { fmt, generate, withServer } from './common';
+import { fmt, generate, otherLoad, undisturbed, withServer } from './common';
 
 /**
  * A trace replayed at 1000 updates/s is a machine, not a typist: Accord's flood guard
@@ -38,42 +38,41 @@ export async function s1OneTypist(ctx: RunContext): Promise<ScenarioReport> {
   );
   const servers = ctx.servers.filter((s): s is ServerKind => s !== 'relay');
   for (const { repeat, server: kind } of abab(servers, ctx.repeats)) {
-    await withServer(ctx, { kind, rooms: 1, fixture: 'cmm04-th-la', server: { env: UNGUARDED } }, async (_server, rooms, target) => {
-      const plan: LoadPlan = {
-        type: 'load',
-        target,
-        rooms,
-        typistsPerRoom: 1,
-        readersPerRoom: 8,
-        fullClientRooms: [0, 0],
-        workload: { kind: 'sequential', rate: 1000, awareness: false },
-        durationMs,
-        warmupMs: 2000,
-        drainMs: 10_000,
-        burst,
-        tracesDir: ctx.tracesDir,
-        seed: 1 + repeat,
-      };
-      const r = await generate<LoadResult>(plan);
-      record(report, 'burst throughput', kind, r.burst?.perSecond ?? NaN);
-      record(report, 'p50 latency to last reader', kind, r.update.p50);
-      record(report, 'p99 latency to last reader', kind, r.update.p99);
-      record(report, 'server CPU per update (paced)', kind, r.serverCpuMs !== null ? (r.serverCpuMs * 1000) / r.sentUpdates : NaN);
-      record(report, 'server CPU per update (burst)', kind, r.burst?.serverCpuMs != null ? (r.burst.serverCpuMs * 1000) / r.burst.count : NaN);
-      record(report, 'bytes per update in', kind, r.bytesPerUpdateIn);
-      record(report, 'bytes per update out, per reader', kind, r.bytesPerUpdateOut);
-      noteChecks(report, `${kind} #${repeat + 1}`, r);
-      ctx.log(
-        `S1 ${kind} #${repeat + 1}: p50 ${fmt(r.update.p50, 2)} p99 ${fmt(r.update.p99, 2)} ms, burst ${fmt(r.burst?.perSecond ?? NaN, 0)}/s, ` +
-          `cpu ${fmt(((r.serverCpuMs ?? NaN) * 1000) / r.sentUpdates, 0)} µs/update, other load ${fmt(otherLoad(r), 0)}%, texts ${r.fullChecks.every((c) => c.ok) ? 'ok' : 'WRONG'}`,
-      );
-    });
+    const run = () =>
+      withServer(ctx, { kind, rooms: 1, fixture: 'cmm04-th-la', server: { env: UNGUARDED } }, (_server, rooms, target) => {
+        const plan: LoadPlan = {
+          type: 'load',
+          target,
+          rooms,
+          typistsPerRoom: 1,
+          readersPerRoom: 8,
+          fullClientRooms: [0, 0],
+          workload: { kind: 'sequential', rate: 1000, awareness: false },
+          durationMs,
+          warmupMs: 2000,
+          drainMs: 10_000,
+          burst,
+          tracesDir: ctx.tracesDir,
+          seed: 1 + repeat,
+        };
+        return generate<LoadResult>(plan);
+      });
+    const r = await undisturbed(ctx, `S1 ${kind} #${repeat + 1}`, run);
+    record(report, 'burst throughput', kind, r.burst?.perSecond ?? NaN);
+    record(report, 'p50 latency to last reader', kind, r.update.p50);
+    record(report, 'p99 latency to last reader', kind, r.update.p99);
+    record(report, 'server CPU per update (paced)', kind, r.serverCpuMs !== null ? (r.serverCpuMs * 1000) / r.sentUpdates : NaN);
+    record(report, 'server CPU per update (burst)', kind, r.burst?.serverCpuMs != null ? (r.burst.serverCpuMs * 1000) / r.burst.count : NaN);
+    record(report, 'bytes per update in', kind, r.bytesPerUpdateIn);
+    record(report, 'bytes per update out, per reader', kind, r.bytesPerUpdateOut);
+    noteChecks(report, `${kind} #${repeat + 1}`, r);
+    ctx.log(
+      `S1 ${kind} #${repeat + 1}: p50 ${fmt(r.update.p50, 2)} p99 ${fmt(r.update.p99, 2)} ms, burst ${fmt(r.burst?.perSecond ?? NaN, 0)}/s, ` +
+        `cpu ${fmt(((r.serverCpuMs ?? NaN) * 1000) / r.sentUpdates, 0)} µs/update, other load ${fmt(otherLoad(r), 0)}%, texts ${r.fullChecks.every((c) => c.ok) ? 'ok' : 'WRONG'}`,
+    );
   }
   return report;
 }
-
-/** CPU used by other processes on the machine during the window, in % of one core. */
-export const otherLoad = (r: LoadResult) => (r.otherCpuMs === null ? NaN : (100 * r.otherCpuMs) / r.wallMs);
 
 /** Notes what a run got wrong: texts that differ, updates lost, refusals, closed sockets. */
 export function noteChecks(report: ScenarioReport, label: string, r: LoadResult): void {

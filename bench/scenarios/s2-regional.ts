@@ -3,8 +3,8 @@
 import { abab, newReport, record, type RunContext, type ScenarioReport } from '../lib/context';
 import type { LoadPlan, LoadResult } from '../lib/plans';
 import type { ServerKind } from '../lib/wire';
-import { fmt, generate, withServer } from './common';
-import { noteChecks, otherLoad } from './s1-one-typist';
+import { fmt, generate, otherLoad, undisturbed, withServer } from './common';
+import { noteChecks } from './s1-one-typist';
 
 export function s2Plan(ctx: RunContext, durationMs: number, repeat: number): Omit<LoadPlan, 'target' | 'rooms'> {
   return {
@@ -40,22 +40,24 @@ export async function s2Regional(ctx: RunContext): Promise<ScenarioReport> {
   );
   const servers = ctx.servers.filter((s): s is ServerKind => s !== 'relay');
   for (const { repeat, server: kind } of abab(servers, ctx.repeats)) {
-    await withServer(ctx, { kind, rooms: 1, fixture: 'gms08-regional' }, async (_s, rooms, target) => {
-      const r = await generate<LoadResult>({ ...s2Plan(ctx, durationMs, repeat), target, rooms });
-      record(report, 'p50 latency, updates', kind, r.update.p50);
-      record(report, 'p99 latency, updates', kind, r.update.p99);
-      record(report, 'p50 latency, awareness', kind, r.awareness.p50);
-      record(report, 'p99 latency, awareness', kind, r.awareness.p99);
-      record(report, 'server CPU', kind, r.serverCpuMs !== null ? (100 * r.serverCpuMs) / r.wallMs : NaN);
-      record(report, 'generator CPU', kind, (100 * r.generatorCpuMs) / r.wallMs);
-      record(report, 'other work on the machine', kind, otherLoad(r));
-      noteChecks(report, `${kind} #${repeat + 1}`, r);
-      if (process.env.BENCH_VERBOSE) ctx.log(`  slowest: ${r.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.at / 1000, 2)} s`).join(', ')}`);
-      ctx.log(
-        `S2 ${kind} #${repeat + 1}: updates p50 ${fmt(r.update.p50, 2)} p99 ${fmt(r.update.p99, 2)} ms, awareness p99 ${fmt(r.awareness.p99, 2)} ms, ` +
-          `server ${fmt(r.serverCpuMs !== null ? (100 * r.serverCpuMs) / r.wallMs : NaN, 0)}% cpu, other load ${fmt(otherLoad(r), 0)}%, texts ${r.fullChecks.every((c) => c.ok) ? 'ok' : 'WRONG'}`,
-      );
-    });
+    const r = await undisturbed(ctx, `S2 ${kind} #${repeat + 1}`, () =>
+      withServer(ctx, { kind, rooms: 1, fixture: 'gms08-regional' }, (_s, rooms, target) =>
+        generate<LoadResult>({ ...s2Plan(ctx, durationMs, repeat), target, rooms }),
+      ),
+    );
+    record(report, 'p50 latency, updates', kind, r.update.p50);
+    record(report, 'p99 latency, updates', kind, r.update.p99);
+    record(report, 'p50 latency, awareness', kind, r.awareness.p50);
+    record(report, 'p99 latency, awareness', kind, r.awareness.p99);
+    record(report, 'server CPU', kind, r.serverCpuMs !== null ? (100 * r.serverCpuMs) / r.wallMs : NaN);
+    record(report, 'generator CPU', kind, (100 * r.generatorCpuMs) / r.wallMs);
+    record(report, 'other work on the machine', kind, otherLoad(r));
+    noteChecks(report, `${kind} #${repeat + 1}`, r);
+    if (process.env.BENCH_VERBOSE) ctx.log(`  slowest: ${r.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.at / 1000, 2)} s`).join(', ')}`);
+    ctx.log(
+      `S2 ${kind} #${repeat + 1}: updates p50 ${fmt(r.update.p50, 2)} p99 ${fmt(r.update.p99, 2)} ms, awareness p99 ${fmt(r.awareness.p99, 2)} ms, ` +
+        `server ${fmt(r.serverCpuMs !== null ? (100 * r.serverCpuMs) / r.wallMs : NaN, 0)}% cpu, other load ${fmt(otherLoad(r), 0)}%, texts ${r.fullChecks.every((c) => c.ok) ? 'ok' : 'WRONG'}`,
+    );
   }
   return report;
 }

@@ -5,8 +5,8 @@ import { abab, newReport, record, type RunContext, type ScenarioReport } from '.
 import type { LoadPlan, LoadResult } from '../lib/plans';
 import { medianOf } from '../lib/report';
 import type { ServerKind } from '../lib/wire';
-import { fmt, generate, withServer } from './common';
-import { noteChecks, otherLoad } from './s1-one-typist';
+import { fmt, generate, otherLoad, undisturbed, withServer } from './common';
+import { noteChecks } from './s1-one-typist';
 
 export const HELD_P99_MS = 50;
 
@@ -52,8 +52,10 @@ export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
   for (const n of levels) {
     const lost = new Set<ServerKind>();
     for (const { repeat, server: kind } of abab(climbing, ctx.repeats)) {
-      const r = await withServer(ctx, { kind, rooms: n, fixture: 'cmm04-th-la' }, (_s, rooms, target) =>
-        generate<LoadResult>({ ...s3Plan(ctx, durationMs, n, repeat), target, rooms }),
+      const r = await undisturbed(ctx, `S3 ${kind} ${n} rooms #${repeat + 1}`, () =>
+        withServer(ctx, { kind, rooms: n, fixture: 'cmm04-th-la' }, (_s, rooms, target) =>
+          generate<LoadResult>({ ...s3Plan(ctx, durationMs, n, repeat), target, rooms }),
+        ),
       );
       record(report, `${n} rooms: p50 latency`, kind, r.update.p50);
       record(report, `${n} rooms: p99 latency`, kind, r.update.p99);
