@@ -15,6 +15,9 @@ export interface StoredRecord {
   lastSeq: number;
 }
 
+/** What a stored record holds, in the order to apply it: the snapshot, then the updates after it. */
+export const partsOf = (stored: StoredRecord): Uint8Array[] => (stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+
 export interface MeetingRow {
   id: string;
   code: string;

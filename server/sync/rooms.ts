@@ -1,7 +1,7 @@
 // The records open in this process. A record is loaded on its first connection and let
 // go when its last connection has left and its writes are done.
 import * as Y from 'yjs';
-import type { RecordRow } from '../storage/storage';
+import { partsOf, type RecordRow } from '../storage/storage';
 import { CloseCode } from '../../shared/protocol';
 import { Room, type RoomOptions } from './room';
 import { applyStored } from './record-document';
@@ -67,8 +67,7 @@ export class RoomRegistry {
     if (room) return room.doc;
     const stored = await this.options.storage.loadRecord(record.documentId);
     const doc = new Y.Doc();
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    applyStored(doc, parts);
+    applyStored(doc, partsOf(stored));
     return doc;
   }
 

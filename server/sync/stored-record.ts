@@ -1,6 +1,6 @@
 // The stored side of an open record: appending its updates in order, knowing which stored
 // updates the document holds (the watermark), and compacting up to that watermark only.
-import type { Storage } from '../storage/storage';
+import { partsOf, type Storage } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { AppliedSeqs } from './applied-seqs';
 
@@ -19,7 +19,7 @@ export class StoredRecord {
     const stored = await this.storage.loadRecord(this.documentId);
     this.applied.caughtUpTo(stored.lastSeq);
     this.sinceCompaction = Math.max(this.sinceCompaction, stored.updates.length);
-    return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    return partsOf(stored);
   }
 
   /** Stores updates durably, in order; answers the sequence numbers they took. */
