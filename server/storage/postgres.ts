@@ -74,6 +74,20 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
       client.release();
     }
   }
+  // This process's appends to one record, one transaction after the other in the order they
+  // were asked for (the pool would otherwise let a later one take the row lock first); one
+  // that follows a failed append fails with it, as its update may depend on the lost one.
+  const appending = new Map<string, Promise<number>>();
+  function appendsInOrder(documentId: string, append: () => Promise<number>): Promise<number> {
+    const before = appending.get(documentId);
+    const mine = before ? before.then(append) : append();
+    appending.set(documentId, mine);
+    const forget = () => {
+      if (appending.get(documentId) === mine) appending.delete(documentId);
+    };
+    mine.then(forget, forget);
+    return mine;
+  }
   const one = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as Record<string, unknown> | undefined;
 
   return {
@@ -87,15 +101,17 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
       }, 'REPEATABLE READ'),
 
     appendUpdates: (documentId, updates) =>
-      tx(async (c) => {
-        // The record's row lock orders appends from every process.
-        const head = (await c.query('SELECT snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [documentId])).rows[0];
-        if (!head) throw new Error(`no record ${documentId}`);
-        const max = (await c.query('SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = $1', [documentId])).rows[0];
-        let seq = Math.max(Number(max?.seq ?? 0), Number(head.snapshot_seq));
-        for (const update of updates) await c.query('INSERT INTO record_updates (document_id, seq, data) VALUES ($1, $2, $3)', [documentId, ++seq, Buffer.from(update)]);
-        return seq;
-      }),
+      appendsInOrder(documentId, () =>
+        tx(async (c) => {
+          // The record's row lock orders appends from every process.
+          const head = (await c.query('SELECT snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [documentId])).rows[0];
+          if (!head) throw new Error(`no record ${documentId}`);
+          const max = (await c.query('SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = $1', [documentId])).rows[0];
+          let seq = Math.max(Number(max?.seq ?? 0), Number(head.snapshot_seq));
+          for (const update of updates) await c.query('INSERT INTO record_updates (document_id, seq, data) VALUES ($1, $2, $3)', [documentId, ++seq, Buffer.from(update)]);
+          return seq;
+        }),
+      ),
 
     compactRecord: (documentId, state, uptoSeq) =>
       tx(async (c) => {

@@ -1,6 +1,7 @@
 // Everything Accord keeps, behind one asynchronous interface: SQLite is the embedded
-// default; the PostgreSQL adapter serves the scale-out mode. Ordering of writes to one
-// record is kept by the caller (one queue per record), not by the storage.
+// default; the PostgreSQL adapter serves the scale-out mode. The caller decides the order
+// of writes to one record (one queue per record) and asks for each append in that order
+// without waiting for the one before; the storage keeps that order.
 import type { RecordState, Role } from '../../shared/roles';
 import type { ConsoleStorage } from './console-rows';
 
@@ -110,7 +111,12 @@ export type NewAuditEntry = Pick<AuditEntry, 'meetingId' | 'at' | 'actor' | 'act
 /** Everything kept; the secretariat console's part is declared in console-rows.ts. */
 export interface Storage extends ConsoleStorage {
   loadRecord(documentId: string): Promise<StoredRecord>;
-  /** Stores updates durably, in order; resolves only once they would survive a crash. */
+  /**
+   * Stores updates durably, in order; resolves only once they would survive a crash.
+   * Appends to one record are stored in the order they were asked for, even while an
+   * earlier one is still being written; one asked for while an earlier one is pending
+   * fails if that one fails.
+   */
   appendUpdates(documentId: string, updates: Uint8Array[]): Promise<number>;
   /** Replaces every update up to `uptoSeq` with `state`, atomically. */
   compactRecord(documentId: string, state: Uint8Array, uptoSeq: number): Promise<void>;

@@ -1,7 +1,9 @@
 // One record in memory while anyone has it open: its document (built only when needed,
 // record-document.ts), the sockets on it, and the queue that orders their messages. Every
 // accepted update is stored before it is sent on, to this process's sockets and, through
-// the fan-out, to other processes'.
+// the fan-out, to other processes'. The queue does not wait for storage: an update is
+// applied, its append asked for, and the next message handled, while the relays follow
+// one another in the order their updates were applied, each once it is stored.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -67,6 +69,10 @@ export class Room {
   readonly floodBudget: TokenBucket;
   private readonly queue = new SerialQueue();
   private produced: Uint8Array[] = [];
+  /** Settles once every update applied so far has been stored and relayed (or refused by storage). */
+  private relayed: Promise<void> = Promise.resolve();
+  private relaysInFlight = 0;
+  private compactionQueued = false;
   private readonly stored: StoredRecord;
   private catchUp: NodeJS.Timeout | null = null;
   private lastChange = 0;
@@ -137,7 +143,7 @@ export class Room {
 
   receive(connection: Connection, message: Uint8Array): void {
     void this.queue.run(async () => {
-      if (!this.connections.has(connection)) return;
+      if (this.closed || !this.connections.has(connection)) return;
       try {
         await this.handle(connection, message);
         // Once the whole record just answered has left: reading the snapshot through does not hold up its tail.
@@ -162,15 +168,21 @@ export class Room {
     this.awaitingStep1.delete(connection);
     const gone = this.closed ? null : this.presence.leave(connection);
     if (gone) {
-      this.broadcast(gone.relay, null);
+      this.afterRelays(() => this.broadcast(gone.relay, null));
       this.options.fanout.publish(this.documentId, { kind: 'awareness', update: gone.update });
     }
     if (this.connections.size === 0) void this.queue.run(() => this.unloadIfUnused());
   }
 
-  /** Runs `task` in the record's queue: no message is handled while it runs. */
+  /**
+   * Runs `task` in the record's queue, once everything applied before it is stored: no
+   * message is handled while it runs, and the document holds exactly what is stored.
+   */
   exclusive<T>(task: () => T | Promise<T>): Promise<T> {
-    return this.queue.run(task);
+    return this.queue.run(async () => {
+      await this.relayed;
+      return task();
+    });
   }
 
   /**
@@ -180,12 +192,7 @@ export class Room {
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     this.produced = [];
     this.doc.transact(() => change(this.doc), 'server');
-    try {
-      await this.commit(null);
-    } catch (err) {
-      this.reset('storage refused a server change');
-      throw err;
-    }
+    await this.commit(null);
   }
 
   /**
@@ -222,7 +229,10 @@ export class Room {
       case MessageType.sync: {
         const step = decoding.readVarUint(decoder);
         if (step === syncProtocol.messageYjsSyncStep1) {
-          connection.send(this.document.step2(decoding.readVarUint8Array(decoder)));
+          const stateVector = decoding.readVarUint8Array(decoder);
+          // What the joiner is sent must be stored already: updates still being stored land first.
+          if (this.relaysInFlight > 0) await this.relayed;
+          connection.send(this.document.step2(stateVector));
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           await this.applyFrom(connection, decoding.readVarUint8Array(decoder));
         } else {
@@ -233,7 +243,9 @@ export class Room {
       case MessageType.awareness: {
         const outcome = this.presence.fromClient(connection, decoding.readVarUint8Array(decoder), message);
         if ('refused' in outcome) return this.refuse(connection, outcome.refused);
-        if (outcome.relay) this.broadcast(outcome.relay, connection);
+        const relay = outcome.relay;
+        // A caret that moved with an update still being stored follows it, not the other way round.
+        if (relay) this.afterRelays(() => this.broadcast(relay, connection));
         if (outcome.update) this.options.fanout.publish(this.documentId, { kind: 'awareness', update: outcome.update });
         return;
       }
@@ -270,25 +282,59 @@ export class Room {
       throw new UnappliableUpdate(errorMessage(err));
     }
     if (dropPending(this.doc)) this.refuse(connection, RefusalReason.missingDependencies);
-    try {
-      await this.commit(connection);
-    } catch (err) {
-      log.error('storage.append-failed', { documentId: this.documentId, error: errorMessage(err) });
-      this.refuse(connection, RefusalReason.storageUnavailable);
-      this.reset('storage refused a write');
-    }
+    // Not awaited: the next message is handled while this one is stored. A refusal by
+    // storage is handled in commit (the writer told, the record reloaded).
+    this.commit(connection).catch(() => undefined);
   }
 
-  /** Stores what the last change produced, then relays it to everyone but `except`. */
-  private async commit(except: Connection | null): Promise<void> {
-    if (this.produced.length === 0) return;
+  /**
+   * Asks storage to keep what the last change produced and relays it to everyone but
+   * `writer` once it is stored, after every earlier relay. If storage refuses, the writer
+   * is told, the record is reloaded from what was stored, and the promise rejects.
+   */
+  private commit(writer: Connection | null): Promise<void> {
+    if (this.produced.length === 0) return this.relayed;
     const updates = this.produced;
     this.produced = [];
-    const { fromSeq, toSeq } = await this.stored.append(updates);
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    this.broadcast(updateMessage(update), except);
-    this.options.fanout.publish(this.documentId, { kind: 'update', fromSeq, toSeq, update });
-    if (this.stored.dueForCompaction) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
+    this.relaysInFlight++;
+    const relay = Promise.all([this.stored.append(updates), this.relayed]).then(
+      ([{ fromSeq, toSeq }]) => {
+        this.relaysInFlight--;
+        if (this.closed) return;
+        const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+        this.broadcast(updateMessage(update), writer);
+        this.options.fanout.publish(this.documentId, { kind: 'update', fromSeq, toSeq, update });
+        if (this.stored.dueForCompaction) this.queueCompaction();
+      },
+      (err: unknown) => {
+        this.relaysInFlight--;
+        log.error('storage.append-failed', { documentId: this.documentId, error: errorMessage(err) });
+        if (writer) this.refuse(writer, RefusalReason.storageUnavailable);
+        this.reset('storage refused a write');
+        throw err;
+      },
+    );
+    this.relayed = relay.catch(() => undefined);
+    return relay;
+  }
+
+  /** Runs `send` now, or once the updates still being stored have been relayed. */
+  private afterRelays(send: () => void): void {
+    if (this.relaysInFlight === 0) send();
+    else void this.relayed.then(() => {
+      if (!this.closed) send();
+    });
+  }
+
+  /** Compacts in the queue, once what is applied is all stored: the snapshot is exactly what storage holds. */
+  private queueCompaction(): void {
+    if (this.compactionQueued) return;
+    this.compactionQueued = true;
+    void this.queue.run(async () => {
+      await this.relayed;
+      this.compactionQueued = false;
+      if (!this.closed && this.stored.dueForCompaction) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
+    });
   }
 
   /** What another process stored, relayed, or changed: applied here, sent to this process's sockets. */
@@ -303,13 +349,17 @@ export class Room {
           this.stored.appliedElsewhere(message.fromSeq, message.toSeq);
           const produced = this.produced;
           this.produced = [];
-          for (const update of produced) this.broadcast(updateMessage(update), null);
+          this.afterRelays(() => {
+            for (const update of produced) this.broadcast(updateMessage(update), null);
+          });
           if (this.stored.hasGap) this.scheduleCatchUp();
           return;
         }
-        case 'awareness':
-          this.broadcast(this.presence.fromElsewhere(message.update), null);
+        case 'awareness': {
+          const relay = this.presence.fromElsewhere(message.update);
+          this.afterRelays(() => this.broadcast(relay, null));
           return;
+        }
         case 'record-changed':
           this.applyStatus(await this.options.statusOf(this.documentId));
           return;
@@ -374,6 +424,7 @@ export class Room {
    * document stays in memory and the next change tries again.
    */
   private async shedDocument(): Promise<void> {
+    await this.relayed;
     if (this.closed || !this.document.isBuilt) return;
     // Changed meanwhile, or a gap in what other processes sent to close first: later.
     if (Date.now() - this.lastChange < this.options.idleDocumentMs || this.stored.hasGap) return this.scheduleIdleCheck(this.options.idleDocumentMs);
@@ -391,7 +442,9 @@ export class Room {
         await this.readStorage();
         const produced = this.produced;
         this.produced = [];
-        for (const update of produced) this.broadcast(updateMessage(update), null);
+        this.afterRelays(() => {
+          for (const update of produced) this.broadcast(updateMessage(update), null);
+        });
       });
     }, CATCH_UP_AFTER_MS);
     this.catchUp.unref();
@@ -412,6 +465,7 @@ export class Room {
 
   /** Drops the in-memory record without writing; clients reconnect and load what was stored. */
   private reset(why: string): void {
+    if (this.closed) return;
     log.warn('sync.record-reloaded', { documentId: this.documentId, why });
     for (const connection of this.connections) connection.close(CloseCode.recordReloaded, 'record reloaded, reconnect');
     void this.release(false);
@@ -423,6 +477,7 @@ export class Room {
     if (this.catchUp) clearTimeout(this.catchUp);
     if (this.idleCheck) clearTimeout(this.idleCheck);
     const done = (async () => {
+      await this.relayed;
       if (compact) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
       await this.options.fanout.leave(this.documentId).catch(() => undefined);
       this.presence.destroy();

@@ -9,25 +9,7 @@ import * as Y from 'yjs';
 import { openSqliteStorage } from '../../server/storage/sqlite';
 import type { Storage } from '../../server/storage/storage';
 import { commitAtTurnEnd, sendAtTurnEnd } from '../../server/turn-end';
-
-/** Counts the turns of the event loop: one immediate a turn, queued again each time it runs. */
-function turnCounter(): { readonly turn: number; stop: () => void } {
-  let turn = 0;
-  let running = true;
-  const tick = () => {
-    turn++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return {
-    get turn() {
-      return turn;
-    },
-    stop: () => {
-      running = false;
-    },
-  };
-}
+import { turnCounter } from '../helpers/turns';
 
 describe('the end of a turn', () => {
   let dataDir: string;
