@@ -6,6 +6,7 @@ import type { Actor } from '../../shared/roles';
 import type { CloseCode, RefusalReason } from '../../shared/protocol';
 import { sendAtTurnEnd } from '../turn-end';
 import { permissionDenied } from './wire';
+import type { Frame } from './frame';
 
 export interface ConnectionIdentity {
   invitationId: string;
@@ -44,7 +45,12 @@ export class Connection {
     return this.socket.readyState === this.socket.OPEN;
   }
 
-  send(message: Uint8Array): void {
+  /**
+   * Sends one message. A frame made once for many sockets is written to the TCP socket as
+   * it is: ws sends nothing of its own in between (no compression is negotiated, and every
+   * send is written at once), so the frames stay whole and in order.
+   */
+  send(message: Uint8Array | Frame): void {
     if (!this.open) return;
     const raw = this.raw;
     if (raw && !corked.has(raw)) {
@@ -55,7 +61,9 @@ export class Connection {
         sendAtTurnEnd(flushCorked);
       }
     }
-    this.socket.send(message);
+    if (message instanceof Uint8Array) this.socket.send(message);
+    else if (raw) for (const piece of message.wire) raw.write(piece);
+    else this.socket.send(Buffer.concat(message.message));
   }
 
   /**

@@ -5,13 +5,14 @@
 // encoding) and keeps the bytes. The first write, server change or command builds the
 // document again from them.
 import * as Y from 'yjs';
-import { syncStep1, syncStep1From, syncStep2, syncStep2Bytes } from './wire';
+import { syncStep1, syncStep1From, syncStep2, syncStep2Frame } from './wire';
+import type { Frame } from './frame';
 import { dropPending } from './write-policy';
 
 /** The record as bytes: what a client that has nothing is sent, and what it holds. */
 interface Encoded {
   /** Sync step 2 carrying the whole record, framed once for every joiner. */
-  wholeRecord: Uint8Array;
+  wholeRecord: Frame;
   /** The update inside `wholeRecord`. */
   update: Uint8Array;
   /** Its state vector and deletions, worked out on first need: a cold open does not wait. */
@@ -22,7 +23,7 @@ export class RecordDocument {
   private built: Y.Doc | null = null;
   private encoded: Encoded | null = null;
   /** Sync step 2 for a client that has nothing, while the built document is unchanged. */
-  private wholeRecord: Uint8Array | null = null;
+  private wholeRecord: Frame | null = null;
 
   /** `onBuilt` is told of every document built, to watch it. */
   constructor(private readonly onBuilt: (doc: Y.Doc) => void) {}
@@ -56,9 +57,9 @@ export class RecordDocument {
   }
 
   /** Sync step 2 for a peer with `stateVector`: the same bytes for everyone who has nothing. */
-  step2(stateVector: Uint8Array): Uint8Array {
+  step2(stateVector: Uint8Array): Frame {
     const nothing = stateVector.length === 1 && stateVector[0] === 0;
-    if (this.encoded) return nothing ? this.encoded.wholeRecord : syncStep2Bytes(Y.diffUpdate(this.encoded.update, stateVector));
+    if (this.encoded) return nothing ? this.encoded.wholeRecord : syncStep2Frame(Y.diffUpdate(this.encoded.update, stateVector));
     if (!nothing) return syncStep2(this.doc, stateVector);
     return (this.wholeRecord ??= syncStep2(this.doc, stateVector));
   }
@@ -108,7 +109,7 @@ export class RecordDocument {
    * a change (nor worth encoding as one, which on a long history costs more than the load).
    * `wholeRecord`: the bytes a joiner would get of it, if already framed.
    */
-  private build(parts: Uint8Array[], wholeRecord: Uint8Array | null): Y.Doc {
+  private build(parts: Uint8Array[], wholeRecord: Frame | null): Y.Doc {
     const doc = new Y.Doc();
     applyStored(doc, parts);
     this.built = doc;
@@ -144,8 +145,7 @@ export function applyStored(doc: Y.Doc, parts: Uint8Array[]): void {
 }
 
 function encodedFrom(update: Uint8Array, held: Y.Snapshot | null): Encoded {
-  const wholeRecord = syncStep2Bytes(update);
-  return { wholeRecord, update: wholeRecord.subarray(wholeRecord.byteLength - update.byteLength), held };
+  return { wholeRecord: syncStep2Frame(update), update, held };
 }
 
 /** Deletions sorted and merged, as Yjs compares them (snapshotContainsUpdate). */

@@ -13,6 +13,7 @@ import type { Fanout, FanoutMessage } from '../scale/fanout';
 import { log, errorMessage } from '../log';
 import { SerialQueue } from './serial-queue';
 import { recordStatusMessage, updateMessage } from './wire';
+import { binaryFrame } from './frame';
 import { dropPending, judgeWrite } from './write-policy';
 import { RoomAwareness } from './room-awareness';
 import { StoredRecord } from './stored-record';
@@ -454,9 +455,10 @@ export class Room {
     if (connection.refuse(reason)) this.options.auditRefusal(this.record, connection, reason);
   }
 
-  /** Sends the same bytes to every connection but `except`. */
+  /** Sends the same bytes to every connection but `except`, framed once for all. */
   private broadcast(message: Uint8Array, except: Connection | null): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(message);
+    const frame = binaryFrame(message);
+    for (const connection of this.connections) if (connection !== except) connection.send(frame);
   }
 
   private async unloadIfUnused(): Promise<void> {

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as authProtocol from 'y-protocols/auth';
 import { MessageType, RECORD_STATUS_MESSAGE, type RecordStatus } from '../../shared/protocol';
+import { binaryFrame, type Frame } from './frame';
 
 function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -23,22 +24,19 @@ export const syncStep1From = (stateVector: Uint8Array) =>
   });
 
 /** Sync step 2: everything in `doc` the peer with `stateVector` lacks. */
-export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) => syncStep2Bytes(Y.encodeStateAsUpdate(doc, stateVector));
+export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array): Frame => syncStep2Frame(Y.encodeStateAsUpdate(doc, stateVector));
 
 /**
- * Sync step 2 carrying an update already encoded: its header, then the update copied once
- * (a whole record can be megabytes; an encoder would copy it twice).
+ * Sync step 2 carrying an update already encoded: its header, then the update itself, not
+ * copied (a whole record can be megabytes).
  */
-export function syncStep2Bytes(update: Uint8Array): Uint8Array {
-  const head = message((e) => {
+export function syncStep2Frame(update: Uint8Array): Frame {
+  const header = message((e) => {
     encoding.writeVarUint(e, MessageType.sync);
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
     encoding.writeVarUint(e, update.byteLength);
   });
-  const framed = Buffer.allocUnsafe(head.byteLength + update.byteLength);
-  framed.set(head, 0);
-  framed.set(update, head.byteLength);
-  return framed;
+  return binaryFrame(header, update);
 }
 
 export const updateMessage = (update: Uint8Array) =>

@@ -6,6 +6,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { RecordDocument } from '../../server/sync/record-document';
+import type { Frame } from '../../server/sync/frame';
 
 /** A record with history: inserts and deletions from two writers. */
 function recordWithHistory(): Y.Doc {
@@ -22,9 +23,12 @@ function recordWithHistory(): Y.Doc {
   return doc;
 }
 
+/** The message a frame carries. */
+const messageOf = (frame: Frame): Uint8Array => Buffer.concat(frame.message);
+
 /** The bytes inside a framed sync message (type, step, payload). */
-function payload(message: Uint8Array): Uint8Array {
-  const decoder = decoding.createDecoder(message);
+function payload(message: Uint8Array | Frame): Uint8Array {
+  const decoder = decoding.createDecoder(message instanceof Uint8Array ? message : messageOf(message));
   decoding.readVarUint(decoder);
   decoding.readVarUint(decoder);
   return decoding.readVarUint8Array(decoder);
@@ -63,7 +67,7 @@ describe('a record held as its encoded state', () => {
     encoding.writeVarUint(expected, 0); // the sync message type
     syncProtocol.writeSyncStep2(expected, source);
     const { record } = opened(Y.encodeStateAsUpdate(source));
-    const framedAsYProtocols = (message: Uint8Array) => Buffer.compare(message, encoding.toUint8Array(expected)) === 0;
+    const framedAsYProtocols = (frame: Frame) => Buffer.compare(messageOf(frame), encoding.toUint8Array(expected)) === 0;
     expect(framedAsYProtocols(record.step2(new Uint8Array([0])))).toBe(true);
     // The same when framed anew from the built document.
     expect(record.doc.getText('minutes').length).toBe(source.getText('minutes').length);
