@@ -55,19 +55,24 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       participantId: principal.invitation.participantId,
       actor: principal.actor,
     };
-    const opened = await options.rooms.open(record);
+    // The record is read from storage while the client answers the upgrade with its step 1.
+    const opening = options.rooms.open(record);
+    opening.catch(() => undefined); // answered in join()
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
       const connection = new Connection(ws, identity, socket);
-      // The room may have closed between opening and the upgrade; messages that arrive
-      // while it is reopened wait here, in order.
-      let room: Room | null = opened.join(connection) ? opened : null;
+      // Messages that arrive while the record is opened (or reopened, if it closed
+      // meanwhile) wait here, in order: as many as a connection may send at once.
+      let room: Room | null = null;
       let guard: FloodGuard | null = null;
       const early: Uint8Array[] = [];
       ws.on('message', (data: Buffer, isBinary: boolean) => {
         if (!connection.open) return; // closing: what is still buffered is not read
         if (!isBinary) return connection.close(CloseCode.malformedMessage, 'binary messages only');
         const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-        if (!room) return void early.push(message);
+        if (!room) {
+          if (early.length >= options.floodLimits.connectionBurst) return connection.close(CloseCode.tooManyMessages, 'too many messages');
+          return void early.push(message);
+        }
         guard ??= new FloodGuard(options.floodLimits, room.floodBudget, Date.now());
         const verdict = guard.weigh(Date.now());
         if (verdict.action === 'cut') {
@@ -84,7 +89,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
         log.warn('sync.socket-error', { documentId, participant: identity.participantId, error: errorMessage(err) });
       });
       ws.on('close', () => room?.leave(connection));
-      if (!room) void rejoin(connection, record, early, (joined) => (room = joined));
+      void join(connection, opening, record, early, (joined) => (room = joined));
       if (!principal.invitation.firstUsedAt) {
         void options.storage.markInvitationUsed(principal.invitation.id, options.now().toISOString());
       }
@@ -92,13 +97,14 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
   }
 
   /**
-   * Joins the reopened room. `joined` runs in the same tick as the replay of what waited,
-   * so a message arriving later goes straight to the room, after those, never lost.
+   * Joins the room once it is open (reopened, if it closed before the join). `joined` runs
+   * in the same tick as the replay of what waited, so a message arriving later goes
+   * straight to the room, after those, never lost.
    */
-  async function rejoin(connection: Connection, record: RecordRow, early: Uint8Array[], joined: (room: Room) => void): Promise<void> {
+  async function join(connection: Connection, opening: Promise<Room>, record: RecordRow, early: Uint8Array[], joined: (room: Room) => void): Promise<void> {
     try {
-      for (;;) {
-        const room = await options.rooms.open(record);
+      for (let open = opening; ; open = options.rooms.open(record)) {
+        const room = await open;
         if (!connection.open) return;
         if (room.join(connection)) {
           joined(room);
