@@ -2,7 +2,6 @@
 // typists at 5 edits/s each, an awareness change on every keystroke.
 import { abab, newReport, record, type RunContext, type ScenarioReport } from '../lib/context';
 import type { LoadPlan, LoadResult } from '../lib/plans';
-import type { ServerKind } from '../lib/wire';
 import { fmt, generate, otherLoad, undisturbed, withServer } from './common';
 import { noteChecks } from './s1-one-typist';
 
@@ -38,11 +37,14 @@ export async function s2Regional(ctx: RunContext): Promise<ScenarioReport> {
       { name: 'other work on the machine', unit: '% of a core', better: 'lower' },
     ],
   );
-  const servers = ctx.servers.filter((s): s is ServerKind => s !== 'relay');
+  // The ws relay (--servers …,relay) is the floor: the same load through a server that
+  // forwards bytes and does nothing else; it keeps no document, so no full client checks it.
+  const servers = ctx.servers;
+  if (servers.includes('relay')) report.notes.push('ws relay: the floor, forwarding every message to every other socket and reading nothing; no full client (it keeps no document).');
   for (const { repeat, server: kind } of abab(servers, ctx.repeats)) {
     const r = await undisturbed(ctx, `S2 ${kind} #${repeat + 1}`, () =>
       withServer(ctx, { kind, rooms: 1, fixture: 'gms08-regional' }, (_s, rooms, target) =>
-        generate<LoadResult>({ ...s2Plan(ctx, durationMs, repeat), target, rooms }),
+        generate<LoadResult>({ ...s2Plan(ctx, durationMs, repeat), ...(kind === 'relay' ? { fullClientRooms: [] } : {}), target, rooms }),
       ),
     );
     record(report, 'p50 latency, updates', kind, r.update.p50);

@@ -44,7 +44,10 @@ export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
       ]),
     ],
   );
-  const servers = ctx.servers.filter((s): s is ServerKind => s !== 'relay');
+  // The ws relay (--servers …,relay) is the floor: the same load through a server that
+  // forwards bytes and does nothing else; it keeps no document, so no full client checks it.
+  const servers = ctx.servers;
+  if (servers.includes('relay')) report.notes.push('ws relay: the floor, forwarding every message to every other socket of its room and reading nothing; no full client (it keeps no document).');
   // Level by level rather than repeat by repeat: on a shared machine one bad run would end a
   // whole repeat's climb; here a level's repeats are judged together, by their median.
   let climbing = servers;
@@ -54,7 +57,7 @@ export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
     for (const { repeat, server: kind } of abab(climbing, ctx.repeats)) {
       const r = await undisturbed(ctx, `S3 ${kind} ${n} rooms #${repeat + 1}`, () =>
         withServer(ctx, { kind, rooms: n, fixture: 'cmm04-th-la' }, (_s, rooms, target) =>
-          generate<LoadResult>({ ...s3Plan(ctx, durationMs, n, repeat), target, rooms }),
+          generate<LoadResult>({ ...s3Plan(ctx, durationMs, n, repeat), ...(kind === 'relay' ? { fullClientRooms: [] } : {}), target, rooms }),
         ),
       );
       record(report, `${n} rooms: p50 latency`, kind, r.update.p50);
