@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,14 +10,18 @@ import { signedBundleText } from '../helpers/lifecycle';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
 
-/** `npm run accord -- verify …`, the command as people type it. */
-function accordVerify(...args: string[]) {
-  const run = spawnSync('npm', ['run', '--silent', 'accord', '--', 'verify', ...args], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    timeout: 60_000,
+/**
+ * `npm run accord -- verify …`, the command as people type it. Run without blocking: the
+ * server lives in this process, and a blocked event loop closes its idle keep-alive
+ * connections late, just as the next request reuses one (ECONNRESET).
+ */
+function accordVerify(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npm', ['run', '--silent', 'accord', '--', 'verify', ...args], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+      const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+      resolve({ status, stdout, stderr });
+    });
   });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe('npm run accord -- verify <bundle>', () => {
@@ -43,10 +47,10 @@ describe('npm run accord -- verify <bundle>', () => {
     server.cleanup();
   });
 
-  it('says VALID, with the record, its fingerprint and each signer, and exits 0', () => {
+  it('says VALID, with the record, its fingerprint and each signer, and exits 0', async () => {
     const bundle = JSON.parse(bundleText) as SignedBundle;
     const thai = bundle.signatures.find((s) => s.party === 'TH')!;
-    const run = accordVerify(file('signed.accord.json', bundleText), '--trust', `TH=${thai.keyFingerprint.slice(0, 32)}`);
+    const run = await accordVerify(file('signed.accord.json', bundleText), '--trust', `TH=${thai.keyFingerprint.slice(0, 32)}`);
     expect(run.stdout.split('\n')[0]).toBe('VALID');
     expect(run.stdout).toContain('CMM 04, version 1');
     expect(run.stdout).toContain(`record hash: ${bundle.recordHash}`);
@@ -56,10 +60,10 @@ describe('npm run accord -- verify <bundle>', () => {
     expect(run.status).toBe(0);
   });
 
-  it('says INVALID, with the reasons, and exits 1 for a copy with one character changed', () => {
+  it('says INVALID, with the reasons, and exits 1 for a copy with one character changed', async () => {
     const changed = bundleText.replace('"code": "CMM 04"', '"code": "CMM 05"');
     expect(changed).not.toBe(bundleText);
-    const run = accordVerify(file('changed.accord.json', changed));
+    const run = await accordVerify(file('changed.accord.json', changed));
     expect(run.stdout.split('\n')[0]).toBe('INVALID');
     expect(run.stdout).toContain('The record as written in the bundle differs from its canonical bytes');
     expect(run.stdout).toContain('The record hash does not match the record');
@@ -67,15 +71,15 @@ describe('npm run accord -- verify <bundle>', () => {
     expect(run.status).toBe(1);
   });
 
-  it('says INVALID for a key that is not the one trusted, and for a file that is not a bundle', () => {
-    const untrusted = accordVerify(file('signed.accord.json', bundleText), '--trust', `LA=${'0'.repeat(32)}`);
+  it('says INVALID for a key that is not the one trusted, and for a file that is not a bundle', async () => {
+    const untrusted = await accordVerify(file('signed.accord.json', bundleText), '--trust', `LA=${'0'.repeat(32)}`);
     expect(untrusted.stdout).toContain("LA's key has fingerprint");
     expect(untrusted.status).toBe(1);
-    const notJson = accordVerify(file('minutes.txt', 'minutes of the meeting'));
+    const notJson = await accordVerify(file('minutes.txt', 'minutes of the meeting'));
     expect(notJson.stdout).toContain('INVALID');
     expect(notJson.status).toBe(1);
-    expect(accordVerify(join(dir, 'missing.json')).status).toBe(1);
-    const misused = accordVerify();
+    expect((await accordVerify(join(dir, 'missing.json'))).status).toBe(1);
+    const misused = await accordVerify();
     expect(misused.stderr).toContain('usage: npm run accord -- verify');
     expect(misused.status).toBe(2);
   });
@@ -87,11 +91,11 @@ describe('npm run accord -- verify <bundle>', () => {
     expect(res.status).toBe(200);
     const pdf = join(dir, 'CMM04-LA-original.pdf');
     writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
-    const valid = accordVerify(pdf);
+    const valid = await accordVerify(pdf);
     expect(valid.stdout.split('\n')[0]).toBe('VALID');
     expect(valid.status).toBe(0);
     const bare = file('not-ours.pdf', '%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-    const refused = accordVerify(bare);
+    const refused = await accordVerify(bare);
     expect(refused.status).toBe(1);
     expect(`${refused.stdout}${refused.stderr}`).toMatch(/bundle/i);
   });
