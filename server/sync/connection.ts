@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/roles';
 import type { CloseCode, RefusalReason } from '../../shared/protocol';
 import { sendAtTurnEnd } from '../turn-end';
 import { permissionDenied } from './wire';
-import type { Frame } from './frame';
+import { messageOf, type Frame } from './frame';
 
 export interface ConnectionIdentity {
   invitationId: string;
@@ -63,7 +63,7 @@ export class Connection {
     }
     if (message instanceof Uint8Array) this.socket.send(message);
     else if (raw) for (const piece of message.wire) raw.write(piece);
-    else this.socket.send(Buffer.concat(message.message));
+    else this.socket.send(messageOf(message));
   }
 
   /**

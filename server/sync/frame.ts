@@ -4,10 +4,10 @@
 // before it, which on a long record costs more than sending it.
 
 export interface Frame {
-  /** The message, in pieces: what a socket without a raw stream is sent. */
-  readonly message: readonly Uint8Array[];
   /** The bytes on the wire: the frame header, then the message, small pieces joined. */
   readonly wire: readonly Uint8Array[];
+  /** How many of them are the frame header. */
+  readonly headerLength: number;
 }
 
 /** Pieces under this size are copied together with the header: one write per socket. */
@@ -18,7 +18,8 @@ const FIN_BINARY = 0x82;
 export function binaryFrame(...message: Uint8Array[]): Frame {
   const length = message.reduce((total, piece) => total + piece.byteLength, 0);
   const wire: Uint8Array[] = [];
-  let joined: Uint8Array[] = [frameHeader(length)];
+  const header = frameHeader(length);
+  let joined: Uint8Array[] = [header];
   for (const piece of message) {
     if (piece.byteLength < JOIN_BELOW) {
       joined.push(piece);
@@ -28,8 +29,11 @@ export function binaryFrame(...message: Uint8Array[]): Frame {
     joined = [];
   }
   if (joined.length > 0) wire.push(Buffer.concat(joined));
-  return { message, wire };
+  return { wire, headerLength: header.byteLength };
 }
+
+/** The message a frame carries, in one piece: for a socket without a raw stream to write it to. */
+export const messageOf = (frame: Frame): Uint8Array => Buffer.concat(frame.wire).subarray(frame.headerLength);
 
 function frameHeader(length: number): Buffer {
   if (length < 126) return Buffer.from([FIN_BINARY, length]);

@@ -145,7 +145,10 @@ export function applyStored(doc: Y.Doc, parts: Uint8Array[]): void {
 }
 
 function encodedFrom(update: Uint8Array, held: Y.Snapshot | null): Encoded {
-  return { wholeRecord: syncStep2Frame(update), update, held };
+  const wholeRecord = syncStep2Frame(update);
+  // A small record is copied behind its headers: that copy is the one kept.
+  const last = wholeRecord.wire[wholeRecord.wire.length - 1]!;
+  return { wholeRecord, update: last === update ? update : last.subarray(last.byteLength - update.byteLength), held };
 }
 
 /** Deletions sorted and merged, as Yjs compares them (snapshotContainsUpdate). */

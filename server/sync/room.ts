@@ -301,10 +301,11 @@ export class Room {
     const relay = Promise.all([this.stored.append(updates), this.relayed]).then(
       ([{ fromSeq, toSeq }]) => {
         this.relaysInFlight--;
-        if (this.closed) return;
         const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-        this.broadcast(updateMessage(update), writer);
+        // Stored: other processes are told even if this one let go of the record meanwhile.
         this.options.fanout.publish(this.documentId, { kind: 'update', fromSeq, toSeq, update });
+        if (this.closed) return;
+        this.broadcast(updateMessage(update), writer);
         if (this.stored.dueForCompaction) this.queueCompaction();
       },
       (err: unknown) => {

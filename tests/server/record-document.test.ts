@@ -6,7 +6,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { RecordDocument } from '../../server/sync/record-document';
-import type { Frame } from '../../server/sync/frame';
+import { messageOf, type Frame } from '../../server/sync/frame';
 
 /** A record with history: inserts and deletions from two writers. */
 function recordWithHistory(): Y.Doc {
@@ -22,9 +22,6 @@ function recordWithHistory(): Y.Doc {
   doc.getText('minutes').delete(20, 4);
   return doc;
 }
-
-/** The message a frame carries. */
-const messageOf = (frame: Frame): Uint8Array => Buffer.concat(frame.message);
 
 /** The bytes inside a framed sync message (type, step, payload). */
 function payload(message: Uint8Array | Frame): Uint8Array {
