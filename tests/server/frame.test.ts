@@ -14,7 +14,7 @@ describe('a frame made once', () => {
   let client: WebSocket | null = null;
   afterEach(async () => {
     client?.terminate();
-    await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
   it('arrives whole at every header length, between messages ws sends itself', async () => {
