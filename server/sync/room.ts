@@ -1,62 +1,29 @@
-// One record in memory while anyone has it open: its document (record-document.ts), the
-// sockets on it, and the queue that orders everything done to it. The room is a cache of
-// storage, never a second opinion: it is loaded before anything touches it, every change
-// goes through the write pipeline (apply → store → relay), storage judges every write
-// against the record's state, and a command first catches up with what storage holds.
+// One record in memory while anyone has it open: the record as held here (held-record.ts:
+// its document, its stored side, its writes in flight), the sockets on it, and the queue
+// that orders everything done to it. The room is a cache of storage, never a second
+// opinion: it is loaded before anything touches it, storage judges every write against
+// the record's state, and a command first catches up with what storage holds.
 //
-// Read top to bottom: loading; sockets joining, leaving and speaking; writes; commands;
-// what other processes send; letting go.
+// Read top to bottom: loading; sockets joining, speaking and leaving; writes; commands;
+// what other processes send; status; letting go.
 import * as Y from 'yjs';
 import { CloseCode, RefusalReason, type RecordStatus } from '../../shared/protocol';
 import type { RecordState } from '../../shared/roles';
-import { RecordNotDraft, type RecordHead, type RecordRow, type Storage } from '../storage/storage';
-import type { Fanout, FanoutMessage } from '../scale/fanout';
+import { RecordNotDraft, type RecordHead, type RecordRow } from '../storage/storage';
+import type { FanoutMessage } from '../scale/fanout';
 import { log, errorMessage } from '../log';
 import { SerialQueue } from './serial-queue';
 import { recordStatusMessage, updateMessage } from './wire';
 import { binaryFrame } from './frame';
 import { dropPending, judgeWrite } from './write-policy';
 import { RoomAwareness } from './room-awareness';
-import { StoredRecord } from './stored-record';
-import { RecordDocument, applyStored } from './record-document';
-import { applyCapturing, WritePipeline } from './write-pipeline';
+import { HeldRecord } from './held-record';
 import { decodeClientMessage, type ClientMessage } from './client-message';
-import { IdleTimer } from './idle-timer';
-import type { AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
-import { TokenBucket, type FloodLimits } from './flood-guard';
+import { TokenBucket } from './flood-guard';
+import { RoomClosed, type RecordStatusFacts, type RoomOptions } from './room-options';
 
-export interface RoomOptions {
-  storage: Storage;
-  fanout: Fanout;
-  floodLimits: FloodLimits;
-  awarenessLimits: AwarenessLimits;
-  /** Stored updates after which the record is compacted while open. */
-  compactAfterUpdates: number;
-  /** A record unchanged this long keeps only its encoded state (0: keeps its Y.Doc). */
-  idleDocumentMs: number;
-  /** How often records open here are compared with storage when other processes write too. */
-  catchUpCheckMs: number;
-  /** The record's row and signatures as stored now, for the status clients are told. */
-  statusOf: (documentId: string) => Promise<RecordStatusFacts>;
-  /** Called with every document built for a record, to watch it (the action points' status history). */
-  onDocument?: (room: Room, doc: Y.Doc) => void;
-  /** Writes a refusal to the meeting's audit log (once per connection and reason). */
-  auditRefusal: (record: RecordRow, connection: Connection, reason: RefusalReason) => void;
-}
-
-export interface RecordStatusFacts {
-  record: RecordRow;
-  signatures: RecordStatus['signatures'];
-  supersededBy: string | null;
-}
-
-/** The room let go of its record before a task queued on it could run: open it again. */
-export class RoomClosed extends Error {
-  constructor(documentId: string) {
-    super(`record ${documentId} was let go of`);
-  }
-}
+export { RoomClosed, type RecordStatusFacts, type RoomOptions } from './room-options';
 
 /** An update that decoded but that Yjs could not integrate. */
 class UnappliableUpdate extends Error {}
@@ -71,15 +38,12 @@ const READ_ONLY: Record<RecordState, RefusalReason> = {
 };
 
 export class Room {
-  private readonly document = new RecordDocument((doc) => this.watch(doc));
   readonly presence: RoomAwareness;
   readonly connections = new Set<Connection>();
   /** The meeting's share of the server: every connection on it draws from this. */
   readonly floodBudget: TokenBucket;
+  private readonly held: HeldRecord<Connection>;
   private readonly queue = new SerialQueue();
-  private readonly stored: StoredRecord;
-  private readonly pipeline: WritePipeline<Connection>;
-  private readonly idle: IdleTimer;
   /**
    * Joined a record just opened from its bytes: sent the server's step 1 after their own
    * (true once that is arranged).
@@ -98,18 +62,20 @@ export class Room {
   ) {
     // Awareness lives beside the document, which may be dropped and built again.
     this.presence = new RoomAwareness(new Y.Doc(), options.awarenessLimits);
-    this.stored = new StoredRecord(options.storage, documentId, options.compactAfterUpdates);
     this.floodBudget = new TokenBucket(options.floodLimits.recordMessagesPerSecond, options.floodLimits.recordBurst, Date.now());
     this.delivery = options.fanout.healthy ? 'live' : 'delayed';
-    this.idle = new IdleTimer(options.idleDocumentMs, () => void this.shed());
-    this.pipeline = new WritePipeline<Connection>({
-      store: (updates) => this.stored.append(updates),
+    this.held = new HeldRecord<Connection>({
+      storage: options.storage,
+      documentId,
+      compactAfterUpdates: options.compactAfterUpdates,
+      idleDocumentMs: options.idleDocumentMs,
+      onBuilt: (doc) => options.onDocument?.(this, doc),
+      onIdle: () => void this.shed(),
       relay: (update, writer, { fromSeq, toSeq }) => {
         // Stored: other processes are told even if this one let go of the record meanwhile.
-        this.options.fanout.publish(this.documentId, { kind: 'update', fromSeq, toSeq, update });
-        if (this.closed) return;
+        options.fanout.publish(documentId, { kind: 'update', fromSeq, toSeq, update });
         this.broadcast(updateMessage(update), writer);
-        if (this.stored.dueForCompaction) this.queueCompaction();
+        if (this.held.dueForCompaction) this.queueCompaction();
       },
       refused: (writer, err) => this.storageRefused(writer, err),
     });
@@ -126,22 +92,22 @@ export class Room {
       try {
         await options.fanout.join(documentId, (message) => room.fromElsewhere(message));
         room.facts = await options.statusOf(documentId);
-        room.document.open(await room.stored.read());
+        await room.held.load();
       } catch (err) {
         room.closed = true;
-        room.idle.stop();
+        room.held.abandon();
         await options.fanout.leave(documentId).catch(() => undefined);
         room.presence.destroy();
         throw err;
       }
-      if (room.stored.dueForCompaction) await room.compact();
+      await room.held.compact();
     });
     return room;
   }
 
   /** The record's document, built from its encoded state if it is not in memory. */
   get doc(): Y.Doc {
-    return this.document.doc;
+    return this.held.doc;
   }
 
   get record(): RecordRow {
@@ -150,7 +116,7 @@ export class Room {
 
   /** Whether the record's Y.Doc is in memory now (or only its encoded state). */
   get holdsDocument(): boolean {
-    return this.document.isBuilt;
+    return this.held.isBuilt;
   }
 
   get isClosed(): boolean {
@@ -159,7 +125,7 @@ export class Room {
 
   /** Every stored update up to this sequence number is in memory here. */
   get watermark(): number {
-    return this.stored.watermark;
+    return this.held.watermark;
   }
 
   // Sockets.
@@ -172,7 +138,7 @@ export class Room {
       if (this.closed) return;
       // Reading a record just opened through for its state vector takes a while on a long
       // history: the joiner's own step 1 (the whole record) is answered first.
-      if (this.document.step1IsReady) connection.send(this.document.step1());
+      if (this.held.step1IsReady) connection.send(this.held.step1());
       else this.deferStep1(connection);
       const everyone = this.presence.everything();
       if (everyone) connection.send(everyone);
@@ -198,23 +164,12 @@ export class Room {
     });
   }
 
-  leave(connection: Connection): void {
-    if (!this.connections.delete(connection)) return;
-    this.awaitingStep1.delete(connection);
-    const gone = this.closed ? null : this.presence.leave(connection);
-    if (gone) {
-      this.pipeline.afterRelays(() => this.broadcast(gone.relay, null));
-      this.options.fanout.publish(this.documentId, { kind: 'awareness', update: gone.update });
-    }
-    if (this.connections.size === 0) void this.queue.run(() => this.unloadIfUnused());
-  }
-
   private async handle(connection: Connection, message: ClientMessage): Promise<void> {
     switch (message.kind) {
       case 'sync-step1':
         // What the joiner is sent must be stored already: updates still being stored land first.
-        if (this.pipeline.busy) await this.pipeline.settled();
-        connection.send(this.document.step2(message.stateVector));
+        if (this.held.busy) await this.held.settled();
+        connection.send(this.held.step2(message.stateVector));
         return;
       case 'update':
         return this.applyFrom(connection, message.update);
@@ -223,7 +178,7 @@ export class Room {
         if ('refused' in outcome) return this.refuse(connection, outcome.refused);
         const relay = outcome.relay;
         // A caret that moved with an update still being stored follows it, not the other way round.
-        if (relay) this.pipeline.afterRelays(() => this.broadcast(relay, connection));
+        if (relay) this.held.afterRelays(() => this.broadcast(relay, connection));
         if (outcome.update) this.options.fanout.publish(this.documentId, { kind: 'awareness', update: outcome.update });
         return;
       }
@@ -243,15 +198,26 @@ export class Room {
     }
   }
 
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    this.awaitingStep1.delete(connection);
+    const gone = this.closed ? null : this.presence.leave(connection);
+    if (gone) {
+      this.held.afterRelays(() => this.broadcast(gone.relay, null));
+      this.options.fanout.publish(this.documentId, { kind: 'awareness', update: gone.update });
+    }
+    if (this.connections.size === 0) void this.queue.run(() => this.unloadIfUnused());
+  }
+
   // Writes.
 
   private applyFrom(connection: Connection, update: Uint8Array): void {
     // A joiner's answer to the server's step 1 usually holds nothing new: no need to build.
-    if (this.document.addsNothing(update)) return;
+    if (this.held.addsNothing(update)) return;
     const verdict = judgeWrite(this.doc, connection.identity.actor, this.record, update);
     if (verdict === 'ignore') return;
     if (verdict !== 'take') return this.refuse(connection, verdict);
-    const applied = applyCapturing(this.doc, () => Y.applyUpdate(this.doc, update, connection));
+    const applied = this.held.apply((doc) => Y.applyUpdate(doc, update, connection));
     if (applied.error) {
       // Yjs may have integrated part of the update before failing: memory no longer
       // matches storage, so the record is reloaded from what was stored.
@@ -260,8 +226,8 @@ export class Room {
     }
     if (dropPending(this.doc)) this.refuse(connection, RefusalReason.missingDependencies);
     // Not awaited: the next message is handled while this one is stored. A refusal by
-    // storage reaches the writer through the pipeline's `refused`.
-    this.pipeline.commit(applied.updates, connection).catch(() => undefined);
+    // storage reaches the writer through `storageRefused`.
+    this.held.commit(applied.updates, connection).catch(() => undefined);
   }
 
   /** Storage refused a change: the writer is told why, and memory is set back to what is stored. */
@@ -282,9 +248,9 @@ export class Room {
    */
   exclusive<T>(task: () => T | Promise<T>): Promise<T> {
     return this.queue.run(async () => {
-      await this.pipeline.settled();
+      await this.held.settled();
       if (this.closed) throw new RoomClosed(this.documentId);
-      await this.catchUp();
+      this.relayStored(await this.held.catchUp());
       const row = await this.options.storage.getRecord(this.documentId);
       if (row && row.state !== this.record.state) await this.refreshStatus(false);
       if (this.closed) throw new RoomClosed(this.documentId);
@@ -298,11 +264,10 @@ export class Room {
    * it because the record is no longer a draft (nothing was kept; the room reloads).
    */
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<boolean> {
-    const doc = this.doc;
-    const applied = applyCapturing(doc, () => doc.transact(() => change(doc), 'server'));
+    const applied = this.held.apply((doc) => doc.transact(() => change(doc), 'server'));
     if (applied.error) throw applied.error;
     try {
-      await this.pipeline.commit(applied.updates, null);
+      await this.held.commit(applied.updates, null);
       return true;
     } catch (err) {
       if (err instanceof RecordNotDraft) return false;
@@ -326,38 +291,19 @@ export class Room {
     if (tellOthers) this.options.fanout.publish(this.documentId, { kind: 'record-changed' });
   }
 
-  /** Whether messages from other processes reach this one now: clients are told when not. */
-  setDelivery(live: boolean): void {
-    const delivery = live ? 'live' : 'delayed';
-    if (delivery === this.delivery) return;
-    this.delivery = delivery;
-    void this.queue.run(() => !this.closed && this.applyStatus(this.facts));
-  }
-
-  /** Compared with what storage holds now: catches up if it is behind, re-reads the status if it changed. */
-  checkAgainst(head: RecordHead): void {
-    if (head.lastSeq <= this.stored.watermark && head.state === this.record.state) return;
-    void this.queue.run(async () => {
-      if (this.closed) return;
-      await this.catchUp();
-      if (head.state !== this.record.state) await this.refreshStatus(false);
-    });
-  }
-
-  // What other processes send.
+  // What other processes send, and what they stored that this one missed.
 
   private fromElsewhere(message: FanoutMessage): void {
     void this.queue.run(async () => {
       if (this.closed) return;
       switch (message.kind) {
-        case 'update': {
-          this.applyFromStorage([message.update]);
-          this.stored.appliedElsewhere(message.fromSeq, message.toSeq);
+        case 'update':
+          this.relayStored(this.held.applyStored([message.update]));
+          this.held.appliedElsewhere(message.fromSeq, message.toSeq);
           return;
-        }
         case 'awareness': {
           const relay = this.presence.fromElsewhere(message.update);
-          this.pipeline.afterRelays(() => this.broadcast(relay, null));
+          this.held.afterRelays(() => this.broadcast(relay, null));
           return;
         }
         case 'record-changed':
@@ -370,20 +316,30 @@ export class Room {
     });
   }
 
-  /** Reads what storage holds past the watermark and applies it: what other processes stored and this one missed. */
-  private async catchUp(): Promise<void> {
-    const parts = await this.stored.readSince();
-    if (!this.closed && parts.length > 0) this.applyFromStorage(parts);
+  /** Compared with what storage holds now: catches up if it is behind, re-reads the status if it changed. */
+  checkAgainst(head: RecordHead): void {
+    if (head.lastSeq <= this.held.watermark && head.state === this.record.state) return;
+    void this.queue.run(async () => {
+      if (this.closed) return;
+      this.relayStored(await this.held.catchUp());
+      if (head.state !== this.record.state) await this.refreshStatus(false);
+    });
   }
 
-  /** Applies what is already stored; relays to this process's sockets whatever was new here. */
-  private applyFromStorage(parts: Uint8Array[]): void {
-    const doc = this.doc;
-    const { updates } = applyCapturing(doc, () => applyStored(doc, parts));
-    if (updates.length > 0) this.pipeline.afterRelays(() => updates.forEach((update) => this.broadcast(updateMessage(update), null)));
+  /** Sends this process's sockets what was stored elsewhere and is new here, after the relays in flight. */
+  private relayStored(updates: Uint8Array[]): void {
+    if (updates.length > 0) this.held.afterRelays(() => updates.forEach((update) => this.broadcast(updateMessage(update), null)));
   }
 
-  // Status and sending.
+  // Status, and sending.
+
+  /** Whether messages from other processes reach this one now: clients are told when not. */
+  setDelivery(live: boolean): void {
+    const delivery = live ? 'live' : 'delayed';
+    if (delivery === this.delivery) return;
+    this.delivery = delivery;
+    void this.queue.run(() => !this.closed && this.applyStatus(this.facts));
+  }
 
   private status(): RecordStatus {
     const { record, signatures, supersededBy } = this.facts;
@@ -413,50 +369,25 @@ export class Room {
   }
 
   private sendDeferredStep1(connection: Connection): void {
-    if (this.awaitingStep1.delete(connection) && this.connections.has(connection) && !this.closed) connection.send(this.document.step1());
+    if (this.awaitingStep1.delete(connection) && this.connections.has(connection) && !this.closed) connection.send(this.held.step1());
   }
 
-  // Residency: compaction, dropping an idle document, letting go.
-
-  /** Every document built for the record: its changes restart the idle timer, and it is watched. */
-  private watch(doc: Y.Doc): void {
-    doc.on('update', () => this.idle.touched());
-    this.idle.touched();
-    this.options.onDocument?.(this, doc);
-  }
+  // Compaction, dropping an idle document, letting go.
 
   /** Compacts in the queue, once what is applied is all stored; one such task waits at a time. */
   private queueCompaction(): void {
     if (this.compactionQueued) return;
     this.compactionQueued = true;
     void this.queue.run(async () => {
-      await this.pipeline.settled();
+      await this.held.settled();
       this.compactionQueued = false;
-      await this.compact();
+      if (!this.closed) await this.held.compact();
     });
   }
 
-  /** The snapshot holds exactly what storage holds up to the watermark (storage checks it does). */
-  private async compact(): Promise<void> {
-    if (!this.closed && this.stored.dueForCompaction) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
-  }
-
-  /**
-   * Keeps only the record's encoded state, stored first: the document of a record nobody
-   * is changing is several times larger than its bytes. If it cannot be stored, the
-   * document stays in memory and the next change tries again.
-   */
+  /** Keeps only the record's encoded state if it is still idle (held-record.ts). */
   shed(): Promise<void> {
-    return this.queue.run(() => this.shedNow());
-  }
-
-  private async shedNow(): Promise<void> {
-    await this.pipeline.settled();
-    if (this.closed || !this.document.isBuilt) return;
-    if (!this.idle.isIdle) return this.idle.touched();
-    const state = Y.encodeStateAsUpdate(this.doc);
-    if (await this.stored.compact(() => state)) this.document.shed(state);
-    else this.idle.touched();
+    return this.queue.run(() => (this.closed ? undefined : this.held.shed()));
   }
 
   /** Lets go of the record if nobody has it open; for work done on a record without clients. */
@@ -485,13 +416,10 @@ export class Room {
   private async release(compact: boolean): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.idle.stop();
     const done = (async () => {
-      await this.pipeline.settled();
-      if (compact && this.document.isBuilt) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
+      await this.held.close(compact);
       await this.options.fanout.leave(this.documentId).catch(() => undefined);
       this.presence.destroy();
-      this.document.destroy();
     })();
     this.onClosed(this, done);
     await done;
