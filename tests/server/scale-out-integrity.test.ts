@@ -10,7 +10,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childServer, type ChildServer } from '../helpers/child-server';
 import { ownRedis, type OwnRedis } from '../helpers/redis-server';
-import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { rawSocket, stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import * as decoding from 'lib0/decoding';
+import type WebSocket from 'ws';
 import { ADMIN_TOKEN, createMeeting, fixture, tokenOf, type CreatedMeetingResponse } from '../helpers/server';
 import { openPostgresStorage } from '../../server/storage/postgres';
 import { partsOf, type Storage } from '../../server/storage/storage';
@@ -18,7 +20,7 @@ import { applyStored } from '../../server/sync/record-document';
 import { agreementTargets } from '../../shared/record/agreement';
 import { canonicalRecord, canonicalText } from '../../shared/record/canonical';
 import { agenda, agendaItemTitle } from '../../shared/record/schema';
-import { RefusalReason } from '../../shared/protocol';
+import { RECORD_STATUS_MESSAGE, RefusalReason, type RecordStatus } from '../../shared/protocol';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -30,10 +32,12 @@ describe('three processes, one record', () => {
   let redis: OwnRedis | null = null;
   const processes: ChildServer[] = [];
   const clients: StockClient[] = [];
+  const sockets: WebSocket[] = [];
   let storage: Storage | null = null;
 
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
+    for (const s of sockets.splice(0)) s.terminate();
     await Promise.all(processes.splice(0).map((p) => p.cleanup()));
     await redis?.kill();
     await storage?.close();
@@ -76,6 +80,20 @@ describe('three processes, one record', () => {
   async function post(server: ChildServer, token: string, path: string, body: unknown = {}) {
     const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  /** Subscribes to the record's status on `server`; answers the `delivery` of every status told. */
+  async function statusesOf(server: ChildServer, meeting: CreatedMeetingResponse): Promise<string[]> {
+    const socket = await rawSocket(`${server.wsUrl}/${meeting.documentId}?token=${tokenOf(meeting, 'observer')}`);
+    sockets.push(socket);
+    const seen: string[] = [];
+    socket.on('message', (data: Buffer) => {
+      const d = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(d) === RECORD_STATUS_MESSAGE) seen.push((JSON.parse(decoding.readVarString(d)) as RecordStatus).delivery);
+    });
+    socket.send(Uint8Array.from([RECORD_STATUS_MESSAGE]));
+    await waitFor(() => seen.length > 0, 5000, 'the first status');
+    return seen;
   }
 
   /** Both heads agree everything, through `server`. */
@@ -135,10 +153,15 @@ describe('three processes, one record', () => {
     const writer = connect(one!, meeting, tokenOf(meeting, 'delegate', 'TH'));
     const reader = connect(two!, meeting, tokenOf(meeting, 'observer'));
     await Promise.all([synced(writer), synced(reader)]);
+    const deliveries = await statusesOf(two!, meeting);
     const typing = typist(writer, 'ก', 5);
     await waitFor(() => titleOf(reader.doc).length > 20, 10_000, 'the reader sees the typing');
 
     await redis!.kill();
+    await waitFor(() => deliveries.at(-1) === 'delayed', 10_000, 'clients told that edits may arrive late');
+    // Joining does not wait for Redis: the record is read from PostgreSQL.
+    const latecomer = connect(two!, meeting, tokenOf(meeting, 'head', 'LA'));
+    await synced(latecomer, 5000);
     await waitFor(() => titleOf(writer.doc).length > titleOf(reader.doc).length + 50, 10_000, 'typing on while Redis is away');
     typing.stop();
     const health = (await (await fetch(`${two!.url}/healthz`)).json()) as { status: string };
@@ -162,6 +185,7 @@ describe('three processes, one record', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+    await waitFor(() => deliveries.at(-1) === 'live', 10_000, 'clients told the link is back');
   });
 
   it('a process killed while its delegates type loses nothing they typed', async () => {
