@@ -26,7 +26,12 @@ export interface ChildServer {
   cleanup(): Promise<void>;
 }
 
-export async function childServer(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'accord-child-'))): Promise<ChildServer> {
+/** `node`: the Node binary to run it with (the machine's, unless a test asks for another). */
+export async function childServer(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'accord-child-')),
+  node = process.execPath,
+): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -38,7 +43,7 @@ export async function childServer(env: Record<string, string> = {}, dataDir = mk
     dataDir,
     output: () => output,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      child = spawn(node, ['--import', 'tsx', 'server/main.ts'], {
         env: {
           ...process.env,
           PORT: String(port),
