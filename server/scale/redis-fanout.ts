@@ -9,6 +9,8 @@ import { log, errorMessage } from '../log';
 import { decodeFanout, encodeFanout, type Fanout, type FanoutMessage } from './fanout';
 
 const recordChannel = (prefix: string, documentId: string) => `${prefix}:record:${documentId}`;
+/** How long opening a record waits for its subscription before it opens without (and catches up). */
+const SUBSCRIBE_AT_MOST_MS = 1000;
 
 export async function redisFanout(url: string, prefix = 'accord'): Promise<Fanout> {
   const origin = randomBytes(8).toString('hex');
@@ -82,9 +84,16 @@ export async function redisFanout(url: string, prefix = 'accord'): Promise<Fanou
       const channel = recordChannel(prefix, documentId);
       deliverers.set(channel, deliver);
       if (!healthy) return; // subscribed with every other channel when the link is back
-      await subscriber.subscribe(channel).catch((err: unknown) => {
-        log.warn('fanout.subscribe-failed', { documentId, error: errorMessage(err) });
-      });
+      // A Redis that has gone quiet without closing does not hold up the record's load
+      // either: after a while the record opens anyway, and the catch-up check covers it.
+      let timer: NodeJS.Timeout | undefined;
+      const quiet = new Promise<void>((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_AT_MOST_MS)));
+      const subscribed = subscriber.subscribe(channel).then(
+        () => undefined,
+        (err: unknown) => log.warn('fanout.subscribe-failed', { documentId, error: errorMessage(err) }),
+      );
+      await Promise.race([subscribed, quiet]);
+      clearTimeout(timer);
     },
     async leave(documentId) {
       const channel = recordChannel(prefix, documentId);
