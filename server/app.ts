@@ -94,7 +94,8 @@ export function createApp(services: Services) {
 
   if (existsSync(join(services.config.clientDir, 'index.html'))) {
     const root = relative(process.cwd(), services.config.clientDir) || '.';
-    const files = serveStatic({ root });
+    // Brotli or gzip made at build time when the browser takes it; hashed assets never change.
+    const files = serveStatic({ root, precompressed: true, onFound: (path, c) => c.header('Cache-Control', cacheFor(path)) });
     // The client routes (/join, /meetings/…, /verify) all load the same page.
     const page = serveStatic({ root, path: 'index.html' });
     app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
@@ -103,5 +104,8 @@ export function createApp(services: Services) {
 
   return routes;
 }
+
+/** Hashed assets are immutable; everything else (the page, the service worker) is checked each time. */
+const cacheFor = (path: string) => (/\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 
 export type AppType = ReturnType<typeof createApp>;
