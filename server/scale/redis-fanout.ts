@@ -20,12 +20,12 @@ export async function redisFanout(url: string, prefix = 'accord'): Promise<Fanou
   const options = { lazyConnect: true, maxRetriesPerRequest: null, enableOfflineQueue: false, autoResubscribe: false } as const;
   const publisher = new Redis(url, options);
   const subscriber = new Redis(url, options);
-  await Promise.all([publisher.connect(), subscriber.connect()]);
   const broadcastChannel = `${prefix}:broadcast`;
   const deliverers = new Map<string, (message: FanoutMessage) => void>();
   const broadcastDeliverers: ((message: FanoutMessage) => void)[] = [];
   const healthListeners: ((healthy: boolean) => void)[] = [];
-  let healthy = true;
+  // Not healthy until both connections are up and subscribed (recheck, below).
+  let healthy = false;
   let closing = false;
 
   subscriber.on('messageBuffer', (channelBytes: Buffer, payload: Buffer) => {
@@ -39,8 +39,6 @@ export async function redisFanout(url: string, prefix = 'accord'): Promise<Fanou
       log.error('fanout.message-dropped', { error: errorMessage(err) });
     }
   });
-  await subscriber.subscribe(broadcastChannel);
-
   const setHealthy = (now: boolean) => {
     if (now === healthy || closing) return;
     healthy = now;
@@ -64,6 +62,12 @@ export async function redisFanout(url: string, prefix = 'accord'): Promise<Fanou
     // ioredis reconnects by itself; an error here is a symptom already handled by 'close'.
     connection.on('error', (err: unknown) => log.debug('fanout.connection-error', { error: errorMessage(err) }));
   }
+  // A process may start while Redis is away: it serves from PostgreSQL, degraded, and the
+  // connections keep trying in the background until Redis is there.
+  await Promise.all([publisher.connect(), subscriber.connect()]).catch((err: unknown) => {
+    log.warn('fanout.unreachable-at-start', { error: errorMessage(err) });
+  });
+  await recheck();
 
   const send = (channel: string, message: FanoutMessage) => {
     if (publisher.status !== 'ready') return; // other processes catch up from storage

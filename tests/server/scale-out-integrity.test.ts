@@ -48,11 +48,11 @@ describe('three processes, one record', () => {
     await admin.end();
   });
 
-  /** Starts `n` processes together on a fresh schema and the test's own Redis. */
-  async function deployment(n: number, env: Record<string, string> = {}): Promise<ChildServer[]> {
+  /** Starts `n` processes together on a fresh schema and the test's own Redis (started first unless said). */
+  async function deployment(n: number, env: Record<string, string> = {}, startRedis = true): Promise<ChildServer[]> {
     schema = `accord_test_${randomBytes(4).toString('hex')}`;
     redis = await ownRedis();
-    await redis.start();
+    if (startRedis) await redis.start();
     const started = await Promise.all(
       Array.from({ length: n }, () =>
         childServer({ DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema, REDIS_URL: redis!.url, ACCORD_REDIS_PREFIX: schema, LOG_LEVEL: 'warn', ...env }),
@@ -176,15 +176,7 @@ describe('three processes, one record', () => {
 
     // Redis back: every process says so, without a restart.
     await redis!.start();
-    for (const p of [one!, two!]) {
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const body = (await (await fetch(`${p.url}/healthz`)).json()) as { status: string };
-        if (body.status === 'ok') break;
-        if (Date.now() > deadline) throw new Error('health did not recover once Redis was back');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    for (const p of [one!, two!]) await healthBecomes(p, 'ok');
     await waitFor(() => deliveries.at(-1) === 'live', 10_000, 'clients told the link is back');
   });
 
@@ -212,6 +204,27 @@ describe('three processes, one record', () => {
       if (Date.now() > deadline) throw new Error('storage never held everything typed');
       await new Promise((r) => setTimeout(r, 100));
     }
+  });
+
+  /** Polls `/healthz` until it says `status`. */
+  async function healthBecomes(server: ChildServer, status: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const body = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string };
+      if (body.status === status) return;
+      if (Date.now() > deadline) throw new Error(`health never said ${status}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('a process started while Redis is away serves from PostgreSQL, says it is degraded, and recovers when Redis comes', async () => {
+    const [one] = await deployment(1, {}, false);
+    await healthBecomes(one!, 'degraded');
+    const meeting = await createMeeting(one!);
+    const client = connect(one!, meeting, tokenOf(meeting, 'delegate', 'TH'));
+    await synced(client, 5000);
+    await redis!.start();
+    await healthBecomes(one!, 'ok');
   });
 
   it('three processes starting together on an empty database make one demo meeting and one administrator token', async () => {
