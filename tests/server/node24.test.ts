@@ -1,13 +1,14 @@
 // Accord on Node 24 LTS, beside the machine's Node 20 (which reached end of life in April
-// 2026): the server started with the Node 24 binary that `npm test` puts in .cache/node24
-// serves a meeting end to end. It runs in the scale-out mode (PostgreSQL, Redis), whose
+// 2026): the built server started with the Node 24 binary that `npm test` puts in
+// .cache/node24 serves a meeting end to end. It runs in the scale-out mode (PostgreSQL, Redis), whose
 // drivers are plain JavaScript: the embedded SQLite's native addon is built for the Node
 // that installed the packages.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { childServer, type ChildServer } from '../helpers/child-server';
+import { builtServer, childServer, type ChildServer } from '../helpers/child-server';
+import { rmSync } from 'node:fs';
 import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { createMeeting, tokenOf } from '../helpers/server';
 import { agreementTargets } from '../../shared/record/agreement';
@@ -19,10 +20,12 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 describe('on Node 24', () => {
   const schema = `accord_test_${randomBytes(4).toString('hex')}`;
   let server: ChildServer | null = null;
+  let build = '';
   const clients: StockClient[] = [];
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await server?.cleanup();
+    rmSync(build, { recursive: true, force: true });
     const admin = new pg.Client({ connectionString: DATABASE_URL });
     await admin.connect();
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -31,7 +34,9 @@ describe('on Node 24', () => {
 
   it('serves a meeting: two delegations edit, agree, and the secretariat locks', async () => {
     expect(execFileSync(node24Binary, ['--version'], { encoding: 'utf8' }).trim()).toBe(`v${NODE24_VERSION}`);
-    server = await childServer({ DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema, REDIS_URL, ACCORD_REDIS_PREFIX: schema }, undefined, node24Binary);
+    // The build, as production runs it: plain node, no TypeScript loader.
+    build = builtServer();
+    server = await childServer({ DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema, REDIS_URL, ACCORD_REDIS_PREFIX: schema }, undefined, { node: node24Binary, entry: [`${build}/main.js`] });
     await server.start();
     const meeting = await createMeeting(server);
     const thai = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
