@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** ACCORD_ADMIN_TOKEN: overrides the token kept in DATA_DIR. */
   adminToken: string | undefined;
+  /** ACCORD_AUDIT_KEY: overrides the audit key kept in DATA_DIR; every process on one database must share it. */
+  auditKey: string | undefined;
   /** The address people use to reach Accord, for invitation links; else taken from the request. */
   publicUrl: string | undefined;
   maxMessageBytes: number;
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     adminToken: env.ACCORD_ADMIN_TOKEN || undefined,
+    auditKey: env.ACCORD_AUDIT_KEY || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
     maxMessageBytes: int(env.ACCORD_MAX_MESSAGE_BYTES, 1024 * 1024, 'ACCORD_MAX_MESSAGE_BYTES'),
     compactAfterUpdates: int(env.ACCORD_COMPACT_AFTER_UPDATES, 500, 'ACCORD_COMPACT_AFTER_UPDATES'),

@@ -4,6 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadAdminToken, type AdminToken } from './auth/admin-token';
+import { loadAuditKey } from './auth/audit-key';
+import { AuditWitness } from './storage/audit-witness';
 import type { Config } from './config';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/storage';
@@ -33,6 +35,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
   const { storage, fanout } = await openBackends(config);
   const admin = loadAdminToken(config.dataDir, config.adminToken);
+  const auditKey = loadAuditKey(config.dataDir, config.auditKey);
+  // Processes sharing PostgreSQL must seal with one key; a key file is this process's own.
+  if (config.databaseUrl && auditKey.file) log.warn('audit.key-per-process', { file: auditKey.file, hint: 'set ACCORD_AUDIT_KEY on every process that shares the database' });
   const rooms = new RoomRegistry({
     storage,
     fanout,
@@ -55,7 +60,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         reason,
       }).catch((err) => log.warn('audit.failed', { error: errorMessage(err) })),
   });
-  const services: Services = { config, storage, rooms, adminToken: admin.token, now: () => new Date() };
+  const auditWitness = AuditWitness.open(config.dataDir);
+  const services: Services = { config, storage, rooms, adminToken: admin.token, auditKey: auditKey.key, auditWitness, now: () => new Date() };
   const app = createApp(services);
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -89,6 +95,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await stopped;
         await fanout.close();
         await storage.close();
+        auditWitness.close();
       })();
       return closing;
     },

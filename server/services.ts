@@ -2,11 +2,16 @@
 import type { Config } from './config';
 import type { Storage } from './storage/storage';
 import type { RoomRegistry } from './sync/rooms';
+import type { AuditWitness } from './storage/audit-witness';
 
 export interface Services {
   config: Config;
   storage: Storage;
   rooms: RoomRegistry;
   adminToken: string;
+  /** Seals the audit log (server/auth/audit-key.ts). */
+  auditKey: Uint8Array;
+  /** Remembers each audit log's head apart from the database. */
+  auditWitness: AuditWitness;
   now: () => Date;
 }

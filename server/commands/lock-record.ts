@@ -11,6 +11,7 @@ import type { MeetingRow, RecordRow } from '../storage/storage';
 import { auditOutcome } from './lifecycle-audit';
 import { refused, type CommandResult, type Participant } from './lifecycle-result';
 import { previousHashOf } from './record-facts';
+import { headOf } from '../storage/audit-chain';
 
 export interface Locked {
   record: RecordRow;
@@ -24,7 +25,9 @@ export async function lockRecord(services: Services, meeting: MeetingRow, by: Pa
   const result = await services.rooms.withRoom(current, async (room): Promise<CommandResult<Locked>> => {
     const record = (await storage.getRecord(current.documentId)) ?? current;
     const previousRecordHash = await previousHashOf(services, record);
-    const canonical = canonicalRecord(room.doc, { meetingId: meeting.id, version: record.version, previousRecordHash });
+    // The audit log as it stands now goes into what the heads sign (record-format.md §2).
+    const auditHead = headOf(await storage.listAudit(meeting.id));
+    const canonical = canonicalRecord(room.doc, { meetingId: meeting.id, version: record.version, previousRecordHash, auditHead });
     const text = canonicalText(canonical);
     const recordHash = sha256Hex(new TextEncoder().encode(text));
     // A draft has no signatures, and the current record is the latest by definition.
