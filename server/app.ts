@@ -22,6 +22,7 @@ import { consoleSeriesRoutes } from './routes/console-series';
 import { consoleRegisterRoutes } from './routes/console-register';
 import { consoleActionPointRoutes } from './routes/console-action-points';
 import { apiError, type AppEnv } from './routes/env';
+import { sameOriginOnly } from './routes/same-origin';
 import type { Services } from './services';
 
 export function createApp(services: Services) {
@@ -36,7 +37,8 @@ export function createApp(services: Services) {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // 'self' covers the sync socket of the same host (ws: and wss:, CSP Level 3).
+        connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         frameAncestors: ["'none'"],
@@ -47,6 +49,7 @@ export function createApp(services: Services) {
     }),
   );
 
+  app.use('/api/*', sameOriginOnly(services.config));
   app.use('/api/*', async (c, next) => {
     c.set(
       'principal',

@@ -10,6 +10,9 @@ export const SESSION_COOKIE = 'accord_session';
 /** The console's session: an officer's, apart from any invitation's in the same browser. */
 export const OFFICER_COOKIE = 'accord_console';
 
+/** An Authorization header that names its own credential: no other page can make a browser send one. */
+export const BEARER = /^Bearer\s+(\S+)$/i;
+
 export type Principal =
   | { kind: 'admin' }
   | { kind: 'participant'; invitation: InvitationRow; actor: Actor; sessionHash: string | null }
@@ -27,7 +30,7 @@ export async function resolvePrincipal(
   credentials: Credentials,
   now: Date,
 ): Promise<Principal | null> {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
+  const bearer = BEARER.exec(credentials.authorization ?? '')?.[1];
   if (bearer && sameSecret(bearer, adminToken)) return { kind: 'admin' };
   const token = bearer ?? credentials.queryToken ?? null;
   if (token) return participantFor(await storage.findInvitationByTokenHash(hashToken(token)), null);

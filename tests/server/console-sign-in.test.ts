@@ -148,7 +148,7 @@ describe('signing in to the secretariat console', () => {
       ['PATCH', `/api/console/meetings/${id}/facts`, { venue: { en: 'Elsewhere' } }],
       ['POST', `/api/console/meetings/${id}/participants`, { name: 'Intruder', party: 'TH', role: 'delegate' }],
       ['DELETE', `/api/console/meetings/${id}/participants/${participantId}`],
-      ['GET', `/api/console/meetings/${id}/invitations/sheet`],
+      ['POST', `/api/console/meetings/${id}/invitations/sheet`, {}],
       ['POST', `/api/console/meetings/${id}/next`, { startDate: '2025-09-01', endDate: '2025-09-01' }],
       ['POST', `/api/console/meetings/${id}/officers`, { login: 'lao.officer@example.org' }],
       ['GET', `/api/meetings/${id}`],
