@@ -39,7 +39,7 @@ describe('requests another page makes with the user’s cookies', () => {
 
   it('a plain form from another port of the same site locks nothing, whatever it says its type is', async () => {
     const lock = `/api/meetings/${meeting.meetingId}/lock`;
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       // What a <form enctype="text/plain"> sends: Origin of its page, Sec-Fetch-Site same-site.
       { origin: ELSEWHERE, 'sec-fetch-site': 'same-site', 'content-type': 'text/plain' },
       { origin: ELSEWHERE, 'content-type': 'application/x-www-form-urlencoded' },
