@@ -23,6 +23,7 @@ import { consoleRegisterRoutes } from './routes/console-register';
 import { consoleActionPointRoutes } from './routes/console-action-points';
 import { apiError, type AppEnv } from './routes/env';
 import { sameOriginOnly } from './routes/same-origin';
+import { bodyLimits, noBody } from './routes/body-limits';
 import type { Services } from './services';
 
 export function createApp(services: Services) {
@@ -62,6 +63,8 @@ export function createApp(services: Services) {
     );
     await next();
   });
+  app.use('/api/*', bodyLimits);
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : noBody(c, next)));
 
   const routes = app
     .get('/healthz', (c) => c.json({ ok: true }, 200))
