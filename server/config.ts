@@ -1,6 +1,7 @@
 // Settings come from the environment; docs/operations.md lists them.
 import { resolve } from 'node:path';
 import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './sync/flood-guard';
+import { DEFAULT_MAX_UNSENT_BYTES } from './sync/connection';
 
 export interface Config {
   port: number;
@@ -13,6 +14,8 @@ export interface Config {
   /** The address people use to reach Accord, for invitation links; else taken from the request. */
   publicUrl: string | undefined;
   maxMessageBytes: number;
+  /** What may wait to be sent to one socket before it is closed (4504). */
+  maxUnsentBytes: number;
   compactAfterUpdates: number;
   /** A record nobody has changed this long keeps only its encoded state in memory. */
   idleDocumentMs: number;
@@ -51,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.ACCORD_AUDIT_KEY || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
     maxMessageBytes: int(env.ACCORD_MAX_MESSAGE_BYTES, 1024 * 1024, 'ACCORD_MAX_MESSAGE_BYTES'),
+    maxUnsentBytes: int(env.ACCORD_MAX_UNSENT_BYTES, DEFAULT_MAX_UNSENT_BYTES, 'ACCORD_MAX_UNSENT_BYTES'),
     compactAfterUpdates: int(env.ACCORD_COMPACT_AFTER_UPDATES, 500, 'ACCORD_COMPACT_AFTER_UPDATES'),
     idleDocumentMs: 1000 * int(env.ACCORD_IDLE_DOCUMENT_SECONDS, 10, 'ACCORD_IDLE_DOCUMENT_SECONDS'),
     sqliteSynchronous: sync,

@@ -71,6 +71,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     floodLimits: config.floodLimits,
     adminToken: admin.token,
     maxMessageBytes: config.maxMessageBytes,
+    maxUnsentBytes: config.maxUnsentBytes,
     now: services.now,
   });
   await new Promise<void>((resolve, reject) => {

@@ -25,6 +25,8 @@ export const CloseCode = {
   unappliableUpdate: 4422,
   tooManyMessages: 4429,
   recordReloaded: 4503,
+  /** The client read too slowly: more was waiting to be sent to it than the server keeps. Reconnect and sync again. */
+  fellBehind: 4504,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -18,6 +18,8 @@ export interface SyncEndpointOptions {
   rooms: RoomRegistry;
   adminToken: string;
   maxMessageBytes: number;
+  /** What may wait to be sent to one socket before it is closed (4504). */
+  maxUnsentBytes: number;
   now: () => Date;
 }
 
@@ -59,7 +61,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     const opening = options.rooms.open(record);
     opening.catch(() => undefined); // answered in join()
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
-      const connection = new Connection(ws, identity, socket);
+      const connection = new Connection(ws, identity, socket, options.maxUnsentBytes);
       // Messages that arrive while the record is opened (or reopened, if it closed
       // meanwhile) wait here, in order: as many as a connection may send at once.
       let room: Room | null = null;
