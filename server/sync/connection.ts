@@ -22,7 +22,11 @@ const sizeOf = (message: Uint8Array | Frame) =>
 export interface ConnectionIdentity {
   invitationId: string;
   participantId: string;
+  /** As the roster names them: what their awareness state says, whatever the client wrote. */
+  name: string;
   actor: Actor;
+  /** The session the socket was opened with (a cookie), or null for a token in the address. */
+  sessionHash: string | null;
 }
 
 /**

@@ -55,7 +55,9 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     const identity = {
       invitationId: principal.invitation.id,
       participantId: principal.invitation.participantId,
+      name: principal.invitation.name,
       actor: principal.actor,
+      sessionHash: principal.sessionHash,
     };
     // The record is read from storage while the client answers the upgrade with its step 1.
     const opening = options.rooms.open(record);
