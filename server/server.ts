@@ -11,6 +11,7 @@ import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/storage';
 import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-check';
 import { RoomRegistry } from './sync/rooms';
+import { SessionSockets } from './sync/session-sockets';
 import { attachSyncEndpoint } from './sync/upgrade';
 import type { Services } from './services';
 import { localFanout, type Fanout } from './scale/fanout';
@@ -61,13 +62,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
       }).catch((err) => log.warn('audit.failed', { error: errorMessage(err) })),
   });
   const auditWitness = AuditWitness.open(config.dataDir);
-  const services: Services = { config, storage, rooms, adminToken: admin.token, auditKey: auditKey.key, auditWitness, now: () => new Date() };
+  const sessionSockets = new SessionSockets(fanout);
+  const services: Services = { config, storage, rooms, sessionSockets, adminToken: admin.token, auditKey: auditKey.key, auditWitness, now: () => new Date() };
   const app = createApp(services);
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const wss = attachSyncEndpoint(server, {
     storage,
     rooms,
+    sessionSockets,
     floodLimits: config.floodLimits,
     adminToken: admin.token,
     maxMessageBytes: config.maxMessageBytes,

@@ -21,6 +21,8 @@ export const CloseCode = {
   messageTooBig: 1009,
   serviceRestart: 1012,
   malformedMessage: 4400,
+  /** The session the socket was opened with ended: signed out, or expired. Sign in again. */
+  sessionEnded: 4401,
   accessRevoked: 4403,
   unappliableUpdate: 4422,
   tooManyMessages: 4429,

@@ -3,7 +3,7 @@
 // officer signed in to the console (its own session cookie).
 import { parse as parseCookies } from 'hono/utils/cookie';
 import type { Actor } from '../../shared/roles';
-import type { AccountRow, InvitationRow, Storage } from '../storage/storage';
+import type { AccountRow, InvitationRow, SessionRow, Storage } from '../storage/storage';
 import { hashToken, sameSecret } from './tokens';
 
 export const SESSION_COOKIE = 'accord_session';
@@ -15,7 +15,7 @@ export const BEARER = /^Bearer\s+(\S+)$/i;
 
 export type Principal =
   | { kind: 'admin' }
-  | { kind: 'participant'; invitation: InvitationRow; actor: Actor; sessionHash: string | null }
+  | { kind: 'participant'; invitation: InvitationRow; actor: Actor; sessionHash: string | null; sessionExpiresAt: string | null }
   | { kind: 'officer'; account: AccountRow; sessionHash: string };
 
 export interface Credentials {
@@ -41,7 +41,7 @@ export async function resolvePrincipal(
     const sessionHash = hashToken(sessionToken);
     const session = await storage.findSession(sessionHash);
     const participant =
-      session && new Date(session.expiresAt) > now ? participantFor(await storage.getInvitation(session.invitationId), sessionHash) : null;
+      session && new Date(session.expiresAt) > now ? participantFor(await storage.getInvitation(session.invitationId), session) : null;
     if (participant) return participant;
   }
   const officerToken = cookies[OFFICER_COOKIE];
@@ -58,7 +58,13 @@ export async function resolveOfficer(storage: Storage, sessionToken: string, now
   return { kind: 'officer', account, sessionHash };
 }
 
-function participantFor(invitation: InvitationRow | undefined, sessionHash: string | null): Principal | null {
+function participantFor(invitation: InvitationRow | undefined, session: SessionRow | null): Principal | null {
   if (!invitation || invitation.revokedAt) return null;
-  return { kind: 'participant', invitation, actor: { role: invitation.role, party: invitation.party }, sessionHash };
+  return {
+    kind: 'participant',
+    invitation,
+    actor: { role: invitation.role, party: invitation.party },
+    sessionHash: session?.tokenHash ?? null,
+    sessionExpiresAt: session?.expiresAt ?? null,
+  };
 }

@@ -366,7 +366,8 @@ export class Room {
           this.applyStatus(await this.options.statusOf(this.documentId));
           return;
         case 'invitation-closed':
-          return; // handled by the registry, for every record at once
+        case 'session-closed':
+          return; // handled for every record at once (rooms.ts, session-sockets.ts)
         default:
           return message satisfies never;
       }

@@ -9,6 +9,7 @@ import type { RecordRow, Storage } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { Connection } from './connection';
 import type { RoomRegistry } from './rooms';
+import type { SessionSockets } from './session-sockets';
 import type { Room } from './room';
 import { FloodGuard, type FloodLimits } from './flood-guard';
 
@@ -16,6 +17,7 @@ export interface SyncEndpointOptions {
   storage: Storage;
   floodLimits: FloodLimits;
   rooms: RoomRegistry;
+  sessionSockets: SessionSockets;
   adminToken: string;
   maxMessageBytes: number;
   /** What may wait to be sent to one socket before it is closed (4504). */
@@ -92,7 +94,12 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       ws.on('error', (err) => {
         log.warn('sync.socket-error', { documentId, participant: identity.participantId, error: errorMessage(err) });
       });
-      ws.on('close', () => room?.leave(connection));
+      const { sessionHash, sessionExpiresAt } = principal;
+      if (sessionHash && sessionExpiresAt) options.sessionSockets.add(connection, sessionHash, new Date(sessionExpiresAt), options.now());
+      ws.on('close', () => {
+        if (sessionHash) options.sessionSockets.remove(connection, sessionHash);
+        room?.leave(connection);
+      });
       void join(connection, opening, record, early, (joined) => (room = joined));
       if (!principal.invitation.firstUsedAt) {
         void options.storage.markInvitationUsed(principal.invitation.id, options.now().toISOString());
