@@ -1,7 +1,8 @@
-// A roster file is read in a worker thread of its own (roster-worker.ts), with a ceiling on
-// its memory and a deadline: a workbook that unpacks to half a gigabyte, or takes a minute,
-// costs that thread, never the event loop every meeting's sockets share. At most two are
-// read at once; the others wait their turn.
+// A roster file is read in a worker thread (roster-worker.ts), with a ceiling on its memory
+// and a deadline: a workbook that unpacks to half a gigabyte, or takes a minute, costs that
+// thread, never the event loop every meeting's sockets share. At most two are read at once,
+// the others waiting their turn; a thread is kept for the next file a while, and one that
+// missed its deadline or ran out of memory is stopped and another started.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { TableRow } from '../../shared/console/roster';
 import { log } from '../log';
 import { ROSTER_FILE_LIMITS, UnreadableRoster, type RosterFormat } from './roster-parse';
-import type { RosterReading } from './roster-worker';
+import type { RosterJob, RosterReading } from './roster-worker';
 
 export { ROSTER_FILE_LIMITS, UnreadableRoster, type RosterFormat };
 
@@ -32,63 +33,110 @@ const WORKER_SOURCE = `
 (async () => {
   const { tsImport } = await import(${JSON.stringify(TSX_API)});
   const { readInThisThread } = await tsImport(${JSON.stringify(new URL('./roster-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)});
-  await readInThisThread();
+  readInThisThread();
 })();
 `;
 
+/** Readers at work at once; a third file waits for one of them. */
 const MAX_READERS = 2;
-let reading = 0;
-const waiting: (() => void)[] = [];
-
-async function turn<T>(work: () => Promise<T>): Promise<T> {
-  if (reading >= MAX_READERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  reading++;
-  try {
-    return await work();
-  } finally {
-    reading--;
-    waiting.shift()?.();
-  }
-}
+/** A reader with nothing to read is let go after this long. */
+const IDLE_MS = 60_000;
 
 const unreadable = (message: string) => new UnreadableRoster({ line: 1, code: 'unreadable', column: null, message });
 
-export function readRosterFile(bytes: Uint8Array, format: RosterFormat): Promise<TableRow[]> {
-  return turn(
-    () =>
-      new Promise<TableRow[]>((resolve, reject) => {
-        const worker = new Worker(WORKER_SOURCE, {
-          eval: true,
-          workerData: { bytes, format },
-          resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
-        });
-        let settled = false;
-        const settle = (outcome: () => void) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(deadline);
-          void worker.terminate();
-          outcome();
-        };
+/** One thread that reads roster files, one at a time. Started once, kept while it is used. */
+class RosterReader {
+  private readonly worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
+  });
+  private readonly ready: Promise<void>;
+  private answer: ((reading: RosterReading) => void) | null = null;
+  private failure: ((err: Error) => void) | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  gone = false;
+
+  constructor() {
+    this.worker.unref();
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('message', () => resolve());
+      this.failure = reject;
+    });
+    this.worker.on('message', (reading: RosterReading | 'ready') => {
+      if (reading !== 'ready') this.answer?.(reading);
+    });
+    this.worker.on('error', (err: Error & { code?: string }) => {
+      log.warn('roster.reader-failed', { error: err.message, code: err.code });
+      // Out of its memory: the file asked for more than a roster ever needs.
+      this.fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? unreadable('the file needs more memory to read than a roster ever does') : err);
+    });
+    this.worker.on('exit', (code) => this.fail(new Error(`the roster reader stopped (${code}) without an answer`)));
+  }
+
+  async read(job: RosterJob, deadlineMs: number): Promise<TableRow[]> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    await this.ready;
+    let reading: RosterReading;
+    try {
+      reading = await new Promise<RosterReading>((resolve, reject) => {
         const deadline = setTimeout(
-          () => settle(() => reject(unreadable(`the file took longer than ${ROSTER_FILE_LIMITS.milliseconds / 1000} seconds to read; a roster reads in a moment`))),
-          ROSTER_FILE_LIMITS.milliseconds,
+          () => this.fail(unreadable(`the file took longer than ${deadlineMs / 1000} seconds to read; a roster reads in a moment`)),
+          deadlineMs,
         );
-        worker.once('message', (answer: RosterReading) =>
-          settle(() => {
-            if (answer.ok) resolve(answer.rows);
-            else if (answer.problem) reject(new UnreadableRoster(answer.problem));
-            else reject(new Error(`the roster reader failed: ${answer.error}`));
-          }),
-        );
-        worker.once('error', (err: Error & { code?: string }) =>
-          settle(() => {
-            log.warn('roster.reader-failed', { error: err.message, code: err.code });
-            // Out of its memory: the file asked for more than a roster ever needs.
-            reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? unreadable('the file needs more memory to read than a roster ever does') : err);
-          }),
-        );
-        worker.once('exit', (code) => settle(() => reject(new Error(`the roster reader stopped (${code}) without an answer`))));
-      }),
-  );
+        this.answer = (r) => (clearTimeout(deadline), resolve(r));
+        this.failure = (e) => (clearTimeout(deadline), reject(e));
+        this.worker.postMessage(job);
+      });
+    } finally {
+      this.answer = null;
+      this.failure = null;
+    }
+    if (reading.ok) return reading.rows;
+    if (reading.problem) throw new UnreadableRoster(reading.problem);
+    throw new Error(`the roster reader failed: ${reading.error}`);
+  }
+
+  /** Waits for the next file, and is let go if none comes. */
+  rest(onGone: () => void): void {
+    this.idleTimer = setTimeout(() => {
+      this.fail(new Error('idle'));
+      onGone();
+    }, IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  /** Stops the thread (a file it could not finish in time, or its own failure) and says why. */
+  private fail(err: Error): void {
+    const failure = this.failure;
+    this.failure = null;
+    if (!this.gone) void this.worker.terminate();
+    this.gone = true;
+    failure?.(err);
+  }
+}
+
+const resting: RosterReader[] = [];
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+/** Reads a file in a reader thread; past `deadlineMs` (its thread's start not counted) the file is refused. */
+export async function readRosterFile(bytes: Uint8Array, format: RosterFormat, deadlineMs: number = ROSTER_FILE_LIMITS.milliseconds): Promise<TableRow[]> {
+  if (reading >= MAX_READERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  reading++;
+  let reader = resting.pop();
+  while (reader?.gone) reader = resting.pop();
+  reader ??= new RosterReader();
+  try {
+    return await reader.read({ bytes, format }, deadlineMs);
+  } finally {
+    if (!reader.gone) {
+      resting.push(reader);
+      reader.rest(() => {
+        const at = resting.indexOf(reader);
+        if (at >= 0) resting.splice(at, 1);
+      });
+    }
+    reading--;
+    waiting.shift()?.();
+  }
 }

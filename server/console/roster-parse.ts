@@ -7,19 +7,12 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { RosterProblem, TableRow } from '../../shared/console/roster';
 import { checkInflatedSize, OverBudget } from './zip-budget';
+import { ROSTER_FILE_LIMITS } from './roster-limits';
+
+export { ROSTER_FILE_LIMITS };
 
 export type RosterFormat = 'csv' | 'xlsx';
 
-export const ROSTER_FILE_LIMITS = {
-  /** What an XLSX file may unpack to, all its parts together. */
-  inflatedBytes: 16 * 1024 * 1024,
-  /** Rows of a file (a regional meeting has 120 people). */
-  rows: 5000,
-  /** Columns read of each row; a roster has five. */
-  columns: 64,
-  /** How long reading one file may take, start of its thread included. */
-  milliseconds: 15_000,
-} as const;
 
 export class UnreadableRoster extends Error {
   constructor(readonly problem: RosterProblem) {

@@ -51,7 +51,7 @@ export function consoleRosterRoutes(services: Services) {
       const format = rosterFormat(upload.type, upload.name, upload.bytes);
       let rows;
       try {
-        rows = await readRosterFile(upload.bytes, format);
+        rows = await readRosterFile(upload.bytes, format, services.config.rosterReadMs);
       } catch (err) {
         if (err instanceof UnreadableRoster) return refuseRows(c, [err.problem]);
         throw err;

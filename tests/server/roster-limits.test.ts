@@ -80,4 +80,31 @@ describe('hostile roster files', () => {
     const fine = await upload(await rosterWorkbook(rows.slice(0, 121)), XLSX);
     expect(fine.status).toBe(200);
   });
+
+  it('a file that takes longer than the deadline is refused, its reader stopped, and the next file read by a new one', async () => {
+    const slowServer = await childServer({ ACCORD_ROSTER_READ_MS: '100' });
+    try {
+      await slowServer.start();
+      const slowCookie = (await officer(slowServer, 'deadline@example.org')).cookie;
+      const made = await call(slowServer, { cookie: slowCookie }, 'POST', '/api/console/meetings', meetingBody({ participants: [] }));
+      const send = async (bytes: Uint8Array, type: string) => {
+        const res = await fetch(`${slowServer.url}/api/console/meetings/${made.body.meetingId}/roster?dryRun=true`, {
+          method: 'POST',
+          headers: { cookie: slowCookie, 'content-type': type },
+          body: bytes as Uint8Array<ArrayBuffer>,
+        });
+        return { status: res.status, body: (await res.json()) as { error?: { problems: { message: string }[] } } };
+      };
+      // Wide and long, within every ceiling but time: a few hundred milliseconds of reading.
+      const wide = Array.from({ length: 17 }, (_, j) => `note ${j}`);
+      const rows = [['name', 'party', 'role', ...wide], ...Array.from({ length: ROSTER_FILE_LIMITS.rows - 1 }, (_, i) => [`Person ${i}`, 'TH', 'delegate', ...wide.map((w) => `${w} ${i} ผู้เสียหาย`)])];
+      const slow = await send(await rosterWorkbook(rows), XLSX);
+      expect(slow.status).toBe(400);
+      expect(slow.body.error!.problems[0]!.message).toContain('took longer than 0.1 seconds');
+      const quick = await send(new TextEncoder().encode('name,party,role\nSomchai,TH,delegate\n'), 'text/csv');
+      expect(quick.status).toBe(200);
+    } finally {
+      await slowServer.cleanup();
+    }
+  });
 });
