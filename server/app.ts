@@ -2,6 +2,7 @@
 // on every response, and the built client at /.
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -85,6 +86,9 @@ export function createApp(services: Services) {
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {
+    // Hono's own refusals (a body that is not the JSON it says it is): the client's fault, said as ours are.
+    if (err instanceof HTTPException && err.status < 500)
+      return c.json(apiError(err.status === 413 ? 'too_large' : 'bad_request', `${err.message || 'The request was refused'}; nothing was stored.`), err.status);
     log.error('http.error', { method: c.req.method, path: new URL(c.req.url).pathname, error: errorMessage(err) });
     return c.json(apiError('internal', 'Something went wrong on the server; nothing you sent was lost. Try again.'), 500);
   });

@@ -71,8 +71,9 @@ export function consoleRosterRoutes(services: Services) {
 async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; type: string | undefined; name: string | undefined } | null> {
   const type = c.req.header('content-type');
   if (type?.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
-    const file = form.file;
+    // A form that is not one (no boundary, a broken part) holds no file.
+    const form = await c.req.parseBody().catch(() => null);
+    const file = form?.file;
     if (!(file instanceof File)) return null;
     return { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, name: file.name };
   }
