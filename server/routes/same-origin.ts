@@ -15,7 +15,6 @@ import { BEARER } from '../auth/principal';
 import type { Config } from '../config';
 import { log } from '../log';
 import { apiError } from './env';
-import { baseUrl } from './http';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -36,15 +35,25 @@ export const DOCUMENTED_UPLOADS: readonly Uploads[] = [
   { path: /^\/api\/verify$/, types: /^(application\/pdf|application\/octet-stream)\s*(;|$)/i },
 ];
 
-/** The origin Accord's own pages are served from: PUBLIC_URL's, else the one the request came to. */
-export const ownOrigin = (c: Context, config: Config): string => new URL(baseUrl(c, config)).origin;
+/**
+ * Whether an Origin is Accord's own: PUBLIC_URL's, or the host the request was sent to (as
+ * the sync socket's upgrade checks it; a page elsewhere never has this host in its Origin).
+ */
+function isOwnOrigin(origin: string, c: Context, config: Config): boolean {
+  if (config.publicUrl && origin === new URL(config.publicUrl).origin) return true;
+  try {
+    return new URL(origin).host === c.req.header('host');
+  } catch {
+    return false; // "null", or not a URL
+  }
+}
 
 /** Whether the browser says the request comes from one of Accord's own pages (or from no browser at all). */
 export function fromOwnPages(c: Context, config: Config): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site) return site === 'same-origin' || site === 'none';
   const origin = c.req.header('origin');
-  return origin === undefined || origin === ownOrigin(c, config);
+  return origin === undefined || isOwnOrigin(origin, c, config);
 }
 
 export const sameOriginOnly = (config: Config, uploads: readonly Uploads[] = DOCUMENTED_UPLOADS) =>
