@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { ADMIN_TOKEN, startTestServer, type TestServer } from '../helpers/server';
 import { rawSocket } from '../helpers/clients';
 import { call, meetingBody, officer } from '../helpers/console';
 import { agreeEverything, api } from '../helpers/lifecycle';
@@ -20,7 +20,8 @@ describe('a page of the same site on another port', () => {
   let attackerUrl = '';
   let context: BrowserContext;
   let meeting: { meetingId: string; documentId: string; invitations: { participantId: string; role: string; party: string; token: string }[] };
-  let page = '';
+  /** What the other site serves, by path. */
+  const pages = new Map<string, string>();
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
@@ -31,7 +32,7 @@ describe('a page of the same site on another port', () => {
     const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: secretariat.token }) });
     const secretariatCookie = session.headers.get('set-cookie')!.split(';')[0]!;
 
-    attacker = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page));
+    attacker = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(pages.get(req.url ?? '') ?? ''));
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
 
@@ -52,36 +53,47 @@ describe('a page of the same site on another port', () => {
     server?.cleanup();
   });
 
-  const state = async () =>
-    (await api<{ state: string }>(server, meeting.invitations.find((i) => i.role === 'head')!.token, 'GET', `/api/meetings/${meeting.meetingId}/record`)).body.state;
+  /** The record's state, as the administrator reads it (no link of theirs can be replaced). */
+  const state = async () => (await api<{ state: string }>(server, ADMIN_TOKEN, 'GET', `/api/meetings/${meeting.meetingId}/record`)).body.state;
 
   it('locks nothing, replaces no link; the app’s own page still locks', async () => {
-    const api = `${server.url}/api`;
+    const accord = `${server.url}/api`;
     const lao = meeting.invitations.find((i) => i.role === 'head' && i.party === 'LA')!;
     const laoSocket = await rawSocket(`${server.wsUrl}/${meeting.documentId}?token=${lao.token}`);
-    page = `<!doctype html><html><body>
-      <form id="lock" method="post" action="${api}/meetings/${meeting.meetingId}/lock" enctype="text/plain"><input name='{"x":"' value='"}'></form>
-      <img id="sheet" src="${api}/console/meetings/${meeting.meetingId}/invitations/sheet">
+    pages.set(
+      '/form',
+      `<!doctype html><html><body>
+      <form id="lock" method="post" action="${accord}/meetings/${meeting.meetingId}/lock" enctype="text/plain"><input name='{"x":"' value='"}'></form>
+      </body></html>`,
+    );
+    pages.set(
+      '/images',
+      `<!doctype html><html><body>
+      <img id="sheet" src="${accord}/console/meetings/${meeting.meetingId}/invitations/sheet">
       <script>
         window.imageDone = new Promise((resolve) => { const img = document.getElementById('sheet'); img.onload = img.onerror = () => resolve(img.complete); });
-        window.postDone = fetch('${api}/console/meetings/${meeting.meetingId}/invitations/sheet', { method: 'POST', mode: 'no-cors', credentials: 'include', body: new FormData() }).then(() => 'read', () => 'not readable');
-      </script></body></html>`;
+        window.postDone = fetch('${accord}/console/meetings/${meeting.meetingId}/invitations/sheet', { method: 'POST', mode: 'no-cors', credentials: 'include', body: new FormData() }).then(() => 'read', () => 'not readable');
+      </script></body></html>`,
+    );
 
+    // A plain form posted to the lock.
     const tab = await context.newPage();
-    // How each request to Accord ended: answered (status), or answered and hidden from the page.
-    const ended: string[] = [];
-    tab.on('requestfinished', (req) => void req.response().then((res) => req.url().startsWith(api) && ended.push(String(res?.status()))));
-    tab.on('requestfailed', (req) => req.url().startsWith(api) && ended.push(req.failure()?.errorText ?? 'failed'));
-    await tab.goto(attackerUrl);
-    // Both were sent and answered (the browser then hides the answers from the page: they are not its own).
-    await tab.evaluate(() => Promise.all([(window as never as { imageDone: Promise<boolean> }).imageDone, (window as never as { postDone: Promise<string> }).postDone]));
+    await tab.goto(`${attackerUrl}/form`);
     const [formAnswer] = await Promise.all([tab.waitForResponse((res) => res.url().endsWith('/lock')), tab.evaluate(() => (document.getElementById('lock') as HTMLFormElement).submit())]);
     expect(formAnswer.status()).toBe(403);
-    await expect.poll(() => ended.length).toBe(3);
-    // The image and the background POST were answered; the browser withheld the answers from the other page.
-    expect(ended.sort()).toEqual(['403', 'net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin', 'net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin']);
-
     expect(await state()).toBe('draft');
+
+    // The QR sheet as an image, and posted for in the background. How each request to Accord
+    // ended: answered (status), or answered and hidden from the page.
+    const other = await context.newPage();
+    const ended: string[] = [];
+    other.on('requestfinished', (req) => void req.response().then((res) => req.url().startsWith(accord) && ended.push(String(res?.status()))));
+    other.on('requestfailed', (req) => req.url().startsWith(accord) && ended.push(req.failure()?.errorText ?? 'failed'));
+    await other.goto(`${attackerUrl}/images`);
+    await other.evaluate(() => Promise.all([(window as never as { imageDone: Promise<boolean> }).imageDone, (window as never as { postDone: Promise<string> }).postDone]));
+    await expect.poll(() => ended.length).toBe(2);
+    // Both were answered; the browser withheld the answers from the other page (they are not its own).
+    expect(ended).toEqual(['net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin', 'net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin']);
     expect(laoSocket.readyState).toBe(laoSocket.OPEN);
     const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: lao.token }) });
     expect(session.status).toBe(201);
