@@ -12,7 +12,8 @@ const BODY_BYTES = 400 * MiB;
 
 /**
  * Sends a JSON body of `total` bytes in 1 MiB pieces, declared up front or chunked, until
- * the server answers. Resolves the status and how many bytes had been sent by then.
+ * the server answers. Resolves the status (0: the server closed the connection before its
+ * answer was read) and how many bytes had been sent by then.
  */
 function sendLarge(url: string, path: string, total: number, declared: boolean, headers: Record<string, string> = {}): Promise<{ status: number; sent: number }> {
   return new Promise((resolve, reject) => {
@@ -30,8 +31,14 @@ function sendLarge(url: string, path: string, total: number, declared: boolean, 
       resolve({ status: res.statusCode ?? 0, sent });
       req.destroy();
     });
-    req.on('error', (err) => {
-      if (!answered) reject(err);
+    // The server answers 413 and closes the connection: a write may meet the closed socket
+    // before the answer is read. Closed on us, long before the body was through, is the same refusal.
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (answered) return;
+      if (err.code === 'EPIPE' || err.code === 'ECONNRESET') {
+        answered = true;
+        resolve({ status: 0, sent });
+      } else reject(err);
     });
     const write = () => {
       while (!answered && sent < total) {
@@ -63,7 +70,7 @@ describe('request bodies', () => {
         Array.from({ length: 6 }, (_, i) => sendLarge(server.url, i % 2 === 0 ? '/api/session' : '/api/console/session', BODY_BYTES, i < 3)),
       );
       for (const answer of answers) {
-        expect(answer.status).toBe(413);
+        expect([413, 0]).toContain(answer.status);
         // Answered long before the body was through: the server did not wait for it.
         expect(answer.sent).toBeLessThan(64 * MiB);
       }
@@ -87,6 +94,6 @@ describe('request bodies', () => {
     expect((await post('/api/meetings', justOver(BODY_LIMITS.anonymous), admin)).status).toBe(400); // read, and refused as no meeting
     // A bearer token that names nobody is no one: the small ceiling.
     expect((await post('/api/meetings', justOver(BODY_LIMITS.anonymous), { authorization: 'Bearer nobody-at-all' })).status).toBe(413);
-    expect((await sendLarge(server.url, '/no-such-page', 4 * MiB, false)).status).toBe(413);
+    expect((await post('/no-such-page', 'x')).status).toBe(413);
   });
 });
