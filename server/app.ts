@@ -23,6 +23,8 @@ import { consoleSeriesRoutes } from './routes/console-series';
 import { consoleRegisterRoutes } from './routes/console-register';
 import { consoleActionPointRoutes } from './routes/console-action-points';
 import { apiError, type AppEnv } from './routes/env';
+import { sameOriginOnly } from './routes/same-origin';
+import { bodyLimits, noBody } from './routes/body-limits';
 import type { Services } from './services';
 
 export function createApp(services: Services) {
@@ -37,7 +39,8 @@ export function createApp(services: Services) {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // 'self' covers the sync socket of the same host (ws: and wss:, CSP Level 3).
+        connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         frameAncestors: ["'none'"],
@@ -48,6 +51,7 @@ export function createApp(services: Services) {
     }),
   );
 
+  app.use('/api/*', sameOriginOnly(services.config));
   app.use('/api/*', async (c, next) => {
     c.set(
       'principal',
@@ -60,6 +64,8 @@ export function createApp(services: Services) {
     );
     await next();
   });
+  app.use('/api/*', bodyLimits);
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : noBody(c, next)));
 
   const routes = app
     // Still serving while Redis is away (edits reach other processes through storage), so
@@ -84,10 +90,10 @@ export function createApp(services: Services) {
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {
-    // A body that is not JSON at all (the validators say so with a 400), or too large.
+    // Hono's own refusals (a body that is not the JSON it says it is, or too large): the client's fault, said as ours are.
     if (err instanceof HTTPException && err.status < 500)
-      return c.json(apiError(err.status === 413 ? 'body_too_large' : 'invalid_body', err.status === 413 ? 'The request is too large.' : 'The request body is not valid JSON.'), err.status);
-    if (err instanceof SyntaxError) return c.json(apiError('invalid_body', 'The request body is not valid JSON.'), 400);
+      return c.json(apiError(err.status === 413 ? 'too_large' : 'bad_request', `${err.message || 'The request was refused'}; nothing was stored.`), err.status);
+    if (err instanceof SyntaxError) return c.json(apiError('bad_request', 'The request body is not valid JSON; nothing was stored.'), 400);
     log.error('http.error', { method: c.req.method, path: new URL(c.req.url).pathname, error: errorMessage(err) });
     return c.json(apiError('internal', 'Something went wrong on the server; nothing you sent was lost. Try again.'), 500);
   });

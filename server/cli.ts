@@ -4,9 +4,17 @@ import { VERIFY_USAGE, verifyCommand } from './cli/verify';
 
 const USAGE = `Accord\n\n  ${VERIFY_USAGE}\n`;
 
+// A reader that has read enough (`accord verify … | head -1`) closes the pipe: what is left
+// to say goes nowhere, and the command still ends with its verdict's exit code.
+let readerGone = false;
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  readerGone = true;
+});
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+  const io = { out: (line: string) => void (readerGone || process.stdout.write(`${line}\n`)), err: (line: string) => console.error(line) };
   switch (command) {
     case 'verify':
       return verifyCommand(args, io);

@@ -1,6 +1,8 @@
 // Settings come from the environment; docs/operations.md lists them.
 import { resolve } from 'node:path';
 import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './sync/flood-guard';
+import { DEFAULT_MAX_UNSENT_BYTES } from './sync/connection';
+import { ROSTER_FILE_LIMITS } from './console/roster-limits';
 
 export interface Config {
   port: number;
@@ -8,9 +10,15 @@ export interface Config {
   dataDir: string;
   /** ACCORD_ADMIN_TOKEN: overrides the token kept in DATA_DIR. */
   adminToken: string | undefined;
+  /** ACCORD_AUDIT_KEY: overrides the audit key kept in DATA_DIR; every process on one database must share it. */
+  auditKey: string | undefined;
   /** The address people use to reach Accord, for invitation links; else taken from the request. */
   publicUrl: string | undefined;
   maxMessageBytes: number;
+  /** What may wait to be sent to one socket before it is closed (4504). */
+  maxUnsentBytes: number;
+  /** How long reading one roster file may take before it is refused. */
+  rosterReadMs: number;
   compactAfterUpdates: number;
   /** A record nobody has changed this long keeps only its encoded state in memory. */
   idleDocumentMs: number;
@@ -69,8 +77,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     adminToken: env.ACCORD_ADMIN_TOKEN || undefined,
+    auditKey: env.ACCORD_AUDIT_KEY || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
     maxMessageBytes: int(env.ACCORD_MAX_MESSAGE_BYTES, 1024 * 1024, 'ACCORD_MAX_MESSAGE_BYTES'),
+    maxUnsentBytes: int(env.ACCORD_MAX_UNSENT_BYTES, DEFAULT_MAX_UNSENT_BYTES, 'ACCORD_MAX_UNSENT_BYTES'),
+    rosterReadMs: int(env.ACCORD_ROSTER_READ_MS, ROSTER_FILE_LIMITS.milliseconds, 'ACCORD_ROSTER_READ_MS'),
     compactAfterUpdates: int(env.ACCORD_COMPACT_AFTER_UPDATES, 500, 'ACCORD_COMPACT_AFTER_UPDATES'),
     idleDocumentMs: 1000 * int(env.ACCORD_IDLE_DOCUMENT_SECONDS, 10, 'ACCORD_IDLE_DOCUMENT_SECONDS'),
     sqliteSynchronous: sync,

@@ -1,7 +1,6 @@
 // `npm start`: serve Accord on PORT with its data in DATA_DIR.
 import { ConfigError, readConfig } from './config';
 import { seedDemo, DEMO_LINKS_FILE } from './demo/seed-demo';
-import { invitationLink } from './presenters/meeting';
 import { startServer } from './server';
 import { log, errorMessage } from './log';
 import { existsSync } from 'node:fs';
@@ -30,9 +29,10 @@ else say('The administrator token was made by the first process on this database
 const demo = config.seedDemo ? await server.services.storage.exclusively('seed-demo', () => seedDemo(server.services, baseUrl)) : null;
 if (demo) {
   say('');
-  say('A demo meeting is ready: CMM 04, Thailand and Lao PDR, Vientiane. Open a link for each role:');
-  for (const i of demo.showcase) say(`  ${i.party.padEnd(3)} ${i.role.padEnd(11)} ${invitationLink(baseUrl, i.token)}`);
-  say(`Every participant's link is in ${demo.linksFile}.`);
+  // The links are credentials: where to find them, never the links themselves.
+  say('A demo meeting is ready: CMM 04, Thailand and Lao PDR, Vientiane.');
+  say(`Every participant's invitation link is in ${demo.linksFile} (readable by this user only);`);
+  say('its first lines give one link for each role of each party: open each in a browser of its own.');
 } else if (existsSync(join(config.dataDir, DEMO_LINKS_FILE))) {
   say(`The demo meeting's invitation links are in ${join(config.dataDir, DEMO_LINKS_FILE)}.`);
 }

@@ -4,11 +4,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadAdminToken, type AdminToken } from './auth/admin-token';
+import { loadAuditKey } from './auth/audit-key';
+import { AuditWitness } from './storage/audit-witness';
 import { checkBackends, type Config } from './config';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/storage';
 import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-check';
 import { RoomRegistry } from './sync/rooms';
+import { SessionSockets } from './sync/session-sockets';
 import { attachSyncEndpoint } from './sync/upgrade';
 import type { Services } from './services';
 import { localFanout, type Fanout } from './scale/fanout';
@@ -34,6 +37,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
   const { storage, fanout } = await openBackends(config);
   const admin = await storage.exclusively('admin-token', () => loadAdminToken(storage, config.dataDir, config.adminToken, fanout.shared));
+  const auditKey = loadAuditKey(config.dataDir, config.auditKey);
+  // Processes sharing PostgreSQL must seal with one key; a key file is this process's own.
+  if (config.databaseUrl && auditKey.file) log.warn('audit.key-per-process', { file: auditKey.file, hint: 'set ACCORD_AUDIT_KEY on every process that shares the database' });
   const rooms = new RoomRegistry({
     storage,
     fanout,
@@ -57,16 +63,30 @@ export async function startServer(config: Config): Promise<RunningServer> {
         reason,
       }).catch((err) => log.warn('audit.failed', { error: errorMessage(err) })),
   });
-  const services: Services = { config, storage, rooms, fanout, adminTokenHash: admin.tokenHash, now: () => new Date() };
+  const auditWitness = AuditWitness.open(config.dataDir);
+  const sessionSockets = new SessionSockets(fanout);
+  const services: Services = {
+    config,
+    storage,
+    rooms,
+    fanout,
+    sessionSockets,
+    adminTokenHash: admin.tokenHash,
+    auditKey: auditKey.key,
+    auditWitness,
+    now: () => new Date(),
+  };
   const app = createApp(services);
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const wss = attachSyncEndpoint(server, {
     storage,
     rooms,
+    sessionSockets,
     floodLimits: config.floodLimits,
     adminTokenHash: admin.tokenHash,
     maxMessageBytes: config.maxMessageBytes,
+    maxUnsentBytes: config.maxUnsentBytes,
     now: services.now,
   });
   await new Promise<void>((resolve, reject) => {
@@ -91,6 +111,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await stopped;
         await fanout.close();
         await storage.close();
+        auditWitness.close();
       })();
       return closing;
     },

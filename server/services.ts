@@ -3,6 +3,8 @@ import type { Config } from './config';
 import type { Storage } from './storage/storage';
 import type { RoomRegistry } from './sync/rooms';
 import type { Fanout } from './scale/fanout';
+import type { SessionSockets } from './sync/session-sockets';
+import type { AuditWitness } from './storage/audit-witness';
 
 export interface Services {
   config: Config;
@@ -12,5 +14,11 @@ export interface Services {
   fanout: Fanout;
   /** SHA-256 of the administrator token every process of the deployment accepts. */
   adminTokenHash: string;
+  /** The sockets each browser session opened, closed when it ends. */
+  sessionSockets: SessionSockets;
+  /** Seals the audit log (server/auth/audit-key.ts). */
+  auditKey: Uint8Array;
+  /** Remembers each audit log's head apart from the database. */
+  auditWitness: AuditWitness;
   now: () => Date;
 }

@@ -21,10 +21,14 @@ export const CloseCode = {
   messageTooBig: 1009,
   serviceRestart: 1012,
   malformedMessage: 4400,
+  /** The session the socket was opened with ended: signed out, or expired. Sign in again. */
+  sessionEnded: 4401,
   accessRevoked: 4403,
   unappliableUpdate: 4422,
   tooManyMessages: 4429,
   recordReloaded: 4503,
+  /** The client read too slowly: more was waiting to be sent to it than the server keeps. Reconnect and sync again. */
+  fellBehind: 4504,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

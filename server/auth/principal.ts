@@ -3,16 +3,19 @@
 // officer signed in to the console (its own session cookie).
 import { parse as parseCookies } from 'hono/utils/cookie';
 import type { Actor } from '../../shared/roles';
-import type { AccountRow, InvitationRow, Storage } from '../storage/storage';
+import type { AccountRow, InvitationRow, SessionRow, Storage } from '../storage/storage';
 import { hashToken, sameHash } from './tokens';
 
 export const SESSION_COOKIE = 'accord_session';
 /** The console's session: an officer's, apart from any invitation's in the same browser. */
 export const OFFICER_COOKIE = 'accord_console';
 
+/** An Authorization header that names its own credential: no other page can make a browser send one. */
+export const BEARER = /^Bearer\s+(\S+)$/i;
+
 export type Principal =
   | { kind: 'admin' }
-  | { kind: 'participant'; invitation: InvitationRow; actor: Actor; sessionHash: string | null }
+  | { kind: 'participant'; invitation: InvitationRow; actor: Actor; sessionHash: string | null; sessionExpiresAt: string | null }
   | { kind: 'officer'; account: AccountRow; sessionHash: string };
 
 export interface Credentials {
@@ -27,7 +30,7 @@ export async function resolvePrincipal(
   credentials: Credentials,
   now: Date,
 ): Promise<Principal | null> {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
+  const bearer = BEARER.exec(credentials.authorization ?? '')?.[1];
   if (bearer && sameHash(hashToken(bearer), adminTokenHash)) return { kind: 'admin' };
   const token = bearer ?? credentials.queryToken ?? null;
   if (token) return participantFor(await storage.findInvitationByTokenHash(hashToken(token)), null);
@@ -38,7 +41,7 @@ export async function resolvePrincipal(
     const sessionHash = hashToken(sessionToken);
     const session = await storage.findSession(sessionHash);
     const participant =
-      session && new Date(session.expiresAt) > now ? participantFor(await storage.getInvitation(session.invitationId), sessionHash) : null;
+      session && new Date(session.expiresAt) > now ? participantFor(await storage.getInvitation(session.invitationId), session) : null;
     if (participant) return participant;
   }
   const officerToken = cookies[OFFICER_COOKIE];
@@ -55,7 +58,13 @@ export async function resolveOfficer(storage: Storage, sessionToken: string, now
   return { kind: 'officer', account, sessionHash };
 }
 
-function participantFor(invitation: InvitationRow | undefined, sessionHash: string | null): Principal | null {
+function participantFor(invitation: InvitationRow | undefined, session: SessionRow | null): Principal | null {
   if (!invitation || invitation.revokedAt) return null;
-  return { kind: 'participant', invitation, actor: { role: invitation.role, party: invitation.party }, sessionHash };
+  return {
+    kind: 'participant',
+    invitation,
+    actor: { role: invitation.role, party: invitation.party },
+    sessionHash: session?.tokenHash ?? null,
+    sessionExpiresAt: session?.expiresAt ?? null,
+  };
 }

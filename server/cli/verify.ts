@@ -52,6 +52,7 @@ function report(verdict: Verdict, bundle: unknown): string[] {
     lines.push(`  record hash: ${verdict.recordHash}`);
     lines.push(`  fingerprint: ${displayFingerprint(verdict.recordHash)}`);
   }
+  if (verdict.auditHead) lines.push(`  audit log:   ${verdict.auditHead.length} entries when locked, the last sealed ${verdict.auditHead.hash}`);
   for (const party of verdict.parties) {
     lines.push(
       party.signed

@@ -1,5 +1,5 @@
 // A head of delegation enrols the public half of the key their browser made, for their
-// party. Enrolling again (a new browser, a lost key) replaces it: the old key stays on
+// party, and only theirs: a key enrolled for another party is refused. Enrolling again (a new browser, a lost key) replaces it: the old key stays on
 // file, marked replaced, and signatures already made with it keep the key they used.
 import { whyNot } from '../../shared/lifecycle';
 import { decodeBase64Url } from '../../shared/signing/base64';
@@ -33,13 +33,18 @@ export async function enrolKey(
     const raw = decodeBase64Url(publicKey);
     if (!(await importPublicKey(raw))) return refused({ code: 'invalid-key' });
 
-    const existing = (await storage.listPartyKeys(meeting.id)).find((k) => k.party === by.actor.party);
+    const fingerprint = keyFingerprint(raw);
+    const enrolled = await storage.listPartyKeys(meeting.id);
+    // One key, one party: a key another party's head enrolled cannot be theirs too.
+    const holder = enrolled.find((k) => k.party !== by.actor.party && k.fingerprint === fingerprint);
+    if (holder) return refused({ code: 'key-in-use', party: holder.party });
+    const existing = enrolled.find((k) => k.party === by.actor.party);
     if (existing?.publicKey === publicKey) return { ok: true, value: { key: existing, replaced: null, changed: false } };
     const key: PartyKeyRow = {
       meetingId: meeting.id,
       party: by.actor.party,
       publicKey,
-      fingerprint: keyFingerprint(raw),
+      fingerprint,
       enrolledBy: by.participantId,
       enrolledAt: services.now().toISOString(),
       replacedAt: null,

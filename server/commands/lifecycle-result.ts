@@ -8,6 +8,8 @@ export type CommandRefusal =
   | LifecycleRefusal
   | { code: 'no-key-enrolled'; party: string }
   | { code: 'invalid-key' }
+  /** The key is enrolled for another party of the meeting. */
+  | { code: 'key-in-use'; party: string }
   | { code: 'bad-signature'; party: string }
   | { code: 'signer-mismatch'; expected: { name: string; title: string } }
   | { code: 'statement-mismatch'; field: 'meetingId'; expected: string; found: string }

@@ -9,6 +9,7 @@ import { auditOutcome } from './lifecycle-audit';
 import { refused, type CommandResult, type Participant } from './lifecycle-result';
 import { previousHashOf } from './record-facts';
 import { sealRecord } from './seal-record';
+import { headOf } from '../storage/audit-chain';
 
 export interface Locked {
   record: RecordRow;
@@ -21,7 +22,9 @@ export async function lockRecord(services: Services, meeting: MeetingRow, by: Pa
   const previousRecordHash = await previousHashOf(services, current);
 
   const result = await services.rooms.withRoom(current, async (room): Promise<CommandResult<Locked>> => {
-    const seal = sealRecord({ meetingId: meeting.id, by, previousRecordHash, at: services.now() });
+    // The audit log as it stands now goes into what the heads sign (record-format.md §2).
+    const auditHead = headOf(await storage.listAudit(meeting.id));
+    const seal = sealRecord({ meetingId: meeting.id, by, previousRecordHash, auditHead, at: services.now() });
     const outcome = await storage.lockRecord(current.documentId, seal);
     if ('refused' in outcome) return refused(outcome.refused);
     room.setRecord(outcome.locked, []);

@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import { transition, type LifecycleRecord, type LifecycleRefusal } from '../../shared/lifecycle';
 import { lockBlockers } from '../../shared/record/agreement';
-import { canonicalRecord, canonicalText } from '../../shared/record/canonical';
+import { canonicalRecord, canonicalText, type AuditHead } from '../../shared/record/canonical';
 import { sha256Hex } from '../../shared/signing/fingerprint';
 import { partsOf, type Seal } from '../storage/storage';
 import { applyStored } from '../sync/record-document';
@@ -14,15 +14,17 @@ export interface SealFacts {
   meetingId: string;
   by: Participant;
   previousRecordHash: string | null;
+  /** The audit log's head when the lock was asked for: the heads' signatures cover it. */
+  auditHead: AuditHead;
   at: Date;
 }
 
-export function sealRecord({ meetingId, by, previousRecordHash, at }: SealFacts): Seal<LifecycleRefusal> {
+export function sealRecord({ meetingId, by, previousRecordHash, auditHead, at }: SealFacts): Seal<LifecycleRefusal> {
   return (stored, record) => {
     const doc = new Y.Doc();
     try {
       applyStored(doc, partsOf(stored));
-      const text = canonicalText(canonicalRecord(doc, { meetingId, version: record.version, previousRecordHash }));
+      const text = canonicalText(canonicalRecord(doc, { meetingId, version: record.version, previousRecordHash, auditHead }));
       const recordHash = sha256Hex(new TextEncoder().encode(text));
       // A draft has no signatures, and the current record is the latest by definition.
       const lifecycle: LifecycleRecord = {

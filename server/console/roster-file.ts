@@ -1,17 +1,18 @@
-// Reads a roster file into rows of cells with their line numbers, for shared/console/roster.ts
-// to check. CSV must be UTF-8 (or UTF-16 with its byte order mark): a file in a legacy
-// Thai code page is refused, never guessed at, so no name is ever garbled.
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import type { RosterProblem, TableRow } from '../../shared/console/roster';
+// A roster file is read in a worker thread (roster-worker.ts), with a ceiling on its memory
+// and a deadline: a workbook that unpacks to half a gigabyte, or takes a minute, costs that
+// thread, never the event loop every meeting's sockets share. At most two are read at once,
+// the others waiting their turn; a thread is kept for the next file a while, and one that
+// missed its deadline or ran out of memory is stopped and another started.
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { TableRow } from '../../shared/console/roster';
+import { log } from '../log';
+import { ROSTER_FILE_LIMITS, UnreadableRoster, type RosterFormat } from './roster-parse';
+import type { RosterJob, RosterReading } from './roster-worker';
 
-export type RosterFormat = 'csv' | 'xlsx';
-
-export class UnreadableRoster extends Error {
-  constructor(readonly problem: RosterProblem) {
-    super(problem.message);
-  }
-}
+export { ROSTER_FILE_LIMITS, UnreadableRoster, type RosterFormat };
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // an XLSX file is a ZIP archive
 
@@ -24,71 +25,118 @@ export function rosterFormat(contentType: string | undefined, fileName: string |
   return XLSX_MAGIC.every((b, i) => bytes[i] === b) ? 'xlsx' : 'csv';
 }
 
-export async function readRosterFile(bytes: Uint8Array, format: RosterFormat): Promise<TableRow[]> {
-  return format === 'xlsx' ? readXlsx(bytes) : readCsv(decodeText(bytes));
-}
+// The thread loads the TypeScript reader through tsx, which the server runs under anyway;
+// evaluated source needs no build step (as the SQLite checkpointer's). tsx's module API is
+// named by its file: an evaluated thread has no module of its own to resolve a package from.
+const TSX_API = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+const WORKER_SOURCE = `
+(async () => {
+  const { tsImport } = await import(${JSON.stringify(TSX_API)});
+  const { readInThisThread } = await tsImport(${JSON.stringify(new URL('./roster-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)});
+  readInThisThread();
+})();
+`;
 
-function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new UnreadableRoster({
-      line: 1,
-      code: 'unreadable',
-      column: null,
-      message: 'the file is not UTF-8 text: save it as "CSV UTF-8", or as an Excel workbook (.xlsx), and import it again',
+/** Readers at work at once; a third file waits for one of them. */
+const MAX_READERS = 2;
+/** A reader with nothing to read is let go after this long. */
+const IDLE_MS = 60_000;
+
+const unreadable = (message: string) => new UnreadableRoster({ line: 1, code: 'unreadable', column: null, message });
+
+/** One thread that reads roster files, one at a time. Started once, kept while it is used. */
+class RosterReader {
+  private readonly worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
+  });
+  private readonly ready: Promise<void>;
+  private answer: ((reading: RosterReading) => void) | null = null;
+  private failure: ((err: Error) => void) | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  gone = false;
+
+  constructor() {
+    this.worker.unref();
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('message', () => resolve());
+      this.failure = reject;
     });
+    this.worker.on('message', (reading: RosterReading | 'ready') => {
+      if (reading !== 'ready') this.answer?.(reading);
+    });
+    this.worker.on('error', (err: Error & { code?: string }) => {
+      log.warn('roster.reader-failed', { error: err.message, code: err.code });
+      // Out of its memory: the file asked for more than a roster ever needs.
+      this.fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? unreadable('the file needs more memory to read than a roster ever does') : err);
+    });
+    this.worker.on('exit', (code) => this.fail(new Error(`the roster reader stopped (${code}) without an answer`)));
+  }
+
+  async read(job: RosterJob, deadlineMs: number): Promise<TableRow[]> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    await this.ready;
+    let reading: RosterReading;
+    try {
+      reading = await new Promise<RosterReading>((resolve, reject) => {
+        const deadline = setTimeout(
+          () => this.fail(unreadable(`the file took longer than ${deadlineMs / 1000} seconds to read; a roster reads in a moment`)),
+          deadlineMs,
+        );
+        this.answer = (r) => (clearTimeout(deadline), resolve(r));
+        this.failure = (e) => (clearTimeout(deadline), reject(e));
+        this.worker.postMessage(job);
+      });
+    } finally {
+      this.answer = null;
+      this.failure = null;
+    }
+    if (reading.ok) return reading.rows;
+    if (reading.problem) throw new UnreadableRoster(reading.problem);
+    throw new Error(`the roster reader failed: ${reading.error}`);
+  }
+
+  /** Waits for the next file, and is let go if none comes. */
+  rest(onGone: () => void): void {
+    this.idleTimer = setTimeout(() => {
+      this.fail(new Error('idle'));
+      onGone();
+    }, IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  /** Stops the thread (a file it could not finish in time, or its own failure) and says why. */
+  private fail(err: Error): void {
+    const failure = this.failure;
+    this.failure = null;
+    if (!this.gone) void this.worker.terminate();
+    this.gone = true;
+    failure?.(err);
   }
 }
 
-function readCsv(text: string): TableRow[] {
-  const rows: TableRow[] = [];
-  let start = 0;
-  let line = 1;
-  let broken: RosterProblem | null = null;
-  Papa.parse<string[]>(text, {
-    step: (result) => {
-      const end = result.meta.cursor;
-      const quoteError = result.errors.find((e) => e.type === 'Quotes');
-      if (quoteError && !broken) broken = { line, code: 'unreadable', column: null, message: 'a quotation mark is not closed on this line' };
-      rows.push({ line, cells: result.data.map((cell) => String(cell ?? '')) });
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      start = end;
-    },
-  });
-  if (broken) throw new UnreadableRoster(broken);
-  return rows;
-}
+const resting: RosterReader[] = [];
+let reading = 0;
+const waiting: (() => void)[] = [];
 
-async function readXlsx(bytes: Uint8Array): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
+/** Reads a file in a reader thread; past `deadlineMs` (its thread's start not counted) the file is refused. */
+export async function readRosterFile(bytes: Uint8Array, format: RosterFormat, deadlineMs: number = ROSTER_FILE_LIMITS.milliseconds): Promise<TableRow[]> {
+  if (reading >= MAX_READERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  reading++;
+  let reader = resting.pop();
+  while (reader?.gone) reader = resting.pop();
+  reader ??= new RosterReader();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableRoster({ line: 1, code: 'unreadable', column: null, message: 'the file is not an Excel workbook (.xlsx) that can be read' });
+    return await reader.read({ bytes, format }, deadlineMs);
+  } finally {
+    if (!reader.gone) {
+      resting.push(reader);
+      reader.rest(() => {
+        const at = resting.indexOf(reader);
+        if (at >= 0) resting.splice(at, 1);
+      });
+    }
+    reading--;
+    waiting.shift()?.();
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableRoster({ line: 1, code: 'empty-file', column: null, message: 'the workbook has no sheet' });
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellText(row.getCell(col)));
-    rows.push({ line: rowNumber, cells });
-  });
-  return rows;
-}
-
-/** What the cell shows, as text: rich text joined, a formula's result, a date as YYYY-MM-DD. */
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result);
-    if ('text' in value) return String(value.text);
-  }
-  return String(value);
 }

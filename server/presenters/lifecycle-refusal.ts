@@ -87,6 +87,8 @@ export function presentRefusal(refusal: CommandRefusal): { status: Status; body:
       return say(409, 'no_key', `No signing key is enrolled for ${refusal.party}. Enrol your key first, then sign.`);
     case 'invalid-key':
       return say(400, 'invalid_key', 'That is not an Ed25519 public key. Nothing was enrolled.');
+    case 'key-in-use':
+      return say(409, 'key_in_use', `This key is already enrolled for ${refusal.party}: each head signs with a key of their own. Make a new key in your browser and enrol it.`);
     case 'bad-signature':
       return say(
         422,

@@ -5,6 +5,7 @@ import { makeBundle, type SignedBundle } from '../../shared/signing/bundle';
 import { decodeBase64Url } from '../../shared/signing/base64';
 import { displayFingerprint, keyFingerprint } from '../../shared/signing/fingerprint';
 import type { AuditEntry, InvitationRow, MeetingRow, PartyKeyRow, RecordRow } from '../storage/storage';
+import type { AuditCheck } from '../storage/audit-chain';
 import { lifecycleOf, liveSignatures, statementOf, type RecordFacts } from '../commands/record-facts';
 
 export const fingerprintOf = (hash: string | null) => (hash ? displayFingerprint(hash) : null);
@@ -87,11 +88,14 @@ export function presentVersions(meeting: MeetingRow, records: RecordRow[]) {
   };
 }
 
-export function presentAudit(entries: AuditEntry[], firstBroken: number | null, invitations: InvitationRow[]) {
+export function presentAudit(entries: AuditEntry[], check: AuditCheck, invitations: InvitationRow[]) {
   const names = new Map(invitations.map((i) => [i.participantId, i.name]));
   return {
-    intact: firstBroken === null,
-    firstBrokenSeq: firstBroken,
+    intact: check.intact,
+    firstBrokenSeq: check.firstBrokenSeq,
+    problems: check.problems,
+    head: check.head,
+    anchors: check.anchors,
     entries: entries.map((e) => ({
       seq: e.seq,
       at: e.at,

@@ -7,7 +7,7 @@ import { accountInput } from '../../shared/console/accounts';
 import { createAccount, disableAccount, issueSetupLink } from '../commands/console/accounts';
 import { DEPLOYMENT_LOG } from '../commands/console/deployment-audit';
 import { presentAccount, setupLink } from '../presenters/console/account';
-import { firstBrokenLink } from '../storage/audit-chain';
+import { checkedAudit } from '../audit';
 import type { Services } from '../services';
 import { apiError } from './env';
 import { baseUrl, invalidBody } from './http';
@@ -41,7 +41,7 @@ export function consoleAccountRoutes(services: Services) {
       return c.json({ account: presentAccount({ ...account, disabledAt: account.disabledAt ?? services.now().toISOString() }) }, 200);
     })
     .get('/audit', signedIn, requireAdministrator, async (c) => {
-      const entries = await services.storage.listAudit(DEPLOYMENT_LOG);
-      return c.json({ intact: firstBrokenLink(entries) === null, brokenAt: firstBrokenLink(entries), entries: entries.map(({ seq, at, actor, action, detail }) => ({ seq, at, actor, action, detail })) }, 200);
+      const { entries, check } = await checkedAudit(services, DEPLOYMENT_LOG);
+      return c.json({ intact: check.intact, brokenAt: check.firstBrokenSeq, problems: check.problems, head: check.head, entries: entries.map(({ seq, at, actor, action, detail }) => ({ seq, at, actor, action, detail })) }, 200);
     });
 }

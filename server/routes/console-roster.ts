@@ -50,7 +50,7 @@ export function consoleRosterRoutes(services: Services) {
       const format = rosterFormat(upload.type, upload.name, upload.bytes);
       let rows;
       try {
-        rows = await readRosterFile(upload.bytes, format);
+        rows = await readRosterFile(upload.bytes, format, services.config.rosterReadMs);
       } catch (err) {
         if (err instanceof UnreadableRoster) return refuseRows(c, [err.problem]);
         throw err;
@@ -70,8 +70,9 @@ export function consoleRosterRoutes(services: Services) {
 async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; type: string | undefined; name: string | undefined } | null> {
   const type = c.req.header('content-type');
   if (type?.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
-    const file = form.file;
+    // A form that is not one (no boundary, a broken part) holds no file.
+    const form = await c.req.parseBody().catch(() => null);
+    const file = form?.file;
     if (!(file instanceof File)) return null;
     return { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, name: file.name };
   }

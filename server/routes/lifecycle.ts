@@ -12,6 +12,7 @@ import { verifyBundle } from '../../shared/signing/verify';
 import { amendRecord } from '../commands/amend-record';
 import { enrolKey } from '../commands/enrol-key';
 import { auditRefusal } from '../commands/lifecycle-audit';
+import { checkedAudit } from '../audit';
 import type { CommandResult } from '../commands/lifecycle-result';
 import { lockRecord } from '../commands/lock-record';
 import { loadRecordFacts } from '../commands/record-facts';
@@ -29,7 +30,6 @@ import {
 import { presentRefusal } from '../presenters/lifecycle-refusal';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
-import { firstBrokenLink } from '../storage/audit-chain';
 import { apiError, type AppEnv } from './env';
 import { invalidBody } from './http';
 import { actingParticipant, auditedInvalidBody, refuseAdministrator, versionOf } from './lifecycle-access';
@@ -144,9 +144,9 @@ export function lifecycleRoutes(services: Services) {
         await auditRefusal(services, access.meeting.id, auditActor(principal), 'audit.read', { code: 'not-permitted' });
         return c.json(apiError('not_allowed', 'Only the secretariat can read the audit log.'), 403);
       }
-      const entries = await services.storage.listAudit(access.meeting.id);
+      const { entries, check } = await checkedAudit(services, access.meeting.id);
       const invitations = await services.storage.listInvitations(access.meeting.id);
-      return c.json(presentAudit(entries, firstBrokenLink(entries), invitations), 200);
+      return c.json(presentAudit(entries, check, invitations), 200);
     })
     .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
       let bundle: unknown;

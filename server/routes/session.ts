@@ -55,7 +55,11 @@ export function sessionRoutes(services: Services) {
     })
     .delete('/', async (c) => {
       const principal = c.get('principal');
-      if (principal?.kind === 'participant' && principal.sessionHash) await services.storage.deleteSession(principal.sessionHash);
+      if (principal?.kind === 'participant' && principal.sessionHash) {
+        await services.storage.deleteSession(principal.sessionHash);
+        // Signed out means out: the sockets this session opened close too (4401).
+        services.sessionSockets.end(principal.sessionHash, services.now());
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     });

@@ -12,7 +12,9 @@ export type FanoutMessage =
   /** The record's lifecycle row changed (lock, signature, unlock): read it again. */
   | { kind: 'record-changed' }
   /** Sockets opened with this invitation must close (a link was withdrawn or replaced). */
-  | { kind: 'invitation-closed'; invitationId: string; code: number; reason: string };
+  | { kind: 'invitation-closed'; invitationId: string; code: number; reason: string }
+  /** Sockets opened with this session must close (it was signed out). */
+  | { kind: 'session-closed'; sessionHash: string };
 
 export interface Fanout {
   /** Whether other processes may write the same records (false: this process is alone). */
@@ -31,7 +33,7 @@ export interface Fanout {
   join(documentId: string, deliver: (message: FanoutMessage) => void): Promise<void>;
   leave(documentId: string): Promise<void>;
   publish(documentId: string, message: FanoutMessage): void;
-  /** Messages that concern every record of the process (revocations). */
+  /** Messages that concern every record of the process (revocations, sign-outs). */
   onBroadcast(deliver: (message: FanoutMessage) => void): void;
   publishBroadcast(message: FanoutMessage): void;
   close(): Promise<void>;
@@ -49,7 +51,7 @@ export const localFanout = (): Fanout => ({
   close: async () => undefined,
 });
 
-const KIND = { update: 0, awareness: 1, 'record-changed': 2, 'invitation-closed': 3 } as const;
+const KIND = { update: 0, awareness: 1, 'record-changed': 2, 'invitation-closed': 3, 'session-closed': 4 } as const;
 
 export function encodeFanout(origin: string, message: FanoutMessage): Uint8Array {
   const e = encoding.createEncoder();
@@ -70,6 +72,9 @@ export function encodeFanout(origin: string, message: FanoutMessage): Uint8Array
       encoding.writeVarString(e, message.invitationId);
       encoding.writeVarUint(e, message.code);
       encoding.writeVarString(e, message.reason);
+      break;
+    case 'session-closed':
+      encoding.writeVarString(e, message.sessionHash);
       break;
     default:
       return message satisfies never;
@@ -101,6 +106,8 @@ export function decodeFanout(bytes: Uint8Array): { origin: string; message: Fano
           reason: decoding.readVarString(d),
         },
       };
+    case KIND['session-closed']:
+      return { origin, message: { kind: 'session-closed', sessionHash: decoding.readVarString(d) } };
     default:
       throw new Error(`unknown fan-out message kind ${kind}`);
   }

@@ -2,6 +2,7 @@
 // the limits), which officers manage which meetings, the series meetings belong to, and
 // the history of action point statuses. Part of the one Storage interface.
 import type { AccountRole } from '../../shared/console/accounts';
+import type { AttemptTally } from '../../shared/console/sign-in-limits';
 import type { ChangeKind } from '../../shared/console/register';
 import type { ActionStatus } from '../../shared/record/meeting-input';
 import type { InvitationRow, MeetingRow } from './storage';
@@ -93,9 +94,14 @@ export interface ConsoleStorage {
   /** Ends every session of the account but `except` (the one that changed the password). */
   deleteOfficerSessionsOf(accountId: string, except?: string): Promise<void>;
 
-  /** Notes one failed sign-in under each key (account, address). */
-  addSignInFailure(keys: string[], at: string): Promise<void>;
-  countSignInFailures(key: string, since: string): Promise<number>;
+  /**
+   * In one atomic step: tallies the attempts noted under each key (a login, an address)
+   * since `since`, asks `decide`, and if it admits, notes one more attempt under each key
+   * at `at`. Parallel calls on the same keys are judged one after the other.
+   */
+  reserveSignInAttempt<T extends { admit: boolean }>(keys: string[], since: string, at: string, decide: (tallies: AttemptTally[]) => T): Promise<T>;
+  /** Takes back one attempt noted under `key` at `at` (it succeeded). */
+  releaseSignInAttempt(key: string, at: string): Promise<void>;
   clearSignInFailures(key: string): Promise<void>;
 
   listMeetings(): Promise<MeetingRow[]>;

@@ -73,13 +73,22 @@ export function postgresConsole(pool: pg.Pool, tx: <T>(work: (client: Tx) => Pro
       await pool.query('DELETE FROM officer_sessions WHERE account_id = $1 AND token_hash <> $2', [accountId, except]);
     },
 
-    addSignInFailure: (keys, at) =>
+    reserveSignInAttempt: (keys, since, at, decide) =>
       tx(async (c) => {
+        // One judgement at a time per key, across processes; in one order, so two never wait on each other.
+        for (const key of [...keys].sort()) await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`accord-sign-in-${key}`]);
         await c.query('DELETE FROM sign_in_failures WHERE at < $1', [new Date(Date.parse(at) - FAILURES_KEPT_MS).toISOString()]);
-        for (const key of keys) await c.query('INSERT INTO sign_in_failures (key, at) VALUES ($1, $2)', [key, at]);
+        const tallies = [];
+        for (const key of keys) {
+          const r = (await c.query('SELECT COUNT(*) AS n, MIN(at) AS oldest, MAX(at) AS latest FROM sign_in_failures WHERE key = $1 AND at > $2', [key, since])).rows[0] as Row;
+          tallies.push({ count: Number(r.n), oldest: (r.oldest as string | null) ?? null, latest: (r.latest as string | null) ?? null });
+        }
+        const verdict = decide(tallies);
+        if (verdict.admit) for (const key of keys) await c.query('INSERT INTO sign_in_failures (key, at) VALUES ($1, $2)', [key, at]);
+        return verdict;
       }),
-    async countSignInFailures(key, since) {
-      return Number((await one('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = $1 AND at > $2', [key, since]))?.n ?? 0);
+    async releaseSignInAttempt(key, at) {
+      await pool.query('DELETE FROM sign_in_failures WHERE ctid IN (SELECT ctid FROM sign_in_failures WHERE key = $1 AND at = $2 LIMIT 1)', [key, at]);
     },
     async clearSignInFailures(key) {
       await pool.query('DELETE FROM sign_in_failures WHERE key = $1', [key]);

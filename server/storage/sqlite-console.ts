@@ -2,6 +2,7 @@
 // sign-ins, who manages which meeting, series, and action point status history.
 import type Database from 'better-sqlite3';
 import { changeFor, toAccount, toChange } from './console-mapping';
+import type { AttemptTally } from '../../shared/console/sign-in-limits';
 import type {
   ActionPointChangeRow,
   ChangeAuthor,
@@ -101,7 +102,10 @@ export function consoleStorage(db: Database.Database): ConsoleStorage {
     deleteSessionsOf: db.prepare('DELETE FROM officer_sessions WHERE account_id = ? AND token_hash <> ?'),
     insertFailure: db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)'),
     pruneFailures: db.prepare('DELETE FROM sign_in_failures WHERE at < ?'),
-    countFailures: db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ? AND at > ?'),
+    tallyFailures: db.prepare<[string, string], AttemptTally>(
+      'SELECT COUNT(*) AS count, MIN(at) AS oldest, MAX(at) AS latest FROM sign_in_failures WHERE key = ? AND at > ?',
+    ),
+    releaseFailure: db.prepare('DELETE FROM sign_in_failures WHERE rowid IN (SELECT rowid FROM sign_in_failures WHERE key = ? AND at = ? LIMIT 1)'),
     clearFailures: db.prepare('DELETE FROM sign_in_failures WHERE key = ?'),
     meetings: db.prepare<[], Row>('SELECT * FROM meetings ORDER BY created_at, rowid'),
     meetingExists: db.prepare<[string], { id: string }>('SELECT id FROM meetings WHERE id = ?'),
@@ -216,14 +220,16 @@ export function consoleStorage(db: Database.Database): ConsoleStorage {
     async deleteOfficerSessionsOf(accountId, except = '') {
       q.deleteSessionsOf.run(accountId, except);
     },
-    async addSignInFailure(keys, at) {
-      db.transaction(() => {
+    async reserveSignInAttempt(keys, since, at, decide) {
+      return db.transaction(() => {
         q.pruneFailures.run(new Date(Date.parse(at) - FAILURES_KEPT_MS).toISOString());
-        for (const key of keys) q.insertFailure.run(key, at);
+        const verdict = decide(keys.map((key) => q.tallyFailures.get(key, since)!));
+        if (verdict.admit) for (const key of keys) q.insertFailure.run(key, at);
+        return verdict;
       })();
     },
-    async countSignInFailures(key, since) {
-      return q.countFailures.get(key, since)?.n ?? 0;
+    async releaseSignInAttempt(key, at) {
+      q.releaseFailure.run(key, at);
     },
     async clearSignInFailures(key) {
       q.clearFailures.run(key);

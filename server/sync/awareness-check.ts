@@ -9,10 +9,13 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { RefusalReason } from '../../shared/protocol';
 
+/** Fatal on bytes that are not UTF-8: such a state is malformed, not a string to guess at. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 export interface AwarenessLimits {
   /** Client ids one connection may speak for (a tab may renew its id). */
   maxClientIdsPerConnection: number;
-  /** Bytes of one client's state as JSON. */
+  /** Bytes of one client's state as JSON, in UTF-8 (as sent: a Thai character is three). */
   maxStateBytes: number;
 }
 
@@ -42,8 +45,11 @@ export function checkAwarenessUpdate(update: Uint8Array, view: AwarenessView, li
   const accepted: AwarenessEntry[] = [];
   let echoes = 0;
   for (let i = 0; i < count; i++) {
-    const entry = { clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) };
-    if (entry.state.length > limits.maxStateBytes) return { refused: RefusalReason.awarenessTooLarge };
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const bytes = decoding.readVarUint8Array(decoder);
+    if (bytes.byteLength > limits.maxStateBytes) return { refused: RefusalReason.awarenessTooLarge };
+    const entry = { clientId, clock, state: utf8.decode(bytes) };
     JSON.parse(entry.state);
     if (!claimed.has(entry.clientId)) {
       const known = view.knownClock(entry.clientId);
@@ -59,6 +65,29 @@ export function checkAwarenessUpdate(update: Uint8Array, view: AwarenessView, li
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the awareness update');
   return { accepted, echoes };
+}
+
+/** Who a connection is, as its session says: what every awareness state it sends will say. */
+export interface PresenceIdentity {
+  participantId: string;
+  name: string;
+  party: string;
+  role: string;
+}
+
+/**
+ * The state with its `user` naming the connection's own participant, whatever the client
+ * wrote there (its other fields, such as a caret colour, are kept). A state that is not an
+ * object is taken as an empty one; a removal (null) stays a removal. Answers the same text
+ * when the client already said who it is.
+ */
+export function stampIdentity(state: string, identity: PresenceIdentity): string {
+  const value: unknown = JSON.parse(state);
+  if (value === null) return state;
+  const fields = typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const user = fields.user && typeof fields.user === 'object' && !Array.isArray(fields.user) ? (fields.user as Record<string, unknown>) : {};
+  const stamped = JSON.stringify({ ...fields, user: { ...user, ...identity } });
+  return stamped === state ? state : stamped;
 }
 
 export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {

@@ -3,15 +3,30 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Actor } from '../../shared/roles';
-import type { CloseCode, RefusalReason } from '../../shared/protocol';
+import { CloseCode, type RefusalReason } from '../../shared/protocol';
 import { sendAtTurnEnd } from '../turn-end';
+import { log } from '../log';
 import { permissionDenied } from './wire';
 import { messageOf, type Frame } from './frame';
+
+/**
+ * What may wait to be sent to one client before it is cut off (4504, and a stock client
+ * reconnects and syncs again): beyond this, a client that reads slowly, or not at all,
+ * would make the server hold everything the others write.
+ */
+export const DEFAULT_MAX_UNSENT_BYTES = 4 * 1024 * 1024;
+
+const sizeOf = (message: Uint8Array | Frame) =>
+  message instanceof Uint8Array ? message.byteLength : message.wire.reduce((total, piece) => total + piece.byteLength, 0);
 
 export interface ConnectionIdentity {
   invitationId: string;
   participantId: string;
+  /** As the roster names them: what their awareness state says, whatever the client wrote. */
+  name: string;
   actor: Actor;
+  /** The session the socket was opened with (a cookie), or null for a token in the address. */
+  sessionHash: string | null;
 }
 
 /**
@@ -34,15 +49,24 @@ export class Connection {
   /** Accord's own client subscribes to lifecycle status; stock clients never see it. */
   wantsStatus = false;
 
+  /** The largest message written since the client last had nothing waiting (a whole record, on joining). */
+  private largestWaiting = 0;
+
   constructor(
     readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
     /** The TCP socket under `socket` (the one the upgrade came on). */
     private readonly raw: Duplex | null = null,
+    private readonly maxUnsentBytes = DEFAULT_MAX_UNSENT_BYTES,
   ) {}
 
   get open(): boolean {
     return this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** Bytes written to this client that it has not taken yet (beyond what the kernel holds). */
+  get unsentBytes(): number {
+    return this.raw ? this.raw.writableLength : this.socket.bufferedAmount;
   }
 
   /**
@@ -52,6 +76,12 @@ export class Connection {
    */
   send(message: Uint8Array | Frame): void {
     if (!this.open) return;
+    // Bounded by the ceiling plus one message: a whole record sent on joining may be larger
+    // than the ceiling, and the client is given the time to take it.
+    const unsent = this.unsentBytes;
+    if (unsent === 0) this.largestWaiting = 0;
+    if (unsent > this.maxUnsentBytes + this.largestWaiting) return this.fellBehind(unsent);
+    this.largestWaiting = Math.max(this.largestWaiting, sizeOf(message));
     const raw = this.raw;
     if (raw && !corked.has(raw)) {
       raw.cork();
@@ -89,6 +119,15 @@ export class Connection {
     if (this.refusedBefore.has(reason)) return false;
     this.refusedBefore.add(reason);
     return true;
+  }
+
+  /**
+   * Nothing more is sent; the close follows what is already waiting, for a client that reads
+   * slowly to learn why (ws ends the socket 30 s later if the client never reads it).
+   */
+  private fellBehind(unsent: number): void {
+    log.warn('sync.fell-behind', { participant: this.identity.participantId, unsent, limit: this.maxUnsentBytes });
+    this.close(CloseCode.fellBehind, 'too far behind: reconnect');
   }
 
   close(code: CloseCode, reason: string): void {

@@ -3,7 +3,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { RefusalReason } from '../../shared/protocol';
-import { checkAwarenessUpdate, encodeAwarenessEntries, type AwarenessLimits } from './awareness-check';
+import { checkAwarenessUpdate, encodeAwarenessEntries, stampIdentity, type AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
 import { awarenessMessage, awarenessUpdateMessage } from './wire';
 
@@ -49,10 +49,15 @@ export class RoomAwareness {
       connection.clientIds.add(clientId);
       this.owners.set(clientId, connection);
     }
-    // Relay the bytes as they came unless echoes had to be taken out.
-    const accepted = verdict.echoes === 0 ? update : encodeAwarenessEntries(verdict.accepted);
+    // Nobody appears as someone else: each state names the connection's own participant.
+    const { participantId, name, actor } = connection.identity;
+    const identity = { participantId, name, party: actor.party, role: actor.role };
+    const entries = verdict.accepted.map((entry) => ({ ...entry, state: stampIdentity(entry.state, identity) }));
+    const asSent = verdict.echoes === 0 && entries.every((entry, i) => entry.state === verdict.accepted[i]!.state);
+    // Relay the bytes as they came unless echoes had to be taken out or a state restamped.
+    const accepted = asSent ? update : encodeAwarenessEntries(entries);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, connection);
-    return { relay: verdict.echoes === 0 ? message : awarenessUpdateMessage(accepted), update: accepted };
+    return { relay: asSent ? message : awarenessUpdateMessage(accepted), update: accepted };
   }
 
   /** A state relayed by another process. */

@@ -309,7 +309,8 @@ export class Room {
         case 'record-changed':
           return this.refreshStatus(false);
         case 'invitation-closed':
-          return; // handled by the registry, for every record at once
+        case 'session-closed':
+          return; // handled for every record at once (rooms.ts, session-sockets.ts)
         default:
           return message satisfies never;
       }

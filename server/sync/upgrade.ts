@@ -9,6 +9,7 @@ import type { RecordRow, Storage } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { Connection } from './connection';
 import type { RoomRegistry } from './rooms';
+import type { SessionSockets } from './session-sockets';
 import type { Room } from './room';
 import { FloodGuard, type FloodLimits } from './flood-guard';
 
@@ -16,8 +17,11 @@ export interface SyncEndpointOptions {
   storage: Storage;
   floodLimits: FloodLimits;
   rooms: RoomRegistry;
+  sessionSockets: SessionSockets;
   adminTokenHash: string;
   maxMessageBytes: number;
+  /** What may wait to be sent to one socket before it is closed (4504). */
+  maxUnsentBytes: number;
   now: () => Date;
 }
 
@@ -53,13 +57,15 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     const identity = {
       invitationId: principal.invitation.id,
       participantId: principal.invitation.participantId,
+      name: principal.invitation.name,
       actor: principal.actor,
+      sessionHash: principal.sessionHash,
     };
     // The record is read from storage while the client answers the upgrade with its step 1.
     const opening = options.rooms.open(record);
     opening.catch(() => undefined); // answered in join()
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
-      const connection = new Connection(ws, identity, socket);
+      const connection = new Connection(ws, identity, socket, options.maxUnsentBytes);
       // Messages that arrive while the record is opened (or reopened, if it closed
       // meanwhile) wait here, in order: as many as a connection may send at once.
       let room: Room | null = null;
@@ -88,7 +94,12 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       ws.on('error', (err) => {
         log.warn('sync.socket-error', { documentId, participant: identity.participantId, error: errorMessage(err) });
       });
-      ws.on('close', () => room?.leave(connection));
+      const { sessionHash, sessionExpiresAt } = principal;
+      if (sessionHash && sessionExpiresAt) options.sessionSockets.add(connection, sessionHash, new Date(sessionExpiresAt), options.now());
+      ws.on('close', () => {
+        if (sessionHash) options.sessionSockets.remove(connection, sessionHash);
+        room?.leave(connection);
+      });
       void join(connection, opening, record, early, (joined) => (room = joined));
       if (!principal.invitation.firstUsedAt) {
         void options.storage.markInvitationUsed(principal.invitation.id, options.now().toISOString());

@@ -23,12 +23,24 @@ import { sha256Hex } from '../signing/fingerprint';
 
 export const RECORD_FORMAT = 'accord.record/1';
 
+/**
+ * The meeting's audit log as the lock found it: how many entries, and the seal of the last
+ * (64 hex digits; 64 zeros for an empty log). Signing the record signs this too, so the log
+ * up to that entry can no longer be cut or rebuilt unnoticed.
+ */
+export interface AuditHead {
+  length: number;
+  hash: string;
+}
+
 export interface CanonicalRecord {
   format: typeof RECORD_FORMAT;
   meetingId: string;
   version: number;
   /** The record hash of the version this one amends; null for version 1. */
   previousRecordHash: string | null;
+  /** The audit log's head at the lock; absent from records locked before Accord wrote it. */
+  auditHead?: AuditHead;
   meeting: {
     code: string;
     series: LocalizedText;
@@ -65,6 +77,8 @@ export interface RecordIdentity {
   meetingId: string;
   version: number;
   previousRecordHash: string | null;
+  /** The audit log's head read by the lock (a draft's preview has none). */
+  auditHead?: AuditHead;
 }
 
 export function canonicalRecord(doc: Y.Doc, identity: RecordIdentity): CanonicalRecord {
@@ -74,6 +88,7 @@ export function canonicalRecord(doc: Y.Doc, identity: RecordIdentity): Canonical
     meetingId: identity.meetingId,
     version: identity.version,
     previousRecordHash: identity.previousRecordHash,
+    ...(identity.auditHead ? { auditHead: { length: identity.auditHead.length, hash: identity.auditHead.hash } } : {}),
     meeting: {
       code: str(facts.get('code')),
       series: localized(facts.get('series')),

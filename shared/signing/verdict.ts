@@ -1,5 +1,7 @@
 // What a verification finds, as data (for the verify page, in the reader's language) and
 // as one English sentence per reason (for the command line and the API).
+import type { AuditHead } from '../record/canonical';
+
 export type VerdictReason =
   | { code: 'malformed'; detail: string }
   | { code: 'record-bytes-mismatch' }
@@ -32,6 +34,12 @@ export interface Verdict {
   recordHash: string | null;
   parties: PartyVerdict[];
   reasons: VerdictReason[];
+  /**
+   * The audit log's head the record was locked with, which the signatures cover: compare it
+   * with the meeting's audit log (GET /api/meetings/:id/audit). Absent for records locked
+   * before Accord wrote it.
+   */
+  auditHead?: AuditHead;
 }
 
 export function reasonText(reason: VerdictReason): string {

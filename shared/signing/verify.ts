@@ -18,6 +18,7 @@ const bundleShape = z.object({
     version: z.number().int(),
     parties: z.array(z.looseObject({ code: z.string() })),
     participants: z.array(z.looseObject({ party: z.string(), role: z.string(), name: z.string(), title: z.string() })),
+    auditHead: z.object({ length: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   }),
   recordBytes: z.string(),
   signatures: z.array(
@@ -105,7 +106,8 @@ async function check(bundle: BundleShape, options: VerifyOptions): Promise<Verdi
 
   const parties = partyCodes.map((party) => verdicts.get(party) ?? { party, signed: false });
   for (const p of parties) if (!p.signed) reasons.push({ code: 'missing-party', party: p.party });
-  return { valid: reasons.length === 0, meetingId: record.meetingId, version: record.version, recordHash: computed, parties, reasons };
+  const verdict: Verdict = { valid: reasons.length === 0, meetingId: record.meetingId, version: record.version, recordHash: computed, parties, reasons };
+  return record.auditHead ? { ...verdict, auditHead: record.auditHead } : verdict;
 }
 
 /** Each party's public key as its signature entry gives it (the first, if there are two). */

@@ -1,7 +1,7 @@
 // Accord as a separate process, for what only a process can show: being killed, being
 // asked to stop, and what it writes to its logs.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ export interface ChildServer {
   dataDir: string;
   /** Everything the process wrote to stdout and stderr, across restarts. */
   output(): string;
+  /** The server's resident memory now, in bytes (Linux). */
+  rss(): number;
   start(): Promise<void>;
   kill(signal: NodeJS.Signals): Promise<number | null>;
   cleanup(): Promise<void>;
@@ -59,6 +61,11 @@ export async function childServer(
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     dataDir,
     output: () => output,
+    rss() {
+      if (!child?.pid) throw new Error('the server is not running');
+      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      return Number(kb) * 1024;
+    },
     async start() {
       child = spawn(node, entry, {
         env: {

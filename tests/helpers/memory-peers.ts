@@ -19,6 +19,11 @@ import { DEFAULT_FLOOD_LIMITS } from '../../server/sync/flood-guard';
 import { RoomRegistry } from '../../server/sync/rooms';
 import type { Room } from '../../server/sync/room';
 import { signatureSummaries } from '../../server/commands/record-facts';
+import { SessionSockets } from '../../server/sync/session-sockets';
+import { AuditWitness } from '../../server/storage/audit-witness';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MessageType } from '../../shared/protocol';
 import type { Actor } from '../../shared/roles';
 
@@ -92,7 +97,17 @@ export function memoryProcess(storage: Storage, fanout: Fanout, now: () => Date 
     },
     auditRefusal: () => undefined,
   });
-  return { config: readConfig({}), storage, rooms, fanout, adminTokenHash: '', now };
+  return {
+    config: readConfig({}),
+    storage,
+    rooms,
+    fanout,
+    sessionSockets: new SessionSockets(fanout),
+    adminTokenHash: '',
+    auditKey: new TextEncoder().encode('memory-process-audit-key-0123456789'),
+    auditWitness: AuditWitness.open(mkdtempSync(join(tmpdir(), 'accord-witness-'))),
+    now,
+  };
 }
 
 const syncMessage = (write: (e: encoding.Encoder) => void) => {
@@ -116,7 +131,7 @@ export class MemoryClient {
 
   constructor(
     readonly name: string,
-    private readonly identity: { invitationId: string; participantId: string; actor: Actor },
+    private readonly identity: { invitationId: string; participantId: string; name: string; actor: Actor; sessionHash: null },
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== 'server') this.send(syncMessage((e) => syncProtocol.writeUpdate(e, update)));

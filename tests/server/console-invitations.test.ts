@@ -20,6 +20,13 @@ describe('invitations from the console', () => {
     server.cleanup();
   });
   const open = (token: string) => rawSocket(`${server.wsUrl}/${meeting.documentId}?token=${token}`);
+  /** The sheet as the console asks for it: a POST with JSON, from the console's own page. */
+  const issueSheet = (choice: Record<string, unknown>) =>
+    fetch(`${server.url}/api/console/meetings/${meeting.meetingId}/invitations/sheet`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify(choice),
+    });
   const sessionWith = (token: string) =>
     fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
 
@@ -45,7 +52,7 @@ describe('invitations from the console', () => {
     const oldSocket = await open(lao[0]!.token);
     const closing = closed(oldSocket);
 
-    const res = await fetch(`${server.url}/api/console/meetings/${meeting.meetingId}/invitations/sheet?party=LA&lang=lo`, { headers: { cookie } });
+    const res = await issueSheet({ party: 'LA', lang: 'lo' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -76,7 +83,7 @@ describe('invitations from the console', () => {
   });
 
   it('a sheet of only those who have not joined leaves the others’ links alone', async () => {
-    const res = await fetch(`${server.url}/api/console/meetings/${meeting.meetingId}/invitations/sheet?notJoined=true`, { headers: { cookie } });
+    const res = await issueSheet({ notJoined: true });
     const html = await res.text();
     const thaiHead = meeting.invitations.find((i) => i.role === 'head' && i.party === 'TH')!; // joined in the test above
     expect(html).not.toContain(thaiHead.name);

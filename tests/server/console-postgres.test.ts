@@ -28,8 +28,16 @@ describe('the console on PostgreSQL', () => {
 
   it('accounts, a roster import, the next meeting and the register work as on SQLite, and survive a restart', async () => {
     const { cookie, accountId } = await officer(server, 'pg.officer@example.org');
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) await signIn(server, 'pg.officer@example.org', 'wrong wrong wrong');
+    // Each failure makes the next attempt wait: the clock moves on between them.
+    const real = server.services.now;
+    let at = Date.now();
+    server.services.now = () => new Date(at);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+      at += 20_000;
+      expect((await signIn(server, 'pg.officer@example.org', 'wrong wrong wrong')).status).toBe(401);
+    }
     expect((await signIn(server, 'pg.officer@example.org', PASSWORD)).status).toBe(429);
+    server.services.now = real;
     // Not behind a trusted proxy: the address counted is the connection's own.
     const failures = (await server.services.storage.listAudit(DEPLOYMENT_LOG)).filter((e) => e.action === 'sign-in.failed');
     expect(failures.map((e) => e.detail.address)).toEqual(Array(SIGN_IN_LIMITS.perAccount).fill('127.0.0.1'));

@@ -68,14 +68,35 @@ describe('signing in to the secretariat console', () => {
     expect(text).not.toContain('not the password at all');
   });
 
-  it(`after ${SIGN_IN_LIMITS.perAccount} failures an account is refused with 429, even with the right password`, async () => {
+  it(`each failure makes the next attempt wait longer; after ${SIGN_IN_LIMITS.perAccount} the account is refused with 429, even with the right password`, async () => {
     await officer(server, 'anan@example.org');
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++)
-      expect((await signIn(server, 'anan@example.org', `guess number ${i}!!`, `192.0.2.${30 + i}`)).status).toBe(401);
-    const refused = await signIn(server, 'anan@example.org', PASSWORD, '192.0.2.99');
-    expect(refused.status).toBe(429);
-    expect(refused.body.error.code).toBe('too_many_attempts');
-    expect(Number(refused.headers.get('retry-after'))).toBe(SIGN_IN_LIMITS.windowMinutes * 60);
+    const start = Date.now();
+    let elapsed = 0;
+    const real = server.services.now;
+    server.services.now = () => new Date(start + elapsed);
+    try {
+      for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+        const wait = i === 0 ? 0 : SIGN_IN_LIMITS.firstDelaySeconds * 2 ** (i - 1);
+        if (i > 0) {
+          // Too soon: refused unchecked, saying how long to wait; the wait doubles with each failure.
+          const early = await signIn(server, 'anan@example.org', PASSWORD, `192.0.2.${30 + i}`);
+          expect(early.status).toBe(429);
+          expect(Number(early.headers.get('retry-after'))).toBe(wait);
+          elapsed += wait * 1000;
+        }
+        expect((await signIn(server, 'anan@example.org', `guess number ${i}!!`, `192.0.2.${30 + i}`)).status).toBe(401);
+      }
+      elapsed += 60_000;
+      const refused = await signIn(server, 'anan@example.org', PASSWORD, '192.0.2.99');
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('too_many_attempts');
+      // Until the first of the five leaves the window.
+      expect(Number(refused.headers.get('retry-after'))).toBe(SIGN_IN_LIMITS.windowMinutes * 60 - elapsed / 1000);
+      elapsed += SIGN_IN_LIMITS.windowMinutes * 60_000;
+      expect((await signIn(server, 'anan@example.org', PASSWORD, '192.0.2.99')).status).toBe(201);
+    } finally {
+      server.services.now = real;
+    }
     const log = await server.services.storage.listAudit(DEPLOYMENT_LOG);
     expect(log.some((e) => e.action === 'sign-in.throttled' && e.detail.limit === 'account')).toBe(true);
   });
@@ -148,7 +169,7 @@ describe('signing in to the secretariat console', () => {
       ['PATCH', `/api/console/meetings/${id}/facts`, { venue: { en: 'Elsewhere' } }],
       ['POST', `/api/console/meetings/${id}/participants`, { name: 'Intruder', party: 'TH', role: 'delegate' }],
       ['DELETE', `/api/console/meetings/${id}/participants/${participantId}`],
-      ['GET', `/api/console/meetings/${id}/invitations/sheet`],
+      ['POST', `/api/console/meetings/${id}/invitations/sheet`, {}],
       ['POST', `/api/console/meetings/${id}/next`, { startDate: '2025-09-01', endDate: '2025-09-01' }],
       ['POST', `/api/console/meetings/${id}/officers`, { login: 'lao.officer@example.org' }],
       ['GET', `/api/meetings/${id}`],

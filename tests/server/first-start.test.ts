@@ -21,7 +21,7 @@ describe('first start on an empty DATA_DIR', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('makes a private administrator token, seeds the CMM 04 demo and prints a working link per role', async () => {
+  it('makes a private administrator token, seeds the CMM 04 demo and prints where its links are, never a link', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-first-'));
     const port = await freePort();
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -30,6 +30,7 @@ describe('first start on an empty DATA_DIR', () => {
     });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString())); // the log: no link there either
     const start = Date.now();
     while (!out.includes('demo-invitations.txt')) {
       if (Date.now() - start > 20_000) throw new Error(`no demo links printed:\n${out}`);
@@ -41,9 +42,21 @@ describe('first start on an empty DATA_DIR', () => {
     const adminToken = readFileSync(adminFile, 'utf8').trim();
     expect(out).toContain(adminFile);
     expect(out).not.toContain(adminToken); // where to find it, never the secret itself
+    // The audit log's key: a file of its own beside the database, never in it.
+    expect(statSync(join(dataDir, 'audit-key')).mode & 0o777).toBe(0o600);
 
-    const roles = [...out.matchAll(/^\s+(\w+)\s+(\w+)\s+(http\S+)$/gm)].map((m) => ({ party: m[1], role: m[2], link: m[3]! }));
-    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['secretariat', 'head', 'delegate', 'observer']));
+    // The links are in a file of this user's only; the console and log show its path, no link.
+    const linksFile = join(dataDir, 'demo-invitations.txt');
+    expect(out).toContain(linksFile);
+    expect(statSync(linksFile).mode & 0o777).toBe(0o600);
+    const roles = readFileSync(linksFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'))
+      .map(([party, role, , link]) => ({ party, role, link: link! }));
+    expect(new Set(roles.slice(0, 7).map((r) => r.role))).toEqual(new Set(['secretariat', 'head', 'delegate', 'observer']));
+    expect(out).not.toContain('/join#');
+    for (const { link } of roles) expect(out).not.toContain(new URL(link).hash.slice(1));
     const observer = roles.find((r) => r.role === 'observer')!;
     const token = new URL(observer.link).hash.slice(1);
     const session = await fetch(`http://127.0.0.1:${port}/api/session`, {

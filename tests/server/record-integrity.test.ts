@@ -128,7 +128,7 @@ describe('the record under any interleaving', () => {
 function clientsOf(meeting: CreatedMeeting): MemoryClient[] {
   const pick = (role: string, party: string) => meeting.invitations.find((i) => i.role === role && i.party === party)!;
   return [pick('head', 'TH'), pick('head', 'LA'), pick('delegate', 'LA'), pick('secretariat', 'TH')].map(
-    (i) => new MemoryClient(`${i.party} ${i.role}`, { invitationId: i.participantId, participantId: i.participantId, actor: { role: i.role, party: i.party } }),
+    (i) => new MemoryClient(`${i.party} ${i.role}`, { invitationId: i.participantId, participantId: i.participantId, name: i.name, actor: { role: i.role, party: i.party }, sessionHash: null }),
   );
 }
 

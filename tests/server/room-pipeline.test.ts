@@ -134,7 +134,9 @@ describe('a record whose updates are being stored', () => {
     const connection = new Connection(recordingSocket(turns!, received), {
       invitationId: `invitation-${name}`,
       participantId: name,
+      name,
       actor: { role: 'delegate', party: 'TH' },
+      sessionHash: null,
     });
     room!.join(connection);
     return connection;

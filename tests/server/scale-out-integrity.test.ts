@@ -23,6 +23,8 @@ import { agenda, agendaItemTitle } from '../../shared/record/schema';
 import { RECORD_STATUS_MESSAGE, RefusalReason, type RecordStatus } from '../../shared/protocol';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Every process on one database seals the audit log with the same key (docs/operations.md). */
+const AUDIT_KEY = 'scale-out-integrity-audit-key-0123456789';
 
 /** The title of the first agenda item in English: typed into by the test's delegates. */
 const titleOf = (doc: Y.Doc) => agendaItemTitle(agenda(doc).get(0)).get('en')!;
@@ -55,7 +57,7 @@ describe('three processes, one record', () => {
     if (startRedis) await redis.start();
     const started = await Promise.all(
       Array.from({ length: n }, () =>
-        childServer({ DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema, REDIS_URL: redis!.url, ACCORD_REDIS_PREFIX: schema, LOG_LEVEL: 'warn', ...env }),
+        childServer({ DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema, REDIS_URL: redis!.url, ACCORD_REDIS_PREFIX: schema, ACCORD_AUDIT_KEY: AUDIT_KEY, LOG_LEVEL: 'warn', ...env }),
       ),
     );
     processes.push(...started);

@@ -14,7 +14,8 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('scale-out: two servers on one PostgreSQL and one Redis', () => {
   const schema = `accord_test_${randomBytes(4).toString('hex')}`;
-  const backends = { databaseUrl: DATABASE_URL, databaseSchema: schema, redisUrl: REDIS_URL, redisPrefix: schema };
+  // Every process on one database seals the audit log with one key.
+  const backends = { databaseUrl: DATABASE_URL, databaseSchema: schema, redisUrl: REDIS_URL, redisPrefix: schema, auditKey: `the audit key of ${schema}, shared` };
   let a: TestServer;
   let b: TestServer;
   let meeting: CreatedMeetingResponse;
@@ -53,8 +54,10 @@ describe('scale-out: two servers on one PostgreSQL and one Redis', () => {
     await waitFor(() => thai.doc.getText('notes').length === 100 && lao.doc.getText('notes').length === 100, 10_000, 'both sides');
     expect(thai.doc.getText('notes').toString()).toBe(lao.doc.getText('notes').toString());
 
+    // Presence crosses servers, naming the participant as the roster does.
+    const thaiName = meeting.invitations.find((i) => i.role === 'delegate' && i.party === 'TH')!.name;
     thai.provider.awareness.setLocalStateField('user', { name: 'Wilaiwan' });
-    await waitFor(() => lao.provider.awareness.getStates().get(thai.doc.clientID)?.user?.name === 'Wilaiwan', 5000, 'presence across servers');
+    await waitFor(() => lao.provider.awareness.getStates().get(thai.doc.clientID)?.user?.name === thaiName, 5000, 'presence across servers');
 
     const late = connect(b, tokenOf(meeting, 'observer'));
     await synced(late);
@@ -90,6 +93,25 @@ describe('scale-out: two servers on one PostgreSQL and one Redis', () => {
     const res = await api(a, tokenOf(meeting, 'secretariat', 'TH'), 'POST', `/api/meetings/${meeting.meetingId}/invitations/${lao.participantId}/revoke`);
     expect(res.status).toBe(200);
     expect(await code).toBe(CloseCode.accessRevoked);
+  });
+
+  it('signing out on one server closes the session’s socket on the other', async () => {
+    const session = await fetch(`${b.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: tokenOf(meeting, 'head', 'LA') }),
+    });
+    const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+    const socket = await rawSocket(`${b.wsUrl}/${meeting.documentId}`, { cookie });
+    const code = closed(socket);
+    expect((await fetch(`${a.url}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+    expect(await code).toBe(CloseCode.sessionEnded);
+  });
+
+  it('the audit log both servers wrote is one intact chain under their shared key', async () => {
+    const log = await api<{ intact: boolean; entries: unknown[] }>(b, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    expect(log.body.entries.length).toBeGreaterThan(3);
+    expect(log.body.intact).toBe(true);
   });
 
   it('what was stored survives both servers stopping', async () => {

@@ -54,7 +54,7 @@ describe('secrets stay secret', () => {
 });
 
 describe('every page and answer carries the security headers', () => {
-  it('CSP forbids inline script and framing; cookies are Secure behind TLS', async () => {
+  it('CSP forbids inline script, framing and connections elsewhere; cookies are Secure behind TLS', async () => {
     const server = await startTestServer({ trustProxy: true });
     try {
       const meeting = await createMeeting(server);
@@ -64,6 +64,8 @@ describe('every page and answer carries the security headers', () => {
         expect(csp, path).toMatch(/script-src 'self'(;|$)/);
         expect(csp, path).not.toMatch(/script-src[^;]*unsafe-inline/);
         expect(csp, path).toContain("frame-ancestors 'none'");
+        // Script talks to this server only: no socket to any other ws: or wss: host.
+        expect(csp, path).toMatch(/connect-src 'self'(;|$)/);
         expect(res.headers.get('x-frame-options'), path).toBe('DENY');
         expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       }

@@ -211,4 +211,17 @@ describe('signing the locked record', () => {
     const view = (await recordOf(server, tokenOf(meeting, 'head', 'LA'), meeting.meetingId)).body;
     expect(view.keys.map((k) => k.party)).toEqual(['TH']);
   });
+
+  it('one key, one party: a key the Thai head enrolled is refused for the Lao head, and stays only Thailand’s', async () => {
+    const meeting = await createMeeting(server);
+    const { publicKey, fingerprint } = await enrolNewKey(server, meeting, 'TH');
+    const twice = await post(meeting, 'head', 'LA', 'keys', { publicKey });
+    expect(twice).toMatchObject({ status: 409, body: { error: { code: 'key_in_use' } } });
+    const view = (await recordOf(server, tokenOf(meeting, 'head', 'LA'), meeting.meetingId)).body;
+    expect(view.keys.map((k) => [k.party, k.fingerprint])).toEqual([['TH', fingerprint]]);
+    const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    expect(log.body.entries.find((e) => e.action === 'key.enrol.refused')?.detail).toMatchObject({ reason: 'key-in-use', party: 'TH' });
+    // The Lao head's own key is enrolled as ever.
+    expect((await enrolNewKey(server, meeting, 'LA')).fingerprint).not.toBe(fingerprint);
+  });
 });

@@ -73,7 +73,9 @@ describe('live sync with stock y-websocket clients', () => {
     await Promise.all([synced(a), synced(b)]);
     a.provider.awareness.setLocalStateField('user', { name: 'Wilaiwan', party: 'TH' });
     b.provider.awareness.setLocalStateField('user', { name: 'Noy', party: 'LA' });
-    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.name === 'Noy', 5000, 'b seen by a');
+    // Named as the roster names b's participant, whatever b wrote.
+    const bName = meeting.invitations.find((i) => i.role === 'delegate' && i.party === 'LA')!.name;
+    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.name === bName, 5000, 'b seen by a');
     const c = client(meeting.documentId, tokenOf(meeting, 'observer'));
     await synced(c);
     await waitFor(() => c.provider.awareness.getStates().size === 3, 5000, 'c sees everyone');

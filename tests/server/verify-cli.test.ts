@@ -99,4 +99,27 @@ describe('npm run accord -- verify <bundle>', () => {
     expect(refused.status).toBe(1);
     expect(`${refused.stdout}${refused.stderr}`).toMatch(/bundle/i);
   });
+
+  it('says where the audit log stood when the record was locked', async () => {
+    const bundle = JSON.parse(bundleText) as SignedBundle;
+    const run = await accordVerify(file('head.accord.json', bundleText));
+    expect(run.stdout).toContain(`audit log:   ${bundle.record.auditHead!.length} entries when locked, the last sealed ${bundle.record.auditHead!.hash}`);
+  });
+
+  it('a reader that closes the pipe early (… | head) ends the command quietly, with its verdict’s exit code', async () => {
+    const path = file('piped.accord.json', bundleText);
+    const runs: [reader: string, bundle: string, code: string][] = [
+      ['true', path, '0'],
+      ['head -c 1', path, '0'],
+      ['true', file('changed.accord.json', bundleText.replace('"version": 1', '"version": 2')), '1'],
+    ];
+    for (const [reader, bundle, code] of runs) {
+      const run = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
+        const script = `node --import tsx server/cli.ts verify "$1" | ${reader}; echo "exit \${PIPESTATUS[0]}"`;
+        execFile('bash', ['-c', script, 'piped', bundle], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 }, (_err, stdout, stderr) => resolve({ stdout, stderr }));
+      });
+      expect(run.stdout).toContain(`exit ${code}`);
+      expect(run.stderr).not.toMatch(/EPIPE|Error/);
+    }
+  });
 });

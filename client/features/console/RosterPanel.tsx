@@ -217,7 +217,23 @@ function SheetLink({ meeting }: { meeting: ConsoleMeeting }) {
   const { t, language } = useConsoleT();
   const [party, setParty] = useState('');
   const [notJoined, setNotJoined] = useState(true);
+  const [failed, setFailed] = useState<string | null>(null);
   const lang = meeting.languages.includes(language) ? language : meeting.languages[0];
+  // The tab is opened on the click itself, so no pop-up blocker stops it; the page comes
+  // from a POST (it replaces links) and is shown from memory, never kept at an address.
+  const open = async () => {
+    setFailed(null);
+    const tab = window.open('', '_blank');
+    try {
+      const html = await consoleApi.issueSheet(meeting.id, { party: party || undefined, notJoined, lang });
+      const page = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      if (tab) tab.location.href = page;
+      else window.location.href = page;
+    } catch (err) {
+      tab?.close();
+      setFailed(t(failureKey(err)));
+    }
+  };
   return (
     <div className="sheet">
       <h3>{t('invitations.sheet')}</h3>
@@ -237,9 +253,10 @@ function SheetLink({ meeting }: { meeting: ConsoleMeeting }) {
         <input type="checkbox" checked={notJoined} onChange={(e) => setNotJoined(e.target.checked)} />
         {t('invitations.sheetNotJoined')}
       </label>
-      <a className="button" href={consoleApi.sheetUrl(meeting.id, { party: party || undefined, notJoined, lang })} target="_blank" rel="noopener">
+      <button type="button" onClick={() => void open()}>
         {t('invitations.openSheet')}
-      </a>
+      </button>
+      {failed && <p className="error" role="alert">{failed}</p>}
     </div>
   );
 }

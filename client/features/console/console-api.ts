@@ -6,6 +6,7 @@ import type { EditableFacts, FactsPatch } from '../../../shared/console/meeting-
 import type { NextMeetingRequest } from '../../../shared/console/next-meeting';
 import type { Dashboard, RegisterRow } from '../../../shared/console/register';
 import type { RosterProblem } from '../../../shared/console/roster';
+import type { SheetRequest } from '../../../shared/console/invitation-sheet';
 import type { MeetingInput } from '../../../shared/record/meeting-input';
 import type { LocalizedText } from '../../../shared/record/schema';
 import type { RecordState, Role } from '../../../shared/roles';
@@ -115,6 +116,10 @@ async function call<T>(method: string, path: string, body?: unknown, raw?: { byt
   return payload as T;
 }
 
+/** The type a roster upload is sent as: what its name says (a browser may call a .csv "text/plain"). */
+const rosterType = (file: File) =>
+  /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : /\.csv$/i.test(file.name) ? 'text/csv' : 'application/octet-stream';
+
 const meeting = (id: string) => `/api/console/meetings/${encodeURIComponent(id)}`;
 const query = (params: Record<string, string | undefined>) => {
   const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
@@ -148,7 +153,7 @@ export const consoleApi = {
       'POST',
       `${meeting(id)}/roster${query({ dryRun: dryRun ? 'true' : undefined, name: file.name })}`,
       undefined,
-      { bytes: file, type: file.type || 'application/octet-stream' },
+      { bytes: file, type: rosterType(file) },
     ),
   grant: (id: string, login: string) => call<unknown>('POST', `${meeting(id)}/officers`, { login }),
   next: (id: string, request: Partial<NextMeetingRequest> & { startDate: string; endDate: string }) =>
@@ -156,8 +161,25 @@ export const consoleApi = {
   issueLink: (id: string, participantId: string) =>
     call<{ participantId: string; token: string; link: string }>('POST', `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/link`),
   revoke: (id: string, participantId: string) => call<unknown>('POST', `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/revoke`),
-  sheetUrl: (id: string, choice: { party?: string; notJoined?: boolean; lang?: string }) =>
-    `${meeting(id)}/invitations/sheet${query({ party: choice.party, notJoined: choice.notJoined ? 'true' : undefined, lang: choice.lang })}`,
+  /** Issues new links for everyone chosen and answers the printable page (HTML) that shows them. */
+  issueSheet: async (id: string, choice: SheetRequest): Promise<string> => {
+    let response: Response;
+    try {
+      response = await fetch(`${meeting(id)}/invitations/sheet`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(choice),
+      });
+    } catch (err) {
+      throw new ApiFailure(0, 'unreachable', err instanceof Error ? err.message : String(err));
+    }
+    if (!response.ok) {
+      const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      throw new ApiFailure(response.status, payload?.error?.code ?? 'http_error', payload?.error?.message ?? response.statusText);
+    }
+    return response.text();
+  },
 
   register: (filter: RegisterFilter) => call<{ today: string; count: number; rows: RegisterRow[] }>('GET', `/api/console/register${query(filter)}`),
   registerFileUrl: (format: 'csv' | 'xlsx', filter: RegisterFilter) => `/api/console/register.${format}${query(filter)}`,

@@ -1,20 +1,16 @@
-// An officer signs in with login and password. Failed attempts are counted per account
-// and per address; past the limit, the next attempts are refused without the password
-// even being checked, until the window has passed. Every attempt is in the deployment log
-// (never the password, never the login typed for an unknown account beyond its text).
+// An officer signs in with login and password. The attempt is weighed and noted before the
+// password is hashed, in one atomic step per login and address (shared/console/sign-in-limits.ts),
+// so parallel guesses are judged one after the other and a refused one costs no hash; a
+// success takes its note back. Every attempt is in the deployment log (never the password,
+// never the login typed for an unknown account beyond its text).
+import { admitSignIn, SIGN_IN_LIMITS } from '../../../shared/console/sign-in-limits';
 import { DECOY_HASH, verifyPassword } from '../../auth/passwords';
 import { hashToken, newToken } from '../../auth/tokens';
 import type { Services } from '../../services';
 import type { AccountRow } from '../../storage/storage';
 import { auditDeployment } from './deployment-audit';
 
-export const SIGN_IN_LIMITS = {
-  windowMinutes: 15,
-  /** Failures on one account within the window before it is refused for the rest of it. */
-  perAccount: 5,
-  /** Failures from one address, on any accounts, within the window. */
-  perAddress: 20,
-} as const;
+export { SIGN_IN_LIMITS };
 
 export const OFFICER_SESSION_HOURS = 12;
 
@@ -28,29 +24,30 @@ const addressKey = (address: string) => `address:${address}`;
 
 export async function signIn(services: Services, login: string, password: string, address: string): Promise<SignInResult> {
   const now = services.now();
+  const at = now.toISOString();
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000).toISOString();
-  const [byAccount, byAddress] = await Promise.all([
-    services.storage.countSignInFailures(accountKey(login), since),
-    services.storage.countSignInFailures(addressKey(address), since),
-  ]);
+  const admission = await services.storage.reserveSignInAttempt([accountKey(login), addressKey(address)], since, at, ([byLogin, byAddress]) =>
+    admitSignIn(byLogin!, byAddress!, now),
+  );
   const account = await services.storage.findAccountByLogin(login);
   const actor = account ? `officer:${account.id}` : 'anonymous';
   const who = { login: account ? login : null, address };
-  if (byAccount >= SIGN_IN_LIMITS.perAccount || byAddress >= SIGN_IN_LIMITS.perAddress) {
-    await auditDeployment(services, actor, 'sign-in.throttled', { ...who, limit: byAccount >= SIGN_IN_LIMITS.perAccount ? 'account' : 'address' });
-    return { ok: false, why: 'throttled', retryAfterSeconds: SIGN_IN_LIMITS.windowMinutes * 60 };
+  if (!admission.admit) {
+    await auditDeployment(services, actor, 'sign-in.throttled', { ...who, limit: admission.limit, retryAfterSeconds: admission.retryAfterSeconds });
+    return { ok: false, why: 'throttled', retryAfterSeconds: admission.retryAfterSeconds };
   }
 
   // The same work whether or not the login names anyone: the answer's timing tells nothing.
   const matches = await verifyPassword(password, account?.passwordHash ?? DECOY_HASH);
   if (!account || !account.passwordHash || account.disabledAt || !matches) {
-    await services.storage.addSignInFailure([accountKey(login), addressKey(address)], now.toISOString());
+    // The attempt noted above stays, as this failure.
     const reason = !account ? 'unknown-login' : account.disabledAt ? 'disabled' : !account.passwordHash ? 'no-password-yet' : 'wrong-password';
     await auditDeployment(services, actor, 'sign-in.failed', { ...who, reason });
     return { ok: false, why: 'wrong_credentials' };
   }
 
   await services.storage.clearSignInFailures(accountKey(login));
+  await services.storage.releaseSignInAttempt(addressKey(address), at);
   const sessionToken = newToken();
   const expiresAt = new Date(now.getTime() + OFFICER_SESSION_HOURS * 3_600_000);
   await services.storage.createOfficerSession({

@@ -1,10 +1,12 @@
 // The action register as it leaves the server: JSON for the console, and CSV and XLSX
 // files. In a file, text and dates are in one language (`lang`): Thai dates in the
-// Buddhist Era; the ISO date stays beside them for sorting.
+// Buddhist Era; the ISO date stays beside them for sorting. Text that a spreadsheet would
+// take as a formula is written as text (shared/console/spreadsheet-cells.ts).
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { HistoryEntry, RegisterRow } from '../../../shared/console/register';
 import type { LocalizedText } from '../../../shared/record/schema';
+import { spreadsheetRow } from '../../../shared/console/spreadsheet-cells';
 
 export const presentRegister = (rows: RegisterRow[], today: string) => ({ today, count: rows.length, rows });
 
@@ -35,7 +37,7 @@ function cells(row: RegisterRow, lang: string): (string | number)[] {
 
 /** UTF-8 with a byte order mark, so spreadsheet programs read Thai and Lao as they are. */
 export function registerCsv(rows: RegisterRow[], lang: string): string {
-  return `\uFEFF${Papa.unparse({ fields: HEADERS, data: rows.map((r) => cells(r, lang)) }, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: HEADERS, data: rows.map((r) => spreadsheetRow(cells(r, lang))) }, { newline: '\r\n' })}\r\n`;
 }
 
 export async function registerXlsx(rows: RegisterRow[], lang: string): Promise<Uint8Array<ArrayBuffer>> {
@@ -44,7 +46,7 @@ export async function registerXlsx(rows: RegisterRow[], lang: string): Promise<U
   const register = workbook.addWorksheet('Action register');
   register.addRow(HEADERS).font = { bold: true };
   for (const row of rows) {
-    const added = register.addRow(cells(row, lang));
+    const added = register.addRow(spreadsheetRow(cells(row, lang)));
     if (row.overdue) added.getCell(10).font = { bold: true, color: { argb: 'FFB00020' } };
   }
   register.columns.forEach((column, i) => (column.width = [28, 10, 12, 8, 30, 60, 12, 20, 12, 10, 60][i] ?? 16));
@@ -54,7 +56,7 @@ export async function registerXlsx(rows: RegisterRow[], lang: string): Promise<U
   history.addRow(['Action point', 'First agreed in', 'Meeting', 'From', 'To', 'Change', 'By', 'When (UTC)']).font = { bold: true };
   for (const row of rows)
     for (const h of row.history)
-      history.addRow([pick(row.text, lang), row.origin.meetingCode, h.meetingCode, h.from ?? '', h.to, h.kind, who(h), h.at]);
+      history.addRow(spreadsheetRow([pick(row.text, lang), row.origin.meetingCode, h.meetingCode, h.from ?? '', h.to, h.kind, who(h), h.at]));
   history.columns.forEach((column, i) => (column.width = [60, 12, 10, 12, 12, 10, 30, 22][i] ?? 16));
 
   return new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer);

@@ -1,0 +1,88 @@
+// A browser sends this site's cookies with whatever another page makes it request: a form,
+// an image, a script's fetch. SameSite=Strict does not stop a page of the same site on
+// another port (http://127.0.0.1:18799 is the same site as http://127.0.0.1:8787). So a
+// request that may change something, and does not carry its own credential (a Bearer token,
+// which no other page can add), must come from Accord's own pages and speak JSON (or one of
+// the documented uploads), which a form cannot send; and no other page may even read an API
+// answer with the user's cookie, except by following a link to it.
+//
+// Whether a request comes from our own pages is what the browser says: Sec-Fetch-Site, or
+// failing that Origin, against the server's own origin. A request with neither header is not
+// from a browser, and no other site can make one send it (as in Go's CrossOriginProtection).
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { BEARER } from '../auth/principal';
+import type { Config } from '../config';
+import { log } from '../log';
+import { apiError } from './env';
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/** The content types a route takes besides JSON: its documented uploads. */
+export interface Uploads {
+  path: RegExp;
+  types: RegExp;
+}
+
+export const DOCUMENTED_UPLOADS: readonly Uploads[] = [
+  // A roster file: CSV or XLSX as the body, or in a form (docs/api.md).
+  {
+    path: /^\/api\/console\/meetings\/[^/]+\/roster$/,
+    types: /^(text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|application\/vnd\.ms-excel|application\/octet-stream|multipart\/form-data)\s*(;|$)/i,
+  },
+  // A bundle to check, or the exported original that carries it.
+  { path: /^\/api\/verify$/, types: /^(application\/pdf|application\/octet-stream)\s*(;|$)/i },
+];
+
+/**
+ * Whether an Origin is Accord's own: PUBLIC_URL's, or the host the request was sent to (as
+ * the sync socket's upgrade checks it; a page elsewhere never has this host in its Origin).
+ */
+function isOwnOrigin(origin: string, c: Context, config: Config): boolean {
+  if (config.publicUrl && origin === new URL(config.publicUrl).origin) return true;
+  try {
+    return new URL(origin).host === c.req.header('host');
+  } catch {
+    return false; // "null", or not a URL
+  }
+}
+
+/** Whether the browser says the request comes from one of Accord's own pages (or from no browser at all). */
+export function fromOwnPages(c: Context, config: Config): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'same-origin' || site === 'none';
+  const origin = c.req.header('origin');
+  return origin === undefined || isOwnOrigin(origin, c, config);
+}
+
+export const sameOriginOnly = (config: Config, uploads: readonly Uploads[] = DOCUMENTED_UPLOADS) =>
+  createMiddleware(async (c, next) => {
+    if (BEARER.test(c.req.header('authorization') ?? '')) return next();
+    const path = c.req.path;
+    if (READS.has(c.req.method)) {
+      // A link followed from elsewhere is fine; an image, a script or a fetch is not.
+      const site = c.req.header('sec-fetch-site');
+      const foreign = site === 'cross-site' || site === 'same-site';
+      if (foreign && c.req.header('sec-fetch-mode') !== 'navigate' && c.req.header('cookie'))
+        return refuse(c, 403, 'cross_origin', 'This address answers only Accord’s own pages.');
+      return next();
+    }
+    if (!fromOwnPages(c, config)) return refuse(c, 403, 'cross_origin', 'This request did not come from Accord’s own pages, so nothing was changed.');
+    const type = c.req.header('content-type');
+    const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
+    const typeOk = type === undefined ? !hasBody : JSON_TYPE.test(type) || uploads.some((u) => u.path.test(path) && u.types.test(type));
+    if (!typeOk) return refuse(c, 415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json); nothing was changed.');
+    return next();
+  });
+
+function refuse(c: Context, status: 403 | 415, code: string, message: string) {
+  log.warn('http.request-refused', {
+    method: c.req.method,
+    path: c.req.path,
+    code,
+    origin: c.req.header('origin') ?? null,
+    site: c.req.header('sec-fetch-site') ?? null,
+  });
+  return c.json(apiError(code, message), status);
+}
