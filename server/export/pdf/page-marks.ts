@@ -35,7 +35,7 @@ export function pageMarks(ctx: Ctx): void {
 
 function text(ctx: Ctx, content: string, language: string, x: number, baseline: number, width: number, align: 'left' | 'right', color: string, bold = false): void {
   const size = SIZE.footer + (bold ? 1 : 0);
-  const [line] = setParagraph([{ text: content, bold }], { language, width: 10_000, size, measure: ctx.canvas.measure });
+  const [line] = setParagraph([{ text: content, bold }], { language, width: 10_000, size });
   if (!line) return;
   ctx.canvas.drawLine(line, align === 'right' ? x + width - line.width : x, baseline, size, { language, color });
 }
@@ -44,7 +44,7 @@ function watermark(ctx: Ctx, own: string): void {
   const { canvas, flow } = ctx;
   const size = 96;
   const words = own === 'en' ? 'DRAFT' : `${ctx.own.draft}  DRAFT`;
-  const [line] = setParagraph([{ text: words, bold: true }], { language: own, width: 10_000, size, measure: canvas.measure });
+  const [line] = setParagraph([{ text: words, bold: true }], { language: own, width: 10_000, size });
   if (!line) return;
   const cx = flow.box.width / 2;
   const cy = flow.box.height / 2;
