@@ -166,7 +166,7 @@ describe('PDF originals of the CMM 04 record', () => {
     // The forger retypes one English paragraph and keeps the genuine, signed bundle attached.
     const forgedRecord = structuredClone(source.canonical);
     forgedRecord.agenda[2]!.minutes[0]!.text.en = [{ type: 'paragraph', runs: [{ text: 'Both countries reported that nothing was done.' }] }];
-    const forged = await writePdf(originalFor({ ...source, canonical: forgedRecord }, 'TH', 'http://accord.test/verify'), new Date());
+    const forged = await writePdf(originalFor({ record: forgedRecord, bundle: source.bundle }, 'TH', 'http://accord.test/verify'), new Date());
 
     expect((await verifyBundle(await bundleFromPdf(forged))).valid).toBe(true);
     const printed = (await pdfPages(forged)).join('\n');

@@ -31,7 +31,7 @@ export function VerdictView({ fileName, from, verdict, bundle, expectedHash }: P
     <section className={`verdict ${verdict.valid ? 'valid' : 'invalid'}`} data-valid={verdict.valid ? 'true' : 'false'}>
       <p className="verdict-banner" role="status">
         {verdict.valid ? <ShieldCheck size={28} /> : <ShieldX size={28} />}
-        <span>{verdict.valid ? t('verify.valid') : t('verify.invalid')}</span>
+        <span>{verdict.valid ? t(verdict.pages === 'identical' ? 'verify.validOriginal' : 'verify.valid') : t('verify.invalid')}</span>
       </p>
       <p className="sub">{t(from === 'pdf' ? 'verify.fromPdf' : 'verify.fromJson', { file: fileName })}</p>
       {record && (

@@ -1,6 +1,8 @@
 // /verify: anyone, signed in or not, drops a signed bundle or an exported PDF and learns
-// whether the record is signed by every party, as it stands in the file. The check runs in
-// this browser (shared/signing/verify, WebCrypto Ed25519); the file goes nowhere.
+// whether the record is signed by every party, as it stands in the file. A bundle is checked
+// in this browser (shared/signing/verify, WebCrypto Ed25519) and goes nowhere. A PDF's pages
+// are bound to its bundle: the server makes the original again from that bundle and compares
+// the bytes (POST /api/verify), which this browser cannot do without the fonts and shaper.
 import { useState, type DragEvent } from 'react';
 import { FileUp } from 'lucide-react';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
@@ -18,7 +20,15 @@ const READ_ERRORS: Record<UnreadableFile['code'], MessageKey> = {
   empty: 'verify.error.empty',
   'not-json': 'verify.error.notJson',
   'no-attachment': 'verify.error.noAttachment',
+  server: 'verify.error.server',
 };
+
+/** The server's verdict on a PDF original: its bundle, and every byte of its pages against it. */
+async function verifyOriginal(bytes: Uint8Array): Promise<Verdict> {
+  const answer = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(bytes) });
+  if (!answer.ok) throw new UnreadableFile('server');
+  return (await answer.json()) as Verdict;
+}
 
 export function VerifyPage() {
   const { t } = useT();
@@ -35,8 +45,10 @@ export function VerifyPage() {
     setProblem(null);
     setChecked(null);
     try {
-      const read = await readBundleFile(new Uint8Array(await file.arrayBuffer()));
-      setChecked({ fileName: file.name, from: read.from, verdict: await verifyBundle(read.bundle), bundle: read.bundle });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const read = await readBundleFile(bytes);
+      const verdict = read.from === 'pdf' ? await verifyOriginal(bytes) : await verifyBundle(read.bundle);
+      setChecked({ fileName: file.name, from: read.from, verdict, bundle: read.bundle });
     } catch (err) {
       setProblem({ fileName: file.name, key: err instanceof UnreadableFile ? READ_ERRORS[err.code] : 'verify.error.other' });
     } finally {

@@ -1,9 +1,10 @@
-// A dropped file as a bundle to verify: the signed bundle itself (.accord.json), or an
-// exported original PDF, which carries the bundle as an attached file.
+// A dropped file as a bundle to verify: the signed bundle itself (CMM04-bundle.json, or
+// CMM-04-v1-signed.accord.json), or an exported original PDF, which carries the bundle as an
+// attached file.
 import { NoAttachedBundle, bundleFromPdf, isPdf } from '../../../shared/signing/pdf-bundle';
 
 export class UnreadableFile extends Error {
-  constructor(readonly code: 'empty' | 'not-json' | 'no-attachment') {
+  constructor(readonly code: 'empty' | 'not-json' | 'no-attachment' | 'server') {
     super(code);
   }
 }
