@@ -19,7 +19,10 @@ export interface Stamp {
 export function readStamp(pdf: Uint8Array): Stamp | null {
   const text = new TextDecoder('latin1').decode(pdf);
   const value = (key: string) => {
-    const found = new RegExp(`/${key}\\s*\\(((?:\\\\.|[^\\\\)])*)\\)`).exec(text);
+    // pdfkit writes each value of the document information as an object of its own.
+    const reference = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(text);
+    const pattern = reference ? `(?:^|[\\r\\n])${reference[1]}\\s+0\\s+obj\\s*` : `/${key}\\s*`;
+    const found = new RegExp(`${pattern}\\(((?:\\\\.|[^\\\\)])*)\\)`).exec(text);
     return found ? unescape(found[1]!) : null;
   };
   const layout = value(STAMP.layout);

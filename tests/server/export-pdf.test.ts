@@ -188,7 +188,7 @@ describe('PDF originals of the CMM 04 record', () => {
     expect(draftBundle.status).toBe(409);
     expect(JSON.parse(draftBundle.body)).toMatchObject({ error: { code: 'not_locked' } });
     const verdict = await verifyBundle(await bundleFromPdf(lockedPdf));
-    expect(verdict.reasons.map((r) => r.code)).toEqual(['missing-party', 'missing-party']);
+    expect(verdict.reasons.map((r) => r.code)).toEqual(['unsigned', 'missing-party', 'missing-party']);
   });
 
   it('refuses delegates, observers and the administrator, and audits every export and refusal', async () => {
