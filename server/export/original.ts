@@ -55,6 +55,8 @@ export interface Original {
   verifyPage: string;
   /** Where the QR code points: the verify page for this record hash. */
   verifyUrl: string | null;
+  /** The meeting's clock: every time the original prints is on it (UTC for a record locked before it was kept). */
+  timeZone: string;
 }
 
 export class UnknownParty extends Error {
@@ -97,6 +99,7 @@ export function originalFor(source: OriginalSource, partyCode: string, verifyPag
     bundleFileName: bundleFileName(record.meeting.code),
     verifyPage,
     verifyUrl: recordHash ? `${verifyPage}?record=${recordHash}` : null,
+    timeZone: typeof record.meeting.timeZone === 'string' ? record.meeting.timeZone : 'UTC',
   };
 }
 

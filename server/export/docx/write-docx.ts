@@ -55,16 +55,16 @@ function header(o: Original): Header {
   const labels = labelsFor(own);
   const children = [text(`${o.meetingCode} · ${labels.originalOf(textIn(o.party.name, own, o.record))}`, own, { size: 7, color: MUTED, after: 0 })];
   if (!o.final) {
-    const draft = own === 'en' ? 'DRAFT' : `${labels.draft} · DRAFT`;
-    children.push(text(draft, own, { size: 9, bold: true, color: DRAFT_RED, align: 'right', after: 0 }));
-    children.push(new Paragraph({ children: [new TextWatermark({ text: 'DRAFT', color: DRAFT_RED, opacity: 0.15, layout: 'diagonal' })] }));
+    children.push(text(labels.draft, own, { size: 9, bold: true, color: DRAFT_RED, align: 'right', after: 0 }));
+    children.push(new Paragraph({ children: [new TextWatermark({ text: labels.draft, color: DRAFT_RED, opacity: 0.15, layout: 'diagonal' })] }));
   }
   return new Header({ children });
 }
 
+/** Once, in the original's own language. */
 function footer(o: Original): Footer {
   const own = o.languages[0]!;
-  const languages = own === 'en' ? ['en'] : [own, 'en'];
+  const languages = [own];
   const style = { size: 7, color: MUTED };
   return new Footer({
     children: languages.map((language) => {
