@@ -117,15 +117,18 @@ describe('PDF originals of the CMM 04 record', () => {
     expect(squash(la)).toContain(squash('in two originals, each in the Lao, Thai and English languages'));
   });
 
-  it('prints the record fingerprint and "page n of N" on every page, and DRAFT on none of a signed original', async () => {
+  it('prints the record fingerprint and "page n of N" once on every page, in the original\'s language, and DRAFT on none of a signed original', async () => {
     const fingerprint = bundle.recordHash.slice(0, 32).toUpperCase().match(/.{4}/g)!.join(' ');
+    const pageOf = { TH: (n: number, of: number) => `หน้า ${n} จาก ${of}`, LA: (n: number, of: number) => `ໜ້າ ${n} ຈາກ ${of}` };
     for (const party of ['TH', 'LA'] as const) {
       const pages = await pdfPages(signed[party]);
       expect(pages.length).toBeGreaterThanOrEqual(4);
       pages.forEach((page, i) => {
-        expect(page).toContain(`page ${i + 1} of ${pages.length}`);
-        expect(page).toContain(fingerprint);
+        expect(page).toContain(pageOf[party](i + 1, pages.length));
+        expect(page).not.toContain(`page ${i + 1} of`);
+        expect(page.split(fingerprint).length - 1).toBe(1);
         expect(page).not.toContain('DRAFT');
+        expect(page).not.toContain('ยังไม่ใช่ต้นฉบับ');
       });
       const last = pages[pages.length - 1]!;
       expect(last).toContain(bundle.recordHash);
@@ -175,13 +178,18 @@ describe('PDF originals of the CMM 04 record', () => {
   });
 
   it('marks a draft, and a locked record not yet signed, DRAFT on every page', async () => {
-    for (const pdf of [draftPdf, lockedPdf]) {
+    for (const [pdf, draftWord, pageOf] of [
+      [draftPdf, 'ร่าง', (n: number, of: number) => `หน้า ${n} จาก ${of}`],
+      [lockedPdf, 'ຮ່າງ', (n: number, of: number) => `ໜ້າ ${n} ຈາກ ${of}`],
+    ] as const) {
       const pages = await pdfPages(pdf);
       pages.forEach((page, i) => {
-        expect(page).toContain('DRAFT');
-        expect(page).toContain(`page ${i + 1} of ${pages.length}`);
+        expect(page).toContain(draftWord);
+        expect(page).toContain(pageOf(i + 1, pages.length));
       });
+      // The notice stands in every working language, each in its own words.
       expect(pages[0]).toContain('DRAFT: not signed by every party; this is not an original');
+      expect(pages[0]).toContain('ร่าง: ยังไม่ได้ลงนามครบทุกฝ่าย จึงยังไม่ใช่ต้นฉบับ');
     }
     // A draft has no bundle yet; a locked record carries its bundle, which names who has not signed.
     await expect(bundleFromPdf(draftPdf)).rejects.toThrow(NoAttachedBundle);
