@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonicalRecord } from '../../shared/record/canonical';
 import { blocksText } from '../../shared/record/canonical-text';
+import { wallClock } from '../../shared/dates';
 import type { SignedBundle } from '../../shared/signing/bundle';
 import { NoAttachedBundle, bundleFromPdf } from '../../shared/signing/pdf-bundle';
 import { verifyBundle } from '../../shared/signing/verify';
@@ -134,6 +135,18 @@ describe('PDF originals of the CMM 04 record', () => {
       expect(last).toContain(bundle.recordHash);
       expect(squash(last)).toContain(`/verify?record=${bundle.recordHash}`);
     }
+  });
+
+  it('prints every time on the meeting\'s clock, Vientiane for CMM 04, with its offset', async () => {
+    expect(record.meeting.timeZone).toBe('Asia/Vientiane');
+    const signedAt = bundle.signatures.find((s) => s.party === 'TH')!.statement.signedAt;
+    const clock = wallClock(signedAt, 'Asia/Vientiane');
+    expect(clock.offset).toBe('+07:00');
+    const text = (await pdfPages(signed.TH)).join('\n');
+    expect(text).toContain(`เวลา ${clock.time} น. (UTC+07:00)`);
+    expect(text).not.toContain('(UTC)');
+    const lao = (await pdfPages(signed.LA)).join('\n');
+    expect(lao).toContain(`${clock.time} ໂມງ (UTC+07:00)`);
   });
 
   it('carries the signed bundle as an attached file that verifies, read by pdfdetach and by the shared reader', async () => {
