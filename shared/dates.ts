@@ -141,6 +141,8 @@ export interface WallClock {
 /** The wall clock of `timeZone` (IANA, such as Asia/Vientiane) at `instant`; UTC for a zone the platform does not know. */
 export function wallClock(instant: string, timeZone: string): WallClock {
   const at = new Date(instant);
+  // A time a hand-made file holds that is no time is shown as written.
+  if (!Number.isFinite(at.getTime())) return { date: instant.slice(0, 10), time: instant.slice(11, 16), offset: '+00:00' };
   let zone = timeZone;
   let parts: Intl.DateTimeFormatPart[];
   try {

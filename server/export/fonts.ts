@@ -134,6 +134,20 @@ function families(language: string, han: HanForms): Family[] {
  * character of the cluster in its composed form.
  */
 export function faceForCluster(cluster: string, language: string, weight: Weight = 400, slant: Slant = 'normal', han: HanForms = 'zh'): Face {
+  const key = `${cluster}\u0000${language}\u0000${weight}\u0000${slant}\u0000${han}`;
+  let face = chosen.get(key);
+  if (!face) {
+    if (chosen.size > 50_000) chosen.clear();
+    face = chooseFace(cluster, language, weight, slant, han);
+    chosen.set(key, face);
+  }
+  return face;
+}
+
+// A paragraph asks for the same letters again and again.
+const chosen = new Map<string, Face>();
+
+function chooseFace(cluster: string, language: string, weight: Weight, slant: Slant, han: HanForms): Face {
   const needed = [...cluster.normalize('NFC')].filter((c) => !IGNORABLE.test(c)).map((c) => c.codePointAt(0)!);
   const first = cluster.codePointAt(0) ?? 0x20;
   if (needed.length === 0) needed.push(first);
@@ -156,8 +170,16 @@ export function faceForCluster(cluster: string, language: string, weight: Weight
 export const faceFor = (codePoint: number, language: string, weight: Weight = 400, slant: Slant = 'normal'): Face =>
   faceForCluster(String.fromCodePoint(codePoint), language, weight, slant);
 
+const coverage = new Map<string, Map<number, boolean>>();
+
 /** Whether a face can set this character itself (for neutral characters that join a run). */
-export const faceCovers = (face: Face, codePoint: number): boolean => covers(face.ranges, codePoint);
+export function faceCovers(face: Face, codePoint: number): boolean {
+  let known = coverage.get(face.key);
+  if (!known) coverage.set(face.key, (known = new Map()));
+  let covered = known.get(codePoint);
+  if (covered === undefined) known.set(codePoint, (covered = covers(face.ranges, codePoint)));
+  return covered;
+}
 
 const files = new Map<string, Buffer>();
 

@@ -19,7 +19,13 @@ export const languageName = (code: string, inLanguage: string): string => nameIn
  */
 export function dateAndTime(instant: string, language: string, timeZone: string): { date: string; time: string } {
   const clock = wallClock(instant, timeZone);
-  return { date: formatDate(clock.date, language), time: wordingFor(language).clockTime(clock.time, clock.offset) };
+  let date = clock.date;
+  try {
+    date = formatDate(clock.date, language);
+  } catch {
+    // A hand-made file's time that is no date is shown as written.
+  }
+  return { date, time: wordingFor(language).clockTime(clock.time, clock.offset) };
 }
 
 /** The same words in each of the given languages, once each: "หน้าการลงนาม / Signature page". */

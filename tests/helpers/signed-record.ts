@@ -53,7 +53,7 @@ export function signedFixture(input: unknown, options: { signers?: string[]; sig
       party,
       signerName: head.name,
       signerTitle: head.title,
-      signedAt: options.signedAt ?? `${record.meeting.endDate}T0${8 + i}:30:00.000Z`,
+      signedAt: options.signedAt ?? `${record.meeting.endDate}T${String(8 + i).padStart(2, '0')}:30:00.000Z`,
     };
     const statementTextValue = statementText(statement);
     const raw = createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(-32);

@@ -50,13 +50,16 @@ export const unitsPerEm = (face: Face): number => load(face).upem;
 // One buffer, reset for every run: harfbuzzjs frees buffers only when they are collected.
 let buffer: hb.Buffer | null = null;
 
-// The same words are shaped again and again (headings, labels, every page's footer).
+// The same words are shaped again and again (headings, labels, names, every page's footer);
+// a paragraph's long runs are not, and are not kept.
 const shaped = new Map<string, Glyph[]>();
-const SHAPED_KEPT = 20_000;
+const SHAPED_KEPT = 5_000;
+const KEPT_LENGTH = 80;
 
 /** The glyphs of a run; the array is shared between callers and must not be changed. */
 export function shape(text: string, face: Face, props: ShapeProps): readonly Glyph[] {
   if (text.length === 0) return [];
+  if (text.length > KEPT_LENGTH) return shapeNow(text, face, props);
   const key = `${face.key}\u0000${props.script}\u0000${props.language}\u0000${text}`;
   let glyphs = shaped.get(key);
   if (!glyphs) {

@@ -24,10 +24,18 @@ const SCRIPTS: [RegExp, string][] = [
 
 const RIGHT_TO_LEFT = new Set(['Arab', 'Hebr']);
 
-/** The script of a character, or null for one shared by all (Common, Inherited). */
+const known = new Map<number, string | null>();
+
+/** The script of a character (of a cluster's first), or null for one shared by all (Common, Inherited). */
 export function scriptOf(char: string): string | null {
-  for (const [pattern, tag] of SCRIPTS) if (pattern.test(char)) return tag;
-  return null;
+  const codePoint = char.codePointAt(0) ?? 0;
+  let script = known.get(codePoint);
+  if (script === undefined) {
+    const first = String.fromCodePoint(codePoint);
+    script = SCRIPTS.find(([pattern]) => pattern.test(first))?.[1] ?? null;
+    known.set(codePoint, script);
+  }
+  return script;
 }
 
 /** The script a language is written in, for a run of shared characters only (digits, a date). */
