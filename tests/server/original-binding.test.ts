@@ -4,6 +4,7 @@
 // attached bundle is genuine; and a bundle that not every party signed is not valid either.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,18 @@ describe('an original PDF is bound to its signed bundle', () => {
     expect(other.stdout.trim()).toBe(sha256(original));
     // Another party's original is another file.
     expect(sha256(await make(myanmar, 'TH'))).not.toBe(sha256(original));
+  });
+
+  it("compresses with fflate, the same on every machine, never with Node's zlib (whose output follows the processor)", async () => {
+    const native = zlib.deflateSync;
+    let calls = 0;
+    zlib.deflateSync = ((data: zlib.InputType) => (calls++, native(data))) as typeof zlib.deflateSync;
+    try {
+      expect(sha256(await make(myanmar, 'MM'))).toBe(sha256(original));
+    } finally {
+      zlib.deflateSync = native;
+    }
+    expect(calls).toBe(0);
   });
 
   it('the untouched original is VALID: the pages are exactly the signed record', async () => {

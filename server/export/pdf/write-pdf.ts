@@ -6,6 +6,7 @@
 import { bundleFileText } from '../../../shared/signing/bundle';
 import { ORIGINAL_LAYOUT, madeAt, textIn, type Original } from '../original';
 import { STAMP } from '../original-stamp';
+import { withPortableDeflate } from './portable-deflate';
 import { labelsFor } from '../labels';
 import { Canvas, newDocument, type Doc } from './canvas';
 import { pageGeometry, type Ctx } from './context';
@@ -48,7 +49,7 @@ export async function writePdf(original: Original, now: Date): Promise<Buffer> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   if (original.bundle) attachBundle(doc, original, made);
-  doc.end();
+  withPortableDeflate(() => doc.end());
   return done;
 }
 
