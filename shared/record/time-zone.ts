@@ -34,3 +34,6 @@ export function zoneOfVenue(venue: LocalizedText | undefined): string {
   for (const [place, zone] of PLACES) if (ordered.some((text) => place.test(text))) return zone;
   return 'UTC';
 }
+
+/** The zone a meeting's times are shown in: its own, or its venue's for a record set up before it was kept. */
+export const zoneOf = (facts: { timeZone?: string; venue?: LocalizedText }): string => facts.timeZone ?? zoneOfVenue(facts.venue);

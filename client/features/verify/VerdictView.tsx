@@ -76,7 +76,7 @@ export function VerdictView({ fileName, from, verdict, bundle, expectedHash }: P
                 <td>{partyName(p.party)}</td>
                 <td>
                   {p.signed && p.signerName && p.signedAt
-                    ? t('verify.signedBy', { name: p.signerName, title: p.signerTitle ?? '', time: formatInstant(p.signedAt, language) })
+                    ? t('verify.signedBy', { name: p.signerName, title: p.signerTitle ?? '', time: formatInstant(p.signedAt, language, record?.meeting.timeZone ?? 'UTC') })
                     : t('verify.notValidlySigned')}
                 </td>
                 <td>{p.keyFingerprint ? <code className="fingerprint">{displayFingerprint(p.keyFingerprint)}</code> : '—'}</td>
