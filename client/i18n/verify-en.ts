@@ -9,6 +9,7 @@ export const verifyEn = {
   'verify.invalid': 'NOT VALID: do not rely on this file as the signed record.',
   'verify.fromJson': 'Checked: {file} (signed bundle)',
   'verify.fromPdf': 'Checked: {file} (the signed bundle attached to the PDF, and every page against it)',
+  'verify.fromDocx': 'Checked: {file} (the signed bundle the Word file carries, and the whole file against it)',
   'verify.matchesExpected': 'This is the record the printed original names.',
   'verify.differsFromExpected': 'This is NOT the record the printed original names: the fingerprints differ.',
   'verify.reasons': 'Why it is not valid',

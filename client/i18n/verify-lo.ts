@@ -10,6 +10,7 @@ export const verifyLo: { readonly [K in keyof typeof verifyEn]: string } = {
   'verify.invalid': 'ບໍ່ຖືກຕ້ອງ: ຢ່າຖືວ່າໄຟລ໌ນີ້ເປັນບົດບັນທຶກທີ່ລົງນາມແລ້ວ',
   'verify.fromJson': 'ກວດສອບແລ້ວ: {file} (ຊຸດເອກະສານທີ່ລົງນາມ)',
   'verify.fromPdf': 'ກວດສອບແລ້ວ: {file} (ຊຸດເອກະສານທີ່ລົງນາມທີ່ຕິດມາກັບ PDF ແລະ ທຸກໜ້າທຽບກັບຊຸດເອກະສານນັ້ນ)',
+  'verify.fromDocx': 'ກວດສອບແລ້ວ: {file} (ຊຸດເອກະສານທີ່ລົງນາມທີ່ຢູ່ໃນໄຟລ໌ Word ແລະ ທັງໄຟລ໌ທຽບກັບຊຸດເອກະສານນັ້ນ)',
   'verify.matchesExpected': 'ນີ້ແມ່ນບົດບັນທຶກທີ່ຕົ້ນສະບັບທີ່ພິມລະບຸໄວ້',
   'verify.differsFromExpected': 'ນີ້ບໍ່ແມ່ນບົດບັນທຶກທີ່ຕົ້ນສະບັບທີ່ພິມລະບຸໄວ້: ລາຍນິ້ວມືບໍ່ກົງກັນ',
   'verify.reasons': 'ເຫດທີ່ບໍ່ຖືກຕ້ອງ',

@@ -10,6 +10,7 @@ export const verifyTh: { readonly [K in keyof typeof verifyEn]: string } = {
   'verify.invalid': 'ไม่ถูกต้อง: อย่าถือว่าไฟล์นี้เป็นบันทึกที่ลงนามแล้ว',
   'verify.fromJson': 'ตรวจสอบแล้ว: {file} (ชุดเอกสารที่ลงนาม)',
   'verify.fromPdf': 'ตรวจสอบแล้ว: {file} (ชุดเอกสารที่ลงนามซึ่งแนบอยู่ใน PDF และทุกหน้าเทียบกับชุดเอกสารนั้น)',
+  'verify.fromDocx': 'ตรวจสอบแล้ว: {file} (ชุดเอกสารที่ลงนามซึ่งอยู่ในไฟล์ Word และทั้งไฟล์เทียบกับชุดเอกสารนั้น)',
   'verify.matchesExpected': 'นี่คือบันทึกที่ต้นฉบับที่พิมพ์ระบุไว้',
   'verify.differsFromExpected': 'นี่ไม่ใช่บันทึกที่ต้นฉบับที่พิมพ์ระบุไว้: ลายนิ้วมือไม่ตรงกัน',
   'verify.reasons': 'เหตุที่ไม่ถูกต้อง',

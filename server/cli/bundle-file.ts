@@ -1,11 +1,12 @@
-// What `accord verify` is given: a signed bundle (.json) as exported, or an original PDF,
-// which carries the bundle as an attached file and is checked page by page against it.
+// What `accord verify` is given: a signed bundle (.json) as exported, or an original (PDF or
+// Word), which carries the bundle and is checked byte for byte against it.
 import { readFile } from 'node:fs/promises';
 import { isPdf } from '../../shared/signing/pdf-bundle';
+import { isDocx } from '../export/verify-original';
 
 export class UnreadableBundle extends Error {}
 
-export type GivenFile = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'bundle'; bundle: unknown };
+export type GivenFile = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'docx'; bytes: Uint8Array } | { kind: 'bundle'; bundle: unknown };
 
 export async function readGivenFile(path: string): Promise<GivenFile> {
   let bytes: Buffer;
@@ -15,6 +16,7 @@ export async function readGivenFile(path: string): Promise<GivenFile> {
     throw new UnreadableBundle(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   if (isPdf(bytes)) return { kind: 'pdf', bytes };
+  if (isDocx(bytes)) return { kind: 'docx', bytes };
   try {
     return { kind: 'bundle', bundle: JSON.parse(bytes.toString('utf8')) };
   } catch {

@@ -3,10 +3,10 @@
 import { displayFingerprint } from '../../shared/signing/fingerprint';
 import { reasonText, type Verdict } from '../../shared/signing/verdict';
 import { verifyBundle } from '../../shared/signing/verify';
-import { NoAttachedBundle, verifyPdfOriginal } from '../export/verify-original';
+import { NoAttachedBundle, verifyDocxOriginal, verifyPdfOriginal } from '../export/verify-original';
 import { UnreadableBundle, readGivenFile } from './bundle-file';
 
-export const VERIFY_USAGE = 'usage: npm run accord -- verify <bundle.json | original.pdf> [--trust PARTY=FINGERPRINT ...]';
+export const VERIFY_USAGE = 'usage: npm run accord -- verify <bundle.json | original.pdf | original.docx> [--trust PARTY=FINGERPRINT ...]';
 
 export interface Output {
   out: (line: string) => void;
@@ -37,6 +37,8 @@ export async function verifyCommand(args: string[], io: Output): Promise<number>
     const given = await readGivenFile(files[0]!);
     if (given.kind === 'pdf') {
       ({ verdict, bundle } = await verifyPdfOriginal(given.bytes, { trustedKeys }));
+    } else if (given.kind === 'docx') {
+      ({ verdict, bundle } = await verifyDocxOriginal(given.bytes, { trustedKeys }));
     } else {
       bundle = given.bundle;
       verdict = await verifyBundle(bundle, { trustedKeys });

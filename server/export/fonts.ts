@@ -19,6 +19,12 @@ export interface Face {
   family: string;
   /** The npm package the file is in. */
   slug: string;
+  /** The package's subset the file holds: `thai`, `latin`, `[12]`. */
+  subset: string;
+  /** The family's own script's file (Sarabun's Thai, Noto Sans Lao's Lao): it keeps the family's name in Word. */
+  primary: boolean;
+  weight: Weight;
+  italic: boolean;
   /** Line height as a multiple of the size: scripts that stack marks need more room. */
   leading: number;
   /** The characters this file holds, as Unicode ranges. */
@@ -114,6 +120,10 @@ function faceOf(fam: Family, subset: Family['subsets'][number], weight: Weight, 
       key,
       family: fam.name,
       slug: fam.slug,
+      subset: subset.name,
+      primary: fam.subsets[0] === subset,
+      weight,
+      italic: style === 'italic',
       leading: fam === FAMILIES.notoSansSC || fam === FAMILIES.notoSansJP ? CJK_LEADING : (LEADING[subset.name] ?? LATIN_LEADING),
       ranges: subset.ranges,
       file: require.resolve(`@fontsource/${fam.slug}/files/${key}.woff`),
@@ -182,6 +192,16 @@ export function faceCovers(face: Face, codePoint: number): boolean {
 }
 
 const files = new Map<string, Buffer>();
+
+/** Every face this process has set text in: the faces a document's fonts are named after. */
+export const facesInUse = (): Face[] => [...faces.values()];
+
+/** The same file in another weight and slant (what a word processor embeds beside it). */
+export function variantOf(face: Face, weight: Weight, slant: Slant): Face | null {
+  const fam = Object.values(FAMILIES).find((f) => f.slug === face.slug)!;
+  if (slant === 'italic' && !fam.italic) return null;
+  return faceOf(fam, fam.subsets.find((s) => s.name === face.subset)!, weight, slant);
+}
 
 /** The face's font as TrueType, read and unpacked once per process. */
 export function fontFile(face: Face): Buffer {

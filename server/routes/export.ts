@@ -66,7 +66,7 @@ export function exportRoutes(services: Services) {
       return c.json(apiError('unknown_original', `Say whose original to export: ${choices}.`), 400);
     }
     const now = services.now();
-    const bytes = format === 'pdf' ? await writePdf(chosen, now) : await writeDocx(chosen);
+    const bytes = format === 'pdf' ? await writePdf(chosen, now) : await writeDocx(chosen, now);
     await audit(services, access.meeting.id, actor, action, detail(source, { original: chosen.party.code, bytes: bytes.length }));
     return file(c, bytes, originalFileName(access.meeting.code, chosen.party.code, format), CONTENT_TYPES[format]);
   }

@@ -9,7 +9,7 @@ import { enrolKeyRequest, reasonedRequest, signRequest, versionQuery } from '../
 import { bundleFileText } from '../../shared/signing/bundle';
 import { reasonText, type Verdict } from '../../shared/signing/verdict';
 import { isPdf } from '../../shared/signing/pdf-bundle';
-import { NoAttachedBundle, verifyPdfOriginal } from '../export/verify-original';
+import { NoAttachedBundle, isDocx, verifyDocxOriginal, verifyPdfOriginal } from '../export/verify-original';
 import { verifyBundle } from '../../shared/signing/verify';
 import { amendRecord } from '../commands/amend-record';
 import { enrolKey } from '../commands/enrol-key';
@@ -153,12 +153,12 @@ export function lifecycleRoutes(services: Services) {
     .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       let verdict: Verdict;
-      if (isPdf(bytes)) {
+      if (isPdf(bytes) || isDocx(bytes)) {
         try {
-          verdict = (await verifyPdfOriginal(bytes)).verdict;
+          verdict = (await (isPdf(bytes) ? verifyPdfOriginal(bytes) : verifyDocxOriginal(bytes))).verdict;
         } catch (err) {
           if (!(err instanceof NoAttachedBundle)) throw err;
-          return c.json(apiError('no_bundle', 'This PDF carries no signed bundle: it is a draft, or its bundle was taken out.'), 400);
+          return c.json(apiError('no_bundle', 'This file carries no signed bundle: it is a draft, or its bundle was taken out.'), 400);
         }
       } else {
         let bundle: unknown;

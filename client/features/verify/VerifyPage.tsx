@@ -14,7 +14,7 @@ import { LanguageSwitch } from '../workspace/LanguageSwitch';
 import { UnreadableFile, readBundleFile } from './read-bundle';
 import { VerdictView } from './VerdictView';
 
-type Checked = { fileName: string; from: 'json' | 'pdf'; verdict: Verdict; bundle: unknown };
+type Checked = { fileName: string; from: 'json' | 'pdf' | 'docx'; verdict: Verdict; bundle: unknown };
 
 const READ_ERRORS: Record<UnreadableFile['code'], MessageKey> = {
   empty: 'verify.error.empty',
@@ -23,9 +23,10 @@ const READ_ERRORS: Record<UnreadableFile['code'], MessageKey> = {
   server: 'verify.error.server',
 };
 
-/** The server's verdict on a PDF original: its bundle, and every byte of its pages against it. */
-async function verifyOriginal(bytes: Uint8Array): Promise<Verdict> {
-  const answer = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(bytes) });
+/** The server's verdict on an original (PDF or Word): its bundle, and every byte of the file against it. */
+async function verifyOriginal(bytes: Uint8Array, from: 'pdf' | 'docx'): Promise<Verdict> {
+  const type = from === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const answer = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(bytes) });
   if (!answer.ok) throw new UnreadableFile('server');
   return (await answer.json()) as Verdict;
 }
@@ -47,7 +48,7 @@ export function VerifyPage() {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = await readBundleFile(bytes);
-      const verdict = read.from === 'pdf' ? await verifyOriginal(bytes) : await verifyBundle(read.bundle);
+      const verdict = read.from === 'json' ? await verifyBundle(read.bundle) : await verifyOriginal(bytes, read.from);
       setChecked({ fileName: file.name, from: read.from, verdict, bundle: read.bundle });
     } catch (err) {
       setProblem({ fileName: file.name, key: err instanceof UnreadableFile ? READ_ERRORS[err.code] : 'verify.error.other' });
@@ -87,7 +88,7 @@ export function VerifyPage() {
           <span>{t('verify.drop')}</span>
           <input
             type="file"
-            accept=".json,.pdf,application/json,application/pdf"
+            accept=".json,.pdf,.docx,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void check(file);

@@ -10,12 +10,16 @@ export class UnreadableFile extends Error {
 }
 
 export interface ReadBundle {
+  /** Null for a Word original: its bundle is read where it is verified, on the server. */
   bundle: unknown;
-  from: 'json' | 'pdf';
+  from: 'json' | 'pdf' | 'docx';
 }
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 export async function readBundleFile(bytes: Uint8Array): Promise<ReadBundle> {
   if (bytes.length === 0) throw new UnreadableFile('empty');
+  if (isZip(bytes)) return { bundle: null, from: 'docx' };
   if (isPdf(bytes)) {
     try {
       return { bundle: await bundleFromPdf(bytes), from: 'pdf' };
