@@ -1,12 +1,14 @@
 // The Word original as the PDF: the same bytes from the same bundle, its fonts embedded under
 // the names its runs give them, its bundle inside, and verified by being made again.
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as hb from 'harfbuzzjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SignedBundle } from '../../shared/signing/bundle';
 import { originalFor } from '../../server/export/original';
 import { writeDocx } from '../../server/export/docx/write-docx';
+import { qrPng } from '../../server/export/docx/qr-png';
 import { NoAttachedBundle, verifyDocxOriginal } from '../../server/export/verify-original';
 import { originalsFixture, signedFixture } from '../helpers/signed-record';
 
@@ -32,6 +34,21 @@ describe('a Word original', () => {
   it('is made again with the same bytes', async () => {
     const again = await writeDocx(originalFor({ record: bundle.record, bundle }, 'MM', VERIFY_PAGE), new Date(Date.now() + 86_400_000));
     expect(sha256(again)).toBe(sha256(docx));
+  });
+
+  it("compresses nothing with Node's zlib, whose output can follow the processor", async () => {
+    const deflateSync = zlib.deflateSync;
+    let calls = 0;
+    zlib.deflateSync = ((data: zlib.InputType) => (calls++, deflateSync(data))) as typeof zlib.deflateSync;
+    let made: Buffer;
+    try {
+      made = await writeDocx(originalFor({ record: bundle.record, bundle }, 'TH', VERIFY_PAGE), new Date());
+    } finally {
+      zlib.deflateSync = deflateSync;
+    }
+    expect(calls).toBe(0);
+    // The QR code's image too is deflated by fflate.
+    expect(Buffer.from(unzipSync(made)['word/media/image1.png']!).equals(qrPng(`${VERIFY_PAGE}?record=${bundle.recordHash}`, 6))).toBe(true);
   });
 
   it('embeds every font its runs name, under that name, so Word needs none installed', () => {

@@ -2,7 +2,7 @@
 // the original's order, observers apart) and the signature page (record hash, QR code,
 // each signature statement as signed).
 import { ImageRun, Paragraph, type Table } from 'docx';
-import QRCode from 'qrcode';
+import { qrPng } from './qr-png';
 import type { CanonicalRecord } from '../../../shared/record/canonical';
 import { decodeBase64 } from '../../../shared/signing/base64';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
@@ -58,7 +58,7 @@ export async function signaturePage(o: Original): Promise<Part[]> {
     parts.push(labelled(everyLanguage(o, (l) => l.recordHash), labels.notLocked));
   }
   if (o.verifyUrl) {
-    const png = await QRCode.toBuffer(o.verifyUrl, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+    const png = qrPng(o.verifyUrl, 6);
     parts.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 140, height: 140 } })] }));
     parts.push(labelled(everyLanguage(o, (l) => l.verifyAt), o.verifyUrl, SIZE.small));
   }
