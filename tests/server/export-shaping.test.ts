@@ -59,32 +59,32 @@ function harfbuzz(face: Parameters<typeof fontFile>[0], text: string, language: 
   });
 }
 
-/** What the content stream draws: each glyph's id in the embedded subset and its place, from BT … ET. */
+/** What the content stream draws: each run (from one Tf to the next) with each glyph's id in the embedded subset and its place. */
 function drawnGlyphs(content: string, widthsOf: (font: string) => number[]): { font: string; glyphs: Drawn[] }[] {
   const out: { font: string; glyphs: Drawn[] }[] = [];
-  for (const block of content.match(/BT[\s\S]*?ET/g) ?? []) {
-    const font = /\/(F\d+) [\d.]+ Tf/.exec(block)![1]!;
-    const widths = widthsOf(font);
-    const glyphs: Drawn[] = [];
-    let x = 0;
-    let y = 0;
-    for (const op of block.matchAll(/1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm|\[([^\]]*)\] TJ/g)) {
-      if (op[1] !== undefined) {
-        x = Number(op[1]);
-        y = Number(op[2]);
-        continue;
-      }
-      for (const item of op[3]!.match(/<[0-9a-f]+>|-?[\d.]+/g) ?? []) {
+  let x = 0;
+  let y = 0;
+  // Text objects only: the lines' ActualText, outside them, is UTF-16 that may hold any byte.
+  const objects = (content.match(/\nBT\n[\s\S]*?\nET/g) ?? []).join('\n');
+  for (const op of objects.matchAll(/\/(F\d+) [\d.]+ Tf|1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm|\[([^\]]*)\] TJ/g)) {
+    if (op[1] !== undefined) {
+      out.push({ font: op[1], glyphs: [] });
+    } else if (op[2] !== undefined) {
+      x = Number(op[2]);
+      y = Number(op[3]);
+    } else {
+      const run = out[out.length - 1]!;
+      const widths = widthsOf(run.font);
+      for (const item of op[4]!.match(/<[0-9a-f]+>|-?[\d.]+/g) ?? []) {
         if (item.startsWith('<')) {
           const gid = parseInt(item.slice(1, -1), 16);
-          glyphs.push({ glyph: gid, x, y });
+          run.glyphs.push({ glyph: gid, x, y });
           x += (widths[gid]! / 1000) * SIZE;
         } else {
           x -= (Number(item) / 1000) * SIZE;
         }
       }
     }
-    out.push({ font, glyphs });
   }
   return out;
 }

@@ -39,12 +39,20 @@ export class Canvas {
 
   drawLine(line: SetLine, x: number, baseline: number, size: number, options: { language: string; color?: string; opacity?: number }): void {
     if (line.runs.length === 0) return;
+    const doc = this.doc as unknown as DocInternals;
     this.doc.markContent('Span', { actual: line.text, lang: options.language } as PDFKit.Mixins.MarkingOptions);
+    this.doc.save().fillColor(options.color ?? '#000000', options.opacity ?? 1);
+    // pdfkit draws with y pointing down; the text operators work in the PDF's own space.
+    const y = doc.page.height - baseline;
+    const out: string[] = [`1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT'];
     let at = x;
     for (const run of line.runs) {
-      this.drawRun(run, at, baseline, size, options.color ?? '#000000', options.opacity ?? 1);
+      this.writeRun(out, run, at, y, size);
       at += run.width;
     }
+    out.push('ET');
+    doc.addContent(out.join('\n'));
+    this.doc.restore();
     this.doc.endMarkedContent();
   }
 
@@ -58,7 +66,8 @@ export class Canvas {
     return (this.doc as unknown as DocInternals)._font;
   }
 
-  private drawRun(run: SetRun, x: number, baseline: number, size: number, color: string, opacity: number): void {
+  /** A run's glyphs as text operators, from (x, y) in the PDF's space: HarfBuzz's advances and offsets exactly. */
+  private writeRun(out: string[], run: SetRun, x: number, y: number, size: number): void {
     if (run.glyphs.length === 0) return;
     const font = this.embedded(run.face);
     const doc = this.doc as unknown as DocInternals;
@@ -66,28 +75,24 @@ export class Canvas {
     const ids = subsetIds(font, run);
     const scale = size / run.unitsPerEm;
     const toThousandths = 1000 / run.unitsPerEm;
-    // pdfkit draws with y pointing down; the text operators work in the PDF's own space.
-    const y = doc.page.height - baseline;
-    this.doc.save().fillColor(color, opacity);
-    const out: string[] = ['BT', `/${font.id} ${num(size)} Tf`];
+    out.push(`/${font.id} ${num(size)} Tf`);
     let pen = x;
-    let items: string[] = [];
+    let items = '';
     let placed = false;
     const flush = () => {
-      if (items.length > 0) out.push(`[${items.join(' ')}] TJ`);
-      items = [];
+      if (items) out.push(`[${items}] TJ`);
+      items = '';
     };
     run.glyphs.forEach((glyph, i) => {
       const gid = ids[i]!;
-      const hex = `<${gid.toString(16).padStart(4, '0')}>`;
       // The PDF advances by the glyph's /W width; HarfBuzz's advance differs (a mark is
       // zero, a kerned pair closer), and TJ takes the difference in thousandths.
       const adjust = font.widths[gid]! - glyph.xAdvance * toThousandths;
+      const item = `<${gid.toString(16).padStart(4, '0')}>${Math.abs(adjust) > 0.0005 ? `${num(adjust)} ` : ''}`;
       if (glyph.xOffset !== 0 || glyph.yOffset !== 0) {
         flush();
         out.push(`1 0 0 1 ${num(pen + glyph.xOffset * scale)} ${num(y + glyph.yOffset * scale)} Tm`);
-        items.push(hex);
-        if (Math.abs(adjust) > 0.0005) items.push(num(adjust));
+        items = item;
         flush();
         placed = false;
       } else {
@@ -96,17 +101,11 @@ export class Canvas {
           out.push(`1 0 0 1 ${num(pen)} ${num(y)} Tm`);
           placed = true;
         }
-        items.push(hex);
-        if (Math.abs(adjust) > 0.0005) items.push(num(adjust));
+        items += item;
       }
       pen += glyph.xAdvance * scale;
     });
     flush();
-    out.push('ET');
-    // The page is flipped for pdfkit's own drawing: flip back, write, and restore.
-    doc.addContent(`1 0 0 -1 0 ${num(doc.page.height)} cm`);
-    for (const line of out) doc.addContent(line);
-    this.doc.restore();
   }
 }
 
@@ -117,25 +116,24 @@ export class Canvas {
  * characters no other glyph of the cluster gave. The line's ActualText stays the authority.
  */
 function subsetIds(font: EmbeddedFont, run: SetRun): number[] {
-  const clusters = new Map<number, Glyph[]>();
-  for (const glyph of run.glyphs) clusters.set(glyph.cluster, [...(clusters.get(glyph.cluster) ?? []), glyph]);
-  const starts = [...clusters.keys()].sort((a, b) => a - b);
-  const textOf = (cluster: number) => run.text.slice(cluster, starts[starts.indexOf(cluster) + 1] ?? run.text.length);
   return run.glyphs.map((glyph) => {
     const gid = font.subset.includeGlyph(glyph.id);
     if (font.widths[gid] == null) font.widths[gid] = Math.round(font.font.getGlyph(glyph.id).advanceWidth * (1000 / font.font.unitsPerEm));
     if (font.unicode[gid] == null) {
       const own = characterOf(run.face, glyph.id);
-      if (own !== undefined) font.unicode[gid] = [own];
-      else {
-        const siblings = clusters.get(glyph.cluster)!;
-        const given = new Set(siblings.map((g) => characterOf(run.face, g.id)).filter((c) => c !== undefined));
-        const rest = [...textOf(glyph.cluster)].map((c) => c.codePointAt(0)!).filter((c) => !given.has(c));
-        font.unicode[gid] = siblings.find((g) => characterOf(run.face, g.id) === undefined) === glyph ? rest : [];
-      }
+      font.unicode[gid] = own !== undefined ? [own] : clusterCharacters(run, glyph);
     }
     return gid;
   });
+}
+
+/** What a glyph made from a cluster gives a copy: the cluster's characters no sibling gives, on its first such glyph. */
+function clusterCharacters(run: SetRun, glyph: Glyph): number[] {
+  const siblings = run.glyphs.filter((g) => g.cluster === glyph.cluster);
+  const next = run.glyphs.reduce((end, g) => (g.cluster > glyph.cluster && g.cluster < end ? g.cluster : end), run.text.length);
+  if (siblings.find((g) => characterOf(run.face, g.id) === undefined) !== glyph) return [];
+  const given = new Set(siblings.map((g) => characterOf(run.face, g.id)));
+  return [...run.text.slice(glyph.cluster, next)].map((c) => c.codePointAt(0)!).filter((c) => !given.has(c));
 }
 
 export function newDocument(options: PDFKit.PDFDocumentOptions): Doc {
