@@ -5,7 +5,7 @@
 // peak RSS is its own; the figures are the medians over the runs. Targets: export < 3 s,
 // < 300 MB; verify < 3 s.
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +40,8 @@ function main(): void {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, write: { type: 'boolean', default: false } } });
   const runs = Number(values.runs);
   const dir = mkdtempSync(join(tmpdir(), 'accord-bench-export-'));
+  // The machine may be shared: its load is part of the figures.
+  const load = loadavg()[0]!.toFixed(1);
   try {
     const made: Made[] = [];
     const verified: Verified[] = [];
@@ -62,7 +64,7 @@ function main(): void {
       START,
       '## Export: the 50-page GMS 08 original',
       '',
-      `\`npm run bench:export -- --runs ${runs} --write\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+      `\`npm run bench:export -- --runs ${runs} --write\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load} when it began (${loadavg()[0]!.toFixed(1)} at the end).`,
       `The GMS 08 regional record (bench/export/gms08-record.ts): five parties, 120 participants, English, Thai and Myanmar, Thailand's original:`,
       `${made[0]!.pages} pages, ${Math.round(made[0]!.bytes / 1024)} KiB. Medians of ${runs} runs, each step in a process of its own.`,
       '',
