@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedBundle } from '../../shared/signing/bundle';
 import { verifyBundle } from '../../shared/signing/verify';
-import { originalFor } from '../../server/export/original';
+import { ORIGINAL_LAYOUT, originalFor } from '../../server/export/original';
 import { writePdf } from '../../server/export/pdf/write-pdf';
 import { NoAttachedBundle, verifyPdfOriginal } from '../../server/export/verify-original';
 import { paintOverFirstPage, replaceSameLength } from '../helpers/pdf-surgery';
@@ -50,6 +50,15 @@ describe('an original PDF is bound to its signed bundle', () => {
     expect(other.stdout.trim()).toBe(sha256(original));
     // Another party's original is another file.
     expect(sha256(await make(myanmar, 'TH'))).not.toBe(sha256(original));
+  });
+
+  // Every original already issued is verified by being made again: a change to what an
+  // original is made of (words, fonts, shaping, layout, pdfkit, fflate) must come with a new
+  // ORIGINAL_LAYOUT, and a new digest here. On another machine, a difference here is a
+  // difference that machine's verifier would make.
+  it(`is the same file for ${ORIGINAL_LAYOUT} on every machine and in every version of Accord that makes that layout`, async () => {
+    expect(ORIGINAL_LAYOUT).toBe('accord.original/2');
+    expect(sha256(original)).toBe('f59ce0810e6eef6af53d88fe91368335239637ee148f8ebdd1cf12feae4b72dd');
   });
 
   it("compresses with fflate, the same on every machine, never with Node's zlib (whose output follows the processor)", async () => {
