@@ -1,7 +1,7 @@
 // English words of the /verify page, open to anyone. Spread into the English catalog.
 export const verifyEn = {
   'verify.title': 'Verify a signed record',
-  'verify.explain': 'Choose or drop a signed record: the signed bundle (.json) or an exported original (PDF). A bundle is checked here, in this browser. A PDF is sent to this server, which makes the original again from the bundle it carries and compares every byte, so that a page drawn over is found; nothing is kept. No sign-in is needed.',
+  'verify.explain': 'Choose or drop a signed record: the signed bundle (.json) or an exported original (PDF or Word). A bundle is checked here, in this browser. An original is sent to this server, which makes the original again from the bundle it carries and compares every byte, so that a page drawn over is found; nothing is kept. No sign-in is needed.',
   'verify.expected': 'The printed original you came from names the record with fingerprint {fingerprint}.',
   'verify.drop': 'Drop the file here, or choose it',
   'verify.checking': 'Checking…',
