@@ -5,6 +5,7 @@ import { ImageRun, Paragraph, type Table } from 'docx';
 import { qrPng } from './qr-png';
 import type { CanonicalRecord } from '../../../shared/record/canonical';
 import { decodeBase64 } from '../../../shared/signing/base64';
+import { digitsIn } from '../../../shared/dates';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
 import { dateAndTime, inLanguages, labelsFor, type Labels } from '../labels';
 import { observersOf, textIn, type Original } from '../original';
@@ -26,7 +27,7 @@ export function participantsAnnex(o: Original): Part[] {
     const header = ['#', everyLanguage(o, (l) => l.name), everyLanguage(o, (l) => l.position), everyLanguage(o, (l) => l.agency)].map((h) => [text(h, own, small)]);
     const rows = members.map((m, i) => {
       const role = m.role === 'head' || m.role === 'secretariat' ? [text(labelsFor(own).roles[m.role]!, own, { size: SIZE.small, italic: true, color: MUTED })] : [];
-      return [[text(String(i + 1), own, { size: SIZE.body })], [text(m.name, own, { size: SIZE.body, after: 20 }), ...role], [text(m.title, own, { size: SIZE.body })], [text(m.agency, own, { size: SIZE.body })]];
+      return [[text(digitsIn(own, i + 1), own, { size: SIZE.body })], [text(m.name, own, { size: SIZE.body, after: 20 }), ...role], [text(m.title, own, { size: SIZE.body })], [text(m.agency, own, { size: SIZE.body })]];
     });
     parts.push(text(heading, own, { size: SIZE.heading, bold: true, keepNext: true, after: 100 }), sideBySide([header, ...rows], [5, 31, 27, 37], { borders: true }), text(' ', own, { size: SIZE.body }));
   };

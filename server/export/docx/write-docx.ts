@@ -5,7 +5,7 @@
 // Sarabun or Noto sets the same faces; it carries the signed bundle and the stamp of the
 // PDF (layout version, party, verify page); and the same bundle makes the same bytes, so the
 // verifier makes it again and compares, as for the PDF.
-import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, AlignmentType, type FileChild, type IPropertiesOptions } from 'docx';
+import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, AlignmentType, type FileChild } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import { bundleFileText } from '../../../shared/signing/bundle';
 import { labelsFor } from '../labels';

@@ -1,6 +1,7 @@
 // The participants annex: each party's delegation in the original's order of parties,
 // its head first as the record lists them, and the observers apart at the end.
 import type { CanonicalRecord } from '../../../shared/record/canonical';
+import { digitsIn } from '../../../shared/dates';
 import { inLanguages, labelsFor, type Labels } from '../labels';
 import { observersOf, textIn } from '../original';
 import { INK, MUTED, SIZE, fullWidth, rule, type Ctx } from './context';
@@ -35,7 +36,7 @@ function delegation(ctx: Ctx, heading: string, members: Participant[]): void {
   row(ctx, ['#', inEveryLanguage(ctx, (l) => l.name), inEveryLanguage(ctx, (l) => l.position), inEveryLanguage(ctx, (l) => l.agency)], true);
   members.forEach((member, i) => {
     const role = member.role === 'head' || member.role === 'secretariat' ? ctx.own.roles[member.role] : undefined;
-    row(ctx, [`${i + 1}`, member.name, member.title, member.agency], false, role);
+    row(ctx, [digitsIn(own, i + 1), member.name, member.title, member.agency], false, role);
   });
   flow.space(14);
 }
