@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './scripts/precompress';
 
 const inClient = (path: string) => fileURLToPath(new URL(`./client/${path}`, import.meta.url));
 
@@ -8,7 +9,7 @@ const inClient = (path: string) => fileURLToPath(new URL(`./client/${path}`, imp
 // in development `vite` proxies the API and the sync socket to a running server.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+          globalSetup: ['tests/setup/services.ts'],
           exclude: ['tests/e2e/**', '**/node_modules/**'],
         },
       },

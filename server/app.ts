@@ -2,6 +2,7 @@
 // on every response, and the built client at /.
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -52,7 +53,7 @@ export function createApp(services: Services) {
       'principal',
       await resolvePrincipal(
         services.storage,
-        services.adminToken,
+        services.adminTokenHash,
         { authorization: c.req.header('authorization'), cookie: c.req.header('cookie') },
         services.now(),
       ),
@@ -61,7 +62,11 @@ export function createApp(services: Services) {
   });
 
   const routes = app
-    .get('/healthz', (c) => c.json({ ok: true }, 200))
+    // Still serving while Redis is away (edits reach other processes through storage), so
+    // still 200: the body says what is degraded, for monitoring.
+    .get('/healthz', (c) =>
+      c.json(services.fanout.healthy ? { ok: true, status: 'ok' } : { ok: true, status: 'degraded', degraded: ['fanout'] }, 200),
+    )
     .route('/api/session', sessionRoutes(services))
     .route('/api/meetings', meetingRoutes(services))
     .route('/api/meetings', agreementRoutes(services))
@@ -79,13 +84,18 @@ export function createApp(services: Services) {
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {
+    // A body that is not JSON at all (the validators say so with a 400), or too large.
+    if (err instanceof HTTPException && err.status < 500)
+      return c.json(apiError(err.status === 413 ? 'body_too_large' : 'invalid_body', err.status === 413 ? 'The request is too large.' : 'The request body is not valid JSON.'), err.status);
+    if (err instanceof SyntaxError) return c.json(apiError('invalid_body', 'The request body is not valid JSON.'), 400);
     log.error('http.error', { method: c.req.method, path: new URL(c.req.url).pathname, error: errorMessage(err) });
     return c.json(apiError('internal', 'Something went wrong on the server; nothing you sent was lost. Try again.'), 500);
   });
 
   if (existsSync(join(services.config.clientDir, 'index.html'))) {
     const root = relative(process.cwd(), services.config.clientDir) || '.';
-    const files = serveStatic({ root });
+    // Brotli or gzip made at build time when the browser takes it; hashed assets never change.
+    const files = serveStatic({ root, precompressed: true, onFound: (path, c) => c.header('Cache-Control', cacheFor(path)) });
     // The client routes (/join, /meetings/…, /verify) all load the same page.
     const page = serveStatic({ root, path: 'index.html' });
     app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
@@ -94,5 +104,8 @@ export function createApp(services: Services) {
 
   return routes;
 }
+
+/** Hashed assets are immutable; everything else (the page, the service worker) is checked each time. */
+const cacheFor = (path: string) => (/\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 
 export type AppType = ReturnType<typeof createApp>;

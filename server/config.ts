@@ -29,6 +29,29 @@ export interface Config {
   /** REDIS_URL: how several processes tell each other what they accepted. */
   redisUrl: string | undefined;
   redisPrefix: string;
+  /** ACCORD_SINGLE_PROCESS: PostgreSQL without Redis is allowed only for one process alone. */
+  singleProcess: boolean;
+  /** How often open records are compared with storage when several processes share it. */
+  catchUpCheckMs: number;
+}
+
+/** A setting that makes no sense without another: said in one sentence, before anything starts. */
+export class ConfigError extends Error {}
+
+/**
+ * The backends must make sense together: Redis alone would run on SQLite while looking
+ * scaled out, and PostgreSQL without Redis starts processes that never see each other's
+ * edits live, unless one process alone is meant.
+ */
+export function checkBackends(config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'singleProcess'>): void {
+  if (config.redisUrl && !config.databaseUrl)
+    throw new ConfigError(
+      'REDIS_URL is set but DATABASE_URL is not: several processes need a shared PostgreSQL (set DATABASE_URL), or unset REDIS_URL to run one process on the embedded SQLite.',
+    );
+  if (config.databaseUrl && !config.redisUrl && !config.singleProcess)
+    throw new ConfigError(
+      'DATABASE_URL is set but REDIS_URL is not: processes sharing PostgreSQL need Redis to see each other’s edits (set REDIS_URL), or set ACCORD_SINGLE_PROCESS=1 to run one process alone on PostgreSQL.',
+    );
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -58,6 +81,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseSchema: env.ACCORD_DATABASE_SCHEMA || 'accord',
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.ACCORD_REDIS_PREFIX || 'accord',
+    singleProcess: env.ACCORD_SINGLE_PROCESS === '1' || env.ACCORD_SINGLE_PROCESS === 'true',
+    catchUpCheckMs: int(env.ACCORD_CATCH_UP_CHECK_MS, 1000, 'ACCORD_CATCH_UP_CHECK_MS'),
     floodLimits: {
       ...DEFAULT_FLOOD_LIMITS,
       connectionMessagesPerSecond: int(env.ACCORD_CONNECTION_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.connectionMessagesPerSecond, 'ACCORD_CONNECTION_MESSAGES_PER_SECOND'),

@@ -1,5 +1,5 @@
 // `npm start`: serve Accord on PORT with its data in DATA_DIR.
-import { readConfig } from './config';
+import { ConfigError, readConfig } from './config';
 import { seedDemo, DEMO_LINKS_FILE } from './demo/seed-demo';
 import { invitationLink } from './presenters/meeting';
 import { startServer } from './server';
@@ -7,16 +7,27 @@ import { log, errorMessage } from './log';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const config = readConfig();
-const server = await startServer(config);
-const baseUrl = config.publicUrl ?? server.url;
 const say = (line = '') => process.stdout.write(`${line}\n`);
+const server = await (async () => {
+  try {
+    return await startServer(readConfig());
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    say(err.message);
+    process.exit(2);
+  }
+})();
+const { config } = server.services;
+const baseUrl = config.publicUrl ?? server.url;
 
 say(`Accord is serving ${baseUrl} (data in ${config.dataDir})`);
-if (server.admin.file) say(`The administrator token is in ${server.admin.file} (readable by this user only).`);
-else say('The administrator token is the one set in ACCORD_ADMIN_TOKEN.');
+const admin = server.admin.source;
+if (admin.kind === 'file') say(`The administrator token is in ${admin.file} (readable by this user only).`);
+else if (admin.kind === 'environment') say('The administrator token is the one set in ACCORD_ADMIN_TOKEN.');
+else say('The administrator token was made by the first process on this database: it is in that process’s DATA_DIR (admin-token), or set ACCORD_ADMIN_TOKEN.');
 
-const demo = config.seedDemo ? await seedDemo(server.services, baseUrl) : null;
+// Several processes may start together on one database: one of them seeds the demo.
+const demo = config.seedDemo ? await server.services.storage.exclusively('seed-demo', () => seedDemo(server.services, baseUrl)) : null;
 if (demo) {
   say('');
   say('A demo meeting is ready: CMM 04, Thailand and Lao PDR, Vientiane. Open a link for each role:');

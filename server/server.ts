@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadAdminToken, type AdminToken } from './auth/admin-token';
-import type { Config } from './config';
+import { checkBackends, type Config } from './config';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/storage';
 import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-check';
@@ -30,9 +30,10 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
+  checkBackends(config);
   mkdirSync(config.dataDir, { recursive: true });
   const { storage, fanout } = await openBackends(config);
-  const admin = loadAdminToken(config.dataDir, config.adminToken);
+  const admin = await storage.exclusively('admin-token', () => loadAdminToken(storage, config.dataDir, config.adminToken, fanout.shared));
   const rooms = new RoomRegistry({
     storage,
     fanout,
@@ -48,6 +49,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     floodLimits: config.floodLimits,
     compactAfterUpdates: config.compactAfterUpdates,
     idleDocumentMs: config.idleDocumentMs,
+    catchUpCheckMs: config.catchUpCheckMs,
     onDocument: (room, doc) => watchActionPointStatuses(services, room.record.meetingId, doc),
     auditRefusal: (record, connection, reason) =>
       void audit(services, record.meetingId, connection.identity.participantId, 'record.write-refused', {
@@ -55,7 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         reason,
       }).catch((err) => log.warn('audit.failed', { error: errorMessage(err) })),
   });
-  const services: Services = { config, storage, rooms, adminToken: admin.token, now: () => new Date() };
+  const services: Services = { config, storage, rooms, fanout, adminTokenHash: admin.tokenHash, now: () => new Date() };
   const app = createApp(services);
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -63,7 +65,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     storage,
     rooms,
     floodLimits: config.floodLimits,
-    adminToken: admin.token,
+    adminTokenHash: admin.tokenHash,
     maxMessageBytes: config.maxMessageBytes,
     now: services.now,
   });
@@ -97,7 +99,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
 /**
  * The embedded default is SQLite in DATA_DIR, alone in its process. With DATABASE_URL and
- * REDIS_URL, several processes share PostgreSQL and fan out through Redis.
+ * REDIS_URL, several processes share PostgreSQL and fan out through Redis (checkBackends
+ * has made sure the two come together, or that one process alone is meant).
  */
 async function openBackends(config: Config): Promise<{ storage: Storage; fanout: Fanout }> {
   if (!config.databaseUrl) return { storage: openSqliteStorage(config.dataDir, { synchronous: config.sqliteSynchronous }), fanout: localFanout() };

@@ -70,4 +70,10 @@ export interface RecordStatus {
   signatures: SignatureSummary[];
   /** After an amendment: the document of the version that replaces this one. */
   supersededBy: string | null;
+  /**
+   * 'delayed' while the server cannot hear the other servers of its deployment: every edit
+   * is still stored before anyone gets it, and reaches the others' clients from storage,
+   * a second or so late, until the link is back.
+   */
+  delivery: 'live' | 'delayed';
 }

@@ -1,20 +1,28 @@
+import { lazy, Suspense } from 'react';
 import { JoinPage } from '../features/join/JoinPage';
-import { VerifyPage } from '../features/verify/VerifyPage';
 import { Workspace } from '../features/workspace/Workspace';
 import { LanguageSwitch } from '../features/workspace/LanguageSwitch';
 import { useT } from '../i18n/i18n';
 import { isVerifyPath, meetingIdIn, usePlace } from './router';
-import { ConsoleApp } from '../features/console/ConsoleApp';
 import { isConsolePath } from '../features/console/console-state';
+
+// A delegate opening an invitation on a hotel's Wi-Fi loads the workspace only: the
+// secretariat's console and the verify page come in their own chunks, when visited.
+const ConsoleApp = lazy(async () => ({ default: (await import('../features/console/ConsoleApp')).ConsoleApp }));
+const VerifyPage = lazy(async () => ({ default: (await import('../features/verify/VerifyPage')).VerifyPage }));
 
 export function App() {
   const { path } = usePlace();
   if (path === '/join') return <JoinPage />;
-  if (isConsolePath(path)) return <ConsoleApp />;
-  if (isVerifyPath(path)) return <VerifyPage />;
+  if (isConsolePath(path)) return <Suspense fallback={<Loading />}><ConsoleApp /></Suspense>;
+  if (isVerifyPath(path)) return <Suspense fallback={<Loading />}><VerifyPage /></Suspense>;
   const meetingId = meetingIdIn(path);
   if (meetingId) return <Workspace key={meetingId} meetingId={meetingId} />;
   return <Welcome />;
+}
+
+function Loading() {
+  return <div className="screen-message" aria-busy="true" />;
 }
 
 function Welcome() {

@@ -36,6 +36,7 @@ export const en = {
   'connection.closed': 'Disconnected by the server',
   'connection.closed.revoked': 'Your access was withdrawn. Ask the secretariat for a new link.',
   'connection.keptHere': 'Your edits are kept in this browser and will be sent when the connection returns.',
+  'connection.delayed': 'Your edits are saved. Other delegates may see them a few seconds late while the servers reconnect.',
 
   'record.draft': 'Draft',
   'record.locked': 'Locked for signature',

@@ -4,7 +4,7 @@
 import { parse as parseCookies } from 'hono/utils/cookie';
 import type { Actor } from '../../shared/roles';
 import type { AccountRow, InvitationRow, Storage } from '../storage/storage';
-import { hashToken, sameSecret } from './tokens';
+import { hashToken, sameHash } from './tokens';
 
 export const SESSION_COOKIE = 'accord_session';
 /** The console's session: an officer's, apart from any invitation's in the same browser. */
@@ -23,12 +23,12 @@ export interface Credentials {
 
 export async function resolvePrincipal(
   storage: Storage,
-  adminToken: string,
+  adminTokenHash: string,
   credentials: Credentials,
   now: Date,
 ): Promise<Principal | null> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
-  if (bearer && sameSecret(bearer, adminToken)) return { kind: 'admin' };
+  if (bearer && sameHash(hashToken(bearer), adminTokenHash)) return { kind: 'admin' };
   const token = bearer ?? credentials.queryToken ?? null;
   if (token) return participantFor(await storage.findInvitationByTokenHash(hashToken(token)), null);
 

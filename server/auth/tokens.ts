@@ -9,8 +9,9 @@ export const newId = (): string => randomBytes(12).toString('base64url');
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(hashToken(a), 'hex');
-  const y = Buffer.from(hashToken(b), 'hex');
-  return timingSafeEqual(x, y);
+/** Compares two SHA-256 hashes (hex) in constant time. */
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,16 +1,14 @@
-// Locking: the record becomes final. Runs with the record's queue held, so no edit lands
-// between the check for agreement and the lock; from setRecord on, the sync layer refuses
-// every write and tells subscribed clients.
-import * as Y from 'yjs';
-import { transition, type LifecycleRecord } from '../../shared/lifecycle';
-import { lockBlockers } from '../../shared/record/agreement';
-import { canonicalRecord, canonicalText } from '../../shared/record/canonical';
-import { sha256Hex } from '../../shared/signing/fingerprint';
+// Locking: the record becomes final. Storage decides, in the transaction that takes the
+// lock (the one every append takes too): the canonical record is built from what is
+// stored at that moment, never from one process's memory, and no write lands after it.
+// The room's queue is held meanwhile so this process's own writes in flight land first,
+// and from setRecord on, the sync layer refuses every write and tells subscribed clients.
 import type { Services } from '../services';
 import type { MeetingRow, RecordRow } from '../storage/storage';
 import { auditOutcome } from './lifecycle-audit';
 import { refused, type CommandResult, type Participant } from './lifecycle-result';
 import { previousHashOf } from './record-facts';
+import { sealRecord } from './seal-record';
 
 export interface Locked {
   record: RecordRow;
@@ -20,39 +18,14 @@ export async function lockRecord(services: Services, meeting: MeetingRow, by: Pa
   const { storage } = services;
   const current = await storage.getRecord(meeting.currentDocumentId);
   if (!current) throw new Error(`meeting ${meeting.id} has no current record`);
+  const previousRecordHash = await previousHashOf(services, current);
 
   const result = await services.rooms.withRoom(current, async (room): Promise<CommandResult<Locked>> => {
-    const record = (await storage.getRecord(current.documentId)) ?? current;
-    const previousRecordHash = await previousHashOf(services, record);
-    const canonical = canonicalRecord(room.doc, { meetingId: meeting.id, version: record.version, previousRecordHash });
-    const text = canonicalText(canonical);
-    const recordHash = sha256Hex(new TextEncoder().encode(text));
-    // A draft has no signatures, and the current record is the latest by definition.
-    const lifecycle: LifecycleRecord = {
-      state: record.state,
-      version: record.version,
-      recordHash: record.recordHash,
-      previousRecordHash,
-      parties: [],
-      signatures: [],
-      isLatest: true,
-    };
-    const event = { action: 'lock', blockers: lockBlockers(room.doc), recordHash } as const;
-    const outcome = transition(by.actor, lifecycle, event, services.now());
-    if (!outcome.ok) return refused(outcome.refusal);
-
-    const stored = await storage.lockRecord({
-      documentId: record.documentId,
-      recordHash,
-      canonical: text,
-      finalState: Y.encodeStateAsUpdate(room.doc),
-      lockedAt: outcome.at,
-      lockedBy: by.participantId,
-    });
-    if (!stored) return refused({ code: 'conflict' });
-    const locked: RecordRow = { ...record, state: 'locked', recordHash };
-    room.setRecord(locked, []);
-    return { ok: true, value: { record: locked } };
+    const seal = sealRecord({ meetingId: meeting.id, by, previousRecordHash, at: services.now() });
+    const outcome = await storage.lockRecord(current.documentId, seal);
+    if ('refused' in outcome) return refused(outcome.refused);
+    room.setRecord(outcome.locked, []);
+    return { ok: true, value: { record: outcome.locked } };
   });
 
   await auditOutcome(services, meeting.id, by.participantId, 'record.lock', result, ({ record }) => [

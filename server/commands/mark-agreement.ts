@@ -24,10 +24,12 @@ export async function markAgreement(
     const target = findTarget(room.doc, targetId);
     if (!target) return { ok: false, why: 'unknown_target' };
     const key = agreementKey(target.id, actor.party);
-    await room.applyServerChange((doc) => {
+    const stored = await room.applyServerChange((doc) => {
       if (agreed) agreement(doc).set(key, markFor(doc, target, actor.party, actor.participantId, services.now()));
       else agreement(doc).delete(key);
     });
+    // Locked by another process between the catch-up and the write: storage said no.
+    if (!stored) return { ok: false, why: 'not_draft' };
     return { ok: true, targetId: target.id, party: actor.party, agreed };
   });
   await audit(services, record.meetingId, actor.participantId, result.ok ? 'agreement.marked' : 'agreement.refused', {

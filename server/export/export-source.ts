@@ -24,7 +24,8 @@ export async function loadExportSource(services: Services, meeting: MeetingRow, 
   if (facts.canonical && facts.lock) {
     return { meeting, record, canonical: facts.canonical, recordHash: facts.lock.recordHash, bundle: bundleOf(facts) };
   }
-  const doc = await services.rooms.snapshot(record);
-  const canonical = canonicalRecord(doc, { meetingId: meeting.id, version: record.version, previousRecordHash: facts.previousRecordHash });
+  const canonical = await services.rooms.read(record, (doc) =>
+    canonicalRecord(doc, { meetingId: meeting.id, version: record.version, previousRecordHash: facts.previousRecordHash }),
+  );
   return { meeting, record, canonical, recordHash: null, bundle: null };
 }

@@ -6,7 +6,6 @@ import { Hono } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import { sheetQuery } from '../../shared/console/invitation-sheet';
 import { issueInvitationSheet } from '../commands/console/invitation-sheet';
-import { readRecord } from '../commands/console/read-record';
 import { readMeetingFacts } from '../../shared/record/schema';
 import { invitationSheetHtml } from '../presenters/console/invitation-sheet';
 import type { Services } from '../services';
@@ -24,7 +23,7 @@ export function consoleInvitationRoutes(services: Services) {
       const query = c.req.valid('query');
       const participants = c.req.queries('participant') ?? [];
       const entries = await issueInvitationSheet(services, access.meeting, { party: query.party, notJoined: query.notJoined === 'true', participants }, access.user.actor);
-      const facts = await readRecord(services, access.record, (doc) => readMeetingFacts(doc));
+      const facts = await services.rooms.read(access.record, (doc) => readMeetingFacts(doc));
       const lang = query.lang ?? facts.languages?.[0] ?? 'en';
       const title = facts.series?.[lang] ?? facts.series?.en ?? '';
       const html = await invitationSheetHtml({ code: facts.code, title }, entries, baseUrl(c, services.config), services.now());

@@ -9,7 +9,6 @@ import { meetingInput } from '../../shared/record/meeting-input';
 import { audit } from '../audit';
 import { createConsoleMeeting, grant } from '../commands/console/create-meeting';
 import { editFacts } from '../commands/console/edit-facts';
-import { readRecord } from '../commands/console/read-record';
 import { visibleMeetings } from '../commands/console/register';
 import { presentConsoleMeeting, presentIssued, presentMeetingSummary } from '../presenters/console/meeting';
 import type { Services } from '../services';
@@ -30,7 +29,7 @@ export function consoleMeetingRoutes(services: Services) {
     .get('/meetings', signedIn, async (c) => {
       const visible = await visibleMeetings(services, c.get('user'));
       const meetings = [];
-      for (const v of visible) meetings.push(await readRecord(services, v.record, (doc) => presentMeetingSummary(v.meeting, v.record, v.seriesId, doc)));
+      for (const v of visible) meetings.push(await services.rooms.read(v.record, (doc) => presentMeetingSummary(v.meeting, v.record, v.seriesId, doc)));
       return c.json({ meetings }, 200);
     })
     .get('/meetings/:id', signedIn, async (c) => {
@@ -43,7 +42,7 @@ export function consoleMeetingRoutes(services: Services) {
         storage.listMeetingOfficers(meeting.id),
       ]);
       const officers = await Promise.all(grants.map(async (g) => ({ grant: g, account: await storage.getAccount(g.accountId) })));
-      const body = await readRecord(services, record, (doc) => presentConsoleMeeting(meeting, record, place?.seriesId ?? null, doc, invitations, officers));
+      const body = await services.rooms.read(record, (doc) => presentConsoleMeeting(meeting, record, place?.seriesId ?? null, doc, invitations, officers));
       return c.json(body, 200);
     })
     .patch('/meetings/:id/facts', signedIn, zValidator('json', factsPatch, invalidBody('invalid_facts')), async (c) => {

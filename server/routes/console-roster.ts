@@ -6,7 +6,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { zValidator } from '@hono/zod-validator';
 import { checkRoster, checkRosterEntries, rosterPerson, type RosterProblem } from '../../shared/console/roster';
 import { addToRoster, removeFromRoster, rosterContext } from '../commands/console/roster';
-import { readRecord } from '../commands/console/read-record';
 import { readRosterFile, rosterFormat, UnreadableRoster } from '../console/roster-file';
 import { presentIssued } from '../presenters/console/meeting';
 import type { Services } from '../services';
@@ -57,7 +56,7 @@ export function consoleRosterRoutes(services: Services) {
         throw err;
       }
       if (c.req.query('dryRun') === 'true') {
-        const checked = await readRecord(services, access.record, (doc) => checkRoster(rows, rosterContext(doc)));
+        const checked = await services.rooms.read(access.record, (doc) => checkRoster(rows, rosterContext(doc)));
         return checked.ok ? c.json({ dryRun: true, format, participants: checked.participants }, 200) : refuseRows(c, checked.problems);
       }
       const result = await addToRoster(services, access.meeting, access.record, (ctx) => checkRoster(rows, ctx), access.user, format);

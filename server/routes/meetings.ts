@@ -36,8 +36,7 @@ export function meetingRoutes(services: Services) {
         return c.json(apiError('not_found', 'There is no meeting here that your invitation opens.'), 404);
       const record = await services.storage.getRecord(meeting.currentDocumentId);
       if (!record) throw new Error(`meeting ${meeting.id} has no current record`);
-      const doc = await services.rooms.snapshot(record);
       const viewer = principal.kind === 'participant' ? principal.invitation : null;
-      return c.json(presentMeeting(meeting, record, doc, viewer), 200);
+      return c.json(await services.rooms.read(record, (doc) => presentMeeting(meeting, record, doc, viewer)), 200);
     });
 }

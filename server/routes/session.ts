@@ -20,7 +20,7 @@ export function sessionRoutes(services: Services) {
     .post('/', zValidator('json', exchange, invalidBody('invalid_session_request')), async (c) => {
       const principal = await resolvePrincipal(
         services.storage,
-        services.adminToken,
+        services.adminTokenHash,
         { authorization: `Bearer ${c.req.valid('json').token}` },
         services.now(),
       );

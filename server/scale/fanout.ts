@@ -15,7 +15,19 @@ export type FanoutMessage =
   | { kind: 'invitation-closed'; invitationId: string; code: number; reason: string };
 
 export interface Fanout {
-  /** Starts delivering the record's messages from other processes to `deliver`. */
+  /** Whether other processes may write the same records (false: this process is alone). */
+  readonly shared: boolean;
+  /** Whether messages from other processes reach this one now. */
+  readonly healthy: boolean;
+  /**
+   * Told when `healthy` changes. Back to healthy means subscribed again; whatever was
+   * published meanwhile is lost to this process and must be read from storage.
+   */
+  onHealth(listener: (healthy: boolean) => void): void;
+  /**
+   * Starts delivering the record's messages from other processes to `deliver`; resolves
+   * once they will arrive, or at once while the link is down (it subscribes on return).
+   */
   join(documentId: string, deliver: (message: FanoutMessage) => void): Promise<void>;
   leave(documentId: string): Promise<void>;
   publish(documentId: string, message: FanoutMessage): void;
@@ -26,6 +38,9 @@ export interface Fanout {
 }
 
 export const localFanout = (): Fanout => ({
+  shared: false,
+  healthy: true,
+  onHealth: () => undefined,
   join: async () => undefined,
   leave: async () => undefined,
   publish: () => undefined,

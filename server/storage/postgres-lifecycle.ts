@@ -6,7 +6,7 @@ import type { Tx } from './postgres';
 
 type LifecycleStorage = Pick<
   Storage,
-  'lockRecord' | 'getRecordLock' | 'unlockRecord' | 'addSignature' | 'listSignatures' | 'enrolPartyKey' | 'listPartyKeys' | 'addAmendment' | 'listRecords'
+  'getRecordLock' | 'unlockRecord' | 'addSignature' | 'listSignatures' | 'enrolPartyKey' | 'listPartyKeys' | 'addAmendment' | 'listRecords'
 >;
 
 const toSignature = (r: Record<string, unknown>): SignatureRow => ({
@@ -28,18 +28,6 @@ export function postgresLifecycle(
   toRecord: (r: Record<string, unknown>) => RecordRow,
 ): LifecycleStorage {
   return {
-    lockRecord: (l) =>
-      tx(async (c) => {
-        const moved = await c.query("UPDATE records SET state = 'locked', record_hash = $1 WHERE document_id = $2 AND state = 'draft'", [l.recordHash, l.documentId]);
-        if (moved.rowCount !== 1) return false;
-        await c.query(
-          `INSERT INTO record_locks (document_id, record_hash, canonical, final_state, locked_at, locked_by) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (document_id) DO UPDATE SET record_hash = EXCLUDED.record_hash, canonical = EXCLUDED.canonical,
-             final_state = EXCLUDED.final_state, locked_at = EXCLUDED.locked_at, locked_by = EXCLUDED.locked_by`,
-          [l.documentId, l.recordHash, l.canonical, Buffer.from(l.finalState), l.lockedAt, l.lockedBy],
-        );
-        return true;
-      }),
     async getRecordLock(documentId) {
       const r = (await pool.query('SELECT * FROM record_locks WHERE document_id = $1', [documentId])).rows[0];
       if (!r) return undefined;

@@ -2,11 +2,12 @@
 // must not interleave with another process's takes a row lock or an advisory lock inside
 // one transaction; the lifecycle's steps are guarded compare-and-sets, as on SQLite.
 import pg from 'pg';
-import type { AuditEntry, InvitationRow, RecordRow, Storage, StoredRecord } from './storage';
+import type { AuditEntry, InvitationRow, RecordRow, Storage } from './storage';
 import { GENESIS_HASH } from './audit-chain';
 import { postgresSchema } from './postgres-schema';
 import { postgresLifecycle } from './postgres-lifecycle';
 import { postgresConsole } from './postgres-console';
+import { postgresRecords } from './postgres-records';
 
 export type Tx = pg.PoolClient;
 
@@ -45,7 +46,6 @@ const toAudit = (r: Record<string, unknown>): AuditEntry => ({
   hash: r.hash as string,
 });
 
-const bytes = (b: Buffer | null): Uint8Array | null => (b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : null);
 
 export async function openPostgresStorage(url: string, schema = 'accord'): Promise<Storage> {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`"${schema}" is not a usable schema name`);
@@ -74,50 +74,10 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
       client.release();
     }
   }
-  // This process's appends to one record, one transaction after the other in the order they
-  // were asked for (the pool would otherwise let a later one take the row lock first); one
-  // that follows a failed append fails with it, as its update may depend on the lost one.
-  const appending = new Map<string, Promise<number>>();
-  function appendsInOrder(documentId: string, append: () => Promise<number>): Promise<number> {
-    const before = appending.get(documentId);
-    const mine = before ? before.then(append) : append();
-    appending.set(documentId, mine);
-    const forget = () => {
-      if (appending.get(documentId) === mine) appending.delete(documentId);
-    };
-    mine.then(forget, forget);
-    return mine;
-  }
   const one = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as Record<string, unknown> | undefined;
 
   return {
-    loadRecord: (documentId) =>
-      tx(async (c): Promise<StoredRecord> => {
-        const head = (await c.query('SELECT snapshot, snapshot_seq FROM records WHERE document_id = $1', [documentId])).rows[0];
-        if (!head) throw new Error(`no record ${documentId}`);
-        const rows = (await c.query('SELECT seq, data FROM record_updates WHERE document_id = $1 AND seq > $2 ORDER BY seq', [documentId, head.snapshot_seq])).rows;
-        const lastSeq = rows.length > 0 ? Number(rows[rows.length - 1].seq) : Number(head.snapshot_seq);
-        return { snapshot: bytes(head.snapshot), updates: rows.map((r) => bytes(r.data)!), lastSeq };
-      }, 'REPEATABLE READ'),
-
-    appendUpdates: (documentId, updates) =>
-      appendsInOrder(documentId, () =>
-        tx(async (c) => {
-          // The record's row lock orders appends from every process.
-          const head = (await c.query('SELECT snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [documentId])).rows[0];
-          if (!head) throw new Error(`no record ${documentId}`);
-          const max = (await c.query('SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = $1', [documentId])).rows[0];
-          let seq = Math.max(Number(max?.seq ?? 0), Number(head.snapshot_seq));
-          for (const update of updates) await c.query('INSERT INTO record_updates (document_id, seq, data) VALUES ($1, $2, $3)', [documentId, ++seq, Buffer.from(update)]);
-          return seq;
-        }),
-      ),
-
-    compactRecord: (documentId, state, uptoSeq) =>
-      tx(async (c) => {
-        const moved = await c.query('UPDATE records SET snapshot = $2, snapshot_seq = $3 WHERE document_id = $1 AND snapshot_seq < $3', [documentId, Buffer.from(state), uptoSeq]);
-        if (moved.rowCount === 1) await c.query('DELETE FROM record_updates WHERE document_id = $1 AND seq <= $2', [documentId, uptoSeq]);
-      }),
+    ...postgresRecords(pool, tx, toRecord),
 
     createMeeting: (meeting, record, initialState, invitations) =>
       tx(async (c) => {
@@ -199,6 +159,26 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
 
     ...postgresLifecycle(pool, tx, toRecord),
     ...postgresConsole(pool, tx),
+
+    async exclusively(name, task) {
+      // A session-level advisory lock on a connection of its own, held for the whole task.
+      const client = await pool.connect();
+      const key = `accord-${schema}-${name}`;
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+        return await task();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+        client.release();
+      }
+    },
+    async claimSetting(key, value) {
+      await pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+      return (await one('SELECT value FROM settings WHERE key = $1', [key]))!.value as string;
+    },
+    async putSetting(key, value) {
+      await pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+    },
 
     async close() {
       await pool.end();

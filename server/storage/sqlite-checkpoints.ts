@@ -3,36 +3,10 @@
 // event loop waits: every client of every record feels it. A worker thread with its own
 // connection checkpoints instead, a few times a second, without blocking the writer.
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { log } from '../log';
 
-// Evaluated in the worker, where it may be read as CommonJS or as a module (under a
-// loader such as tsx): dynamic import works in both, and needs no build step.
-const WORKER_SOURCE = `
-(async () => {
-  const { parentPort, workerData } = await import('node:worker_threads');
-  const { default: Database } = await import(workerData.driver);
-  const db = new Database(workerData.file);
-  db.pragma('busy_timeout = 5000');
-  let failing = false;
-  const timer = setInterval(() => {
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)');
-      if (failing) parentPort.postMessage({ ok: true });
-      failing = false;
-    } catch (err) {
-      if (!failing) parentPort.postMessage({ ok: false, error: String((err && err.message) || err) });
-      failing = true;
-    }
-  }, workerData.everyMs);
-  parentPort.on('message', () => {
-    clearInterval(timer);
-    db.close();
-    parentPort.close();
-  });
-})();
-`;
+/** Beside this module in the source tree, and beside the server's bundle in dist/server. */
+const WORKER = new URL('./checkpoint-worker.mjs', import.meta.url);
 
 export interface Checkpointer {
   /** Stops checkpointing; the last connection to close checkpoints what is left. */
@@ -44,10 +18,7 @@ export interface Checkpointer {
  * worker cannot run at all (the caller turns SQLite's own checkpoints back on).
  */
 export function checkpointInBackground(file: string, onFailure: () => void, everyMs = 250): Checkpointer {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { file, everyMs, driver: pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href },
-  });
+  const worker = new Worker(WORKER, { workerData: { file, everyMs } });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('message', (message: { ok: boolean; error?: string }) => {

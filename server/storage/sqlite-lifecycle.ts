@@ -1,8 +1,10 @@
-// The lifecycle's part of the SQLite storage: locks, enrolled keys, signatures, versions.
+// The lifecycle's part of the SQLite storage: enrolled keys, signatures, unlocks, versions
+// (the lock itself reads the record's content: sqlite-records.ts).
 // Each method is one transaction whose guard (`WHERE state = …`) makes it a plain
 // compare-and-set, portable as it is to PostgreSQL.
 import type Database from 'better-sqlite3';
-import type { PartyKeyRow, RecordLock, RecordRow, SignatureRow, Storage } from './storage';
+import type { PartyKeyRow, RecordRow, SignatureRow, Storage } from './storage';
+import { toRecord } from './sqlite-records';
 
 export const LIFECYCLE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS record_locks (
@@ -40,7 +42,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS signatures_current ON signatures(document_id, 
 
 type LifecycleStorage = Pick<
   Storage,
-  | 'lockRecord'
   | 'getRecordLock'
   | 'unlockRecord'
   | 'addSignature'
@@ -83,33 +84,8 @@ interface SignatureDbRow {
   voided_at: string | null;
 }
 
-interface RecordDbRow {
-  document_id: string;
-  meeting_id: string;
-  version: number;
-  state: RecordRow['state'];
-  record_hash: string | null;
-  created_at: string;
-}
-
-const toRecord = (r: RecordDbRow): RecordRow => ({
-  documentId: r.document_id,
-  meetingId: r.meeting_id,
-  version: r.version,
-  state: r.state,
-  recordHash: r.record_hash,
-  createdAt: r.created_at,
-});
-
 export function lifecycleStorage(db: Database.Database): LifecycleStorage {
   const q = {
-    toLocked: db.prepare(
-      "UPDATE records SET state = 'locked', record_hash = ? WHERE document_id = ? AND state = 'draft'",
-    ),
-    insertLock: db.prepare(
-      `INSERT OR REPLACE INTO record_locks (document_id, record_hash, canonical, final_state, locked_at, locked_by)
-       VALUES (@documentId, @recordHash, @canonical, @finalState, @lockedAt, @lockedBy)`,
-    ),
     lock: db.prepare<[string], LockDbRow>('SELECT * FROM record_locks WHERE document_id = ?'),
     toDraft: db.prepare("UPDATE records SET state = 'draft', record_hash = NULL WHERE document_id = ? AND state = 'locked'"),
     dropLock: db.prepare('DELETE FROM record_locks WHERE document_id = ?'),
@@ -139,16 +115,10 @@ export function lifecycleStorage(db: Database.Database): LifecycleStorage {
       `INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq)
        VALUES (@documentId, @meetingId, @version, @state, @recordHash, @createdAt, @snapshot, 0)`,
     ),
-    records: db.prepare<[string], RecordDbRow>(
+    records: db.prepare<[string], Parameters<typeof toRecord>[0]>(
       'SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE meeting_id = ? ORDER BY version',
     ),
   };
-
-  const lock = db.transaction((l: RecordLock): boolean => {
-    if (q.toLocked.run(l.recordHash, l.documentId).changes !== 1) return false;
-    q.insertLock.run(l);
-    return true;
-  });
 
   const unlock = db.transaction((documentId: string, at: string): boolean => {
     if (q.toDraft.run(documentId).changes !== 1) return false;
@@ -183,9 +153,6 @@ export function lifecycleStorage(db: Database.Database): LifecycleStorage {
   });
 
   return {
-    async lockRecord(l) {
-      return lock(l);
-    },
     async getRecordLock(documentId) {
       const row = q.lock.get(documentId);
       return (

@@ -10,13 +10,12 @@ import type {
   RecordRow,
   SessionRow,
   Storage,
-  StoredRecord,
 } from './storage';
 import { GENESIS_HASH } from './audit-chain';
 import { LIFECYCLE_SCHEMA, lifecycleStorage } from './sqlite-lifecycle';
 import { CONSOLE_SCHEMA, consoleStorage } from './sqlite-console';
 import { checkpointInBackground } from './sqlite-checkpoints';
-import { commitAtTurnEnd } from '../turn-end';
+import { sqliteRecords, toRecord } from './sqlite-records';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -75,16 +74,11 @@ CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TABLE IF NOT EXISTS settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 `;
-
-interface RecordDbRow {
-  document_id: string;
-  meeting_id: string;
-  version: number;
-  state: RecordRow['state'];
-  record_hash: string | null;
-  created_at: string;
-}
 
 interface InvitationDbRow {
   id: string;
@@ -109,15 +103,6 @@ interface AuditDbRow {
   prev_hash: string;
   hash: string;
 }
-
-const toRecord = (r: RecordDbRow): RecordRow => ({
-  documentId: r.document_id,
-  meetingId: r.meeting_id,
-  version: r.version,
-  state: r.state,
-  recordHash: r.record_hash,
-  createdAt: r.created_at,
-});
 
 const toInvitation = (r: InvitationDbRow): InvitationRow => ({
   id: r.id,
@@ -169,18 +154,6 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   });
 
   const q = {
-    snapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>(
-      'SELECT snapshot, snapshot_seq FROM records WHERE document_id = ?',
-    ),
-    updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
-      'SELECT seq, data FROM record_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
-    ),
-    lastSeq: db.prepare<[string], { seq: number | null }>(
-      'SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = ?',
-    ),
-    insertUpdate: db.prepare('INSERT INTO record_updates (document_id, seq, data) VALUES (?, ?, ?)'),
-    setSnapshot: db.prepare('UPDATE records SET snapshot = ?, snapshot_seq = ? WHERE document_id = ?'),
-    dropUpdates: db.prepare('DELETE FROM record_updates WHERE document_id = ? AND seq <= ?'),
     insertMeeting: db.prepare(
       'INSERT INTO meetings (id, code, created_at, current_document_id) VALUES (@id, @code, @createdAt, @currentDocumentId)',
     ),
@@ -192,9 +165,12 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
       'SELECT * FROM meetings WHERE id = ?',
     ),
     countMeetings: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM meetings'),
-    record: db.prepare<[string], RecordDbRow>(
+    record: db.prepare<[string], Parameters<typeof toRecord>[0]>(
       'SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE document_id = ?',
     ),
+    claimSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+    putSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    setting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
     insertInvitation: db.prepare(
       `INSERT INTO invitations (id, meeting_id, participant_id, role, party, name, token_hash, created_at, revoked_at, first_used_at)
        VALUES (@id, @meetingId, @participantId, @role, @party, @name, @tokenHash, @createdAt, @revokedAt, @firstUsedAt)`,
@@ -221,60 +197,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     audit: db.prepare<[string], AuditDbRow>('SELECT * FROM audit_log WHERE meeting_id = ? ORDER BY seq'),
   };
 
-  // Sequence numbers continue from what is on disk; kept in memory per record so an
-  // append is one INSERT, not a read and a write.
-  const nextSeq = new Map<string, number>();
-  const seqAfter = (documentId: string) => {
-    let seq = nextSeq.get(documentId);
-    if (seq === undefined) {
-      const row = q.snapshot.get(documentId);
-      seq = Math.max(q.lastSeq.get(documentId)?.seq ?? 0, row?.snapshot_seq ?? 0);
-    }
-    return seq;
-  };
-
-  // Group commit: every append asked for in one turn of the event loop is written in one
-  // transaction at the end of the turn, and each caller is answered once it is committed,
-  // in time for what it then sends to leave in the same turn (turn-end.ts).
-  // Sequence numbers are handed out at once, in call order, so each record's order holds.
-  interface Pending {
-    rows: [string, number, Uint8Array][];
-    waiters: { resolve: (seq: number) => void; reject: (err: unknown) => void; seq: number }[];
-  }
-  let pending: Pending | null = null;
-  const writeRows = db.transaction((rows: [string, number, Uint8Array][]) => {
-    for (const [documentId, seq, update] of rows) q.insertUpdate.run(documentId, seq, update);
-  });
-  const flushAppends = () => {
-    const batch = pending;
-    pending = null;
-    if (!batch) return;
-    try {
-      writeRows(batch.rows);
-    } catch (err) {
-      // Nothing of the batch is stored: its records' counters are read from disk again.
-      for (const [documentId] of batch.rows) nextSeq.delete(documentId);
-      for (const w of batch.waiters) w.reject(err);
-      return;
-    }
-    for (const w of batch.waiters) w.resolve(w.seq);
-  };
-  const append = (documentId: string, updates: Uint8Array[]): Promise<number> => {
-    if (!pending) {
-      pending = { rows: [], waiters: [] };
-      commitAtTurnEnd(flushAppends);
-    }
-    const batch = pending;
-    let seq = seqAfter(documentId);
-    for (const update of updates) batch.rows.push([documentId, ++seq, update]);
-    nextSeq.set(documentId, seq);
-    return new Promise<number>((resolve, reject) => batch.waiters.push({ resolve, reject, seq }));
-  };
-
-  const compact = db.transaction((documentId: string, state: Uint8Array, uptoSeq: number) => {
-    q.setSnapshot.run(state, uptoSeq, documentId);
-    q.dropUpdates.run(documentId, uptoSeq);
-  });
+  const records = sqliteRecords(db);
 
   const createMeeting = db.transaction(
     (meeting: MeetingRow, record: RecordRow, initialState: Uint8Array, invitations: InvitationRow[]) => {
@@ -305,22 +228,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   );
 
   const storage: Storage = {
-    async loadRecord(documentId): Promise<StoredRecord> {
-      flushAppends();
-      const row = q.snapshot.get(documentId);
-      if (!row) throw new Error(`no record ${documentId}`);
-      const rows = q.updatesAfter.all(documentId, row.snapshot_seq);
-      const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : row.snapshot_seq;
-      nextSeq.set(documentId, lastSeq);
-      return { snapshot: row.snapshot, updates: rows.map((r) => r.data), lastSeq };
-    },
-    appendUpdates(documentId, updates) {
-      return append(documentId, updates);
-    },
-    async compactRecord(documentId, state, uptoSeq) {
-      flushAppends();
-      compact(documentId, state, uptoSeq);
-    },
+    ...records,
     async createMeeting(meeting, record, initialState, invitations) {
       createMeeting(meeting, record, initialState, invitations);
     },
@@ -375,8 +283,17 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     },
     ...lifecycleStorage(db),
     ...consoleStorage(db),
+    // One process owns a SQLite file: nothing else runs at the same time.
+    exclusively: (_name, task) => task(),
+    async claimSetting(key, value) {
+      q.claimSetting.run(key, value);
+      return q.setting.get(key)!.value;
+    },
+    async putSetting(key, value) {
+      q.putSetting.run(key, value);
+    },
     async close() {
-      flushAppends();
+      records.flush();
       await checkpoints.stop();
       db.close();
     },

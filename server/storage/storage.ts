@@ -19,6 +19,42 @@ export interface StoredRecord {
 /** What a stored record holds, in the order to apply it: the snapshot, then the updates after it. */
 export const partsOf = (stored: StoredRecord): Uint8Array[] => (stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
 
+/**
+ * Storage refused an append because the record is no longer a draft: decided in the
+ * transaction that would have stored it, whatever any process holds in memory.
+ */
+export class RecordNotDraft extends Error {
+  constructor(
+    readonly documentId: string,
+    readonly state: RecordState,
+  ) {
+    super(`record ${documentId} is ${state}: it takes no more writes`);
+  }
+}
+
+/** Compaction refused: the state offered lacks something that is stored. */
+export class CompactionWouldLose extends Error {
+  constructor(readonly documentId: string) {
+    super(`the state offered for record ${documentId} lacks stored updates; nothing was replaced`);
+  }
+}
+
+/** Where a stored record stands: its state and the last sequence number stored for it. */
+export interface RecordHead {
+  state: RecordState;
+  lastSeq: number;
+}
+
+/**
+ * Decides a lock from what is stored, inside the transaction that takes it: given the stored
+ * record and its row, answers the lock to keep, or why not. Pure and synchronous.
+ */
+export type Seal<R> = (stored: StoredRecord, record: RecordRow) => { lock: SealedLock } | { refused: R };
+
+export type SealedLock = Omit<RecordLock, 'documentId'>;
+
+export type LockOutcome<R> = { locked: RecordRow; lock: RecordLock } | { refused: R };
+
 export interface MeetingRow {
   id: string;
   code: string;
@@ -112,13 +148,24 @@ export type NewAuditEntry = Pick<AuditEntry, 'meetingId' | 'at' | 'actor' | 'act
 export interface Storage extends ConsoleStorage {
   loadRecord(documentId: string): Promise<StoredRecord>;
   /**
-   * Stores updates durably, in order; resolves only once they would survive a crash.
-   * Appends to one record are stored in the order they were asked for, even while an
-   * earlier one is still being written; one asked for while an earlier one is pending
-   * fails if that one fails.
+   * What was stored after `afterSeq`: the updates after it, or the snapshot and its updates
+   * when a compaction has folded `afterSeq` in.
+   */
+  loadRecordSince(documentId: string, afterSeq: number): Promise<StoredRecord>;
+  /** Where each of these records stands now (records that do not exist are left out). */
+  recordHeads(documentIds: string[]): Promise<Map<string, RecordHead>>;
+  /**
+   * Stores updates durably, in order; resolves only once they would survive a crash, and
+   * only while the record is a draft: the transaction that stores them checks it, and
+   * rejects with RecordNotDraft otherwise. Appends to one record are stored in the order
+   * they were asked for, even while an earlier one is still being written; one asked for
+   * while an earlier one is pending fails if that one fails.
    */
   appendUpdates(documentId: string, updates: Uint8Array[]): Promise<number>;
-  /** Replaces every update up to `uptoSeq` with `state`, atomically. */
+  /**
+   * Replaces every update up to `uptoSeq` with `state`, atomically, once it has checked
+   * that `state` holds all of them and the snapshot before it (CompactionWouldLose if not).
+   */
   compactRecord(documentId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
 
   createMeeting(meeting: MeetingRow, record: RecordRow, initialState: Uint8Array, invitations: InvitationRow[]): Promise<void>;
@@ -145,8 +192,12 @@ export interface Storage extends ConsoleStorage {
 
   // The lifecycle. Each call is one atomic step that answers false, and changes nothing,
   // when the record is no longer in the state it expects (another process got there first).
-  /** draft → locked: sets state and record hash, and keeps the lock. */
-  lockRecord(lock: RecordLock): Promise<boolean>;
+  /**
+   * draft → locked, under the record's lock (the one every append takes): `seal` is given
+   * what is stored at that moment and decides; no append lands between its reading and
+   * the state's change.
+   */
+  lockRecord<R>(documentId: string, seal: Seal<R>): Promise<LockOutcome<R>>;
   getRecordLock(documentId: string): Promise<RecordLock | undefined>;
   /** locked → draft: clears the hash, drops the lock, voids every signature not yet void. */
   unlockRecord(documentId: string, at: string): Promise<boolean>;
@@ -162,6 +213,12 @@ export interface Storage extends ConsoleStorage {
   addAmendment(previous: RecordRow, next: RecordRow, initialState: Uint8Array): Promise<boolean>;
   /** Every version of the meeting's record, oldest first. */
   listRecords(meetingId: string): Promise<RecordRow[]>;
+
+  /** Runs `task` with no other process of the deployment running a task of this name. */
+  exclusively<T>(name: string, task: () => Promise<T>): Promise<T>;
+  /** A deployment-wide setting: stores `value` unless one is stored; answers the stored one. */
+  claimSetting(key: string, value: string): Promise<string>;
+  putSetting(key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
 }

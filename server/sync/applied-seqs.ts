@@ -1,7 +1,7 @@
 // Which stored updates a room's document holds. Updates from this process arrive in
 // order; those of other processes (through the fan-out) may come out of order or not at
-// all. Compaction may fold in only what lies below the watermark, and a gap that stays
-// open is caught up from storage.
+// all. Compaction may fold in only what lies below the watermark, and whatever storage
+// holds above it is caught up from storage (rooms.ts compares the two).
 export class AppliedSeqs {
   private ahead: [number, number][] = [];
 
@@ -10,10 +10,6 @@ export class AppliedSeqs {
   /** Every update up to and including this sequence number is in the document. */
   get watermark(): number {
     return this.through;
-  }
-
-  get hasGap(): boolean {
-    return this.ahead.length > 0;
   }
 
   mark(from: number, to: number): void {

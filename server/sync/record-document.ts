@@ -3,11 +3,20 @@
 // state: a record opened from its snapshot answers them from the stored bytes, and a
 // record nobody has written to for a while drops its Y.Doc (several times larger than its
 // encoding) and keeps the bytes. The first write, server change or command builds the
-// document again from them.
+// document again from them. A document is only ever built from what storage gave: before
+// `open` and after `destroy` there is no document to hand out, not an empty one.
 import * as Y from 'yjs';
 import { syncStep1, syncStep1From, syncStep2, syncStep2Frame } from './wire';
 import type { Frame } from './frame';
 import { dropPending } from './write-policy';
+import { snapshotOfState } from '../storage/coverage';
+
+/** Asked for the document of a record that is not loaded (yet, or any more). */
+export class RecordNotLoaded extends Error {
+  constructor() {
+    super('the record is not loaded: nothing may read or write it here');
+  }
+}
 
 /** The record as bytes: what a client that has nothing is sent, and what it holds. */
 interface Encoded {
@@ -22,6 +31,7 @@ interface Encoded {
 export class RecordDocument {
   private built: Y.Doc | null = null;
   private encoded: Encoded | null = null;
+  private loaded = false;
   /** Sync step 2 for a client that has nothing, while the built document is unchanged. */
   private wholeRecord: Frame | null = null;
 
@@ -30,6 +40,8 @@ export class RecordDocument {
 
   /** Opens a record from what storage holds: a lone snapshot stays encoded until needed. */
   open(parts: Uint8Array[]): void {
+    if (this.loaded) throw new Error('a record is opened once');
+    this.loaded = true;
     if (parts.length === 1) this.encoded = encodedFrom(parts[0]!, null);
     else this.build(parts, null);
   }
@@ -38,7 +50,8 @@ export class RecordDocument {
   get doc(): Y.Doc {
     if (this.built) return this.built;
     const from = this.encoded;
-    return this.build(from ? [from.update] : [], from?.wholeRecord ?? null);
+    if (!this.loaded || !from) throw new RecordNotLoaded();
+    return this.build([from.update], from.wholeRecord);
   }
 
   get isBuilt(): boolean {
@@ -62,11 +75,6 @@ export class RecordDocument {
     if (this.encoded) return nothing ? this.encoded.wholeRecord : syncStep2Frame(Y.diffUpdate(this.encoded.update, stateVector));
     if (!nothing) return syncStep2(this.doc, stateVector);
     return (this.wholeRecord ??= syncStep2(this.doc, stateVector));
-  }
-
-  /** The built document changed: what was cached from it is stale. */
-  changed(): void {
-    this.wholeRecord = null;
   }
 
   /**
@@ -102,6 +110,8 @@ export class RecordDocument {
     this.built?.destroy();
     this.built = null;
     this.encoded = null;
+    this.wholeRecord = null;
+    this.loaded = false;
   }
 
   /**
@@ -115,6 +125,8 @@ export class RecordDocument {
     this.built = doc;
     this.encoded = null;
     this.wholeRecord = wholeRecord;
+    // Whatever changes it makes the bytes cached for a joiner stale.
+    doc.on('update', () => (this.wholeRecord = null));
     this.onBuilt(doc);
     return doc;
   }
@@ -122,14 +134,7 @@ export class RecordDocument {
   /** The encoded record's state vector and deletions, read from its bytes once. */
   private held(): Y.Snapshot {
     const encoded = this.encoded!;
-    if (!encoded.held) {
-      // A whole record's structs run from clock 0 for every client: each one's state is
-      // where its last struct ends.
-      const { structs, ds } = Y.decodeUpdate(encoded.update);
-      const sv = new Map<number, number>();
-      for (const struct of structs) sv.set(struct.id.client, Math.max(sv.get(struct.id.client) ?? 0, struct.id.clock + struct.length));
-      encoded.held = normalised(Y.createSnapshot(ds, sv));
-    }
+    encoded.held ??= snapshotOfState(encoded.update);
     return encoded.held;
   }
 }

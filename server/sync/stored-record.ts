@@ -22,6 +22,21 @@ export class StoredRecord {
     return partsOf(stored);
   }
 
+  /**
+   * What was stored past the watermark (by other processes, and missed here): the parts to
+   * apply. Once they are applied, the watermark is where storage stood.
+   */
+  async readSince(): Promise<Uint8Array[]> {
+    const stored = await this.storage.loadRecordSince(this.documentId, this.applied.watermark);
+    this.applied.caughtUpTo(stored.lastSeq);
+    return partsOf(stored);
+  }
+
+  /** Every stored update up to this sequence number is in the document. */
+  get watermark(): number {
+    return this.applied.watermark;
+  }
+
   /** Stores updates durably, in order; answers the sequence numbers they took. */
   async append(updates: Uint8Array[]): Promise<{ fromSeq: number; toSeq: number }> {
     const toSeq = await this.storage.appendUpdates(this.documentId, updates);
@@ -34,11 +49,6 @@ export class StoredRecord {
   /** Updates another process stored, now applied here too. */
   appliedElsewhere(fromSeq: number, toSeq: number): void {
     this.applied.mark(fromSeq, toSeq);
-  }
-
-  /** Some update stored elsewhere has not reached this process (yet). */
-  get hasGap(): boolean {
-    return this.applied.hasGap;
   }
 
   get dueForCompaction(): boolean {

@@ -16,7 +16,7 @@ export interface SyncEndpointOptions {
   storage: Storage;
   floodLimits: FloodLimits;
   rooms: RoomRegistry;
-  adminToken: string;
+  adminTokenHash: string;
   maxMessageBytes: number;
   now: () => Date;
 }
@@ -39,7 +39,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     if (!documentId) return refuse(socket, 404, 'Not Found');
     const principal = await resolvePrincipal(
       options.storage,
-      options.adminToken,
+      options.adminTokenHash,
       { cookie: request.headers.cookie, queryToken: url.searchParams.get('token') },
       options.now(),
     );

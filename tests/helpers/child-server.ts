@@ -1,6 +1,6 @@
 // Accord as a separate process, for what only a process can show: being killed, being
 // asked to stop, and what it writes to its logs.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,29 @@ export interface ChildServer {
   cleanup(): Promise<void>;
 }
 
-export async function childServer(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'accord-child-'))): Promise<ChildServer> {
+/**
+ * Builds the server as `npm start` does, into a folder of the caller's own (test files run
+ * at the same time must not overwrite each other's build); answers the folder, relative to
+ * the repository. The caller removes it.
+ */
+export function builtServer(): string {
+  const folder = `dist/test-build-${process.pid}-${Math.floor(performance.now())}`;
+  execFileSync(process.execPath, ['scripts/build-server.mjs', folder]);
+  return folder;
+}
+
+export interface ChildOptions {
+  /** The Node binary to run it with (the machine's, unless a test asks for another). */
+  node?: string;
+  /** What it runs: the source through tsx (default), or the build (`['dist/server/main.js']`). */
+  entry?: string[];
+}
+
+export async function childServer(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'accord-child-')),
+  { node = process.execPath, entry = ['--import', 'tsx', 'server/main.ts'] }: ChildOptions = {},
+): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -38,7 +60,7 @@ export async function childServer(env: Record<string, string> = {}, dataDir = mk
     dataDir,
     output: () => output,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      child = spawn(node, entry, {
         env: {
           ...process.env,
           PORT: String(port),

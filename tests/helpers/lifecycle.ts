@@ -30,8 +30,7 @@ export async function api<T = Record<string, unknown>>(
 export async function agreeEverything(server: TestServer, meeting: CreatedMeetingResponse): Promise<void> {
   const meetingRow = await server.services.storage.getMeeting(meeting.meetingId);
   const record = await server.services.storage.getRecord(meetingRow!.currentDocumentId);
-  const doc = await server.services.rooms.snapshot(record!);
-  const targets = agreementTargets(doc).map((t) => t.id);
+  const targets = await server.services.rooms.read(record!, (doc) => agreementTargets(doc).map((t) => t.id));
   const heads = meeting.invitations.filter((i) => i.role === 'head');
   for (const head of heads) {
     for (const targetId of targets) {

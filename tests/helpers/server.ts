@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import { readConfig, type Config } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/server';
 
@@ -34,6 +35,15 @@ export async function startTestServer(overrides: Partial<Config> & { dataDir?: s
     stop: () => server.close(),
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   };
+}
+
+/** A copy of the record's content as the server holds it now (the caller destroys it). */
+export async function recordCopy(server: TestServer, documentId: string): Promise<Y.Doc> {
+  const record = await server.services.storage.getRecord(documentId);
+  if (!record) throw new Error(`no record ${documentId}`);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await server.services.rooms.read(record, (held) => Y.encodeStateAsUpdate(held)));
+  return doc;
 }
 
 export function fixture(name: 'cmm04-th-la' | 'gms08-regional'): unknown {

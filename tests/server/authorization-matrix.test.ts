@@ -60,8 +60,8 @@ describe('the authorization matrix', () => {
       label: 'mark agreement for a party',
       ok: 200,
       attempt: async (s, t) => {
-        const doc = await server.services.rooms.snapshot((await server.services.storage.getRecord(s.meeting.documentId))!);
-        const targetId = agreementTargets(doc)[0]!.id;
+        const record = (await server.services.storage.getRecord(s.meeting.documentId))!;
+        const targetId = await server.services.rooms.read(record, (doc) => agreementTargets(doc)[0]!.id);
         return (await api(server, t, 'POST', `/api/meetings/${s.meeting.meetingId}/agreement`, { targetId, agreed: false })).status;
       },
     },

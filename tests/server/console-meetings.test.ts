@@ -2,7 +2,7 @@
 // draft (written by the server into the record's server-only roots), checked whole, and
 // fixed once the record is locked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { recordCopy, startTestServer, type TestServer } from '../helpers/server';
 import { agreeEverything } from '../helpers/lifecycle';
 import { admin, call, meetingBody, officer } from '../helpers/console';
 import { agenda, agendaItemTitle, minutes, parties, segmentCells } from '../../shared/record/schema';
@@ -39,7 +39,7 @@ describe('meeting setup at the console', () => {
 
   const docOf = async (meetingId: string) => {
     const meeting = await server.services.storage.getMeeting(meetingId);
-    return server.services.rooms.snapshot((await server.services.storage.getRecord(meeting!.currentDocumentId))!);
+    return recordCopy(server, meeting!.currentDocumentId);
   };
   const patch = (meetingId: string, body: unknown) => call(server, { cookie }, 'PATCH', `/api/console/meetings/${meetingId}/facts`, body);
 

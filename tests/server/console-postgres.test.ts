@@ -15,7 +15,7 @@ describe('the console on PostgreSQL', () => {
   const schema = `accord_console_${randomBytes(4).toString('hex')}`;
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema });
+    server = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema, singleProcess: true });
   });
   afterAll(async () => {
     await server?.stop();
@@ -57,7 +57,7 @@ describe('the console on PostgreSQL', () => {
     expect((await call(server, { cookie }, 'POST', `/api/meetings/${next.body.meetingId}/action-points/${pointId}/status`, { status: 'done' })).status).toBe(200);
 
     await server.stop();
-    server = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema, dataDir: server.dataDir });
+    server = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema, singleProcess: true, dataDir: server.dataDir });
     const register = await call(server, { cookie }, 'GET', `/api/console/register?series=${next.body.seriesId}&today=2025-07-01`);
     expect(register.status).toBe(200);
     expect(register.body.rows.map((r: { meetingCode: string; status: string }) => [r.meetingCode, r.status])).toEqual([

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { recordCopy, startTestServer, type TestServer } from '../helpers/server';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { call, meetingBody, officer } from '../helpers/console';
 import { actionPoints, agenda, agendaItemId, agendaItemTitle, participants, readLocalizedYText } from '../../shared/record/schema';
@@ -82,8 +82,7 @@ describe('a series of Case Management Meetings', () => {
     }
     expect(points[0]!.text.th).toBe('ยกร่างแผนระยะที่ 3');
 
-    const row = await server.services.storage.getRecord(cmm04.documentId);
-    const doc = await server.services.rooms.snapshot(row!);
+    const doc = await recordCopy(server, cmm04.documentId);
     const review = agenda(doc).get(0);
     expect(readLocalizedYText(agendaItemTitle(review))).toEqual({
       th: 'ทบทวนจุดดำเนินการของการประชุม CMM 03',

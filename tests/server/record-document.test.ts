@@ -60,15 +60,22 @@ describe('a record held as its encoded state', () => {
   it('frames a long record for a joiner byte for byte as y-protocols does', () => {
     const source = new Y.Doc();
     source.getText('minutes').insert(0, 'ที่ประชุมรับทราบรายงาน ກອງປະຊຸມຮັບຊາບບົດລາຍງານ '.repeat(1500));
-    const expected = encoding.createEncoder();
-    encoding.writeVarUint(expected, 0); // the sync message type
-    syncProtocol.writeSyncStep2(expected, source);
+    const framedAsYProtocols = (frame: Frame) => {
+      const expected = encoding.createEncoder();
+      encoding.writeVarUint(expected, 0); // the sync message type
+      syncProtocol.writeSyncStep2(expected, source);
+      return Buffer.compare(messageOf(frame), encoding.toUint8Array(expected)) === 0;
+    };
     const { record } = opened(Y.encodeStateAsUpdate(source));
-    const framedAsYProtocols = (frame: Frame) => Buffer.compare(messageOf(frame), encoding.toUint8Array(expected)) === 0;
     expect(framedAsYProtocols(record.step2(new Uint8Array([0])))).toBe(true);
-    // The same when framed anew from the built document.
+    // The same when framed anew from the built document, once it has changed.
     expect(record.doc.getText('minutes').length).toBe(source.getText('minutes').length);
-    record.changed();
+    Y.applyUpdate(source, Y.encodeStateAsUpdate(record.doc));
+    Y.applyUpdate(record.doc, (() => {
+      const before = Y.encodeStateVector(source);
+      source.getText('minutes').insert(0, 'วาระที่ 1 ');
+      return Y.encodeStateAsUpdate(source, before);
+    })());
     expect(framedAsYProtocols(record.step2(new Uint8Array([0])))).toBe(true);
   });
 

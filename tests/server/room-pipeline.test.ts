@@ -123,6 +123,7 @@ describe('a record whose updates are being stored', () => {
       awarenessLimits: DEFAULT_AWARENESS_LIMITS,
       compactAfterUpdates: 500,
       idleDocumentMs: 0,
+      catchUpCheckMs: 0,
       statusOf: async () => ({ record, signatures: [], supersededBy: null }),
       auditRefusal: () => undefined,
     });

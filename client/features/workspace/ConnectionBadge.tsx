@@ -1,4 +1,5 @@
-// Always on screen: connected, syncing, or offline (with edits kept in this browser).
+// Always on screen: connected, syncing, or offline (with edits kept in this browser); and,
+// while the servers cannot hear each other, that others' edits may arrive a little late.
 import { Cloud, CloudOff, RefreshCw, Unplug } from 'lucide-react';
 import { useStore } from '../../app/store';
 import { useT } from '../../i18n/i18n';
@@ -16,6 +17,7 @@ export function ConnectionBadge() {
       {icon}
       <span>{label}</span>
       {state.link !== 'connected' && state.unsentEdits && <span className="unsent">{t('connection.keptHere')}</span>}
+      {state.link === 'connected' && state.record?.delivery === 'delayed' && <span className="delayed">{t('connection.delayed')}</span>}
     </p>
   );
 }

@@ -20,7 +20,7 @@ export async function editFacts(services: Services, meeting: MeetingRow, record:
     const problems = checkFacts(room.doc, facts);
     if (problems.length > 0) return { ok: false, why: 'invalid', problems };
     const changed = Object.keys(patch).filter((k) => JSON.stringify(before[k as keyof EditableFacts]) !== JSON.stringify(facts[k as keyof EditableFacts]));
-    if (changed.length > 0) await room.applyServerChange((doc) => writeFacts(doc, facts));
+    if (changed.length > 0 && !(await room.applyServerChange((doc) => writeFacts(doc, facts)))) return { ok: false, why: 'not_draft' };
     return { ok: true, facts, changed };
   });
   if (result.ok && result.changed.includes('code')) await services.storage.setMeetingCode(meeting.id, result.facts.code);

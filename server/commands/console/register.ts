@@ -9,7 +9,6 @@ import type { ConsoleUser } from '../../auth/console-user';
 import type { Services } from '../../services';
 import type { ActionPointChangeRow, MeetingRow, RecordRow } from '../../storage/storage';
 import { noteStatuses } from './action-point-statuses';
-import { readRecord } from './read-record';
 
 export interface VisibleMeeting {
   meeting: MeetingRow;
@@ -51,9 +50,8 @@ export async function loadRegister(services: Services, visible: VisibleMeeting[]
         points: readActionPoints(doc),
       };
     };
-    // A draft may be changing: it is read in its queue, so no status is noted out of order.
-    // A locked or signed record no longer changes, and is read without loading it.
-    meetings.push(record.state === 'draft' ? await services.rooms.withRoom(record, (room) => read(room.doc)) : await readRecord(services, record, read));
+    // Read in its queue if it is open here (what is read is stored), else from storage.
+    meetings.push(await services.rooms.read(record, read));
   }
   const rows = await services.storage.listActionPointChanges(meetings.map((m) => m.meetingId));
   return { meetings, changes: rows.map(toStatusChange) };

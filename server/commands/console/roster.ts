@@ -57,11 +57,17 @@ export async function addToRoster(
       return row;
     });
     await services.storage.addInvitations(rows);
-    try {
-      await room.applyServerChange((doc) => participants(doc).push(people));
-    } catch (err) {
+    const withdraw = async () => {
       // The record did not take them: their invitations must not open it either.
       for (const row of rows) await services.storage.revokeInvitation(row.id, now);
+    };
+    try {
+      if (!(await room.applyServerChange((doc) => participants(doc).push(people)))) {
+        await withdraw();
+        return { ok: false, why: 'not_draft' };
+      }
+    } catch (err) {
+      await withdraw();
       throw err;
     }
     return { ok: true, invitations: issued };
@@ -92,7 +98,7 @@ export async function removeFromRoster(
     const index = participants(room.doc).toArray().findIndex((p) => p.id === participantId);
     if (index < 0) return { ok: false, why: 'unknown_participant' };
     const participant = participants(room.doc).get(index);
-    await room.applyServerChange((doc) => participants(doc).delete(index, 1));
+    if (!(await room.applyServerChange((doc) => participants(doc).delete(index, 1)))) return { ok: false, why: 'not_draft' };
     return { ok: true, participant };
   });
   if (!result.ok) return result;

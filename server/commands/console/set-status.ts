@@ -26,7 +26,7 @@ export async function setActionPointStatus(
     const index = readActionPoints(room.doc).findIndex((p) => p.id === pointId);
     if (index < 0) return { ok: false, why: 'unknown_point' };
     await noteStatuses(services, meeting.id, room.doc, null);
-    await room.applyServerChange((doc) => actionPoints(doc).get(index).set('status', status));
+    if (!(await room.applyServerChange((doc) => actionPoints(doc).get(index).set('status', status)))) return { ok: false, why: 'not_draft' };
     const kept = await noteStatuses(services, meeting.id, room.doc, by);
     return { ok: true, pointId, status, change: kept.find((k) => k.pointId === pointId) ?? null };
   });

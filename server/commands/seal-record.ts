@@ -1,0 +1,46 @@
+// What a lock seals, decided from what storage holds at the moment of the lock (inside the
+// transaction that takes it): the canonical record built from the stored snapshot and
+// updates, its hash, and whether the lifecycle allows the lock. Pure: storage calls it.
+import * as Y from 'yjs';
+import { transition, type LifecycleRecord, type LifecycleRefusal } from '../../shared/lifecycle';
+import { lockBlockers } from '../../shared/record/agreement';
+import { canonicalRecord, canonicalText } from '../../shared/record/canonical';
+import { sha256Hex } from '../../shared/signing/fingerprint';
+import { partsOf, type Seal } from '../storage/storage';
+import { applyStored } from '../sync/record-document';
+import type { Participant } from './lifecycle-result';
+
+export interface SealFacts {
+  meetingId: string;
+  by: Participant;
+  previousRecordHash: string | null;
+  at: Date;
+}
+
+export function sealRecord({ meetingId, by, previousRecordHash, at }: SealFacts): Seal<LifecycleRefusal> {
+  return (stored, record) => {
+    const doc = new Y.Doc();
+    try {
+      applyStored(doc, partsOf(stored));
+      const text = canonicalText(canonicalRecord(doc, { meetingId, version: record.version, previousRecordHash }));
+      const recordHash = sha256Hex(new TextEncoder().encode(text));
+      // A draft has no signatures, and the current record is the latest by definition.
+      const lifecycle: LifecycleRecord = {
+        state: record.state,
+        version: record.version,
+        recordHash: record.recordHash,
+        previousRecordHash,
+        parties: [],
+        signatures: [],
+        isLatest: true,
+      };
+      const outcome = transition(by.actor, lifecycle, { action: 'lock', blockers: lockBlockers(doc), recordHash }, at);
+      if (!outcome.ok) return { refused: outcome.refusal };
+      return {
+        lock: { recordHash, canonical: text, finalState: Y.encodeStateAsUpdate(doc), lockedAt: outcome.at, lockedBy: by.participantId },
+      };
+    } finally {
+      doc.destroy();
+    }
+  };
+}

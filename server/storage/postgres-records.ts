@@ -1,0 +1,136 @@
+// What PostgreSQL keeps of each record's content, shared by every process, and the one
+// judge of writes to it. The record's row lock orders everything that changes a record:
+// each append takes it and checks, in that transaction, that the record is a draft; a lock
+// takes it, reads what is stored and seals it, so no append from any process lands in
+// between. Appends to one record that arrive together are stored in one transaction.
+import type pg from 'pg';
+import { commitAtTurnEnd } from '../turn-end';
+import { covers } from './coverage';
+import type { Tx } from './postgres';
+import { CompactionWouldLose, RecordNotDraft, type RecordHead, type RecordRow, type Storage, type StoredRecord } from './storage';
+
+type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
+
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+interface Append {
+  updates: Uint8Array[];
+  resolve: (lastSeq: number) => void;
+  reject: (err: unknown) => void;
+}
+
+export function postgresRecords(
+  pool: pg.Pool,
+  tx: <T>(work: (client: Tx) => Promise<T>, isolation?: string) => Promise<T>,
+  toRecord: (r: Record<string, unknown>) => RecordRow,
+): RecordContent {
+  /** The stored record after `afterSeq` (everything, from 0), read in `c`'s transaction. */
+  async function readSince(c: Tx, documentId: string, afterSeq: number, head?: { snapshot: Buffer | null; snapshot_seq: string | number }): Promise<StoredRecord> {
+    head ??= (await c.query('SELECT snapshot, snapshot_seq FROM records WHERE document_id = $1', [documentId])).rows[0];
+    if (!head) throw new Error(`no record ${documentId}`);
+    const snapshotSeq = Number(head.snapshot_seq);
+    const fromSnapshot = afterSeq === 0 || afterSeq < snapshotSeq;
+    const from = fromSnapshot ? snapshotSeq : afterSeq;
+    const rows = (await c.query('SELECT seq, data FROM record_updates WHERE document_id = $1 AND seq > $2 ORDER BY seq', [documentId, from])).rows;
+    const lastSeq = rows.length > 0 ? Number(rows[rows.length - 1].seq) : Math.max(snapshotSeq, fromSnapshot ? 0 : afterSeq);
+    return { snapshot: fromSnapshot && head.snapshot ? bytes(head.snapshot) : null, updates: rows.map((r) => bytes(r.data)), lastSeq };
+  }
+
+  /** One transaction for every update of a batch, under the record's row lock; answers the last sequence number. */
+  const storeBatch = (documentId: string, updates: Uint8Array[]) =>
+    tx(async (c) => {
+      const head = (await c.query('SELECT state, snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [documentId])).rows[0];
+      if (!head) throw new Error(`no record ${documentId}`);
+      if (head.state !== 'draft') throw new RecordNotDraft(documentId, head.state);
+      // Read once the row lock is held: a statement that started before would not see the
+      // appends committed while it waited for it.
+      const last = (await c.query('SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = $1', [documentId])).rows[0]?.seq;
+      const first = Math.max(Number(last ?? 0), Number(head.snapshot_seq)) + 1;
+      await c.query('INSERT INTO record_updates (document_id, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)', [
+        documentId,
+        updates.map((_, i) => first + i),
+        updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
+      ]);
+      return first + updates.length - 1;
+    });
+
+  // This process's appends to one record, in the order they were asked for: those asked in
+  // one turn, or while the record's previous batch was being written, go in one
+  // transaction. One that follows a failed append fails with it, as its update may
+  // depend on the lost one.
+  const waiting = new Map<string, Append[]>();
+  async function drain(documentId: string): Promise<void> {
+    for (let batch = waiting.get(documentId); batch && batch.length > 0; batch = waiting.get(documentId)) {
+      waiting.set(documentId, []);
+      try {
+        const lastSeq = await storeBatch(documentId, batch.flatMap((a) => a.updates));
+        let seq = lastSeq - batch.reduce((n, a) => n + a.updates.length, 0);
+        for (const a of batch) a.resolve((seq += a.updates.length));
+      } catch (err) {
+        const after = waiting.get(documentId) ?? [];
+        waiting.set(documentId, []);
+        for (const a of [...batch, ...after]) a.reject(err);
+      }
+    }
+    waiting.delete(documentId);
+  }
+
+  return {
+    loadRecord: (documentId) => tx((c) => readSince(c, documentId, 0), 'REPEATABLE READ'),
+    loadRecordSince: (documentId, afterSeq) => tx((c) => readSince(c, documentId, afterSeq), 'REPEATABLE READ'),
+
+    async recordHeads(documentIds) {
+      const rows = (
+        await pool.query(
+          `SELECT r.document_id, r.state, GREATEST(r.snapshot_seq, COALESCE((SELECT MAX(seq) FROM record_updates u WHERE u.document_id = r.document_id), 0)) AS last_seq
+           FROM records r WHERE r.document_id = ANY($1)`,
+          [documentIds],
+        )
+      ).rows;
+      return new Map<string, RecordHead>(rows.map((r) => [r.document_id as string, { state: r.state, lastSeq: Number(r.last_seq) }]));
+    },
+
+    appendUpdates(documentId, updates) {
+      return new Promise<number>((resolve, reject) => {
+        const queue = waiting.get(documentId);
+        if (queue) return void queue.push({ updates, resolve, reject });
+        waiting.set(documentId, [{ updates, resolve, reject }]);
+        commitAtTurnEnd(() => void drain(documentId));
+      });
+    },
+
+    compactRecord: (documentId, state, uptoSeq) =>
+      tx(async (c) => {
+        const head = (await c.query('SELECT snapshot, snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [documentId])).rows[0];
+        if (!head || Number(head.snapshot_seq) >= uptoSeq) return;
+        const rows = (await c.query('SELECT data FROM record_updates WHERE document_id = $1 AND seq <= $2 ORDER BY seq', [documentId, uptoSeq])).rows;
+        const replaced = [...(head.snapshot ? [bytes(head.snapshot)] : []), ...rows.map((r) => bytes(r.data))];
+        if (!covers(state, replaced)) throw new CompactionWouldLose(documentId);
+        await c.query('UPDATE records SET snapshot = $2, snapshot_seq = $3 WHERE document_id = $1', [documentId, Buffer.from(state), uptoSeq]);
+        await c.query('DELETE FROM record_updates WHERE document_id = $1 AND seq <= $2', [documentId, uptoSeq]);
+      }),
+
+    lockRecord: (documentId, seal) =>
+      tx(async (c) => {
+        const row = (
+          await c.query('SELECT document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [
+            documentId,
+          ])
+        ).rows[0];
+        if (!row) throw new Error(`no record ${documentId}`);
+        const record = toRecord(row);
+        const verdict = seal(await readSince(c, documentId, 0, row), record);
+        if ('refused' in verdict) return verdict;
+        const { lock } = verdict;
+        const moved = await c.query("UPDATE records SET state = 'locked', record_hash = $1 WHERE document_id = $2 AND state = 'draft'", [lock.recordHash, documentId]);
+        if (moved.rowCount !== 1) throw new Error(`record ${documentId} changed under its lock`);
+        await c.query(
+          `INSERT INTO record_locks (document_id, record_hash, canonical, final_state, locked_at, locked_by) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (document_id) DO UPDATE SET record_hash = EXCLUDED.record_hash, canonical = EXCLUDED.canonical,
+             final_state = EXCLUDED.final_state, locked_at = EXCLUDED.locked_at, locked_by = EXCLUDED.locked_by`,
+          [documentId, lock.recordHash, lock.canonical, Buffer.from(lock.finalState), lock.lockedAt, lock.lockedBy],
+        );
+        return { locked: { ...record, state: 'locked' as const, recordHash: lock.recordHash }, lock: { documentId, ...lock } };
+      }),
+  };
+}

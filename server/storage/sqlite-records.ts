@@ -1,0 +1,193 @@
+// What SQLite keeps of each record's content, and the one judge of writes to it: every
+// append is checked, in the transaction that stores it, against the record's state, and a
+// lock reads what is stored and seals it in one transaction, so nothing lands in between.
+import type Database from 'better-sqlite3';
+import { commitAtTurnEnd } from '../turn-end';
+import { covers } from './coverage';
+import {
+  CompactionWouldLose,
+  RecordNotDraft,
+  type RecordHead,
+  type LockOutcome,
+  type RecordRow,
+  type Seal,
+  type Storage,
+  type StoredRecord,
+} from './storage';
+
+type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
+
+interface RecordDbRow {
+  document_id: string;
+  meeting_id: string;
+  version: number;
+  state: RecordRow['state'];
+  record_hash: string | null;
+  created_at: string;
+}
+
+export const toRecord = (r: RecordDbRow): RecordRow => ({
+  documentId: r.document_id,
+  meetingId: r.meeting_id,
+  version: r.version,
+  state: r.state,
+  recordHash: r.record_hash,
+  createdAt: r.created_at,
+});
+
+export interface SqliteRecords extends RecordContent {
+  /** Writes the appends gathered so far; called before anything reads what they store. */
+  flush(): void;
+}
+
+export function sqliteRecords(db: Database.Database): SqliteRecords {
+  const q = {
+    head: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number; state: RecordRow['state'] }>(
+      'SELECT snapshot, snapshot_seq, state FROM records WHERE document_id = ?',
+    ),
+    state: db.prepare<[string], { state: RecordRow['state'] }>('SELECT state FROM records WHERE document_id = ?'),
+    row: db.prepare<[string], RecordDbRow>('SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE document_id = ?'),
+    updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM record_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+    ),
+    updatesThrough: db.prepare<[string, number], { data: Buffer }>('SELECT data FROM record_updates WHERE document_id = ? AND seq <= ? ORDER BY seq'),
+    lastSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = ?'),
+    insertUpdate: db.prepare('INSERT INTO record_updates (document_id, seq, data) VALUES (?, ?, ?)'),
+    setSnapshot: db.prepare('UPDATE records SET snapshot = ?, snapshot_seq = ? WHERE document_id = ?'),
+    dropUpdates: db.prepare('DELETE FROM record_updates WHERE document_id = ? AND seq <= ?'),
+    toLocked: db.prepare("UPDATE records SET state = 'locked', record_hash = ? WHERE document_id = ? AND state = 'draft'"),
+    insertLock: db.prepare(
+      `INSERT OR REPLACE INTO record_locks (document_id, record_hash, canonical, final_state, locked_at, locked_by)
+       VALUES (@documentId, @recordHash, @canonical, @finalState, @lockedAt, @lockedBy)`,
+    ),
+  };
+
+  const lastSeqOf = (documentId: string, snapshotSeq: number) => Math.max(q.lastSeq.get(documentId)?.seq ?? 0, snapshotSeq);
+
+  /** The stored record after `afterSeq` (everything, from 0). */
+  const readSince = (documentId: string, afterSeq: number): StoredRecord => {
+    const head = q.head.get(documentId);
+    if (!head) throw new Error(`no record ${documentId}`);
+    const fromSnapshot = afterSeq < head.snapshot_seq || afterSeq === 0;
+    const rows = q.updatesAfter.all(documentId, fromSnapshot ? head.snapshot_seq : afterSeq);
+    const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : Math.max(head.snapshot_seq, fromSnapshot ? 0 : afterSeq);
+    return { snapshot: fromSnapshot ? head.snapshot : null, updates: rows.map((r) => r.data), lastSeq };
+  };
+
+  // Sequence numbers continue from what is on disk; kept in memory per record so an
+  // append is one INSERT, not a read and a write.
+  const nextSeq = new Map<string, number>();
+  const seqAfter = (documentId: string) => nextSeq.get(documentId) ?? lastSeqOf(documentId, q.head.get(documentId)?.snapshot_seq ?? 0);
+
+  // Group commit: every append asked for in one turn of the event loop is written in one
+  // transaction at the end of the turn, and each caller is answered once it is committed,
+  // in time for what it then sends to leave in the same turn (turn-end.ts). Sequence
+  // numbers are handed out at once, in call order, so each record's order holds. Each
+  // record's state is read in that transaction: a record that is no longer a draft stores
+  // nothing, and its appends are refused.
+  interface Waiter {
+    documentId: string;
+    seq: number;
+    resolve: (seq: number) => void;
+    reject: (err: unknown) => void;
+  }
+  interface Pending {
+    rows: [string, number, Uint8Array][];
+    waiters: Waiter[];
+  }
+  let pending: Pending | null = null;
+  const writeRows = db.transaction((rows: Pending['rows']): Map<string, RecordRow['state']> => {
+    const refused = new Map<string, RecordRow['state']>();
+    for (const documentId of new Set(rows.map(([id]) => id))) {
+      const state = q.state.get(documentId)?.state;
+      if (state === undefined) throw new Error(`no record ${documentId}`);
+      if (state !== 'draft') refused.set(documentId, state);
+    }
+    for (const [documentId, seq, update] of rows) if (!refused.has(documentId)) q.insertUpdate.run(documentId, seq, update);
+    return refused;
+  });
+  const flush = () => {
+    const batch = pending;
+    pending = null;
+    if (!batch) return;
+    let refused: Map<string, RecordRow['state']>;
+    try {
+      refused = writeRows(batch.rows);
+    } catch (err) {
+      // Nothing of the batch is stored: its records' counters are read from disk again.
+      for (const [documentId] of batch.rows) nextSeq.delete(documentId);
+      for (const w of batch.waiters) w.reject(err);
+      return;
+    }
+    for (const documentId of refused.keys()) nextSeq.delete(documentId);
+    for (const w of batch.waiters) {
+      const state = refused.get(w.documentId);
+      if (state) w.reject(new RecordNotDraft(w.documentId, state));
+      else w.resolve(w.seq);
+    }
+  };
+  const append = (documentId: string, updates: Uint8Array[]): Promise<number> => {
+    if (!pending) {
+      pending = { rows: [], waiters: [] };
+      commitAtTurnEnd(flush);
+    }
+    const batch = pending;
+    let seq = seqAfter(documentId);
+    for (const update of updates) batch.rows.push([documentId, ++seq, update]);
+    nextSeq.set(documentId, seq);
+    return new Promise<number>((resolve, reject) => batch.waiters.push({ documentId, seq, resolve, reject }));
+  };
+
+  const compact = db.transaction((documentId: string, state: Uint8Array, uptoSeq: number) => {
+    const head = q.head.get(documentId);
+    if (!head || head.snapshot_seq >= uptoSeq) return;
+    const replaced = [...(head.snapshot ? [head.snapshot] : []), ...q.updatesThrough.all(documentId, uptoSeq).map((r) => r.data)];
+    if (!covers(state, replaced)) throw new CompactionWouldLose(documentId);
+    q.setSnapshot.run(state, uptoSeq, documentId);
+    q.dropUpdates.run(documentId, uptoSeq);
+  });
+
+  const lock = db.transaction((documentId: string, seal: Seal<unknown>) => {
+    const row = q.row.get(documentId);
+    if (!row) throw new Error(`no record ${documentId}`);
+    const record = toRecord(row);
+    const verdict = seal(readSince(documentId, 0), record);
+    if ('refused' in verdict) return verdict;
+    if (q.toLocked.run(verdict.lock.recordHash, documentId).changes !== 1) throw new Error(`record ${documentId} changed under its lock`);
+    const sealed = { documentId, ...verdict.lock };
+    q.insertLock.run(sealed);
+    return { locked: { ...record, state: 'locked' as const, recordHash: verdict.lock.recordHash }, lock: sealed };
+  });
+
+  return {
+    flush,
+    async loadRecord(documentId) {
+      flush();
+      const stored = readSince(documentId, 0);
+      nextSeq.set(documentId, stored.lastSeq);
+      return stored;
+    },
+    async loadRecordSince(documentId, afterSeq) {
+      flush();
+      return readSince(documentId, afterSeq);
+    },
+    async recordHeads(documentIds) {
+      flush();
+      const heads = new Map<string, RecordHead>();
+      for (const documentId of documentIds) {
+        const head = q.head.get(documentId);
+        if (head) heads.set(documentId, { state: head.state, lastSeq: lastSeqOf(documentId, head.snapshot_seq) });
+      }
+      return heads;
+    },
+    appendUpdates: append,
+    async compactRecord(documentId, state, uptoSeq) {
+      flush();
+      compact(documentId, state, uptoSeq);
+    },
+    async lockRecord<R>(documentId: string, seal: Seal<R>) {
+      flush();
+      return lock(documentId, seal) as LockOutcome<R>;
+    },
+  };
+}
