@@ -6,7 +6,7 @@
 //          --accord-b <git ref | folder> (a second Accord, "Accord B", run beside the first: A/B)
 //          --accord-b-label <words> (what Accord B is, for the results)
 //          --out <file> (where the Markdown goes; default bench/RESULTS.md with --full or --write)
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -149,7 +149,9 @@ async function main(): Promise<void> {
     log(`\n${md}`);
     if (values.out || full || values.write) {
       const out = values.out ?? join(REPO_ROOT, 'bench', 'RESULTS.md');
-      writeFileSync(out, md);
+      // The export benchmark (npm run bench:export) keeps its own section of the file.
+      const kept = existsSync(out) ? /<!-- export:start -->[\s\S]*<!-- export:end -->/.exec(readFileSync(out, 'utf8'))?.[0] : undefined;
+      writeFileSync(out, kept ? `${md}\n${kept}\n` : md);
       log(`written to ${out}`);
     }
     writeFileSync(join(tmpdir(), 'accord-bench-latest.json'), JSON.stringify(reports, null, 1));

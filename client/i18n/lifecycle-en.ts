@@ -44,6 +44,10 @@ export const lifecycleEn = {
   'blocker.actionPoint': 'Action point {number}: {text}',
   'blocker.missing': 'not yet agreed by {parties}',
   'blocker.brackets': 'open brackets: {count}',
+  'blocker.agendaItem': 'Agenda item {item} ({title})',
+  'blocker.noHead': '{party} has no head of delegation to sign',
+  'blocker.noWording': 'Accord has no fixed words in {language} for an original: it cannot be a working language of a record to lock',
+  'blocker.empty': 'empty in {languages}: a blank cannot be signed',
 
   'key.title': 'Your signing key',
   'key.checking': 'Looking for your signing key in this browser…',

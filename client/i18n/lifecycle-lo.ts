@@ -44,6 +44,10 @@ export const lifecycleLo: { readonly [K in keyof typeof lifecycleEn]: string } =
   'blocker.actionPoint': 'ຈຸດປະຕິບັດງານທີ {number}: {text}',
   'blocker.missing': 'ຍັງບໍ່ໄດ້ຮັບຄວາມເຫັນດີຈາກ {parties}',
   'blocker.brackets': 'ວົງເລັບທີ່ຍັງເປີດ: {count}',
+  'blocker.agendaItem': 'ວາລະທີ {item} ({title})',
+  'blocker.noHead': '{party} ຍັງບໍ່ມີຫົວໜ້າຄະນະຜູ້ແທນທີ່ຈະລົງນາມ',
+  'blocker.noWording': 'Accord ຍັງບໍ່ມີຖ້ອຍຄຳມາດຕະຖານຂອງສະບັບຕົ້ນໃນ{language} ຈຶ່ງໃຊ້ເປັນພາສາເຮັດວຽກຂອງບົດບັນທຶກທີ່ຈະລັອກບໍ່ໄດ້',
+  'blocker.empty': 'ຍັງຫວ່າງໃນ{languages}: ບໍ່ສາມາດລົງນາມໃນຂໍ້ຄວາມທີ່ຫວ່າງໄດ້',
 
   'key.title': 'ກະແຈລົງນາມຂອງທ່ານ',
   'key.checking': 'ກຳລັງຊອກຫາກະແຈລົງນາມຂອງທ່ານໃນບຣາວເຊີນີ້…',

@@ -44,6 +44,10 @@ export const lifecycleTh: { readonly [K in keyof typeof lifecycleEn]: string } =
   'blocker.actionPoint': 'จุดดำเนินการที่ {number}: {text}',
   'blocker.missing': 'ยังไม่ได้รับความเห็นชอบจาก {parties}',
   'blocker.brackets': 'วงเล็บที่ยังเปิด: {count}',
+  'blocker.agendaItem': 'วาระที่ {item} ({title})',
+  'blocker.noHead': '{party} ยังไม่มีหัวหน้าคณะผู้แทนที่จะลงนาม',
+  'blocker.noWording': 'Accord ยังไม่มีถ้อยคำมาตรฐานของต้นฉบับใน{language} จึงใช้เป็นภาษาทำงานของบันทึกที่จะล็อกไม่ได้',
+  'blocker.empty': 'ยังว่างใน{languages}: ไม่อาจลงนามในข้อความที่ว่างได้',
 
   'key.title': 'กุญแจลงนามของคุณ',
   'key.checking': 'กำลังค้นหากุญแจลงนามของคุณในเบราว์เซอร์นี้…',

@@ -1,28 +1,25 @@
-// Where `accord verify` finds the bundle: a .json file as exported, or an original PDF,
-// which carries the bundle as an attached file.
+// What `accord verify` is given: a signed bundle (.json) as exported, or an original (PDF or
+// Word), which carries the bundle and is checked byte for byte against it.
 import { readFile } from 'node:fs/promises';
-import { NoAttachedBundle, bundleFromPdf, isPdf } from '../../shared/signing/pdf-bundle';
+import { isPdf } from '../../shared/signing/pdf-bundle';
+import { isDocx } from '../export/verify-original';
 
 export class UnreadableBundle extends Error {}
 
-export async function readBundleFile(path: string): Promise<unknown> {
+export type GivenFile = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'docx'; bytes: Uint8Array } | { kind: 'bundle'; bundle: unknown };
+
+export async function readGivenFile(path: string): Promise<GivenFile> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (err) {
     throw new UnreadableBundle(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  if (isPdf(bytes)) {
-    try {
-      return await bundleFromPdf(bytes);
-    } catch (err) {
-      if (err instanceof NoAttachedBundle) throw new UnreadableBundle(`${path}: ${err.message}`);
-      throw err;
-    }
-  }
+  if (isPdf(bytes)) return { kind: 'pdf', bytes };
+  if (isDocx(bytes)) return { kind: 'docx', bytes };
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return { kind: 'bundle', bundle: JSON.parse(bytes.toString('utf8')) };
   } catch {
-    throw new UnreadableBundle(`${path} is not JSON; give the signed bundle (.accord.json) or the original PDF as it was exported`);
+    throw new UnreadableBundle(`${path} is not JSON; give the signed bundle (.json) or the original PDF as it was exported`);
   }
 }

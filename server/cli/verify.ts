@@ -3,9 +3,10 @@
 import { displayFingerprint } from '../../shared/signing/fingerprint';
 import { reasonText, type Verdict } from '../../shared/signing/verdict';
 import { verifyBundle } from '../../shared/signing/verify';
-import { UnreadableBundle, readBundleFile } from './bundle-file';
+import { NoAttachedBundle, verifyDocxOriginal, verifyPdfOriginal } from '../export/verify-original';
+import { UnreadableBundle, readGivenFile } from './bundle-file';
 
-export const VERIFY_USAGE = 'usage: npm run accord -- verify <bundle.accord.json | original.pdf> [--trust PARTY=FINGERPRINT ...]';
+export const VERIFY_USAGE = 'usage: npm run accord -- verify <bundle.json | original.pdf | original.docx> [--trust PARTY=FINGERPRINT ...]';
 
 export interface Output {
   out: (line: string) => void;
@@ -31,18 +32,32 @@ export async function verifyCommand(args: string[], io: Output): Promise<number>
   if (files.length !== 1) return misused(io, 'give one bundle file');
 
   let bundle: unknown;
+  let verdict: Verdict;
   try {
-    bundle = await readBundleFile(files[0]!);
+    const given = await readGivenFile(files[0]!);
+    if (given.kind === 'pdf') {
+      ({ verdict, bundle } = await verifyPdfOriginal(given.bytes, { trustedKeys }));
+    } else if (given.kind === 'docx') {
+      ({ verdict, bundle } = await verifyDocxOriginal(given.bytes, { trustedKeys }));
+    } else {
+      bundle = given.bundle;
+      verdict = await verifyBundle(bundle, { trustedKeys });
+    }
   } catch (err) {
-    if (!(err instanceof UnreadableBundle)) throw err;
+    if (!(err instanceof UnreadableBundle || err instanceof NoAttachedBundle)) throw err;
     io.out('INVALID');
-    io.out(`  - ${err.message}`);
+    io.out(`  - ${err instanceof NoAttachedBundle ? `${files[0]}: ${err.message}` : err.message}`);
     return 1;
   }
-  const verdict = await verifyBundle(bundle, { trustedKeys });
   for (const line of report(verdict, bundle)) io.out(line);
   return verdict.valid ? 0 : 1;
 }
+
+const PAGES: Record<NonNullable<Verdict['pages']>, string> = {
+  identical: 'exactly the signed record (the original its bundle makes, byte for byte)',
+  differ: 'NOT the signed record',
+  unchecked: 'not compared with the signed record',
+};
 
 function report(verdict: Verdict, bundle: unknown): string[] {
   const code = (bundle as { record?: { meeting?: { code?: unknown } } })?.record?.meeting?.code;
@@ -53,6 +68,7 @@ function report(verdict: Verdict, bundle: unknown): string[] {
     lines.push(`  fingerprint: ${displayFingerprint(verdict.recordHash)}`);
   }
   if (verdict.auditHead) lines.push(`  audit log:   ${verdict.auditHead.length} entries when locked, the last sealed ${verdict.auditHead.hash}`);
+  if (verdict.pages) lines.push(`  pages:       ${PAGES[verdict.pages]}`);
   for (const party of verdict.parties) {
     lines.push(
       party.signed

@@ -16,6 +16,9 @@ export interface ExportSource {
   bundle: SignedBundle | null;
 }
 
+/** What the original is made of: the bundle, or a draft's record. */
+export const originalSource = (source: ExportSource) => ({ record: source.canonical, bundle: source.bundle });
+
 export async function loadExportSource(services: Services, meeting: MeetingRow, record: RecordRow): Promise<ExportSource> {
   const facts = await loadRecordFacts(services, meeting, record);
   if (facts.canonical && facts.lock) {

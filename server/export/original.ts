@@ -1,12 +1,29 @@
 // One original per party, by the alternat: in a party's own original that party is named
 // first, its language stands in the first column, and its head of delegation's signature
 // block comes first. Everything else keeps the record's own order.
+//
+// An original is a function of the signed bundle, the party, the layout version below and
+// the verify page's address, and of nothing else (no clock, no database): the verifier makes
+// it again from the bundle attached to a file and compares the bytes.
 import type { CanonicalRecord } from '../../shared/record/canonical';
 import type { BundleSignature, SignedBundle } from '../../shared/signing/bundle';
 import { displayFingerprint } from '../../shared/signing/fingerprint';
 import type { RecordState } from '../../shared/roles';
-import type { ExportSource } from './export-source';
 import { bundleFileName } from './file-names';
+
+/**
+ * The layout an original is made by. Any change to what an original's bytes are made of
+ * (words, fonts, shaping, page layout, pdfkit) is a new version: the verifier makes only
+ * the current one, and says so of a file made by another.
+ */
+export const ORIGINAL_LAYOUT = 'accord.original/2';
+
+/** What an original is made from: a locked or signed record's bundle, or a draft's record. */
+export interface OriginalSource {
+  record: CanonicalRecord;
+  /** Null for a draft, which has no record hash yet. */
+  bundle: SignedBundle | null;
+}
 
 type Party = CanonicalRecord['parties'][number];
 type Participant = CanonicalRecord['participants'][number];
@@ -34,8 +51,12 @@ export interface Original {
   fingerprint: string | null;
   bundle: SignedBundle | null;
   bundleFileName: string;
+  /** The verify page's address, as the exporting server knows it. */
+  verifyPage: string;
   /** Where the QR code points: the verify page for this record hash. */
   verifyUrl: string | null;
+  /** The meeting's clock: every time the original prints is on it (UTC for a record locked before it was kept). */
+  timeZone: string;
 }
 
 export class UnknownParty extends Error {
@@ -47,22 +68,24 @@ export class UnknownParty extends Error {
   }
 }
 
-export function originalFor(source: ExportSource, partyCode: string, verifyPage: string): Original {
-  const { canonical: record } = source;
+export function originalFor(source: OriginalSource, partyCode: string, verifyPage: string): Original {
+  const { record, bundle } = source;
   const party = record.parties.find((p) => p.code === partyCode);
   if (!party) throw new UnknownParty(partyCode, record.parties.map((p) => p.code));
   const parties = [party, ...record.parties.filter((p) => p !== party)];
   const languages = record.meeting.languages.includes(party.language)
     ? [party.language, ...record.meeting.languages.filter((l) => l !== party.language)]
     : [...record.meeting.languages];
-  const signatures = source.bundle?.signatures ?? [];
+  const signatures = bundle?.signatures ?? [];
   const signedParties = new Set(signatures.map((s) => s.party));
+  const final = bundle !== null && record.parties.length > 0 && record.parties.every((p) => signedParties.has(p.code));
+  const recordHash = bundle?.recordHash ?? null;
   return {
     party,
-    meetingCode: source.meeting.code,
+    meetingCode: record.meeting.code,
     record,
-    state: source.record.state,
-    final: source.record.state === 'signed' && record.parties.every((p) => signedParties.has(p.code)),
+    state: bundle === null ? 'draft' : final ? 'signed' : 'locked',
+    final,
     languages,
     parties,
     signatureBlocks: parties.map((p) => ({
@@ -70,11 +93,13 @@ export function originalFor(source: ExportSource, partyCode: string, verifyPage:
       head: record.participants.find((x) => x.party === p.code && x.role === 'head') ?? null,
       signature: signatures.find((s) => s.party === p.code) ?? null,
     })),
-    recordHash: source.recordHash,
-    fingerprint: source.recordHash ? displayFingerprint(source.recordHash) : null,
-    bundle: source.bundle,
-    bundleFileName: bundleFileName(source.meeting.code),
-    verifyUrl: source.recordHash ? `${verifyPage}?record=${source.recordHash}` : null,
+    recordHash,
+    fingerprint: recordHash ? displayFingerprint(recordHash) : null,
+    bundle,
+    bundleFileName: bundleFileName(record.meeting.code),
+    verifyPage,
+    verifyUrl: recordHash ? `${verifyPage}?record=${recordHash}` : null,
+    timeZone: typeof record.meeting.timeZone === 'string' ? record.meeting.timeZone : 'UTC',
   };
 }
 
@@ -89,4 +114,16 @@ export function textIn(texts: Record<string, string>, language: string, record: 
 export function observersOf(record: CanonicalRecord): Participant[] {
   const codes = new Set(record.parties.map((p) => p.code));
   return record.participants.filter((p) => p.role === 'observer' || !codes.has(p.party));
+}
+
+/**
+ * When an original was made: the last signature's time, so that the same bundle always makes
+ * the same bytes; a locked record awaiting signatures takes its meeting's last day.
+ */
+export function madeAt(original: Original, now: Date): Date {
+  if (!original.bundle) return now;
+  const times = original.bundle.signatures.map((s) => Date.parse(s.statement.signedAt)).filter(Number.isFinite);
+  if (times.length > 0) return new Date(Math.max(...times));
+  const endOfMeeting = Date.parse(`${original.record.meeting.endDate}T00:00:00Z`);
+  return new Date(Number.isFinite(endOfMeeting) ? endOfMeeting : 0);
 }

@@ -1,17 +1,21 @@
-// Sets a paragraph into lines no wider than its column: the text is cut into font runs,
-// lines end only at break opportunities (word boundaries), each candidate line is measured
-// as it will be drawn, run by run, and a word wider than the column alone is cut between
-// graphemes rather than let out of the column.
+// Sets a paragraph into lines no wider than their column: the text is cut into runs of one
+// face and one script, each shaped by HarfBuzz; lines end only at break opportunities (word
+// boundaries), each candidate line is measured by the glyphs HarfBuzz gives it, and a word
+// wider than the column alone is cut between graphemes rather than let out of the column.
 import { breakOpportunities, graphemeBoundaries } from './line-breaks';
-import { fontRuns, type FontRun, type StyledText } from './script-runs';
+import { fontRuns, type StyledText } from './script-runs';
 import { faceFor, type Face } from './fonts';
-
-/** The advance of a text in a face, at size 1 (widths scale with the size). */
-export type Measure = (text: string, face: Face) => number;
+import { unitsPerEm, type Glyph } from './shaping/harfbuzz';
+import { ShapedRun } from './shaping/shaped-run';
 
 export interface SetRun {
   text: string;
   face: Face;
+  script: string;
+  /** The glyphs HarfBuzz gives the run's text, clusters counted from its start. */
+  glyphs: readonly Glyph[];
+  /** Font units per em: a glyph's advance times size / unitsPerEm is its width in points. */
+  unitsPerEm: number;
   width: number;
 }
 
@@ -28,19 +32,27 @@ export interface SetOptions {
   language: string;
   width: number;
   size: number;
-  measure: Measure;
 }
 
 const TRAILING_SPACE = /\s+$/u;
 
+interface Shaped {
+  text: string;
+  runs: { start: number; end: number; shaped: ShapedRun }[];
+}
+
 export function setParagraph(spans: StyledText[], options: SetOptions): SetLine[] {
   const { text, runs } = fontRuns(spans, options.language);
   if (text.length === 0) return [emptyLine(options.language)];
+  const paragraph: Shaped = {
+    text,
+    runs: runs.map((run) => ({ start: run.start, end: run.end, shaped: new ShapedRun(text.slice(run.start, run.end), run.face, { script: run.script, language: options.language }) })),
+  };
   const lines: SetLine[] = [];
   // A hard break (a line break inside a paragraph) always ends the line.
   let from = 0;
   for (const hard of [...hardBreaks(text), text.length]) {
-    lines.push(...setStretch(text, runs, from, hard, options));
+    lines.push(...setStretch(paragraph, from, hard, options));
     from = hard + 1;
   }
   return lines;
@@ -52,32 +64,31 @@ function hardBreaks(text: string): number[] {
   return out;
 }
 
-function setStretch(text: string, runs: FontRun[], start: number, end: number, options: SetOptions): SetLine[] {
+function setStretch(p: Shaped, start: number, end: number, options: SetOptions): SetLine[] {
   if (start >= end) return [emptyLine(options.language)];
-  const slice = text.slice(start, end);
-  const stops = [...breakOpportunities(slice, options.language).map((i) => start + i), end];
+  const stops = [...breakOpportunities(p.text.slice(start, end), options.language).map((i) => start + i), end];
   const lines: SetLine[] = [];
   let lineStart = start;
   let lineEnd = start;
   for (const stop of stops) {
-    if (lineEnd > lineStart && widthOf(text, runs, lineStart, stop, options) > options.width) {
-      lines.push(lineOf(text, runs, lineStart, lineEnd, options));
+    if (lineEnd > lineStart && widthOf(p, lineStart, stop, options) > options.width) {
+      lines.push(lineOf(p, lineStart, lineEnd, options));
       lineStart = lineEnd;
     }
     lineEnd = stop;
-    if (widthOf(text, runs, lineStart, lineEnd, options) > options.width) lineStart = cutOverlong(text, runs, lineStart, lineEnd, options, lines);
+    if (widthOf(p, lineStart, lineEnd, options) > options.width) lineStart = cutOverlong(p, lineStart, lineEnd, options, lines);
   }
-  if (lineEnd > lineStart) lines.push(lineOf(text, runs, lineStart, lineEnd, options));
+  if (lineEnd > lineStart) lines.push(lineOf(p, lineStart, lineEnd, options));
   return lines;
 }
 
 /** Sets the leading part of an over-wide word grapheme by grapheme; answers where the rest starts. */
-function cutOverlong(text: string, runs: FontRun[], start: number, end: number, options: SetOptions, lines: SetLine[]): number {
+function cutOverlong(p: Shaped, start: number, end: number, options: SetOptions, lines: SetLine[]): number {
   let lineStart = start;
   let lineEnd = start;
-  for (const stop of [...graphemeBoundaries(text, start, end), end]) {
-    if (lineEnd > lineStart && widthOf(text, runs, lineStart, stop, options) > options.width) {
-      lines.push(lineOf(text, runs, lineStart, lineEnd, options));
+  for (const stop of [...graphemeBoundaries(p.text, start, end), end]) {
+    if (lineEnd > lineStart && widthOf(p, lineStart, stop, options) > options.width) {
+      lines.push(lineOf(p, lineStart, lineEnd, options));
       lineStart = lineEnd;
     }
     lineEnd = stop;
@@ -90,30 +101,36 @@ function visibleEnd(text: string, start: number, end: number): number {
   return trailing ? end - trailing[0].length : end;
 }
 
-function runsWithin(text: string, runs: FontRun[], start: number, end: number, options: SetOptions): SetRun[] {
-  const shown = visibleEnd(text, start, end);
-  const out: SetRun[] = [];
-  for (const run of runs) {
-    const from = Math.max(run.start, start);
-    const to = Math.min(run.end, shown);
-    if (from >= to) continue;
-    const piece = text.slice(from, to);
-    out.push({ text: piece, face: run.face, width: options.measure(piece, run.face) * options.size });
-  }
-  return out;
+/** The pieces of each run within [start, end), trailing spaces left out. */
+function piecesWithin(p: Shaped, start: number, end: number) {
+  const shown = visibleEnd(p.text, start, end);
+  return p.runs
+    .map((run) => ({ run, from: Math.max(run.start, start) - run.start, to: Math.min(run.end, shown) - run.start }))
+    .filter((piece) => piece.from < piece.to);
 }
 
-function widthOf(text: string, runs: FontRun[], start: number, end: number, options: SetOptions): number {
-  return runsWithin(text, runs, start, end, options).reduce((sum, run) => sum + run.width, 0);
+function widthOf(p: Shaped, start: number, end: number, options: SetOptions): number {
+  return piecesWithin(p, start, end).reduce((sum, { run, from, to }) => sum + (run.shaped.advanceOf(from, to) * options.size) / unitsPerEm(run.shaped.face), 0);
 }
 
-function lineOf(text: string, runs: FontRun[], start: number, end: number, options: SetOptions): SetLine {
-  const set = runsWithin(text, runs, start, end, options);
+function lineOf(p: Shaped, start: number, end: number, options: SetOptions): SetLine {
+  const runs = piecesWithin(p, start, end).map(({ run, from, to }): SetRun => {
+    const glyphs = run.shaped.glyphsOf(from, to);
+    const upem = unitsPerEm(run.shaped.face);
+    return {
+      text: run.shaped.text.slice(from, to),
+      face: run.shaped.face,
+      script: run.shaped.props.script,
+      glyphs,
+      unitsPerEm: upem,
+      width: (glyphs.reduce((sum, g) => sum + g.xAdvance, 0) * options.size) / upem,
+    };
+  });
   return {
-    text: text.slice(start, end),
-    runs: set,
-    width: set.reduce((sum, run) => sum + run.width, 0),
-    leading: set.length > 0 ? Math.max(...set.map((r) => r.face.leading)) : faceFor(0x20, options.language).leading,
+    text: p.text.slice(start, end),
+    runs,
+    width: runs.reduce((sum, run) => sum + run.width, 0),
+    leading: runs.length > 0 ? Math.max(...runs.map((r) => r.face.leading)) : faceFor(0x20, options.language).leading,
   };
 }
 

@@ -1,6 +1,7 @@
 // A refused lifecycle step as it leaves the server: an HTTP status, a stable code the
 // client maps to words in the reader's language, and an English message that says what
 // was refused and what to do. Nothing refused was stored.
+import type { LockBlocker } from '../../shared/record/agreement';
 import { assertNever } from '../../shared/roles';
 import type { CommandRefusal } from '../commands/lifecycle-result';
 import { apiError, type ApiError } from '../routes/env';
@@ -62,7 +63,7 @@ export function presentRefusal(refusal: CommandRefusal): { status: Status; body:
       return say(
         409,
         'not_agreed',
-        `The record cannot be locked yet: ${refusal.blockers.length} segment(s) or action point(s) still lack a party's agreement or hold open brackets.`,
+        `The record cannot be locked yet: ${blockersText(refusal.blockers)}.`,
         { blockers: refusal.blockers },
       );
     case 'not-a-party':
@@ -120,4 +121,16 @@ export function presentRefusal(refusal: CommandRefusal): { status: Status; body:
     default:
       return assertNever(refusal);
   }
+}
+
+/** What blocks a lock, in a sentence: each kind of blocker once, with how many there are. */
+function blockersText(blockers: readonly LockBlocker[]): string {
+  const count = (test: (b: LockBlocker) => boolean) => blockers.filter(test).length;
+  const parts = [
+    [count((b) => b.missingParties.length > 0 || b.openBrackets > 0), "segment(s) or action point(s) still lack a party's agreement or hold open brackets"],
+    [count((b) => (b.emptyLanguages?.length ?? 0) > 0), 'text(s) are empty in an authentic language, and a blank cannot be signed'],
+    [count((b) => b.problem === 'no-head'), 'party(ies) have no head of delegation to sign'],
+    [count((b) => b.problem === 'no-wording'), `working language(s) (${blockers.filter((b) => b.problem === 'no-wording').map((b) => b.id).join(', ')}) have no fixed words for an original, which would print them in English`],
+  ] as const;
+  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join('; ');
 }

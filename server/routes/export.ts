@@ -8,7 +8,7 @@ import { can } from '../../shared/roles';
 import { bundleFileText } from '../../shared/signing/bundle';
 import { auditRefusal } from '../commands/lifecycle-audit';
 import { audit } from '../audit';
-import { loadExportSource, type ExportSource } from '../export/export-source';
+import { loadExportSource, originalSource, type ExportSource } from '../export/export-source';
 import { bundleFileName, originalFileName, type ExportFormat } from '../export/file-names';
 import { UnknownParty, originalFor, type Original } from '../export/original';
 import { writeDocx } from '../export/docx/write-docx';
@@ -58,7 +58,7 @@ export function exportRoutes(services: Services) {
     const { access, actor, action, source } = ready;
     let chosen: Original;
     try {
-      chosen = originalFor(source, query.original ?? '', `${baseUrl(c, services.config)}/verify`);
+      chosen = originalFor(originalSource(source), query.original ?? '', `${baseUrl(c, services.config)}/verify`);
     } catch (err) {
       if (!(err instanceof UnknownParty)) throw err;
       await auditRefusal(services, access.meeting.id, actor, action, { code: 'unknown-party' }, { original: query.original ?? null });
@@ -66,7 +66,7 @@ export function exportRoutes(services: Services) {
       return c.json(apiError('unknown_original', `Say whose original to export: ${choices}.`), 400);
     }
     const now = services.now();
-    const bytes = format === 'pdf' ? await writePdf(chosen, now) : await writeDocx(chosen);
+    const bytes = format === 'pdf' ? await writePdf(chosen, now) : await writeDocx(chosen, now);
     await audit(services, access.meeting.id, actor, action, detail(source, { original: chosen.party.code, bytes: bytes.length }));
     return file(c, bytes, originalFileName(access.meeting.code, chosen.party.code, format), CONTENT_TYPES[format]);
   }

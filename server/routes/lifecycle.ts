@@ -7,7 +7,9 @@ import { zValidator } from '@hono/zod-validator';
 import { can } from '../../shared/roles';
 import { enrolKeyRequest, reasonedRequest, signRequest, versionQuery } from '../../shared/signing/requests';
 import { bundleFileText } from '../../shared/signing/bundle';
-import { reasonText } from '../../shared/signing/verdict';
+import { reasonText, type Verdict } from '../../shared/signing/verdict';
+import { isPdf } from '../../shared/signing/pdf-bundle';
+import { NoAttachedBundle, isDocx, verifyDocxOriginal, verifyPdfOriginal } from '../export/verify-original';
 import { verifyBundle } from '../../shared/signing/verify';
 import { amendRecord } from '../commands/amend-record';
 import { enrolKey } from '../commands/enrol-key';
@@ -149,14 +151,25 @@ export function lifecycleRoutes(services: Services) {
       return c.json(presentAudit(entries, check, invitations), 200);
     })
     .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
-      let bundle: unknown;
-      try {
-        bundle = JSON.parse(await c.req.text());
-      } catch {
-        const message = 'The file is not JSON: send the signed bundle (.accord.json) as it was exported.';
-        return c.json(apiError('not_json', message), 400);
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      let verdict: Verdict;
+      if (isPdf(bytes) || isDocx(bytes)) {
+        try {
+          verdict = (await (isPdf(bytes) ? verifyPdfOriginal(bytes) : verifyDocxOriginal(bytes))).verdict;
+        } catch (err) {
+          if (!(err instanceof NoAttachedBundle)) throw err;
+          return c.json(apiError('no_bundle', 'This file carries no signed bundle: it is a draft, or its bundle was taken out.'), 400);
+        }
+      } else {
+        let bundle: unknown;
+        try {
+          bundle = JSON.parse(new TextDecoder().decode(bytes));
+        } catch {
+          const message = 'The file is neither JSON nor a PDF: send the signed bundle (.json) or the original PDF as it was exported.';
+          return c.json(apiError('not_json', message), 400);
+        }
+        verdict = await verifyBundle(bundle);
       }
-      const verdict = await verifyBundle(bundle);
       const reasons = verdict.reasons.map((r) => ({ ...r, message: reasonText(r) }));
       return c.json({ ...verdict, fingerprint: fingerprintOf(verdict.recordHash), reasons }, 200);
     });

@@ -1,6 +1,6 @@
 // The facts of a meeting the secretariat may change while the record is a draft: series,
-// number, code, venue, dates, working languages, authentic texts, the prevailing one, and
-// the parties' names. A change is merged with what the record holds and checked whole, by
+// number, code, venue, dates, time zone, working languages, authentic texts, the prevailing
+// one, and the parties' names. A change is merged with what the record holds and checked whole, by
 // the same rules as a new meeting, so the record never holds facts that contradict.
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import {
   type Party,
 } from '../record/schema';
 import { plainText } from '../record/rich-text';
+import { zoneOfVenue } from '../record/time-zone';
 
 /** PATCH body: only what is sent changes. `parties` is the whole list, codes included. */
 export const factsPatch = meetingFacts.extend({ prevailingLanguage: languageTag.nullable() }).partial().strict();
@@ -33,6 +34,8 @@ export interface EditableFacts {
   languages: string[];
   authenticLanguages: string[];
   prevailingLanguage: string | null;
+  /** IANA name: every time of the record is shown on this clock; the venue's when not set. */
+  timeZone?: string;
   parties: Party[];
 }
 
@@ -53,11 +56,17 @@ export function editableFacts(doc: Y.Doc): EditableFacts {
     languages: f.languages ?? [],
     authenticLanguages: f.authenticLanguages ?? [],
     prevailingLanguage: f.prevailingLanguage ?? null,
+    timeZone: f.timeZone ?? zoneOfVenue(f.venue),
     parties: parties(doc).toArray(),
   };
 }
 
-export const mergeFacts = (current: EditableFacts, patch: FactsPatch): EditableFacts => ({ ...current, ...patch });
+/** A zone that was the venue's follows the venue when it moves, unless the patch names one. */
+export function mergeFacts(current: EditableFacts, patch: FactsPatch): EditableFacts {
+  const merged = { ...current, ...patch };
+  if (patch.venue && !patch.timeZone && (current.timeZone ?? zoneOfVenue(current.venue)) === zoneOfVenue(current.venue)) merged.timeZone = zoneOfVenue(patch.venue);
+  return merged;
+}
 
 /**
  * Checks merged facts against the rest of the record: the rules of a new meeting, plus
@@ -87,7 +96,7 @@ export function checkFacts(doc: Y.Doc, facts: EditableFacts): FactsProblem[] {
 export function writeFacts(doc: Y.Doc, facts: EditableFacts): void {
   const before = editableFacts(doc);
   const written = meta(doc);
-  for (const key of ['series', 'number', 'code', 'venue', 'startDate', 'endDate', 'languages', 'authenticLanguages', 'prevailingLanguage'] as const)
+  for (const key of ['series', 'number', 'code', 'venue', 'startDate', 'endDate', 'languages', 'authenticLanguages', 'prevailingLanguage', 'timeZone'] as const)
     if (JSON.stringify(before[key]) !== JSON.stringify(facts[key])) written.set(key, facts[key]);
   if (JSON.stringify(before.parties) !== JSON.stringify(facts.parties)) {
     parties(doc).delete(0, parties(doc).length);

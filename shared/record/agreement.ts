@@ -21,6 +21,7 @@ import {
 } from './schema';
 import { plainText } from './rich-text';
 import { BRACKET_MARK, countBrackets } from './brackets';
+import { readinessBlockers } from './readiness';
 
 export type AgreementTarget =
   | { kind: 'segment'; id: string; agendaItemId: string; segment: SegmentMap }
@@ -74,16 +75,32 @@ export function markFor(doc: Y.Doc, target: AgreementTarget, party: string, by: 
 }
 
 export interface LockBlocker {
-  kind: AgreementTarget['kind'];
+  /** A segment or action point; an agenda item (its title), a party, or a working language. */
+  kind: AgreementTarget['kind'] | 'agendaItem' | 'party' | 'language';
+  /** The target's id; the party's code; the language's tag. */
   id: string;
   agendaItemId?: string;
   /** Parties whose agreement is missing or no longer matches the text. */
   missingParties: string[];
   openBrackets: number;
+  /** Authentic languages in which the text is empty: a blank cannot be signed. */
+  emptyLanguages?: string[];
+  /** A party without a head of delegation to sign; a working language without its fixed words. */
+  problem?: 'no-head' | 'no-wording';
 }
 
 /** What stands between the record and being lockable; empty when it can be locked. */
 export function lockBlockers(doc: Y.Doc): LockBlocker[] {
+  const blockers = agreementBlockers(doc);
+  for (const ready of readinessBlockers(doc)) {
+    const same = blockers.find((b) => b.kind === ready.kind && b.id === ready.id);
+    if (same && 'emptyLanguages' in ready) same.emptyLanguages = ready.emptyLanguages;
+    else blockers.push({ missingParties: [], openBrackets: 0, ...ready });
+  }
+  return blockers;
+}
+
+function agreementBlockers(doc: Y.Doc): LockBlocker[] {
   const blockers: LockBlocker[] = [];
   for (const target of agreementTargets(doc)) {
     const agreed = agreementOf(doc, target);

@@ -19,6 +19,7 @@ import {
   type LocalizedText,
 } from './schema';
 import type { Role } from '../roles';
+import { zoneOfVenue } from './time-zone';
 import { sha256Hex } from '../signing/fingerprint';
 
 export const RECORD_FORMAT = 'accord.record/1';
@@ -51,6 +52,11 @@ export interface CanonicalRecord {
     languages: string[];
     authenticLanguages: string[];
     prevailingLanguage: string | null;
+    /**
+     * IANA time zone every time of the record is shown in. Records locked before it was a
+     * meeting fact have none, and show their times in UTC.
+     */
+    timeZone: string;
   };
   parties: { code: string; name: LocalizedText; language: string }[];
   participants: { id: string; party: string; role: Role; name: string; title: string; agency: string }[];
@@ -99,6 +105,7 @@ export function canonicalRecord(doc: Y.Doc, identity: RecordIdentity): Canonical
       languages: strings(facts.get('languages')),
       authenticLanguages: strings(facts.get('authenticLanguages')),
       prevailingLanguage: typeof facts.get('prevailingLanguage') === 'string' ? str(facts.get('prevailingLanguage')) : null,
+      timeZone: typeof facts.get('timeZone') === 'string' ? str(facts.get('timeZone')) : zoneOfVenue(localized(facts.get('venue'))),
     },
     parties: parties(doc)
       .toArray()

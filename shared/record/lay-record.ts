@@ -14,6 +14,7 @@ import {
   type Participant,
 } from './schema';
 import { writePlainParagraphs } from './rich-text';
+import { zoneOfVenue } from './time-zone';
 
 export interface RecordIdentity {
   meetingId: string;
@@ -43,6 +44,7 @@ export function layRecord(
     facts.set('languages', input.languages);
     facts.set('authenticLanguages', input.authenticLanguages);
     facts.set('prevailingLanguage', input.prevailingLanguage ?? null);
+    facts.set('timeZone', input.timeZone ?? zoneOfVenue(input.venue));
 
     parties(doc).push(input.parties.map((p) => ({ code: p.code, name: p.name, language: p.language })));
     participants(doc).push(roster);

@@ -2,6 +2,7 @@
 // written in it. Checked here so that the server refuses a bad meeting with every problem
 // named, before anything is stored.
 import { z } from 'zod';
+import { isTimeZone } from './time-zone';
 import { ROLES } from '../roles';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -33,6 +34,8 @@ export const meetingFacts = z.object({
   languages: z.array(languageTag).min(1).max(12),
   authenticLanguages: z.array(languageTag).min(1),
   prevailingLanguage: languageTag.optional(),
+  /** IANA name; taken from the venue when not given. */
+  timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone, such as Asia/Vientiane').optional(),
   parties: z
     .array(z.object({ code: partyCode, name: localizedText, language: languageTag }))
     .min(1)

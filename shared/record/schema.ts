@@ -34,6 +34,8 @@ export interface MeetingFacts {
   languages: string[];
   authenticLanguages: string[];
   prevailingLanguage: string | null;
+  /** IANA time zone of the meeting; absent in records set up before it was a fact. */
+  timeZone?: string;
 }
 
 export interface Party {

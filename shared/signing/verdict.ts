@@ -15,7 +15,17 @@ export type VerdictReason =
   | { code: 'bad-signature'; party: string }
   | { code: 'wrong-party-key'; party: string; keyOf: string }
   | { code: 'untrusted-key'; party: string; expected: string; found: string }
-  | { code: 'missing-party'; party: string };
+  | { code: 'missing-party'; party: string }
+  | { code: 'no-parties' }
+  | { code: 'unsigned' }
+  | { code: 'pages-differ'; how: 'appended' | 'changed'; at: number }
+  | { code: 'pages-unchecked'; layout: string | null };
+
+/**
+ * What the pages of a PDF original were found to be: exactly the original its attached
+ * bundle makes, or not; or not compared, for a file made by another layout version.
+ */
+export type PagesCheck = 'identical' | 'differ' | 'unchecked';
 
 export interface PartyVerdict {
   party: string;
@@ -40,6 +50,8 @@ export interface Verdict {
    * before Accord wrote it.
    */
   auditHead?: AuditHead;
+  /** For a PDF original: whether its pages are the signed record's; absent for a bundle. */
+  pages?: PagesCheck;
 }
 
 export function reasonText(reason: VerdictReason): string {
@@ -70,5 +82,17 @@ export function reasonText(reason: VerdictReason): string {
       return `${reason.party}'s key has fingerprint ${reason.found}, not the ${reason.expected} you expected.`;
     case 'missing-party':
       return `${reason.party} has no valid signature in this bundle.`;
+    case 'no-parties':
+      return 'The record names no party, so no one has signed it.';
+    case 'unsigned':
+      return 'The record is locked but not signed: no party has signed it yet.';
+    case 'pages-differ':
+      return reason.how === 'appended'
+        ? `The pages differ from the signed record: ${reason.at} bytes were added after the end of the original (an incremental update, which can draw over a page or add a file), even though the attached bundle may be genuine.`
+        : `The pages differ from the signed record: the file is not the original its attached bundle makes (it differs from byte ${reason.at} on), even though the attached bundle may be genuine.`;
+    case 'pages-unchecked':
+      return reason.layout
+        ? `The pages were not compared with the signed record: this file was made by layout ${reason.layout}, which this verifier does not make. Only the attached bundle was checked.`
+        : 'The pages were not compared with the signed record: this file was made before Accord bound the pages to the signature. Only the attached bundle was checked; export the original again.';
   }
 }

@@ -105,6 +105,9 @@ async function check(bundle: BundleShape, options: VerifyOptions): Promise<Verdi
   }
 
   const parties = partyCodes.map((party) => verdicts.get(party) ?? { party, signed: false });
+  // A record of no party is signed by no one: "every party signed" must not hold vacuously.
+  if (partyCodes.length === 0) reasons.push({ code: 'no-parties' });
+  else if (bundle.signatures.length === 0) reasons.push({ code: 'unsigned' });
   for (const p of parties) if (!p.signed) reasons.push({ code: 'missing-party', party: p.party });
   const verdict: Verdict = { valid: reasons.length === 0, meetingId: record.meetingId, version: record.version, recordHash: computed, parties, reasons };
   return record.auditHead ? { ...verdict, auditHead: record.auditHead } : verdict;

@@ -17,4 +17,8 @@ describe('a moment as the reader reads it', () => {
   it('leaves something that is not a time as it is', () => {
     expect(formatInstant('soon', 'en', 0)).toBe('soon');
   });
+  it("shows a moment on the meeting's clock, with the zone's offset, as the originals print it", () => {
+    expect(formatInstant('2025-03-12T08:06:00.000Z', 'th', 'Asia/Vientiane')).toBe('12 มีนาคม 2568, 15:06 (UTC+07:00)');
+    expect(formatInstant('2025-03-12T08:06:00.000Z', 'en', 'Asia/Yangon')).toBe('12 March 2025, 14:36 (UTC+06:30)');
+  });
 });

@@ -12,6 +12,7 @@ import { agreeEverything, api, enrolNewKey, recordOf, signedBundleText, type Rec
 import { screenshot } from './helpers/browser';
 import { workspaceHarness } from './helpers/harness';
 import { enrolledFingerprint, keptKey, openView, verifyFile } from './helpers/signing';
+import { paintOverFirstPage } from '../helpers/pdf-surgery';
 
 const participantId = (meeting: CreatedMeetingResponse, role: string, party: string) =>
   meeting.invitations.find((i) => i.role === role && i.party === party)!.participantId;
@@ -151,12 +152,22 @@ describe('locking and co-signing in the browser', () => {
         headers: { authorization: `Bearer ${tokenOf(meeting, 'secretariat', 'TH')}` },
       });
       expect(pdf.status).toBe(200);
+      const pdfBytes = pdf.clone();
       await page.goto(`${harness.server.url}/verify?record=${view.recordHash}`);
       await verifyFile(page, 'CMM-04-LA.pdf', Buffer.from(await pdf.arrayBuffer()), 'application/pdf');
       const fromPdf = page.locator('.verdict[data-valid="true"]');
       await fromPdf.waitFor();
       expect(await fromPdf.locator('.sub').first().innerText()).toContain('attached to the PDF');
       await fromPdf.locator('[data-matches="true"]').waitFor();
+      expect(await fromPdf.locator('.verdict-banner').innerText()).toContain('the pages are exactly the signed record');
+
+      // The same original with a box painted over its first page by an incremental update:
+      // its bundle is genuine, its pages are not the signed record.
+      await verifyFile(page, 'CMM-04-LA (painted).pdf', paintOverFirstPage(Buffer.from(await pdfBytes.arrayBuffer())), 'application/pdf');
+      const painted = page.locator('.verdict[data-valid="false"]');
+      await painted.waitFor();
+      expect(await painted.locator('.reasons li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(['pages-differ']);
+      await screenshot(page, 'verify-painted-over');
 
       // One character of the record changed (the venue, inside "record"): not valid, and why, in Lao.
       const at = bundleText.indexOf('Vientiane');

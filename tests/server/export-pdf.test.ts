@@ -3,13 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonicalRecord } from '../../shared/record/canonical';
 import { blocksText } from '../../shared/record/canonical-text';
+import { wallClock } from '../../shared/dates';
 import type { SignedBundle } from '../../shared/signing/bundle';
 import { NoAttachedBundle, bundleFromPdf } from '../../shared/signing/pdf-bundle';
 import { verifyBundle } from '../../shared/signing/verify';
 import { loadExportSource } from '../../server/export/export-source';
 import { originalFor } from '../../server/export/original';
 import { writePdf } from '../../server/export/pdf/write-pdf';
-import { Canvas, newDocument } from '../../server/export/pdf/canvas';
 import { breakOpportunities } from '../../server/export/line-breaks';
 import { setParagraph } from '../../server/export/typeset';
 import { createMeeting, fixture, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
@@ -118,20 +118,35 @@ describe('PDF originals of the CMM 04 record', () => {
     expect(squash(la)).toContain(squash('in two originals, each in the Lao, Thai and English languages'));
   });
 
-  it('prints the record fingerprint and "page n of N" on every page, and DRAFT on none of a signed original', async () => {
+  it('prints the record fingerprint and "page n of N" once on every page, in the original\'s language, and DRAFT on none of a signed original', async () => {
     const fingerprint = bundle.recordHash.slice(0, 32).toUpperCase().match(/.{4}/g)!.join(' ');
+    const pageOf = { TH: (n: number, of: number) => `หน้า ${n} จาก ${of}`, LA: (n: number, of: number) => `ໜ້າ ${n} ຈາກ ${of}` };
     for (const party of ['TH', 'LA'] as const) {
       const pages = await pdfPages(signed[party]);
       expect(pages.length).toBeGreaterThanOrEqual(4);
       pages.forEach((page, i) => {
-        expect(page).toContain(`page ${i + 1} of ${pages.length}`);
-        expect(page).toContain(fingerprint);
+        expect(page).toContain(pageOf[party](i + 1, pages.length));
+        expect(page).not.toContain(`page ${i + 1} of`);
+        expect(page.split(fingerprint).length - 1).toBe(1);
         expect(page).not.toContain('DRAFT');
+        expect(page).not.toContain('ยังไม่ใช่ต้นฉบับ');
       });
       const last = pages[pages.length - 1]!;
       expect(last).toContain(bundle.recordHash);
       expect(squash(last)).toContain(`/verify?record=${bundle.recordHash}`);
     }
+  });
+
+  it('prints every time on the meeting\'s clock, Vientiane for CMM 04, with its offset', async () => {
+    expect(record.meeting.timeZone).toBe('Asia/Vientiane');
+    const signedAt = bundle.signatures.find((s) => s.party === 'TH')!.statement.signedAt;
+    const clock = wallClock(signedAt, 'Asia/Vientiane');
+    expect(clock.offset).toBe('+07:00');
+    const text = (await pdfPages(signed.TH)).join('\n');
+    expect(text).toContain(`เวลา ${clock.time} น. (UTC+07:00)`);
+    expect(text).not.toContain('(UTC)');
+    const lao = (await pdfPages(signed.LA)).join('\n');
+    expect(lao).toContain(`${clock.time} ໂມງ (UTC+07:00)`);
   });
 
   it('carries the signed bundle as an attached file that verifies, read by pdfdetach and by the shared reader', async () => {
@@ -167,7 +182,7 @@ describe('PDF originals of the CMM 04 record', () => {
     // The forger retypes one English paragraph and keeps the genuine, signed bundle attached.
     const forgedRecord = structuredClone(source.canonical);
     forgedRecord.agenda[2]!.minutes[0]!.text.en = [{ type: 'paragraph', runs: [{ text: 'Both countries reported that nothing was done.' }] }];
-    const forged = await writePdf(originalFor({ ...source, canonical: forgedRecord }, 'TH', 'http://accord.test/verify'), new Date());
+    const forged = await writePdf(originalFor({ record: forgedRecord, bundle: source.bundle }, 'TH', 'http://accord.test/verify'), new Date());
 
     expect((await verifyBundle(await bundleFromPdf(forged))).valid).toBe(true);
     const printed = (await pdfPages(forged)).join('\n');
@@ -176,20 +191,25 @@ describe('PDF originals of the CMM 04 record', () => {
   });
 
   it('marks a draft, and a locked record not yet signed, DRAFT on every page', async () => {
-    for (const pdf of [draftPdf, lockedPdf]) {
+    for (const [pdf, draftWord, pageOf] of [
+      [draftPdf, 'ร่าง', (n: number, of: number) => `หน้า ${n} จาก ${of}`],
+      [lockedPdf, 'ຮ່າງ', (n: number, of: number) => `ໜ້າ ${n} ຈາກ ${of}`],
+    ] as const) {
       const pages = await pdfPages(pdf);
       pages.forEach((page, i) => {
-        expect(page).toContain('DRAFT');
-        expect(page).toContain(`page ${i + 1} of ${pages.length}`);
+        expect(page).toContain(draftWord);
+        expect(page).toContain(pageOf(i + 1, pages.length));
       });
+      // The notice stands in every working language, each in its own words.
       expect(pages[0]).toContain('DRAFT: not signed by every party; this is not an original');
+      expect(pages[0]).toContain('ร่าง: ยังไม่ได้ลงนามครบทุกฝ่าย จึงยังไม่ใช่ต้นฉบับ');
     }
     // A draft has no bundle yet; a locked record carries its bundle, which names who has not signed.
     await expect(bundleFromPdf(draftPdf)).rejects.toThrow(NoAttachedBundle);
     expect(draftBundle.status).toBe(409);
     expect(JSON.parse(draftBundle.body)).toMatchObject({ error: { code: 'not_locked' } });
     const verdict = await verifyBundle(await bundleFromPdf(lockedPdf));
-    expect(verdict.reasons.map((r) => r.code)).toEqual(['missing-party', 'missing-party']);
+    expect(verdict.reasons.map((r) => r.code)).toEqual(['unsigned', 'missing-party', 'missing-party']);
   });
 
   it('refuses delegates, observers and the administrator, and audits every export and refusal', async () => {
@@ -229,12 +249,11 @@ describe('PDF originals of the CMM 04 record', () => {
   });
 
   it('sets lines at word boundaries, never wider than their column', async () => {
-    const canvas = new Canvas(newDocument({}));
     const input = fixture('cmm04-th-la') as { minutes: { segments: Record<string, string>[] }[]; agenda: Record<string, string>[] };
     const texts = [...input.minutes.flatMap((m) => m.segments), ...input.agenda].flatMap((t) => Object.entries(t));
     for (const [language, text] of texts) {
       for (const width of [48, 96, 157]) {
-        const lines = setParagraph([{ text }], { language, width, size: 9.5, measure: canvas.measure });
+        const lines = setParagraph([{ text }], { language, width, size: 9.5 });
         expect(lines.map((l) => l.text).join('')).toBe(text);
         for (const line of lines) expect(line.width).toBeLessThanOrEqual(width + 1e-6);
         if (width < 157) continue;

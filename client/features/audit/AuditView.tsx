@@ -1,5 +1,6 @@
 // The secretariat's audit log: every step, refusals too, each with its time and who took
 // it, and whether the chain of hashes that links the entries is intact.
+import { zoneOf } from '../../../shared/record/time-zone';
 import { useCallback, useEffect, useState } from 'react';
 import { RefreshCw, ShieldCheck, ShieldX } from 'lucide-react';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
@@ -67,6 +68,7 @@ export function AuditView() {
 
 function AuditRow({ entry, broken }: { entry: AuditEntry; broken: boolean }) {
   const { t, language } = useT();
+  const { meeting } = useWorkspace();
   const label = auditLabel(entry.action);
   const facts = auditFacts(entry.detail);
   const refused = label.kind === 'refused' || entry.action.endsWith('-refused') || entry.action === 'access.refused';
@@ -83,7 +85,7 @@ function AuditRow({ entry, broken }: { entry: AuditEntry; broken: boolean }) {
   return (
     <tr data-action={entry.action} className={`${refused ? 'refused' : ''}${broken ? ' broken' : ''}`}>
       <td>{entry.seq}</td>
-      <td>{formatInstant(entry.at, language)}</td>
+      <td>{formatInstant(entry.at, language, zoneOf(meeting.facts))}</td>
       <td>{who}</td>
       <td>
         {what}

@@ -1,8 +1,10 @@
 // Why the server refused to lock: each segment and action point still lacking a party's
-// agreement or holding open brackets, named as the secretariat finds it, with a link there.
+// agreement, holding open brackets or empty in an authentic language; an agenda title left
+// empty; a party without a head of delegation; a working language Accord has no words for.
+// Each named as the secretariat finds it, with a link there.
 import type { LockBlocker } from '../../../shared/record/agreement';
 import { setQuery } from '../../app/router';
-import { pick, useT } from '../../i18n/i18n';
+import { languageName, pick, useT } from '../../i18n/i18n';
 import { useWorkspace } from '../workspace/workspace-context';
 import { openingWords, placeBlockers, type PlacedBlocker } from './blockers';
 
@@ -14,6 +16,9 @@ export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) 
     codes.map((code) => pick(meeting.parties.find((p) => p.code === code)?.name, language, columns) || code).join(', ');
 
   const where = (b: PlacedBlocker): string => {
+    if (b.kind === 'party') return t('blocker.noHead', { party: partyNames([b.id]) });
+    if (b.kind === 'language') return t('blocker.noWording', { language: languageName(b.id, language) });
+    if (b.kind === 'agendaItem') return t('blocker.agendaItem', { item: b.itemNumber ?? '?', title: pick(b.itemTitle, language, columns) });
     if (b.kind === 'actionPoint') {
       const words = openingWords(pick(b.pointText, language, columns));
       return t('blocker.actionPoint', { number: b.pointNumber ?? '?', text: words });
@@ -21,7 +26,13 @@ export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) 
     return t('blocker.segment', { item: b.itemNumber ?? '?', title: pick(b.itemTitle, language, columns), segment: b.segmentNumber ?? '?' });
   };
   const open = (b: PlacedBlocker) =>
-    b.kind === 'segment' ? setQuery({ view: 'minutes', item: b.agendaItemId }) : setQuery({ view: 'actions', item: null });
+    b.kind === 'segment'
+      ? setQuery({ view: 'minutes', item: b.agendaItemId })
+      : b.kind === 'actionPoint'
+        ? setQuery({ view: 'actions', item: null })
+        : b.kind === 'agendaItem'
+          ? setQuery({ view: 'minutes', item: b.id })
+          : setQuery({ view: 'participants', item: null });
 
   return (
     <ul className="blockers" aria-label={t('blocker.title')}>
@@ -32,6 +43,7 @@ export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) 
           </button>
           {b.missingParties.length > 0 && <span>{t('blocker.missing', { parties: partyNames(b.missingParties) })}</span>}
           {b.openBrackets > 0 && <span>{t('blocker.brackets', { count: b.openBrackets })}</span>}
+          {b.emptyLanguages.length > 0 && <span>{t('blocker.empty', { languages: b.emptyLanguages.map((l) => languageName(l, language)).join(', ') })}</span>}
         </li>
       ))}
     </ul>

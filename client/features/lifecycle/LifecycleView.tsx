@@ -1,6 +1,7 @@
 // The record's lifecycle in the workspace, for the secretariat and the heads of delegation:
 // its state and fingerprint, who has signed, the head's key and signing review, the
 // secretariat's lock, unlock and amend, and the versions of the record.
+import { zoneOf } from '../../../shared/record/time-zone';
 import { useEffect } from 'react';
 import { Download } from 'lucide-react';
 import { can } from '../../../shared/roles';
@@ -64,7 +65,7 @@ function RecordStateCard({ details }: { details: RecordDetails }) {
           {t('lifecycle.fingerprint')} <code data-fingerprint={details.fingerprint}>{details.fingerprint}</code>
         </p>
       )}
-      {details.lockedAt && <p className="sub">{t('lifecycle.lockedAt', { time: formatInstant(details.lockedAt, language) })}</p>}
+      {details.lockedAt && <p className="sub">{t('lifecycle.lockedAt', { time: formatInstant(details.lockedAt, language, zoneOf(meeting.facts)) })}</p>}
       {mayExport && details.state !== 'draft' && (
         <a className="bundle-link" href={lifecycleApi.bundleUrl(meeting.id)} download>
           <Download size={14} /> {t('lifecycle.downloadBundle')}

@@ -1,6 +1,7 @@
 // Always in view once the record is locked: its fingerprint, and party by party whether
 // it has signed; after an unlock, that signatures were voided. Read from the live status
 // the socket pushes, and from the record's details for the voided ones.
+import { zoneOf } from '../../../shared/record/time-zone';
 import { CircleCheck, Circle, Ban } from 'lucide-react';
 import { useStore } from '../../app/store';
 import { setQuery } from '../../app/router';
@@ -26,7 +27,7 @@ export function RecordSeal() {
         {meeting.parties.map((party) => {
           const signed = status.signatures.find((s) => s.party === party.code);
           const label = signed
-            ? t('lifecycle.signedOn', { name: `${partyName(party.code)}: ${signed.signerName}`, time: formatInstant(signed.signedAt, language) })
+            ? t('lifecycle.signedOn', { name: `${partyName(party.code)}: ${signed.signerName}`, time: formatInstant(signed.signedAt, language, zoneOf(meeting.facts)) })
             : t('lifecycle.partyNotSigned', { party: partyName(party.code) });
           return (
             <span key={party.code} className={`seal-party ${signed ? 'signed' : 'unsigned'}`} data-party={party.code} data-signed={signed ? 'true' : 'false'} title={label} style={{ color: partyColor(party.code) }}>

@@ -1,5 +1,6 @@
 // Who has signed and who has not, party by party, with each party's enrolled key
 // fingerprint (for reading aloud across the table), and the signatures an unlock voided.
+import { zoneOf } from '../../../shared/record/time-zone';
 import { pick, useT } from '../../i18n/i18n';
 import type { RecordDetails } from '../../connection/lifecycle-api';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
@@ -42,7 +43,7 @@ export function SignaturesTable({ details }: { details: RecordDetails }) {
                 </td>
                 <td className={signed ? 'signed' : 'unsigned'}>
                   {signed
-                    ? t('lifecycle.signedOn', { name: signed.signerName, time: formatInstant(signed.signedAt, language) })
+                    ? t('lifecycle.signedOn', { name: signed.signerName, time: formatInstant(signed.signedAt, language, zoneOf(meeting.facts)) })
                     : details.state === 'draft'
                       ? t('lifecycle.notYetLocked')
                       : t('lifecycle.notYetSigned')}
@@ -59,8 +60,8 @@ export function SignaturesTable({ details }: { details: RecordDetails }) {
           <ul>
             {voided.map((s) => (
               <li key={`${s.party}/${s.signedAt}`} data-party={s.party} data-voided="true">
-                <s>{t('lifecycle.signedOn', { name: `${partyName(s.party)}: ${s.signerName}`, time: formatInstant(s.signedAt, language) })}</s>{' '}
-                <span>{t('lifecycle.voidedOn', { time: s.voidedAt ? formatInstant(s.voidedAt, language) : '' })}</span>{' '}
+                <s>{t('lifecycle.signedOn', { name: `${partyName(s.party)}: ${s.signerName}`, time: formatInstant(s.signedAt, language, zoneOf(meeting.facts)) })}</s>{' '}
+                <span>{t('lifecycle.voidedOn', { time: s.voidedAt ? formatInstant(s.voidedAt, language, zoneOf(meeting.facts)) : '' })}</span>{' '}
                 <span className="sub">{t('lifecycle.voidedRecord', { fingerprint: displayFingerprint(s.recordHash) })}</span>
               </li>
             ))}

@@ -1,5 +1,6 @@
 // Every version of the record: an amendment makes a new one and the earlier ones stay as
 // they were, readable here and verifiable from their bundle.
+import { zoneOf } from '../../../shared/record/time-zone';
 import { useEffect, useState } from 'react';
 import { Download } from 'lucide-react';
 import { can } from '../../../shared/roles';
@@ -49,7 +50,7 @@ export function VersionsPanel({ current }: { current: RecordDetails }) {
         {versions.map((v) => (
           <li key={v.documentId} data-version={v.version} data-current={v.current ? 'true' : 'false'}>
             <strong>{t('header.version', { version: v.version })}</strong> · {t(STATE_KEYS[v.state] ?? 'record.draft')}
-            {v.current && ` · ${t('versions.current')}`} · <span className="sub">{formatInstant(v.createdAt, language)}</span>
+            {v.current && ` · ${t('versions.current')}`} · <span className="sub">{formatInstant(v.createdAt, language, zoneOf(meeting.facts))}</span>
             {v.fingerprint && <code className="fingerprint">{v.fingerprint}</code>}
             {!v.current && v.state !== 'draft' && (
               <button type="button" className="link" onClick={() => void read(v.version)}>

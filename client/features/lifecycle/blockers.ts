@@ -16,6 +16,7 @@ export type PlacedBlocker =
       segmentNumber: number | null;
       missingParties: string[];
       openBrackets: number;
+      emptyLanguages: string[];
     }
   | {
       kind: 'actionPoint';
@@ -24,18 +25,30 @@ export type PlacedBlocker =
       pointText: LocalizedText;
       missingParties: string[];
       openBrackets: number;
-    };
+      emptyLanguages: string[];
+    }
+  | { kind: 'agendaItem'; id: string; itemNumber: number | null; itemTitle: LocalizedText; missingParties: []; openBrackets: 0; emptyLanguages: string[] }
+  | { kind: 'party'; id: string; missingParties: []; openBrackets: 0; emptyLanguages: [] }
+  | { kind: 'language'; id: string; missingParties: []; openBrackets: 0; emptyLanguages: [] };
 
 export function placeBlockers(doc: Y.Doc, blockers: readonly LockBlocker[]): PlacedBlocker[] {
   const items = agenda(doc).toArray();
   const points = actionPoints(doc).toArray();
-  return blockers.map((blocker) => {
+  return blockers.map((blocker): PlacedBlocker => {
     const { id, missingParties, openBrackets } = blocker;
+    const emptyLanguages = blocker.emptyLanguages ?? [];
+    if (blocker.kind === 'party') return { kind: 'party', id, missingParties: [], openBrackets: 0, emptyLanguages: [] };
+    if (blocker.kind === 'language') return { kind: 'language', id, missingParties: [], openBrackets: 0, emptyLanguages: [] };
+    if (blocker.kind === 'agendaItem') {
+      const index = items.findIndex((item) => agendaItemId(item) === id);
+      const item = items[index];
+      return { kind: 'agendaItem', id, itemNumber: index < 0 ? null : index + 1, itemTitle: item ? readLocalizedYText(agendaItemTitle(item)) : {}, missingParties: [], openBrackets: 0, emptyLanguages };
+    }
     if (blocker.kind === 'actionPoint') {
       const index = points.findIndex((p) => p.get('id') === id);
       const point = points[index];
       const text = point?.get('text') as Y.Map<Y.Text> | undefined;
-      return { kind: 'actionPoint', id, pointNumber: index < 0 ? null : index + 1, pointText: text ? readLocalizedYText(text) : {}, missingParties, openBrackets };
+      return { kind: 'actionPoint', id, pointNumber: index < 0 ? null : index + 1, pointText: text ? readLocalizedYText(text) : {}, missingParties, openBrackets, emptyLanguages };
     }
     const itemIndex = blocker.agendaItemId
       ? items.findIndex((item) => agendaItemId(item) === blocker.agendaItemId)
@@ -52,6 +65,7 @@ export function placeBlockers(doc: Y.Doc, blockers: readonly LockBlocker[]): Pla
       segmentNumber: segmentIndex < 0 ? null : segmentIndex + 1,
       missingParties,
       openBrackets,
+      emptyLanguages,
     };
   });
 }

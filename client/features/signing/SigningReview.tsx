@@ -1,6 +1,7 @@
 // The head of delegation reviews the locked record exactly as it will be exported, then
 // signs it for their party: the browser makes the statement, signs it with the key kept
 // here, and sends it. Every refusal is said in words; nothing is signed behind the head's back.
+import { zoneOf } from '../../../shared/record/time-zone';
 import { useState } from 'react';
 import { PenLine } from 'lucide-react';
 import { pick, useT } from '../../i18n/i18n';
@@ -54,7 +55,7 @@ export function SigningReview({ details }: { details: RecordDetails }) {
       <h3>{ownSignature ? t('sign.doneTitle', { party: partyName }) : t('sign.title')}</h3>
       {ownSignature ? (
         <p className="done" role="status">
-          {t('sign.done', { party: partyName, time: formatInstant(ownSignature.signedAt, language) })}
+          {t('sign.done', { party: partyName, time: formatInstant(ownSignature.signedAt, language, zoneOf(meeting.facts)) })}
         </p>
       ) : (
         <p>{t('sign.explain')}</p>

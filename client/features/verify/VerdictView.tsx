@@ -12,7 +12,7 @@ import { SafeDraw } from './SafeDraw';
 
 interface Props {
   fileName: string;
-  from: 'json' | 'pdf';
+  from: 'json' | 'pdf' | 'docx';
   verdict: Verdict;
   bundle: unknown;
   /** The record hash the QR code of a printed original names, if the page was opened from one. */
@@ -31,9 +31,9 @@ export function VerdictView({ fileName, from, verdict, bundle, expectedHash }: P
     <section className={`verdict ${verdict.valid ? 'valid' : 'invalid'}`} data-valid={verdict.valid ? 'true' : 'false'}>
       <p className="verdict-banner" role="status">
         {verdict.valid ? <ShieldCheck size={28} /> : <ShieldX size={28} />}
-        <span>{verdict.valid ? t('verify.valid') : t('verify.invalid')}</span>
+        <span>{verdict.valid ? t(verdict.pages === 'identical' ? 'verify.validOriginal' : 'verify.valid') : t('verify.invalid')}</span>
       </p>
-      <p className="sub">{t(from === 'pdf' ? 'verify.fromPdf' : 'verify.fromJson', { file: fileName })}</p>
+      <p className="sub">{t(from === 'pdf' ? 'verify.fromPdf' : from === 'docx' ? 'verify.fromDocx' : 'verify.fromJson', { file: fileName })}</p>
       {record && (
         <p>
           {record.meeting.code} · {pick(record.meeting.series, language, order)} · {t('header.version', { version: record.version })}
@@ -76,7 +76,7 @@ export function VerdictView({ fileName, from, verdict, bundle, expectedHash }: P
                 <td>{partyName(p.party)}</td>
                 <td>
                   {p.signed && p.signerName && p.signedAt
-                    ? t('verify.signedBy', { name: p.signerName, title: p.signerTitle ?? '', time: formatInstant(p.signedAt, language) })
+                    ? t('verify.signedBy', { name: p.signerName, title: p.signerTitle ?? '', time: formatInstant(p.signedAt, language, record?.meeting.timeZone ?? 'UTC') })
                     : t('verify.notValidlySigned')}
                 </td>
                 <td>{p.keyFingerprint ? <code className="fingerprint">{displayFingerprint(p.keyFingerprint)}</code> : '—'}</td>

@@ -1,6 +1,8 @@
 // /verify: anyone, signed in or not, drops a signed bundle or an exported PDF and learns
-// whether the record is signed by every party, as it stands in the file. The check runs in
-// this browser (shared/signing/verify, WebCrypto Ed25519); the file goes nowhere.
+// whether the record is signed by every party, as it stands in the file. A bundle is checked
+// in this browser (shared/signing/verify, WebCrypto Ed25519) and goes nowhere. A PDF's pages
+// are bound to its bundle: the server makes the original again from that bundle and compares
+// the bytes (POST /api/verify), which this browser cannot do without the fonts and shaper.
 import { useState, type DragEvent } from 'react';
 import { FileUp } from 'lucide-react';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
@@ -12,13 +14,22 @@ import { LanguageSwitch } from '../workspace/LanguageSwitch';
 import { UnreadableFile, readBundleFile } from './read-bundle';
 import { VerdictView } from './VerdictView';
 
-type Checked = { fileName: string; from: 'json' | 'pdf'; verdict: Verdict; bundle: unknown };
+type Checked = { fileName: string; from: 'json' | 'pdf' | 'docx'; verdict: Verdict; bundle: unknown };
 
 const READ_ERRORS: Record<UnreadableFile['code'], MessageKey> = {
   empty: 'verify.error.empty',
   'not-json': 'verify.error.notJson',
   'no-attachment': 'verify.error.noAttachment',
+  server: 'verify.error.server',
 };
+
+/** The server's verdict on an original (PDF or Word): its bundle, and every byte of the file against it. */
+async function verifyOriginal(bytes: Uint8Array, from: 'pdf' | 'docx'): Promise<Verdict> {
+  const type = from === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const answer = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(bytes) });
+  if (!answer.ok) throw new UnreadableFile('server');
+  return (await answer.json()) as Verdict;
+}
 
 export function VerifyPage() {
   const { t } = useT();
@@ -35,8 +46,10 @@ export function VerifyPage() {
     setProblem(null);
     setChecked(null);
     try {
-      const read = await readBundleFile(new Uint8Array(await file.arrayBuffer()));
-      setChecked({ fileName: file.name, from: read.from, verdict: await verifyBundle(read.bundle), bundle: read.bundle });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const read = await readBundleFile(bytes);
+      const verdict = read.from === 'json' ? await verifyBundle(read.bundle) : await verifyOriginal(bytes, read.from);
+      setChecked({ fileName: file.name, from: read.from, verdict, bundle: read.bundle });
     } catch (err) {
       setProblem({ fileName: file.name, key: err instanceof UnreadableFile ? READ_ERRORS[err.code] : 'verify.error.other' });
     } finally {
@@ -75,7 +88,7 @@ export function VerifyPage() {
           <span>{t('verify.drop')}</span>
           <input
             type="file"
-            accept=".json,.pdf,application/json,application/pdf"
+            accept=".json,.pdf,.docx,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void check(file);

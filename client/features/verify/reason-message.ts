@@ -50,5 +50,13 @@ export function reasonMessage(reason: VerdictReason, partyName: (code: string) =
       return { key: 'verify.reason.untrustedKey', params: { party: partyName(reason.party), found: shown(reason.found), expected: reason.expected } };
     case 'missing-party':
       return { key: 'verify.reason.missingParty', params: { party: partyName(reason.party) } };
+    case 'no-parties':
+      return { key: 'verify.reason.noParties', params: {} };
+    case 'unsigned':
+      return { key: 'verify.reason.unsigned', params: {} };
+    case 'pages-differ':
+      return { key: reason.how === 'appended' ? 'verify.reason.pagesAppended' : 'verify.reason.pagesChanged', params: {} };
+    case 'pages-unchecked':
+      return { key: 'verify.reason.pagesUnchecked', params: {} };
   }
 }

@@ -17,10 +17,12 @@ export function LockSummary() {
       segments: blockers.filter((b) => b.kind === 'segment').length,
       actionPoints: blockers.filter((b) => b.kind === 'actionPoint').length,
       brackets: blockers.reduce((n, b) => n + b.openBrackets, 0),
+      // Empty titles, a party without a head, a language without its words block the lock too.
+      all: blockers.length,
     };
     // The version names the change; the doc itself is the same object throughout.
   }, [connection.doc, version]);
-  const clear = summary.segments + summary.actionPoints === 0;
+  const clear = summary.all === 0;
   return (
     <p className={`lock-summary${clear ? ' clear' : ''}`} data-segments={summary.segments} data-action-points={summary.actionPoints} data-brackets={summary.brackets}>
       {clear ? <CircleCheck size={16} /> : <CircleDashed size={16} />}

@@ -2,6 +2,7 @@
 // rich text, and the borderless table that keeps the working languages side by side.
 import { AlignmentType, Paragraph, Table, TableBorders, TableCell, TableRow, WidthType, type ParagraphChild } from 'docx';
 import type { TextBlock } from '../../../shared/record/canonical-text';
+import { digitsIn } from '../../../shared/dates';
 import { spansOf } from '../record-spans';
 import type { StyledText } from '../script-runs';
 import { runs, type RunStyle } from './runs';
@@ -25,7 +26,8 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 
 export function para(spans: StyledText[], language: string, style: ParagraphStyle): Paragraph {
   const children: ParagraphChild[] = [];
-  if (style.marker) children.push(...runs([{ text: `${style.marker}\t` }], language, style));
+  // A list's numbers in the column's own digits (Myanmar ၁., Khmer ១.).
+  if (style.marker) children.push(...runs([{ text: `${digitsIn(language, style.marker)}\t` }], language, style));
   children.push(...runs(spans, language, style));
   const indent = style.indent ?? (style.marker ? 400 : 0);
   return new Paragraph({

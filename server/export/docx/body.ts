@@ -37,9 +37,8 @@ export function titleBlock(o: Original): Part[] {
     ];
   });
   if (!o.final) {
-    const own = o.languages[0]!;
-    parts.push(text(labelsFor(own).draftNotice, own, { align: 'center', bold: true, size: SIZE.body, color: DRAFT_RED }));
-    if (own !== 'en') parts.push(text(labelsFor('en').draftNotice, 'en', { align: 'center', bold: true, size: SIZE.body, color: DRAFT_RED, after: 240 }));
+    // In each working language's own words: a reader of any column learns it is no original.
+    o.languages.forEach((l, i) => parts.push(text(labelsFor(l).draftNotice, l, { align: 'center', bold: true, size: SIZE.body, color: DRAFT_RED, after: i === o.languages.length - 1 ? 240 : 40 })));
   }
   return parts;
 }
@@ -77,7 +76,7 @@ export function actionMatrix(o: Original): Part[] {
           text(textIn(point.text, l, record), l, { size: SIZE.body, marker: `${i + 1}.` }),
           meta(labels.responsible, point.agency ? `${partyName}, ${point.agency}` : partyName),
           meta(labels.due, point.due ? safeDate(() => formatDate(point.due!, l), point.due) : labels.noDue),
-          meta(labels.status, labels.statuses[point.status] ?? point.status),
+          meta(labels.status, labels.statuses[point.status as keyof Labels['statuses']] ?? point.status),
         ];
       }),
     );
@@ -117,7 +116,7 @@ export function signatureBlocks(o: Original): Part[] {
     lines.push(text(' ', own, { ...centered, after: 600 }), text('______________________________', own, centered));
     if (block.head) lines.push(text(block.head.name, own, { ...centered, bold: true }), text(block.head.title, own, centered));
     if (block.signature) {
-      const { date, time } = dateAndTime(block.signature.statement.signedAt, own);
+      const { date, time } = dateAndTime(block.signature.statement.signedAt, own, o.timeZone);
       lines.push(text(ownLabels.signedOn(date, time), own, small), text(`${ownLabels.key} ${displayFingerprint(block.signature.keyFingerprint)}`, own, small));
     } else {
       lines.push(text(ownLabels.notSigned, own, small));

@@ -1,8 +1,10 @@
-// Text for Word, run by run as for the PDF: each run names the family that has its script
-// (Sarabun for Thai, Noto Sans Lao for Lao, …) in every font slot, and its language, so
-// Word neither substitutes a font nor takes Thai or Lao for a spelling mistake in English.
+// Text for Word, run by run as for the PDF: each run names the font file that has its
+// letters (Sarabun for Thai, Noto Sans Lao for Lao, Sarabun Latin for Latin in a Thai text,
+// …; the document embeds them all) in every font slot, and its language, so Word neither
+// substitutes a font nor takes Thai or Lao for a spelling mistake in English.
 import { TextRun } from 'docx';
 import { fontRuns, type StyledText } from '../script-runs';
+import { wordFamily } from './font-names';
 
 export interface RunStyle {
   /** Points. */
@@ -22,7 +24,7 @@ export function runs(spans: StyledText[], language: string, style: RunStyle): Te
   const { text, runs: set } = fontRuns(styled, language);
   const out: TextRun[] = [];
   for (const run of set) {
-    const family = run.face.family;
+    const family = wordFamily(run.face);
     const lang = wordLanguage(language);
     text
       .slice(run.start, run.end)

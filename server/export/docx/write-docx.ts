@@ -1,21 +1,46 @@
 // A party's original as a Word document, for secretariats that keep their records in Word:
 // the same sections and order as the PDF, a running head naming whose original it is, a
 // footer with the record fingerprint and "page n of N", and DRAFT on every page of anything
-// not signed by every party.
-import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, AlignmentType } from 'docx';
+// not signed by every party. It embeds the fonts its runs name, so Word on a machine without
+// Sarabun or Noto sets the same faces; it carries the signed bundle and the stamp of the
+// PDF (layout version, party, verify page); and the same bundle makes the same bytes, so the
+// verifier makes it again and compares, as for the PDF.
+import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, AlignmentType, type FileChild } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
+import { bundleFileText } from '../../../shared/signing/bundle';
 import { labelsFor } from '../labels';
-import { textIn, type Original } from '../original';
+import { ORIGINAL_LAYOUT, madeAt, textIn, type Original } from '../original';
+import { STAMP } from '../original-stamp';
 import { DRAFT_RED, MUTED, SIZE, text } from './blocks';
 import { actionMatrix, closing, minutes, partiesAndAgenda, signatureBlocks, titleBlock } from './body';
 import { participantsAnnex, signaturePage } from './annexes';
+import { embeddedFonts, fontNamesIn } from './embedded-fonts';
+import { lay } from './package';
 import { plainRuns } from './runs';
+import type { FontOptions } from './embedded-fonts';
 
-export async function writeDocx(original: Original): Promise<Buffer> {
+export async function writeDocx(original: Original, now: Date): Promise<Buffer> {
+  const children: FileChild[] = [
+    ...titleBlock(original),
+    ...partiesAndAgenda(original),
+    ...minutes(original),
+    ...actionMatrix(original),
+    ...closing(original),
+    ...signatureBlocks(original),
+    ...participantsAnnex(original),
+    ...(await signaturePage(original)),
+  ];
+  // Which fonts to embed is known once the runs are written: a first packing names them.
+  const names = fontNamesIn(await Packer.toBuffer(documentOf(original, children, [])));
+  const packed = await Packer.toBuffer(documentOf(original, children, embeddedFonts(names)));
+  return lay(packed, { made: madeAt(original, now), bundle: original.bundle ? bundleFileText(original.bundle) : null });
+}
+
+function documentOf(original: Original, children: FileChild[], fonts: FontOptions[]): Document {
   const own = original.languages[0] ?? 'en';
   const labels = labelsFor(own);
   const landscape = original.languages.length > 3;
-  const doc = new Document({
+  return new Document({
     creator: 'Accord',
     title: `${original.meetingCode} · ${textIn(original.record.meeting.series, own, original.record)}`,
     subject: labels.originalOf(textIn(original.party.name, own, original.record)),
@@ -23,6 +48,12 @@ export async function writeDocx(original: Original): Promise<Buffer> {
     description: original.recordHash ? `record hash ${original.recordHash}` : 'draft',
     lastModifiedBy: 'Accord',
     revision: original.record.version,
+    customProperties: [
+      { name: STAMP.layout, value: ORIGINAL_LAYOUT },
+      { name: STAMP.party, value: original.party.code },
+      { name: STAMP.verifyPage, value: original.verifyPage },
+    ],
+    fonts,
     styles: { default: { document: { run: { font: 'Noto Sans', size: SIZE.body * 2 } } } },
     sections: [
       {
@@ -34,20 +65,10 @@ export async function writeDocx(original: Original): Promise<Buffer> {
         },
         headers: { default: header(original) },
         footers: { default: footer(original) },
-        children: [
-          ...titleBlock(original),
-          ...partiesAndAgenda(original),
-          ...minutes(original),
-          ...actionMatrix(original),
-          ...closing(original),
-          ...signatureBlocks(original),
-          ...participantsAnnex(original),
-          ...(await signaturePage(original)),
-        ],
+        children,
       },
     ],
   });
-  return Packer.toBuffer(doc);
 }
 
 function header(o: Original): Header {
@@ -55,16 +76,16 @@ function header(o: Original): Header {
   const labels = labelsFor(own);
   const children = [text(`${o.meetingCode} · ${labels.originalOf(textIn(o.party.name, own, o.record))}`, own, { size: 7, color: MUTED, after: 0 })];
   if (!o.final) {
-    const draft = own === 'en' ? 'DRAFT' : `${labels.draft} · DRAFT`;
-    children.push(text(draft, own, { size: 9, bold: true, color: DRAFT_RED, align: 'right', after: 0 }));
-    children.push(new Paragraph({ children: [new TextWatermark({ text: 'DRAFT', color: DRAFT_RED, opacity: 0.15, layout: 'diagonal' })] }));
+    children.push(text(labels.draft, own, { size: 9, bold: true, color: DRAFT_RED, align: 'right', after: 0 }));
+    children.push(new Paragraph({ children: [new TextWatermark({ text: labels.draft, color: DRAFT_RED, opacity: 0.15, layout: 'diagonal' })] }));
   }
   return new Header({ children });
 }
 
+/** Once, in the original's own language. */
 function footer(o: Original): Footer {
   const own = o.languages[0]!;
-  const languages = own === 'en' ? ['en'] : [own, 'en'];
+  const languages = [own];
   const style = { size: 7, color: MUTED };
   return new Footer({
     children: languages.map((language) => {

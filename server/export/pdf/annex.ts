@@ -1,7 +1,8 @@
 // The participants annex: each party's delegation in the original's order of parties,
 // its head first as the record lists them, and the observers apart at the end.
 import type { CanonicalRecord } from '../../../shared/record/canonical';
-import { labelsFor, type Labels } from '../labels';
+import { digitsIn } from '../../../shared/dates';
+import { inLanguages, labelsFor, type Labels } from '../labels';
 import { observersOf, textIn } from '../original';
 import { INK, MUTED, SIZE, fullWidth, rule, type Ctx } from './context';
 import { gap, type Column, type Piece } from './flow';
@@ -9,9 +10,8 @@ import { paragraph, plain } from './text-pieces';
 
 type Participant = CanonicalRecord['participants'][number];
 
-/** The same words in every working language of the original, one after another. */
-export const inEveryLanguage = (ctx: Ctx, words: (labels: Labels, language: string) => string) =>
-  ctx.original.languages.map((l) => words(labelsFor(l), l)).join(' / ');
+/** The same words in every working language of the original, each once, one after another. */
+export const inEveryLanguage = (ctx: Ctx, words: (labels: Labels, language: string) => string) => inLanguages(ctx.original.languages, words);
 
 export function participantsAnnex(ctx: Ctx): void {
   const { flow, original } = ctx;
@@ -36,7 +36,7 @@ function delegation(ctx: Ctx, heading: string, members: Participant[]): void {
   row(ctx, ['#', inEveryLanguage(ctx, (l) => l.name), inEveryLanguage(ctx, (l) => l.position), inEveryLanguage(ctx, (l) => l.agency)], true);
   members.forEach((member, i) => {
     const role = member.role === 'head' || member.role === 'secretariat' ? ctx.own.roles[member.role] : undefined;
-    row(ctx, [`${i + 1}`, member.name, member.title, member.agency], false, role);
+    row(ctx, [digitsIn(own, i + 1), member.name, member.title, member.agency], false, role);
   });
   flow.space(14);
 }

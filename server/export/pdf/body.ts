@@ -1,7 +1,7 @@
 // The body of an original: title block, parties, agenda, the minutes of each item in
 // aligned parallel columns, and the action matrix.
 import { formatDate, formatDateRange } from '../../../shared/dates';
-import { labelsFor } from '../labels';
+import { labelsFor, type Labels } from '../labels';
 import { textIn } from '../original';
 import { DRAFT_RED, INK, MUTED, SIZE, flushHeadings, fullWidth, parallel, parallelHeading, rule, type Ctx } from './context';
 import { gap, type Piece } from './flow';
@@ -30,10 +30,11 @@ export function titleBlock(ctx: Ctx): void {
   flow.block([rule(ctx)]);
 }
 
+/** In each working language's own words: a reader of any column learns it is no original. */
 function draftNotice(ctx: Ctx): void {
-  const own = ctx.original.languages[0]!;
-  const pieces = fullWidth(ctx, plain(ctx.own.draftNotice), own, { size: SIZE.body, bold: true, align: 'center', color: DRAFT_RED });
-  if (own !== 'en') pieces.push(...fullWidth(ctx, plain(labelsFor('en').draftNotice), 'en', { size: SIZE.body, bold: true, align: 'center', color: DRAFT_RED }));
+  const pieces = ctx.original.languages.flatMap((language) =>
+    fullWidth(ctx, plain(labelsFor(language).draftNotice), language, { size: SIZE.body, bold: true, align: 'center', color: DRAFT_RED }),
+  );
   ctx.flow.block([...pieces, gap(6)]);
 }
 
@@ -93,7 +94,7 @@ export function actionSection(ctx: Ctx): void {
         gap(2),
         ...meta(labels.responsible, point.agency ? `${partyName}, ${point.agency}` : partyName),
         ...meta(labels.due, due),
-        ...meta(labels.status, labels.statuses[point.status] ?? point.status),
+        ...meta(labels.status, labels.statuses[point.status as keyof Labels['statuses']] ?? point.status),
       ];
     }, { keepTogether: true });
     flow.block([rule(ctx, '#dddddd')]);

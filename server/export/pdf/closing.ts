@@ -70,7 +70,7 @@ function blockPieces(ctx: Ctx, block: SignatureBlock, width: number): { heading:
   }
   const small = { align: 'center' as const, size: SIZE.small, color: MUTED };
   if (block.signature) {
-    const { date, time } = dateAndTime(block.signature.statement.signedAt, own);
+    const { date, time } = dateAndTime(block.signature.statement.signedAt, own, original.timeZone);
     pieces.push(gap(3), ...paragraph(canvas, plain(ctx.own.signedOn(date, time)), own, width, small));
     pieces.push(...paragraph(canvas, plain(`${ctx.own.key} ${displayFingerprint(block.signature.keyFingerprint)}`), own, width, small));
   } else {

@@ -1,7 +1,7 @@
 // What every page carries, drawn once all pages exist: a running head naming the meeting
-// and whose original it is, a footer with the record fingerprint and "page n of N", and on
-// anything not signed by every party, DRAFT across the page and in the head.
-import { labelsFor } from '../labels';
+// and whose original it is, a footer with the record fingerprint and "page n of N", once,
+// in the original's own language, and on anything not signed by every party, its word for
+// DRAFT across the page and in the head.
 import { textIn } from '../original';
 import { setParagraph } from '../typeset';
 import { DRAFT_RED, MUTED, SIZE, type Ctx } from './context';
@@ -11,7 +11,7 @@ export function pageMarks(ctx: Ctx): void {
   const doc = canvas.doc;
   const { start, count } = doc.bufferedPageRange();
   const own = original.languages[0]!;
-  const footerLanguages = own === 'en' ? ['en'] : [own, 'en'];
+  const labels = ctx.own;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const { box } = flow;
@@ -19,15 +19,12 @@ export function pageMarks(ctx: Ctx): void {
 
     const head = `${original.meetingCode} · ${ctx.own.originalOf(textIn(original.party.name, own, original.record))}`;
     text(ctx, head, own, box.left, box.top - 24, width, 'left', MUTED);
-    if (!original.final) text(ctx, own === 'en' ? 'DRAFT' : `${ctx.own.draft} · DRAFT`, own, box.left, box.top - 24, width, 'right', DRAFT_RED, true);
+    if (!original.final) text(ctx, labels.draft, own, box.left, box.top - 24, width, 'right', DRAFT_RED, true);
 
-    footerLanguages.forEach((language, row) => {
-      const labels = labelsFor(language);
-      const y = box.bottom + 22 + row * SIZE.footer * 1.9;
-      const fingerprint = `${labels.fingerprint}: ${original.fingerprint ?? labels.notLocked} · ${labels.version(original.record.version)}`;
-      text(ctx, fingerprint, language, box.left, y, width * 0.78, 'left', MUTED);
-      text(ctx, labels.page(i - start + 1, count), language, box.left, y, width, 'right', MUTED);
-    });
+    const y = box.bottom + 26;
+    const fingerprint = `${labels.fingerprint}: ${original.fingerprint ?? labels.notLocked} · ${labels.version(original.record.version)}`;
+    text(ctx, fingerprint, own, box.left, y, width * 0.78, 'left', MUTED);
+    text(ctx, labels.page(i - start + 1, count), own, box.left, y, width, 'right', MUTED);
 
     if (!original.final) watermark(ctx, own);
   }
@@ -35,7 +32,7 @@ export function pageMarks(ctx: Ctx): void {
 
 function text(ctx: Ctx, content: string, language: string, x: number, baseline: number, width: number, align: 'left' | 'right', color: string, bold = false): void {
   const size = SIZE.footer + (bold ? 1 : 0);
-  const [line] = setParagraph([{ text: content, bold }], { language, width: 10_000, size, measure: ctx.canvas.measure });
+  const [line] = setParagraph([{ text: content, bold }], { language, width: 10_000, size });
   if (!line) return;
   ctx.canvas.drawLine(line, align === 'right' ? x + width - line.width : x, baseline, size, { language, color });
 }
@@ -43,8 +40,8 @@ function text(ctx: Ctx, content: string, language: string, x: number, baseline: 
 function watermark(ctx: Ctx, own: string): void {
   const { canvas, flow } = ctx;
   const size = 96;
-  const words = own === 'en' ? 'DRAFT' : `${ctx.own.draft}  DRAFT`;
-  const [line] = setParagraph([{ text: words, bold: true }], { language: own, width: 10_000, size, measure: canvas.measure });
+  const words = ctx.own.draft;
+  const [line] = setParagraph([{ text: words, bold: true }], { language: own, width: 10_000, size });
   if (!line) return;
   const cx = flow.box.width / 2;
   const cy = flow.box.height / 2;

@@ -1,9 +1,10 @@
 // The signature page: the record hash every head signed, a QR code to the verify page,
 // and each party's signature statement as it was signed, with its key and signature, so a
-// reader can check the printed original against the attached bundle, or by hand.
+// reader can check the printed original against the attached bundle, or by hand. Labels
+// are given in every working language of the original, each in its own words.
 import { decodeBase64 } from '../../../shared/signing/base64';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
-import { dateAndTime, labelsFor, type Labels } from '../labels';
+import { dateAndTime, labelsFor } from '../labels';
 import { textIn } from '../original';
 import { inEveryLanguage } from './annex';
 import { GUTTER, INK, MUTED, SIZE, fullWidth, rule, type Ctx } from './context';
@@ -35,13 +36,13 @@ export function signaturePage(ctx: Ctx): void {
     ];
     if (signature) {
       const { statement } = signature;
-      const { date, time } = dateAndTime(statement.signedAt, own);
+      const { date, time } = dateAndTime(statement.signedAt, own, original.timeZone);
       pieces.push(
         ...line(ctx, `${statement.signerName}${statement.signerTitle ? `, ${statement.signerTitle}` : ''}`),
         ...line(ctx, ctx.own.signedOn(date, time)),
         ...line(ctx, `${ctx.own.key}: ${displayFingerprint(signature.keyFingerprint)}`),
-        ...technical(ctx, `${bilingual(ctx, (l) => l.statement)}: ${new TextDecoder().decode(decodeBase64(signature.statementBytes))}`),
-        ...technical(ctx, `${bilingual(ctx, (l) => l.signature)}: ${signature.signature}`),
+        ...technical(ctx, `${inEveryLanguage(ctx, (l) => l.statement)}: ${new TextDecoder().decode(decodeBase64(signature.statementBytes))}`),
+        ...technical(ctx, `${inEveryLanguage(ctx, (l) => l.signature)}: ${signature.signature}`),
       );
     } else {
       pieces.push(...line(ctx, ctx.own.notSigned));
@@ -50,7 +51,7 @@ export function signaturePage(ctx: Ctx): void {
   }
   if (original.bundle) {
     flow.space(6);
-    flow.block(bilingualParagraphs(ctx, (l) => l.attachedBundle(original.bundleFileName), SIZE.small));
+    flow.block(original.languages.flatMap((language) => [...fullWidth(ctx, plain(labelsFor(language).howToVerify(original.verifyPage)), language, { size: SIZE.small, color: MUTED }), gap(3)]));
   }
 }
 
@@ -62,12 +63,12 @@ function hashBlock(ctx: Ctx): void {
   const labelled = (label: string, value: string, size: number) =>
     paragraph(canvas, [{ text: `${label}: `, bold: true }, { text: value }], own, textWidth, { size, color: INK });
   if (original.recordHash && original.fingerprint) {
-    pieces.push(...labelled(bilingual(ctx, (l) => l.recordHash), original.recordHash, SIZE.body), gap(4));
-    pieces.push(...labelled(bilingual(ctx, (l) => l.fingerprint), original.fingerprint, SIZE.body), gap(4));
+    pieces.push(...labelled(inEveryLanguage(ctx, (l) => l.recordHash), original.recordHash, SIZE.body), gap(4));
+    pieces.push(...labelled(inEveryLanguage(ctx, (l) => l.fingerprint), original.fingerprint, SIZE.body), gap(4));
     if (original.record.previousRecordHash) pieces.push(...labelled(ctx.own.amends, original.record.previousRecordHash, SIZE.small), gap(4));
-    if (original.verifyUrl) pieces.push(...labelled(bilingual(ctx, (l) => l.verifyAt), original.verifyUrl, SIZE.small));
+    if (original.verifyUrl) pieces.push(...labelled(inEveryLanguage(ctx, (l) => l.verifyAt), original.verifyUrl, SIZE.small));
   } else {
-    pieces.push(...labelled(bilingual(ctx, (l) => l.recordHash), ctx.own.notLocked, SIZE.body));
+    pieces.push(...labelled(inEveryLanguage(ctx, (l) => l.recordHash), ctx.own.notLocked, SIZE.body));
   }
   const columns = [{ x: flow.box.left, width: textWidth, pieces }];
   if (original.verifyUrl) columns.push({ x: flow.box.left + textWidth + GUTTER, width: QR_SIZE, pieces: [qrPiece(canvas, original.verifyUrl, QR_SIZE)] });
@@ -78,17 +79,3 @@ function hashBlock(ctx: Ctx): void {
 const line = (ctx: Ctx, text: string) => fullWidth(ctx, plain(text), ctx.original.languages[0]!, { size: SIZE.body, color: INK });
 
 const technical = (ctx: Ctx, text: string) => [gap(2), ...fullWidth(ctx, plain(text), ctx.original.languages[0]!, { size: SIZE.small - 0.6, color: MUTED })];
-
-/** A label in the original's language, and in English after it when that is another language. */
-export function bilingual(ctx: Ctx, words: (labels: Labels) => string): string {
-  const own = words(ctx.own);
-  const english = words(labelsFor('en'));
-  return own === english ? own : `${own} / ${english}`;
-}
-
-function bilingualParagraphs(ctx: Ctx, words: (labels: Labels) => string, size: number): Piece[] {
-  const own = ctx.original.languages[0]!;
-  const pieces = fullWidth(ctx, plain(words(ctx.own)), own, { size, color: MUTED });
-  if (words(ctx.own) !== words(labelsFor('en'))) pieces.push(gap(2), ...fullWidth(ctx, plain(words(labelsFor('en'))), 'en', { size, color: MUTED }));
-  return pieces;
-}

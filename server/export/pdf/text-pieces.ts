@@ -2,6 +2,7 @@
 // tall as its tallest script needs; minutes' rich text (headings, lists, quotes) becomes
 // paragraphs with indents and list markers.
 import type { TextBlock } from '../../../shared/record/canonical-text';
+import { digitsIn } from '../../../shared/dates';
 import { spansOf } from '../record-spans';
 import type { StyledText } from '../script-runs';
 import { setParagraph } from '../typeset';
@@ -31,8 +32,9 @@ const baselineIn = (lineHeight: number, size: number) => (lineHeight - size) / 2
 export function paragraph(canvas: Canvas, spans: StyledText[], language: string, width: number, style: TextStyle): Piece[] {
   const indent = style.indent ?? 0;
   const styled = spans.map((s) => ({ text: s.text, bold: s.bold || style.bold, italic: s.italic || style.italic }));
-  const lines = setParagraph(styled, { language, width: width - indent, size: style.size, measure: canvas.measure });
-  const marker = style.marker ? setParagraph([{ text: style.marker, bold: style.bold }], { language, width: 1000, size: style.size, measure: canvas.measure })[0] : undefined;
+  const lines = setParagraph(styled, { language, width: width - indent, size: style.size });
+  // A list's numbers in the column's own digits (Myanmar ၁., Khmer ១.).
+  const marker = style.marker ? setParagraph([{ text: digitsIn(language, style.marker), bold: style.bold }], { language, width: 1000, size: style.size })[0] : undefined;
   const pieces: Piece[] = lines.map((line, index) => {
     const height = style.size * Math.max(line.leading, style.minLeading ?? 0);
     return {

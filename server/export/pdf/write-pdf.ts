@@ -1,8 +1,12 @@
 // A party's original as PDF: the record typeset in its working languages by the alternat,
 // the marks on every page, and the signed bundle attached as a file, so the PDF alone can
-// be verified.
+// be verified. The same original gives the same bytes every time (its dates are the
+// bundle's, pdfkit's file id is made from them, the font subsets from the glyphs drawn),
+// and it names what it was made by, so the verifier can make it again and compare.
 import { bundleFileText } from '../../../shared/signing/bundle';
-import { textIn, type Original } from '../original';
+import { ORIGINAL_LAYOUT, madeAt, textIn, type Original } from '../original';
+import { STAMP } from '../original-stamp';
+import { withPortableDeflate } from './portable-deflate';
 import { labelsFor } from '../labels';
 import { Canvas, newDocument, type Doc } from './canvas';
 import { pageGeometry, type Ctx } from './context';
@@ -15,6 +19,7 @@ import { pageMarks } from './page-marks';
 
 export async function writePdf(original: Original, now: Date): Promise<Buffer> {
   const own = original.languages[0] ?? 'en';
+  const made = madeAt(original, now);
   const { box, layout } = pageGeometry(original.languages.length);
   const title = `${original.meetingCode} · ${textIn(original.record.meeting.series, own, original.record)}`;
   const doc = newDocument({
@@ -26,8 +31,11 @@ export async function writePdf(original: Original, now: Date): Promise<Buffer> {
       Subject: labelsFor(own).originalOf(textIn(original.party.name, own, original.record)),
       Author: 'Accord',
       Keywords: original.recordHash ?? 'draft',
-      CreationDate: now,
-    },
+      CreationDate: made,
+      [STAMP.layout]: ORIGINAL_LAYOUT,
+      [STAMP.party]: original.party.code,
+      [STAMP.verifyPage]: original.verifyPage,
+    } as PDFKit.DocumentInfo,
   });
   const done = collect(doc);
   const canvas = new Canvas(doc);
@@ -40,14 +48,14 @@ export async function writePdf(original: Original, now: Date): Promise<Buffer> {
     section(ctx);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (original.bundle) attachBundle(doc, original, now);
-  doc.end();
+  if (original.bundle) attachBundle(doc, original, made);
+  withPortableDeflate(() => doc.end());
   return done;
 }
 
 // The bundle is stored uncompressed: a reader finds it with a few string searches, in the
 // browser too, and the canonical record inside stays greppable.
-function attachBundle(doc: Doc, original: Original, now: Date): void {
+function attachBundle(doc: Doc, original: Original, made: Date): void {
   const compress = doc.compress;
   doc.compress = false;
   doc.file(Buffer.from(bundleFileText(original.bundle!), 'utf8'), {
@@ -55,8 +63,8 @@ function attachBundle(doc: Doc, original: Original, now: Date): void {
     type: 'application/json',
     description: `Signed bundle of ${original.meetingCode}, version ${original.record.version} (accord.signed-bundle/1)`,
     relationship: 'Data',
-    creationDate: now,
-    modifiedDate: now,
+    creationDate: made,
+    modifiedDate: made,
   } as PDFKit.Mixins.PDFAttachmentOptions);
   doc.compress = compress;
 }

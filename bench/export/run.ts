@@ -1,0 +1,89 @@
+// npm run bench:export                 the 50-page GMS 08 original: export and verify, 3 runs
+// npm run bench:export -- --write      also writes the figures into bench/RESULTS.md
+// Options: --runs N
+// Each export and each verification runs in a process of its own (measure.ts), so that its
+// peak RSS is its own; the figures are the medians over the runs. Targets: export < 3 s,
+// < 300 MB; verify < 3 s.
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../lib/traces';
+
+interface Made {
+  coldMs: number;
+  warmMs: number;
+  pages: number;
+  bytes: number;
+  maxRssMb: number;
+}
+interface Verified {
+  coldMs: number;
+  warmMs: number;
+  valid: boolean;
+  pages: string;
+  maxRssMb: number;
+}
+
+const START = '<!-- export:start -->';
+const END = '<!-- export:end -->';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function measure<T>(step: 'make' | 'verify', file: string): T {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench/export/measure.ts'), step, file], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, write: { type: 'boolean', default: false } } });
+  const runs = Number(values.runs);
+  const dir = mkdtempSync(join(tmpdir(), 'accord-bench-export-'));
+  // The machine may be shared: its load is part of the figures.
+  const load = loadavg()[0]!.toFixed(1);
+  try {
+    const made: Made[] = [];
+    const verified: Verified[] = [];
+    for (let i = 0; i < runs; i++) {
+      const file = join(dir, `gms08-${i}.pdf`);
+      made.push(measure<Made>('make', file));
+      verified.push(measure<Verified>('verify', file));
+      if (!verified[i]!.valid) throw new Error(`run ${i}: the original did not verify (${verified[i]!.pages})`);
+    }
+    const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
+    const rows = [
+      `| export, first in a process (fonts, HarfBuzz loading) | ${ms(median(made.map((m) => m.coldMs)))} | < 3 s |`,
+      `| export, again in the same process | ${ms(median(made.map((m) => m.warmMs)))} | < 3 s |`,
+      `| peak RSS of a process making one original (Node, tsx and every module included) | ${Math.round(median(made.map((m) => m.maxRssMb)))} MB | < 300 MB |`,
+      `| verify the PDF: bundle checked, original made again, bytes compared (first in a process) | ${ms(median(verified.map((v) => v.coldMs)))} | < 3 s |`,
+      `| verify, again in the same process | ${ms(median(verified.map((v) => v.warmMs)))} | < 3 s |`,
+      `| peak RSS of a process verifying one original | ${Math.round(median(verified.map((v) => v.maxRssMb)))} MB | |`,
+    ];
+    const section = [
+      START,
+      '## Export: the 50-page GMS 08 original',
+      '',
+      `\`npm run bench:export -- --runs ${runs} --write\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load} when it began (${loadavg()[0]!.toFixed(1)} at the end).`,
+      `The GMS 08 regional record (bench/export/gms08-record.ts): five parties, 120 participants, English, Thai and Myanmar, Thailand's original:`,
+      `${made[0]!.pages} pages, ${Math.round(made[0]!.bytes / 1024)} KiB. Medians of ${runs} runs, each step in a process of its own.`,
+      '',
+      '| what | time or memory | target |',
+      '|---|---|---|',
+      ...rows,
+      END,
+    ].join('\n');
+    console.log(section);
+    if (values.write) {
+      const path = join(REPO_ROOT, 'bench', 'RESULTS.md');
+      const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+      const at = current.indexOf(START);
+      const next = at >= 0 ? `${current.slice(0, at)}${section}${current.slice(current.indexOf(END) + END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
+      writeFileSync(path, next);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
