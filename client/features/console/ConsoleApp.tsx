@@ -8,7 +8,7 @@ import { AccountsPage } from './AccountsPage';
 import { consoleApi } from './console-api';
 import { consolePage, loadSession, signedOut, useConsoleSession } from './console-state';
 import { DashboardPage } from './DashboardPage';
-import { useConsoleT } from './i18n/console-i18n';
+import { useT } from '../../i18n/i18n';
 import { MeetingPage } from './MeetingPage';
 import { MeetingsPage } from './MeetingsPage';
 import { RegisterPage } from './RegisterPage';
@@ -16,15 +16,15 @@ import { PasswordChange, SetupPage, SignInPage } from './SignInPage';
 import './console.css';
 
 export function ConsoleApp() {
-  const { t } = useConsoleT();
+  const { t } = useT();
   const { path } = usePlace();
   const state = useConsoleSession();
   const place = consolePage(path);
   useEffect(() => void loadSession(), []);
 
   if (place.page === 'setup') return <SetupPage />;
-  if (state.kind === 'loading') return <p className="console-message">{t('common.loading')}</p>;
-  if (state.kind === 'unreachable') return <p className="console-message" role="alert">{t('common.unreachable')}</p>;
+  if (state.kind === 'loading') return <p className="console-message">{t('console.common.loading')}</p>;
+  if (state.kind === 'unreachable') return <p className="console-message" role="alert">{t('console.common.unreachable')}</p>;
   if (state.kind === 'signed-out') return <SignInPage />;
   const { session } = state;
   if (session.account?.mustChangePassword) return <PasswordChange />;
@@ -44,16 +44,16 @@ export function ConsoleApp() {
       <header className="console-bar">
         <strong>{t('console.title')}</strong>
         <nav>
-          {link('/console', 'nav.meetings', place.page === 'meetings' || place.page === 'meeting')}
-          {link('/console/register', 'nav.register', place.page === 'register')}
-          {link('/console/dashboard', 'nav.dashboard', place.page === 'dashboard')}
-          {session.administrator && link('/console/accounts', 'nav.accounts', place.page === 'accounts')}
+          {link('/console', 'console.nav.meetings', place.page === 'meetings' || place.page === 'meeting')}
+          {link('/console/register', 'console.nav.register', place.page === 'register')}
+          {link('/console/dashboard', 'console.nav.dashboard', place.page === 'dashboard')}
+          {session.administrator && link('/console/accounts', 'console.nav.accounts', place.page === 'accounts')}
         </nav>
-        <span className="console-who">{t('nav.signedInAs', { name: session.name })}</span>
+        <span className="console-who">{t('console.nav.signedInAs', { name: session.name })}</span>
         <LanguageSwitch />
         {session.account && (
           <button type="button" onClick={signOut}>
-            {t('nav.signOut')}
+            {t('console.nav.signOut')}
           </button>
         )}
       </header>
@@ -62,8 +62,8 @@ export function ConsoleApp() {
         {place.page === 'meeting' && <MeetingPage key={place.meetingId} meetingId={place.meetingId} />}
         {place.page === 'register' && <RegisterPage />}
         {place.page === 'dashboard' && <DashboardPage />}
-        {place.page === 'accounts' && (session.administrator ? <AccountsPage /> : <p role="alert">{t('common.notAllowed')}</p>)}
-        {place.page === 'unknown' && <p role="alert">{t('common.notFound')}</p>}
+        {place.page === 'accounts' && (session.administrator ? <AccountsPage /> : <p role="alert">{t('console.common.notAllowed')}</p>)}
+        {place.page === 'unknown' && <p role="alert">{t('console.common.notFound')}</p>}
       </main>
     </div>
   );

@@ -3,8 +3,7 @@
 // with their names in every working language. Used to create a meeting and to edit a draft.
 import { useState, type FormEvent } from 'react';
 import type { EditableFacts } from '../../../shared/console/meeting-facts';
-import { languageName } from '../../i18n/i18n';
-import { useConsoleT } from './i18n/console-i18n';
+import { languageName, useT } from '../../i18n/i18n';
 
 export const emptyFacts = (): EditableFacts => ({
   series: {},
@@ -25,7 +24,7 @@ export const emptyFacts = (): EditableFacts => ({
 const readCodes = (text: string) => [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
 
 export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initial: EditableFacts; submitLabel: string; onSubmit(facts: EditableFacts): Promise<void>; disabled?: boolean }) {
-  const { t, language } = useConsoleT();
+  const { t, language } = useT();
   const [facts, setFacts] = useState(initial);
   const [languagesText, setLanguagesText] = useState(initial.languages.join(', '));
   const [busy, setBusy] = useState(false);
@@ -66,32 +65,32 @@ export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initia
     <form className="facts-form" onSubmit={submit}>
       <fieldset disabled={disabled || busy}>
         <label>
-          {t('facts.languages')}
+          {t('console.facts.languages')}
           <input value={languagesText} onChange={(e) => setLanguages(e.target.value)} aria-describedby="languages-hint" />
-          <span id="languages-hint" className="hint">{t('facts.languagesHint')}</span>
+          <span id="languages-hint" className="hint">{t('console.facts.languagesHint')}</span>
         </label>
-        {localized(t('facts.series'), facts.series, (v) => set('series', v))}
+        {localized(t('console.facts.series'), facts.series, (v) => set('series', v))}
         <div className="row">
           <label>
-            {t('facts.number')}
+            {t('console.facts.number')}
             <input type="number" min={1} value={facts.number} onChange={(e) => set('number', Number(e.target.value))} />
           </label>
           <label>
-            {t('facts.code')}
+            {t('console.facts.code')}
             <input value={facts.code} required onChange={(e) => set('code', e.target.value)} />
           </label>
           <label>
-            {t('facts.startDate')}
+            {t('console.facts.startDate')}
             <input type="date" required value={facts.startDate} onChange={(e) => set('startDate', e.target.value)} />
           </label>
           <label>
-            {t('facts.endDate')}
+            {t('console.facts.endDate')}
             <input type="date" required value={facts.endDate} onChange={(e) => set('endDate', e.target.value)} />
           </label>
         </div>
-        {localized(t('facts.venue'), facts.venue, (v) => set('venue', v))}
+        {localized(t('console.facts.venue'), facts.venue, (v) => set('venue', v))}
         <fieldset className="row">
-          <legend>{t('facts.authentic')}</legend>
+          <legend>{t('console.facts.authentic')}</legend>
           {languages.map((l) => (
             <label key={l} className="inline">
               <input
@@ -103,9 +102,9 @@ export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initia
             </label>
           ))}
           <label>
-            {t('facts.prevailing')}
+            {t('console.facts.prevailing')}
             <select value={facts.prevailingLanguage ?? ''} onChange={(e) => set('prevailingLanguage', e.target.value || null)}>
-              <option value="">{t('facts.noPrevailing')}</option>
+              <option value="">{t('console.facts.noPrevailing')}</option>
               {facts.authenticLanguages.map((l) => (
                 <option key={l} value={l}>
                   {languageName(l, language)}
@@ -115,17 +114,17 @@ export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initia
           </label>
         </fieldset>
         <fieldset>
-          <legend>{t('facts.parties')}</legend>
+          <legend>{t('console.facts.parties')}</legend>
           {facts.parties.map((party, i) => {
             const change = (next: Partial<typeof party>) => set('parties', facts.parties.map((p, j) => (j === i ? { ...p, ...next } : p)));
             return (
               <div key={i} className="party-row">
                 <label>
-                  {t('facts.partyCode')}
+                  {t('console.facts.partyCode')}
                   <input value={party.code} size={6} onChange={(e) => change({ code: e.target.value.toUpperCase() })} />
                 </label>
                 <label>
-                  {t('facts.partyLanguage')}
+                  {t('console.facts.partyLanguage')}
                   <select value={party.language} onChange={(e) => change({ language: e.target.value })}>
                     {languages.map((l) => (
                       <option key={l} value={l}>
@@ -134,15 +133,15 @@ export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initia
                     ))}
                   </select>
                 </label>
-                {localized(t('facts.partyName'), party.name, (name) => change({ name }))}
+                {localized(t('console.facts.partyName'), party.name, (name) => change({ name }))}
                 <button type="button" onClick={() => set('parties', facts.parties.filter((_, j) => j !== i))} disabled={facts.parties.length <= 1}>
-                  {t('facts.removeParty')}
+                  {t('console.facts.removeParty')}
                 </button>
               </div>
             );
           })}
           <button type="button" onClick={() => set('parties', [...facts.parties, { code: '', name: {}, language: languages[0] ?? 'en' }])}>
-            {t('facts.addParty')}
+            {t('console.facts.addParty')}
           </button>
         </fieldset>
         <button type="submit" className="primary">

@@ -3,11 +3,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateRange } from '../../../shared/dates';
 import type { EditableFacts, FactsPatch } from '../../../shared/console/meeting-facts';
-import { pick } from '../../i18n/i18n';
+import { pick, useT, type MessageKey } from '../../i18n/i18n';
 import { consoleApi, type ConsoleMeeting } from './console-api';
 import { FactsForm } from './FactsForm';
 import { failureKey, issuesOf } from './failure';
-import { useConsoleT, type ConsoleKey } from './i18n/console-i18n';
 import { RosterPanel } from './RosterPanel';
 import { SeriesPanel } from './SeriesPanel';
 
@@ -20,9 +19,9 @@ function patchOf(before: EditableFacts, after: EditableFacts): FactsPatch {
 }
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
-  const { t, language } = useConsoleT();
+  const { t, language } = useT();
   const [meeting, setMeeting] = useState<ConsoleMeeting | null>(null);
-  const [error, setError] = useState<ConsoleKey | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [issues, setIssues] = useState<string[]>([]);
   const [edition, setEdition] = useState(0);
@@ -38,7 +37,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         {t(error)}
       </p>
     );
-  if (!meeting) return <p>{t('common.loading')}</p>;
+  if (!meeting) return <p>{t('console.common.loading')}</p>;
   const draft = meeting.state === 'draft';
 
   const save = async (facts: EditableFacts) => {
@@ -46,7 +45,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     setSaved(null);
     try {
       await consoleApi.editFacts(meeting.id, patchOf(meeting.facts, facts));
-      setSaved(t('common.saved'));
+      setSaved(t('console.common.saved'));
       setEdition((n) => n + 1);
       load();
     } catch (err) {
@@ -61,17 +60,17 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           {meeting.code} · {pick(meeting.series, language, meeting.languages)}
         </h1>
         <p>
-          {pick(meeting.venue, language, meeting.languages)} · {formatDateRange(meeting.startDate, meeting.endDate, language)} · {t(`state.${meeting.state}`)}
+          {pick(meeting.venue, language, meeting.languages)} · {formatDateRange(meeting.startDate, meeting.endDate, language)} · {t(`console.state.${meeting.state}`)}
         </p>
       </header>
-      {!draft && <p className="notice">{t('facts.lockedNote', { state: t(`state.${meeting.state}`) })}</p>}
+      {!draft && <p className="notice">{t('console.facts.lockedNote', { state: t(`console.state.${meeting.state}`) })}</p>}
       <details className="console-panel" open={draft}>
-        <summary>{t('facts.title')}</summary>
-        <FactsForm key={edition} initial={meeting.facts} submitLabel={t('common.save')} onSubmit={save} disabled={!draft} />
+        <summary>{t('console.facts.title')}</summary>
+        <FactsForm key={edition} initial={meeting.facts} submitLabel={t('console.common.save')} onSubmit={save} disabled={!draft} />
         {saved && <p role="status">{saved}</p>}
         {issues.length > 0 && (
           <div className="error" role="alert">
-            <p>{t('facts.invalid')}</p>
+            <p>{t('console.facts.invalid')}</p>
             <ul>
               {issues.map((i) => (
                 <li key={i}>{i}</li>

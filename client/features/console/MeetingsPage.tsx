@@ -2,16 +2,15 @@
 import { useEffect, useState } from 'react';
 import { formatDateRange } from '../../../shared/dates';
 import { navigate } from '../../app/router';
-import { pick } from '../../i18n/i18n';
+import { pick, useT, type MessageKey } from '../../i18n/i18n';
 import { consoleApi, type MeetingSummary } from './console-api';
 import { emptyFacts, FactsForm } from './FactsForm';
 import { failureKey, issuesOf } from './failure';
-import { useConsoleT, type ConsoleKey } from './i18n/console-i18n';
 
 export function MeetingsPage() {
-  const { t, language } = useConsoleT();
+  const { t, language } = useT();
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
-  const [error, setError] = useState<ConsoleKey | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
   const [creating, setCreating] = useState(false);
   const [issues, setIssues] = useState<string[]>([]);
 
@@ -22,17 +21,17 @@ export function MeetingsPage() {
   return (
     <section className="console-meetings">
       <header className="section-head">
-        <h1>{t('meetings.title')}</h1>
+        <h1>{t('console.meetings.title')}</h1>
         <button type="button" className="primary" onClick={() => setCreating(!creating)}>
-          {t('meetings.new')}
+          {t('console.meetings.new')}
         </button>
       </header>
       {creating && (
         <div className="console-panel">
-          <h2>{t('meetings.new')}</h2>
+          <h2>{t('console.meetings.new')}</h2>
           <FactsForm
             initial={emptyFacts()}
-            submitLabel={t('facts.create')}
+            submitLabel={t('console.facts.create')}
             onSubmit={async (facts) => {
               setIssues([]);
               try {
@@ -45,7 +44,7 @@ export function MeetingsPage() {
           />
           {issues.length > 0 && (
             <div className="error" role="alert">
-              <p>{t('facts.invalid')}</p>
+              <p>{t('console.facts.invalid')}</p>
               <ul>
                 {issues.map((i) => (
                   <li key={i}>{i}</li>
@@ -60,17 +59,17 @@ export function MeetingsPage() {
           {t(error)}
         </p>
       )}
-      {!meetings && !error && <p>{t('common.loading')}</p>}
-      {meetings?.length === 0 && <p>{t('meetings.empty')}</p>}
+      {!meetings && !error && <p>{t('console.common.loading')}</p>}
+      {meetings?.length === 0 && <p>{t('console.meetings.empty')}</p>}
       {meetings && meetings.length > 0 && (
         <table className="console-table">
           <thead>
             <tr>
-              <th scope="col">{t('meetings.code')}</th>
-              <th scope="col">{t('meetings.series')}</th>
-              <th scope="col">{t('meetings.dates')}</th>
-              <th scope="col">{t('meetings.state')}</th>
-              <th scope="col">{t('meetings.participants')}</th>
+              <th scope="col">{t('console.meetings.code')}</th>
+              <th scope="col">{t('console.meetings.series')}</th>
+              <th scope="col">{t('console.meetings.dates')}</th>
+              <th scope="col">{t('console.meetings.state')}</th>
+              <th scope="col">{t('console.meetings.participants')}</th>
             </tr>
           </thead>
           <tbody>
@@ -83,7 +82,7 @@ export function MeetingsPage() {
                 </td>
                 <td>{pick(m.series, language, m.languages)}</td>
                 <td>{m.startDate ? formatDateRange(m.startDate, m.endDate, language) : ''}</td>
-                <td>{t(`state.${m.state}`)}</td>
+                <td>{t(`console.state.${m.state}`)}</td>
                 <td>{m.participants}</td>
               </tr>
             ))}

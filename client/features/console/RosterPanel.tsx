@@ -6,10 +6,10 @@ import { ROLES } from '../../../shared/roles';
 import type { RosterProblem } from '../../../shared/console/roster';
 import { consoleApi, RosterRefused, type ConsoleMeeting, type IssuedInvitation, type RosterEntry } from './console-api';
 import { failureKey, issuesOf } from './failure';
-import { useConsoleT, type ConsoleKey } from './i18n/console-i18n';
+import { useT, type MessageKey } from '../../i18n/i18n';
 
 export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; onChanged(): void }) {
-  const { t } = useConsoleT();
+  const { t } = useT();
   const draft = meeting.state === 'draft';
   const [links, setLinks] = useState<{ name: string; link: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -27,51 +27,51 @@ export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
 
   const newLink = (p: RosterEntry) =>
     act(async () => {
-      if (p.joinedAt && !window.confirm(t('invitations.confirmReissue', { name: p.name }))) return;
+      if (p.joinedAt && !window.confirm(t('console.invitations.confirmReissue', { name: p.name }))) return;
       const issued = await consoleApi.issueLink(meeting.id, p.id);
       setLinks([{ name: p.name, link: issued.link }]);
     });
-  const withdraw = (p: RosterEntry) => act(async () => window.confirm(t('invitations.confirmRevoke', { name: p.name })) && consoleApi.revoke(meeting.id, p.id));
-  const remove = (p: RosterEntry) => act(async () => window.confirm(t('roster.confirmRemove', { name: p.name })) && consoleApi.removePerson(meeting.id, p.id));
+  const withdraw = (p: RosterEntry) => act(async () => window.confirm(t('console.invitations.confirmRevoke', { name: p.name })) && consoleApi.revoke(meeting.id, p.id));
+  const remove = (p: RosterEntry) => act(async () => window.confirm(t('console.roster.confirmRemove', { name: p.name })) && consoleApi.removePerson(meeting.id, p.id));
 
   return (
     <section className="console-panel">
-      <h2>{t('roster.title')}</h2>
+      <h2>{t('console.roster.title')}</h2>
       <table className="console-table">
         <thead>
           <tr>
-            <th scope="col">{t('roster.name')}</th>
-            <th scope="col">{t('roster.role')}</th>
-            <th scope="col">{t('roster.party')}</th>
-            <th scope="col">{t('roster.jobTitle')}</th>
-            <th scope="col">{t('roster.agency')}</th>
-            <th scope="col">{t('roster.joined')}</th>
-            <th scope="col">{t('invitations.title')}</th>
+            <th scope="col">{t('console.roster.name')}</th>
+            <th scope="col">{t('console.roster.role')}</th>
+            <th scope="col">{t('console.roster.party')}</th>
+            <th scope="col">{t('console.roster.jobTitle')}</th>
+            <th scope="col">{t('console.roster.agency')}</th>
+            <th scope="col">{t('console.roster.joined')}</th>
+            <th scope="col">{t('console.invitations.title')}</th>
           </tr>
         </thead>
         <tbody>
           {meeting.roster.map((p) => (
             <tr key={p.id}>
               <td>{p.name}</td>
-              <td>{t(`role.${p.role}`)}</td>
+              <td>{t(`console.role.${p.role}`)}</td>
               <td>{p.party}</td>
               <td>{p.title}</td>
               <td>{p.agency}</td>
-              <td>{p.revoked ? t('roster.revoked') : p.joinedAt ? t('roster.joinedYes') : t('roster.notJoined')}</td>
+              <td>{p.revoked ? t('console.roster.revoked') : p.joinedAt ? t('console.roster.joinedYes') : t('console.roster.notJoined')}</td>
               <td className="actions">
                 {!p.revoked && (
                   <>
                     <button type="button" onClick={() => newLink(p)}>
-                      {t('invitations.copyNew')}
+                      {t('console.invitations.copyNew')}
                     </button>
                     <button type="button" onClick={() => withdraw(p)}>
-                      {t('invitations.revoke')}
+                      {t('console.invitations.revoke')}
                     </button>
                   </>
                 )}
                 {draft && (
                   <button type="button" onClick={() => remove(p)}>
-                    {t('roster.remove')}
+                    {t('console.roster.remove')}
                   </button>
                 )}
               </td>
@@ -93,13 +93,13 @@ export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
 }
 
 function IssuedLinks({ links }: { links: { name: string; link: string }[] }) {
-  const { t } = useConsoleT();
+  const { t } = useT();
   return (
     <div className="issued" role="status">
-      <p>{t('invitations.shownOnce')}</p>
+      <p>{t('console.invitations.shownOnce')}</p>
       {links.map((l) => (
         <label key={l.link}>
-          {t('invitations.newLink', { name: l.name })}
+          {t('console.invitations.newLink', { name: l.name })}
           <input readOnly value={l.link} onFocus={(e) => e.currentTarget.select()} />
         </label>
       ))}
@@ -108,11 +108,11 @@ function IssuedLinks({ links }: { links: { name: string; link: string }[] }) {
 }
 
 function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issued: IssuedInvitation[]): void }) {
-  const { t } = useConsoleT();
+  const { t } = useT();
   const blank = { name: '', party: meeting.facts.parties[0]?.code ?? '', role: 'delegate', title: '', agency: '' };
   const [person, setPerson] = useState(blank);
   const [issues, setIssues] = useState<string[]>([]);
-  const field = (key: keyof typeof person, label: ConsoleKey) => (
+  const field = (key: keyof typeof person, label: MessageKey) => (
     <label>
       {t(label)}
       <input value={person[key]} onChange={(e) => setPerson({ ...person, [key]: e.target.value })} />
@@ -130,21 +130,21 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
   };
   return (
     <form className="row add-person" onSubmit={submit}>
-      {field('name', 'roster.name')}
+      {field('name', 'console.roster.name')}
       <label>
-        {t('roster.role')}
+        {t('console.roster.role')}
         <select value={person.role} onChange={(e) => setPerson({ ...person, role: e.target.value })}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`role.${r}`)}
+              {t(`console.role.${r}`)}
             </option>
           ))}
         </select>
       </label>
-      {field('party', 'roster.party')}
-      {field('title', 'roster.jobTitle')}
-      {field('agency', 'roster.agency')}
-      <button type="submit">{t('roster.add')}</button>
+      {field('party', 'console.roster.party')}
+      {field('title', 'console.roster.jobTitle')}
+      {field('agency', 'console.roster.agency')}
+      <button type="submit">{t('console.roster.add')}</button>
       {issues.length > 0 && (
         <ul className="error" role="alert">
           {issues.map((i) => (
@@ -157,7 +157,7 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
 }
 
 function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImported(issued: IssuedInvitation[]): void }) {
-  const { t } = useConsoleT();
+  const { t } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [problems, setProblems] = useState<RosterProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -168,9 +168,9 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
     setMessage(null);
     try {
       const answer = await consoleApi.importRoster(meeting.id, file, dryRun);
-      if (dryRun) setMessage(t('roster.checked', { count: answer.participants?.length ?? 0 }));
+      if (dryRun) setMessage(t('console.roster.checked', { count: answer.participants?.length ?? 0 }));
       else {
-        setMessage(t('roster.imported', { count: answer.added ?? 0 }));
+        setMessage(t('console.roster.imported', { count: answer.added ?? 0 }));
         onImported(answer.invitations ?? []);
       }
     } catch (err) {
@@ -181,27 +181,27 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
 
   return (
     <div className="import">
-      <h3>{t('roster.import')}</h3>
-      <p className="hint">{t('roster.importHint')}</p>
+      <h3>{t('console.roster.import')}</h3>
+      <p className="hint">{t('console.roster.importHint')}</p>
       <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <button type="button" disabled={!file} onClick={() => send(true)}>
-        {t('roster.check')}
+        {t('console.roster.check')}
       </button>
       <button type="button" disabled={!file} className="primary" onClick={() => send(false)}>
-        {t('roster.importNow')}
+        {t('console.roster.importNow')}
       </button>
       {message && <p role="status">{message}</p>}
       {problems.length > 0 && (
         <div className="error" role="alert">
-          <p>{t('roster.refused')}</p>
+          <p>{t('console.roster.refused')}</p>
           <table className="console-table">
             <tbody>
               {problems.map((p, i) => (
                 <tr key={i}>
-                  <th scope="row">{t('roster.line', { line: p.line })}</th>
+                  <th scope="row">{t('console.roster.line', { line: p.line })}</th>
                   <td>{p.column ?? ''}</td>
                   <td>
-                    {t(`roster.problem.${p.code}`)} <span className="detail">({p.message})</span>
+                    {t(`console.roster.problem.${p.code}`)} <span className="detail">({p.message})</span>
                   </td>
                 </tr>
               ))}
@@ -214,18 +214,18 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
 }
 
 function SheetLink({ meeting }: { meeting: ConsoleMeeting }) {
-  const { t, language } = useConsoleT();
+  const { t, language } = useT();
   const [party, setParty] = useState('');
   const [notJoined, setNotJoined] = useState(true);
   const lang = meeting.languages.includes(language) ? language : meeting.languages[0];
   return (
     <div className="sheet">
-      <h3>{t('invitations.sheet')}</h3>
-      <p className="notice">{t('invitations.sheetWarning')}</p>
+      <h3>{t('console.invitations.sheet')}</h3>
+      <p className="notice">{t('console.invitations.sheetWarning')}</p>
       <label>
-        {t('invitations.sheetParty')}
+        {t('console.invitations.sheetParty')}
         <select value={party} onChange={(e) => setParty(e.target.value)}>
-          <option value="">{t('invitations.everyParty')}</option>
+          <option value="">{t('console.invitations.everyParty')}</option>
           {[...new Set(meeting.roster.map((p) => p.party))].map((code) => (
             <option key={code} value={code}>
               {code}
@@ -235,10 +235,10 @@ function SheetLink({ meeting }: { meeting: ConsoleMeeting }) {
       </label>
       <label className="inline">
         <input type="checkbox" checked={notJoined} onChange={(e) => setNotJoined(e.target.checked)} />
-        {t('invitations.sheetNotJoined')}
+        {t('console.invitations.sheetNotJoined')}
       </label>
       <a className="button" href={consoleApi.sheetUrl(meeting.id, { party: party || undefined, notJoined, lang })} target="_blank" rel="noopener">
-        {t('invitations.openSheet')}
+        {t('console.invitations.openSheet')}
       </a>
     </div>
   );

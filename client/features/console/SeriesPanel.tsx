@@ -4,10 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { navigate } from '../../app/router';
 import { consoleApi, type ConsoleMeeting } from './console-api';
 import { failureKey } from './failure';
-import { useConsoleT } from './i18n/console-i18n';
+import { useT } from '../../i18n/i18n';
 
 export function SeriesPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; onChanged(): void }) {
-  const { t } = useConsoleT();
+  const { t } = useT();
   const [dates, setDates] = useState({ startDate: '', endDate: '', code: '' });
   const [login, setLogin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -37,26 +37,26 @@ export function SeriesPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
 
   return (
     <section className="console-panel">
-      <h2>{t('next.title')}</h2>
-      <p>{t('next.explain', { count: open })}</p>
+      <h2>{t('console.next.title')}</h2>
+      <p>{t('console.next.explain', { count: open })}</p>
       <form className="row" onSubmit={next}>
         <label>
-          {t('facts.startDate')}
+          {t('console.facts.startDate')}
           <input type="date" required value={dates.startDate} onChange={(e) => setDates({ ...dates, startDate: e.target.value })} />
         </label>
         <label>
-          {t('facts.endDate')}
+          {t('console.facts.endDate')}
           <input type="date" required value={dates.endDate} onChange={(e) => setDates({ ...dates, endDate: e.target.value })} />
         </label>
         <label>
-          {t('next.code')}
-          <input value={dates.code} placeholder={t('next.codeHint')} onChange={(e) => setDates({ ...dates, code: e.target.value })} />
+          {t('console.next.code')}
+          <input value={dates.code} placeholder={t('console.next.codeHint')} onChange={(e) => setDates({ ...dates, code: e.target.value })} />
         </label>
         <button type="submit" className="primary">
-          {t('next.create')}
+          {t('console.next.create')}
         </button>
       </form>
-      <h2>{t('officers.title')}</h2>
+      <h2>{t('console.officers.title')}</h2>
       <ul>
         {meeting.officers.map((o) => (
           <li key={o.accountId}>
@@ -66,10 +66,10 @@ export function SeriesPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
       </ul>
       <form className="row" onSubmit={grant}>
         <label>
-          {t('officers.login')}
+          {t('console.officers.login')}
           <input value={login} required onChange={(e) => setLogin(e.target.value)} />
         </label>
-        <button type="submit">{t('officers.grant')}</button>
+        <button type="submit">{t('console.officers.grant')}</button>
       </form>
       {message && (
         <p className="error" role="alert">

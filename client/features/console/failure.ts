@@ -1,29 +1,29 @@
 // A failed call, as a message key the screen can say in the reader's language.
 import { ApiFailure, IssuesRefused } from './console-api';
-import type { ConsoleKey } from './i18n/console-i18n';
+import type { MessageKey } from '../../i18n/i18n';
 
-export function failureKey(err: unknown): ConsoleKey {
-  if (!(err instanceof ApiFailure)) return 'common.error';
-  if (err.unreachable) return 'common.unreachable';
+export function failureKey(err: unknown): MessageKey {
+  if (!(err instanceof ApiFailure)) return 'console.common.error';
+  if (err.unreachable) return 'console.common.unreachable';
   switch (err.code) {
     case 'unauthorized':
-      return 'common.signedOut';
+      return 'console.common.signedOut';
     case 'password_change_required':
-      return 'password.explain';
+      return 'console.password.explain';
     case 'not_found':
-      return 'common.notFound';
+      return 'console.common.notFound';
     case 'not_draft':
-      return 'common.notDraft';
+      return 'console.common.notDraft';
     case 'not_allowed':
-      return 'common.notAllowed';
+      return 'console.common.notAllowed';
     case 'next_meeting_exists':
-      return 'next.exists';
+      return 'console.next.exists';
     case 'login_taken':
-      return 'accounts.loginTaken';
+      return 'console.accounts.loginTaken';
     case 'unknown_account':
-      return 'officers.unknown';
+      return 'console.officers.unknown';
     default:
-      return 'common.error';
+      return 'console.common.error';
   }
 }
 

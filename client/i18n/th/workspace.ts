@@ -1,8 +1,6 @@
-import type { Catalog } from './en';
-import { lifecycleTh } from './lifecycle-th';
-import { verifyTh } from './verify-th';
+import type { workspaceEn } from '../en/workspace';
 
-export const th: Catalog = {
+export const workspaceTh: { readonly [K in keyof typeof workspaceEn]: string } = {
   'language.self': 'ไทย',
   'language.switch': 'ภาษาของหน้าจอ',
   'language.th': 'ภาษาไทย',
@@ -156,7 +154,4 @@ export const th: Catalog = {
   'invitations.error.offline': 'คุณออฟไลน์อยู่: การจัดการคำเชิญต้องเชื่อมต่อเซิร์ฟเวอร์',
   'invitations.error.forbidden': 'เฉพาะฝ่ายเลขานุการเท่านั้นที่จัดการคำเชิญได้',
   'invitations.error.other': 'ไม่สามารถโหลดคำเชิญได้ กรุณาลองอีกครั้ง',
-
-  ...lifecycleTh,
-  ...verifyTh,
 };

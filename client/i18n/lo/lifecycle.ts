@@ -1,4 +1,4 @@
-import type { lifecycleEn } from './lifecycle-en';
+import type { lifecycleEn } from '../en/lifecycle';
 
 export const lifecycleLo: { readonly [K in keyof typeof lifecycleEn]: string } = {
   'view.signing': 'ລັອກ ແລະ ລົງນາມ',

@@ -1,4 +1,4 @@
-import type { verifyEn } from './verify-en';
+import type { verifyEn } from '../en/verify';
 
 export const verifyLo: { readonly [K in keyof typeof verifyEn]: string } = {
   'verify.title': 'ກວດສອບບົດບັນທຶກທີ່ລົງນາມແລ້ວ',

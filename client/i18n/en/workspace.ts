@@ -1,8 +1,6 @@
 // English, the catalog every other one must match key for key.
-import { lifecycleEn } from './lifecycle-en';
-import { verifyEn } from './verify-en';
 
-export const en = {
+export const workspaceEn = {
   'language.self': 'English',
   'language.switch': 'Interface language',
   'language.th': 'Thai',
@@ -44,7 +42,7 @@ export const en = {
   'record.observerReadOnly': 'observer: read only',
 
   'lock.ready': 'Every segment and action point is agreed by every party: the record can be locked.',
-  'lock.blocked': 'Still to agree before the record can be locked: {segments} segments, {actionPoints} action points',
+  'lock.blocked': 'Still to agree before the record can be locked: {segments, plural, one {# segment} other {# segments}}, {actionPoints, plural, one {# action point} other {# action points}}',
   'lock.brackets': 'Open brackets: {count}',
 
   'refusal.observer': 'Observers follow the meeting without editing: your change was not added to the record.',
@@ -156,11 +154,5 @@ export const en = {
   'invitations.error.offline': 'You are offline: invitations need the server.',
   'invitations.error.forbidden': 'Only the secretariat manages invitations.',
   'invitations.error.other': 'The invitations could not be loaded. Try again.',
-
-  ...lifecycleEn,
-  ...verifyEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
-/** Every catalog has every key: a missing translation breaks the build, not the screen. */
-export type Catalog = { readonly [K in MessageKey]: string };

@@ -1,8 +1,6 @@
-import type { Catalog } from './en';
-import { lifecycleLo } from './lifecycle-lo';
-import { verifyLo } from './verify-lo';
+import type { workspaceEn } from '../en/workspace';
 
-export const lo: Catalog = {
+export const workspaceLo: { readonly [K in keyof typeof workspaceEn]: string } = {
   'language.self': 'ລາວ',
   'language.switch': 'ພາສາຂອງໜ້າຈໍ',
   'language.th': 'ພາສາໄທ',
@@ -156,7 +154,4 @@ export const lo: Catalog = {
   'invitations.error.offline': 'ທ່ານບໍ່ມີການເຊື່ອມຕໍ່: ການຈັດການຄຳເຊີນຕ້ອງເຊື່ອມຕໍ່ເຊີບເວີ',
   'invitations.error.forbidden': 'ມີແຕ່ກອງເລຂາເທົ່ານັ້ນທີ່ຈັດການຄຳເຊີນໄດ້',
   'invitations.error.other': 'ບໍ່ສາມາດໂຫຼດຄຳເຊີນໄດ້ ກະລຸນາລອງອີກຄັ້ງ',
-
-  ...lifecycleLo,
-  ...verifyLo,
 };
