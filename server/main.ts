@@ -1,6 +1,7 @@
 // `npm start`: serve Accord on PORT with its data in DATA_DIR.
 import { readConfig } from './config';
 import { seedDemo, DEMO_LINKS_FILE } from './demo/seed-demo';
+import { openFirstRun } from './commands/console/first-run';
 import { invitationLink } from './presenters/meeting';
 import { startServer } from './server';
 import { log, errorMessage } from './log';
@@ -13,7 +14,15 @@ const baseUrl = config.publicUrl ?? server.url;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 say(`Accord is serving ${baseUrl} (data in ${config.dataDir})`);
-if (server.admin.file) say(`The administrator token is in ${server.admin.file} (readable by this user only).`);
+// Printed here only, never logged: the code makes the console's first administrator, once.
+const firstRunCode = await openFirstRun(server.services);
+if (firstRunCode) {
+  say('');
+  say(`To set up the secretariat console, open ${baseUrl}/console and type this one-time code:`);
+  say(`    ${firstRunCode}`);
+  say('');
+}
+if (server.admin.file) say(`For automation, the administrator token is in ${server.admin.file} (readable by this user only).`);
 else say('The administrator token is the one set in ACCORD_ADMIN_TOKEN.');
 
 const demo = config.seedDemo ? await seedDemo(server.services, baseUrl) : null;

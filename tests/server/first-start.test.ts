@@ -21,15 +21,17 @@ describe('first start on an empty DATA_DIR', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('makes a private administrator token, seeds the CMM 04 demo and prints a working link per role', async () => {
+  it('makes a private administrator token, prints a one-time console code once (never logged), seeds the CMM 04 demo and prints a working link per role', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-first-'));
     const port = await freePort();
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ACCORD_ADMIN_TOKEN: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ACCORD_ADMIN_TOKEN: '', LOG_LEVEL: 'debug' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let logged = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (logged += d.toString()));
     const start = Date.now();
     while (!out.includes('demo-invitations.txt')) {
       if (Date.now() - start > 20_000) throw new Error(`no demo links printed:\n${out}`);
@@ -41,6 +43,18 @@ describe('first start on an empty DATA_DIR', () => {
     const adminToken = readFileSync(adminFile, 'utf8').trim();
     expect(out).toContain(adminFile);
     expect(out).not.toContain(adminToken); // where to find it, never the secret itself
+
+    // One address and one code to set up the console; the code is printed, never logged.
+    const codes = [...out.matchAll(/^\s+([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$/gm)].map((m) => m[1]!);
+    expect(codes).toHaveLength(1);
+    expect(out).toContain(`http://127.0.0.1:${port}/console`);
+    expect(logged).not.toContain(codes[0]);
+    const firstRun = await fetch(`http://127.0.0.1:${port}/api/console/first-run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: codes[0], name: 'Somchai Administrator', login: 'somchai', party: 'TH', password: 'first administrator pass' }),
+    });
+    expect(firstRun.status).toBe(201);
 
     const roles = [...out.matchAll(/^\s+(\w+)\s+(\w+)\s+(http\S+)$/gm)].map((m) => ({ party: m[1], role: m[2], link: m[3]! }));
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['secretariat', 'head', 'delegate', 'observer']));

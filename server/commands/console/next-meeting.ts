@@ -6,6 +6,7 @@ import { editableFacts, type FactsProblem } from '../../../shared/console/meetin
 import { layNextMeeting, nextMeetingInput, type NextMeetingRequest, type PreviousMeeting } from '../../../shared/console/next-meeting';
 import { meetingInput, type ActionStatus } from '../../../shared/record/meeting-input';
 import { participants, type Participant } from '../../../shared/record/schema';
+import { issuesOf } from '../../../shared/issues';
 import { audit } from '../../audit';
 import type { ConsoleUser } from '../../auth/console-user';
 import { hashToken, newId, newToken } from '../../auth/tokens';
@@ -37,7 +38,7 @@ export async function createNextMeeting(
   const input = nextMeetingInput(from, request);
   const parsed = meetingInput.safeParse(input);
   if (!parsed.success)
-    return { ok: false, why: 'invalid', problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+    return { ok: false, why: 'invalid', problems: issuesOf(parsed.error) };
 
   const meetingId = newId();
   const documentId = newId();

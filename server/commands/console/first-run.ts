@@ -1,0 +1,84 @@
+// A fresh install has no account to sign in with. `npm start` prints a one-time code; the
+// first visit to /console with it makes the administrator's account and signs them in.
+// Only the code's hash is kept, and each start that finds no administrator yet makes a new
+// code (so a lost one is replaced by restarting); once an administrator exists, none is made.
+import { randomInt } from 'node:crypto';
+import type { FirstRunRequest } from '../../../shared/console/accounts';
+import { hashPassword } from '../../auth/passwords';
+import { hashToken, newId } from '../../auth/tokens';
+import type { Services } from '../../services';
+import type { AccountRow } from '../../storage/storage';
+import { auditDeployment } from './deployment-audit';
+import { SIGN_IN_LIMITS, startOfficerSession } from './sign-in';
+
+// No 0/O, 1/I/L: the code is read off a terminal and typed by hand.
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 12;
+
+/** "K7QP-M2XD-9TWA": 12 letters and digits (59 bits), in groups of four. */
+export function newFirstRunCode(): string {
+  const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  return [0, 4, 8].map((at) => chars.slice(at, at + 4).join('')).join('-');
+}
+
+/** What was typed, as it was printed: case, spaces and dashes do not matter. */
+export const codeHash = (typed: string) => hashToken(typed.toUpperCase().replace(/[^A-Z0-9]/g, ''));
+
+const hasAdministrator = (accounts: AccountRow[]) => accounts.some((a) => a.role === 'administrator' && !a.disabledAt && a.passwordHash);
+
+/** At start: a new code to print, or null when the console has its administrator already. */
+export async function openFirstRun(services: Services): Promise<string | null> {
+  const at = services.now().toISOString();
+  if (hasAdministrator(await services.storage.listAccounts())) {
+    await services.storage.setFirstRunCode(null, at);
+    return null;
+  }
+  const code = newFirstRunCode();
+  await services.storage.setFirstRunCode(codeHash(code), at);
+  return code;
+}
+
+export type FirstRun =
+  | { ok: true; account: AccountRow; sessionToken: string; expiresAt: Date }
+  | { ok: false; why: 'wrong_code' | 'login_taken' }
+  | { ok: false; why: 'throttled'; retryAfterSeconds: number };
+
+// Guesses count like failed sign-ins, from the same address and from everyone together.
+const addressKey = (address: string) => `first-run:${address}`;
+const EVERYONE = 'first-run:*';
+
+export async function completeFirstRun(services: Services, input: FirstRunRequest, address: string): Promise<FirstRun> {
+  const now = services.now();
+  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000).toISOString();
+  const [fromAddress, fromEveryone] = await Promise.all([
+    services.storage.countSignInFailures(addressKey(address), since),
+    services.storage.countSignInFailures(EVERYONE, since),
+  ]);
+  if (fromAddress >= SIGN_IN_LIMITS.perAddress || fromEveryone >= SIGN_IN_LIMITS.perAddress * 5) {
+    await auditDeployment(services, 'anonymous', 'first-run.throttled', { address });
+    return { ok: false, why: 'throttled', retryAfterSeconds: SIGN_IN_LIMITS.windowMinutes * 60 };
+  }
+  const account: AccountRow = {
+    id: newId(),
+    login: input.login,
+    name: input.name,
+    email: null,
+    party: input.party,
+    role: 'administrator',
+    passwordHash: await hashPassword(input.password),
+    mustChangePassword: false,
+    setupTokenHash: null,
+    setupExpiresAt: null,
+    createdAt: now.toISOString(),
+    createdBy: 'first-run',
+    disabledAt: null,
+  };
+  const claimed = await services.storage.claimFirstRun(codeHash(input.code), account);
+  if (claimed !== 'created') {
+    if (claimed === 'wrong_code') await services.storage.addSignInFailure([addressKey(address), EVERYONE], now.toISOString());
+    await auditDeployment(services, 'anonymous', 'first-run.refused', { address, why: claimed });
+    return { ok: false, why: claimed };
+  }
+  await auditDeployment(services, `officer:${account.id}`, 'first-run.completed', { accountId: account.id, login: account.login });
+  return { ok: true, account, ...(await startOfficerSession(services, account)) };
+}
