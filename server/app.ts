@@ -24,6 +24,7 @@ import { consoleRegisterRoutes } from './routes/console-register';
 import { consoleActionPointRoutes } from './routes/console-action-points';
 import { consoleWorkspaceRoutes } from './routes/console-workspace';
 import { consoleAgendaRoutes } from './routes/console-agenda';
+import { consoleWordDraftRoutes } from './routes/console-word-draft';
 import { apiError, type AppEnv } from './routes/env';
 import type { Services } from './services';
 
@@ -81,6 +82,7 @@ export function createApp(services: Services) {
     .route('/api/console', consoleRegisterRoutes(services))
     .route('/api/console', consoleWorkspaceRoutes(services))
     .route('/api/console', consoleAgendaRoutes(services))
+    .route('/api/console', consoleWordDraftRoutes(services))
     .route('/api/meetings', consoleActionPointRoutes(services));
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));

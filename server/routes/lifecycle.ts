@@ -146,7 +146,8 @@ export function lifecycleRoutes(services: Services) {
       }
       const entries = await services.storage.listAudit(access.meeting.id);
       const invitations = await services.storage.listInvitations(access.meeting.id);
-      return c.json(presentAudit(entries, firstBrokenLink(entries), invitations), 200);
+      const accounts = await services.storage.listAccounts();
+      return c.json(presentAudit(entries, firstBrokenLink(entries), invitations, accounts), 200);
     })
     .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
       let bundle: unknown;

@@ -38,7 +38,8 @@ export const accountInput = z.object({
 export type AccountInput = z.infer<typeof accountInput>;
 
 export const signInRequest = z.object({ login, password: z.string().min(1).max(PASSWORD_MAX) });
-export const setupRequest = z.object({ token: z.string().min(16).max(200), password });
+export const setupLinkRequest = z.object({ token: z.string().min(16).max(200) });
+export const setupRequest = setupLinkRequest.extend({ password });
 export const passwordChange = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: password });
 export const grantRequest = z.object({ login });
 

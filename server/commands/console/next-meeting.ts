@@ -18,7 +18,7 @@ import { grant, newSeriesId } from './create-meeting';
 
 export type NextMeeting =
   | { ok: true; created: CreatedMeeting; seriesId: string; number: number; code: string; carried: number }
-  | { ok: false; why: 'taken'; number: number }
+  | { ok: false; why: 'taken'; number: number; meetingId: string | null }
   | { ok: false; why: 'invalid'; problems: FactsProblem[] };
 
 export async function createNextMeeting(
@@ -43,7 +43,10 @@ export async function createNextMeeting(
   const meetingId = newId();
   const documentId = newId();
   const place = { meetingId, seriesId, number: input.number };
-  if (!(await services.storage.placeInSeries(place))) return { ok: false, why: 'taken', number: input.number };
+  if (!(await services.storage.placeInSeries(place))) {
+    const holder = (await services.storage.listSeriesPlaces()).find((p) => p.seriesId === seriesId && p.number === input.number);
+    return { ok: false, why: 'taken', number: input.number, meetingId: holder?.meetingId ?? null };
+  }
 
   const now = services.now().toISOString();
   const roster: Participant[] = input.participants.map((p) => ({ id: newId(), ...p }));
