@@ -1,8 +1,7 @@
 import { JoinPage } from '../features/join/JoinPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 import { Workspace } from '../features/workspace/Workspace';
-import { LanguageSwitch } from '../features/workspace/LanguageSwitch';
-import { useT } from '../i18n/i18n';
+import { Welcome } from '../features/welcome/Welcome';
 import { isVerifyPath, meetingIdIn, usePlace } from './router';
 import { ConsoleApp } from '../features/console/ConsoleApp';
 import { isConsolePath } from '../features/console/console-state';
@@ -15,15 +14,4 @@ export function App() {
   const meetingId = meetingIdIn(path);
   if (meetingId) return <Workspace key={meetingId} meetingId={meetingId} />;
   return <Welcome />;
-}
-
-function Welcome() {
-  const { t } = useT();
-  return (
-    <div className="screen-message">
-      <LanguageSwitch />
-      <h1>Accord</h1>
-      <p>{t('welcome.openInvitation')}</p>
-    </div>
-  );
 }

@@ -44,7 +44,15 @@ export function translate(language: UiLanguage, key: MessageKey, params?: Params
   }
 }
 
-const LANGUAGE_KEYS: Record<string, MessageKey> = { th: 'language.th', lo: 'language.lo', en: 'language.en' };
+const LANGUAGE_KEYS: Record<string, MessageKey> = {
+  th: 'language.th',
+  lo: 'language.lo',
+  my: 'language.my',
+  km: 'language.km',
+  vi: 'language.vi',
+  en: 'language.en',
+  zh: 'language.zh',
+};
 
 /** A working language's name, in the interface language. */
 export function languageName(code: string, language: UiLanguage): string {

@@ -3,11 +3,15 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ACCOUNT_ROLES, type AccountRole } from '../../../shared/console/accounts';
 import { consoleApi, type Account } from './console-api';
-import { failureKey, issuesOf } from './failure';
+import { Problems } from './Problems';
+import { failureKey, problemsOf } from './failure';
+import { PartySelect } from './PartySelect';
+import { partyName } from '../../../shared/parties';
+import { CopyableLink } from './CopyableLink';
 import { useT, type MessageKey } from '../../i18n/i18n';
 
 export function AccountsPage() {
-  const { t } = useT();
+  const { t, language } = useT();
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
   const [link, setLink] = useState<{ name: string; link: string } | null>(null);
@@ -35,10 +39,7 @@ export function AccountsPage() {
       <NewAccount onMade={(made) => (setLink(made), load())} />
       {link && (
         <div className="issued" role="status">
-          <label>
-            {t('console.accounts.setupLink', { name: link.name })}
-            <input readOnly value={link.link} onFocus={(e) => e.currentTarget.select()} />
-          </label>
+          <CopyableLink label={t('console.accounts.setupLink', { name: link.name })} link={link.link} />
         </div>
       )}
       {error && (
@@ -47,7 +48,7 @@ export function AccountsPage() {
         </p>
       )}
       {accounts && (
-        <table className="console-table">
+        <table className="console-table stack-table">
           <thead>
             <tr>
               <th scope="col">{t('console.accounts.name')}</th>
@@ -55,17 +56,19 @@ export function AccountsPage() {
               <th scope="col">{t('console.roster.party')}</th>
               <th scope="col">{t('console.accounts.role')}</th>
               <th scope="col">{t('console.accounts.standing')}</th>
-              <th scope="col" />
+              <th scope="col">
+                <span className="sr-only">{t('console.common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {accounts.map((a) => (
               <tr key={a.id}>
-                <td>{a.name}</td>
-                <td>{a.login}</td>
-                <td>{a.party}</td>
-                <td>{t(`console.accounts.role.${a.role}`)}</td>
-                <td>{a.disabled ? t('console.accounts.disabled') : a.setupPendingUntil ? t('console.accounts.pending') : a.mustChangePassword ? t('console.accounts.mustChange') : t('console.accounts.active')}</td>
+                <td data-label={t('console.accounts.name')}>{a.name}</td>
+                <td data-label={t('console.accounts.login')}>{a.login}</td>
+                <td data-label={t('console.roster.party')}>{partyName(a.party, language)}</td>
+                <td data-label={t('console.accounts.role')}>{t(`console.accounts.role.${a.role}`)}</td>
+                <td data-label={t('console.accounts.standing')}>{a.disabled ? t('console.accounts.disabled') : a.setupPendingUntil ? t('console.accounts.pending') : a.mustChangePassword ? t('console.accounts.mustChange') : t('console.accounts.active')}</td>
                 <td className="actions">
                   {!a.disabled && (
                     <>
@@ -88,14 +91,19 @@ export function AccountsPage() {
 }
 
 function NewAccount({ onMade }: { onMade(link: { name: string; link: string } | null): void }) {
-  const { t } = useT();
-  const blank = { name: '', login: '', email: '', party: '', role: 'officer' as AccountRole, initialPassword: '' };
+  const { t, language } = useT();
+  const blank = { name: '', login: '', email: '', party: 'TH', role: 'officer' as AccountRole, initialPassword: '' };
   const [form, setForm] = useState(blank);
   const [issues, setIssues] = useState<string[]>([]);
-  const field = (key: 'name' | 'login' | 'email' | 'party' | 'initialPassword', label: MessageKey, type = 'text') => (
+  const field = (key: 'name' | 'login' | 'email' | 'initialPassword', label: MessageKey, type = 'text', hint?: MessageKey) => (
     <label>
       {t(label)}
-      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: key === 'party' ? e.target.value.toUpperCase() : e.target.value })} />
+      <input type={type} value={form[key]} aria-describedby={hint ? `account-${key}-hint` : undefined} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      {hint && (
+        <span id={`account-${key}-hint`} className="hint">
+          {t(hint)}
+        </span>
+      )}
     </label>
   );
   const submit = async (e: FormEvent) => {
@@ -113,16 +121,16 @@ function NewAccount({ onMade }: { onMade(link: { name: string; link: string } | 
       onMade(made.setupLink ? { name: made.account.name, link: made.setupLink } : null);
       setForm(blank);
     } catch (err) {
-      setIssues(issuesOf(err).length ? issuesOf(err) : [t(failureKey(err))]);
+      setIssues(problemsOf(err, language));
     }
   };
   return (
     <form className="console-panel row" onSubmit={submit}>
       <h2>{t('console.accounts.new')}</h2>
       {field('name', 'console.accounts.name')}
-      {field('login', 'console.accounts.login')}
+      {field('login', 'console.accounts.login', 'text', 'console.accounts.loginHint')}
       {field('email', 'console.accounts.email', 'email')}
-      {field('party', 'console.roster.party')}
+      <PartySelect label={t('console.roster.party')} value={form.party} onChange={(party) => setForm({ ...form, party })} />
       <label>
         {t('console.accounts.role')}
         <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as AccountRole })}>
@@ -138,13 +146,7 @@ function NewAccount({ onMade }: { onMade(link: { name: string; link: string } | 
       <button type="submit" className="primary">
         {t('console.accounts.create')}
       </button>
-      {issues.length > 0 && (
-        <ul className="error" role="alert">
-          {issues.map((i) => (
-            <li key={i}>{i}</li>
-          ))}
-        </ul>
-      )}
+      <Problems problems={issues} />
     </form>
   );
 }

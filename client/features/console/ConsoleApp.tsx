@@ -13,6 +13,7 @@ import { MeetingPage } from './MeetingPage';
 import { MeetingsPage } from './MeetingsPage';
 import { RegisterPage } from './RegisterPage';
 import { PasswordChange, SetupPage, SignInPage } from './SignInPage';
+import { FirstRunPage } from './FirstRunPage';
 import './console.css';
 
 export function ConsoleApp() {
@@ -26,6 +27,7 @@ export function ConsoleApp() {
   if (state.kind === 'loading') return <p className="console-message">{t('console.common.loading')}</p>;
   if (state.kind === 'unreachable') return <p className="console-message" role="alert">{t('console.common.unreachable')}</p>;
   if (state.kind === 'signed-out') return <SignInPage />;
+  if (state.kind === 'first-run') return <FirstRunPage />;
   const { session } = state;
   if (session.account?.mustChangePassword) return <PasswordChange />;
 
@@ -41,8 +43,16 @@ export function ConsoleApp() {
 
   return (
     <div className="console">
+      <a className="skip-link" href="#console-main">
+        {t('welcome.skip')}
+      </a>
       <header className="console-bar">
-        <strong>{t('console.title')}</strong>
+        <strong>
+          <a href="/" className="home-link" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            Accord
+          </a>{' '}
+          · {t('console.title')}
+        </strong>
         <nav>
           {link('/console', 'console.nav.meetings', place.page === 'meetings' || place.page === 'meeting')}
           {link('/console/register', 'console.nav.register', place.page === 'register')}
@@ -57,7 +67,7 @@ export function ConsoleApp() {
           </button>
         )}
       </header>
-      <main className="console-main">
+      <main className="console-main" id="console-main" tabIndex={-1}>
         {place.page === 'meetings' && <MeetingsPage />}
         {place.page === 'meeting' && <MeetingPage key={place.meetingId} meetingId={place.meetingId} />}
         {place.page === 'register' && <RegisterPage />}

@@ -6,10 +6,11 @@ import { RECORD_STATES } from '../../../shared/roles';
 import { consoleApi } from './console-api';
 import { failureKey } from './failure';
 import { useT, type MessageKey } from '../../i18n/i18n';
+import { partyName } from '../../../shared/parties';
 import { localToday } from './RegisterPage';
 
 export function DashboardPage() {
-  const { t } = useT();
+  const { t, language } = useT();
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
   useEffect(() => {
@@ -39,7 +40,7 @@ export function DashboardPage() {
       {dashboard.agencies.length === 0 ? (
         <p>{t('console.dashboard.none')}</p>
       ) : (
-        <table className="console-table">
+        <table className="console-table stack-table">
           <thead>
             <tr>
               <th scope="col">{t('console.roster.party')}</th>
@@ -51,10 +52,10 @@ export function DashboardPage() {
           <tbody>
             {dashboard.agencies.map((a) => (
               <tr key={`${a.party}/${a.agency}`} className={a.overdue > 0 ? 'overdue' : undefined}>
-                <td>{a.party}</td>
-                <td>{a.agency}</td>
-                <td>{a.open}</td>
-                <td>{a.overdue}</td>
+                <td data-label={t('console.roster.party')}>{partyName(a.party, language)}</td>
+                <td data-label={t('console.roster.agency')}>{a.agency}</td>
+                <td data-label={t('console.dashboard.open')}>{a.open}</td>
+                <td data-label={t('console.dashboard.overdue')}>{a.overdue}</td>
               </tr>
             ))}
           </tbody>

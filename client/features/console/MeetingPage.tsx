@@ -6,9 +6,14 @@ import type { EditableFacts, FactsPatch } from '../../../shared/console/meeting-
 import { pick, useT, type MessageKey } from '../../i18n/i18n';
 import { consoleApi, type ConsoleMeeting } from './console-api';
 import { FactsForm } from './FactsForm';
-import { failureKey, issuesOf } from './failure';
+import { Problems } from './Problems';
+import { failureKey, problemsOf } from './failure';
 import { RosterPanel } from './RosterPanel';
 import { SeriesPanel } from './SeriesPanel';
+import { AgendaPanel } from './AgendaPanel';
+import { OpenWorkspace } from './OpenWorkspace';
+import { WordDraftPanel } from './WordDraftPanel';
+import { navigate } from '../../app/router';
 
 /** Only what changed is sent: the server checks the whole against the record. */
 function patchOf(before: EditableFacts, after: EditableFacts): FactsPatch {
@@ -49,7 +54,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       setEdition((n) => n + 1);
       load();
     } catch (err) {
-      setIssues(issuesOf(err).length ? issuesOf(err) : [t(failureKey(err))]);
+      setIssues(problemsOf(err, language));
     }
   };
 
@@ -62,23 +67,32 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <p>
           {pick(meeting.venue, language, meeting.languages)} · {formatDateRange(meeting.startDate, meeting.endDate, language)} · {t(`console.state.${meeting.state}`)}
         </p>
+        <OpenWorkspace meeting={meeting} />
       </header>
+      {meeting.seriesMeetings.length > 1 && (
+        <nav className="series-links" aria-label={t('console.series.label')}>
+          <span>{t('console.series.label')}</span>
+          <ol>
+            {meeting.seriesMeetings.map((m) => (
+              <li key={m.id}>
+                <a href={`/console/meetings/${m.id}`} aria-current={m.id === meeting.id ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(`/console/meetings/${m.id}`))}>
+                  {m.code}
+                </a>{' '}
+                <span className="hint">{t(`console.state.${m.state}`)}</span>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
       {!draft && <p className="notice">{t('console.facts.lockedNote', { state: t(`console.state.${meeting.state}`) })}</p>}
-      <details className="console-panel" open={draft}>
+      <details className="console-panel" open={draft && meeting.agenda.length === 0}>
         <summary>{t('console.facts.title')}</summary>
         <FactsForm key={edition} initial={meeting.facts} submitLabel={t('console.common.save')} onSubmit={save} disabled={!draft} />
         {saved && <p role="status">{saved}</p>}
-        {issues.length > 0 && (
-          <div className="error" role="alert">
-            <p>{t('console.facts.invalid')}</p>
-            <ul>
-              {issues.map((i) => (
-                <li key={i}>{i}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <Problems intro={t('console.facts.invalid')} problems={issues} />
       </details>
+      <AgendaPanel meeting={meeting} onChanged={load} />
+      {draft && <WordDraftPanel meeting={meeting} onChanged={load} />}
       <RosterPanel meeting={meeting} onChanged={load} />
       <SeriesPanel meeting={meeting} onChanged={load} />
     </article>

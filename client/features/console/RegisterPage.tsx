@@ -6,6 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { ACTION_STATUSES } from '../../../shared/record/meeting-input';
 import type { HistoryEntry, RegisterRow } from '../../../shared/console/register';
 import { pick, useT, type MessageKey, type Translate } from '../../i18n/i18n';
+import { partyName } from '../../../shared/parties';
+import { formatInstant } from '../lifecycle/instant';
 import { consoleApi, type MeetingSummary, type RegisterFilter } from './console-api';
 import { failureKey } from './failure';
 
@@ -21,13 +23,21 @@ export function RegisterPage() {
   const [rows, setRows] = useState<RegisterRow[] | null>(null);
   const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
   const [error, setError] = useState<MessageKey | null>(null);
+  // Every party seen in the register, so the filter offers them by name even while one is chosen.
+  const [parties, setParties] = useState<string[]>([]);
 
   useEffect(() => {
     consoleApi.meetings().then((a) => setMeetings(a.meetings), () => undefined);
   }, []);
   useEffect(() => {
     setError(null);
-    consoleApi.register(filter).then((a) => setRows(a.rows), (err: unknown) => setError(failureKey(err)));
+    consoleApi.register(filter).then(
+      (a) => {
+        setRows(a.rows);
+        setParties((seen) => [...new Set([...seen, ...a.rows.map((r) => r.party)])].sort());
+      },
+      (err: unknown) => setError(failureKey(err)),
+    );
   }, [filter]);
 
   const series = useMemo(() => {
@@ -63,7 +73,14 @@ export function RegisterPage() {
         </label>
         <label>
           {t('console.roster.party')}
-          <input value={filter.party ?? ''} size={6} onChange={(e) => set('party', e.target.value.toUpperCase())} />
+          <select value={filter.party ?? ''} onChange={(e) => set('party', e.target.value)}>
+            <option value="">{t('console.register.anyParty')}</option>
+            {parties.map((code) => (
+              <option key={code} value={code}>
+                {partyName(code, language)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('console.roster.agency')}
@@ -93,7 +110,7 @@ export function RegisterPage() {
       {!rows && !error && <p>{t('console.common.loading')}</p>}
       {rows && <p>{t('console.register.count', { count: rows.length })}</p>}
       {rows && rows.length > 0 && (
-        <table className="console-table register">
+        <table className="console-table register stack-table">
           <thead>
             <tr>
               <th scope="col">{t('console.register.meeting')}</th>
@@ -108,24 +125,26 @@ export function RegisterPage() {
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.thread.meetingId}/${row.thread.pointId}`} className={row.overdue ? 'overdue' : undefined}>
-                <td>
+                <td data-label={t('console.register.meeting')}>
                   {row.meetingCode}
-                  {row.origin.meetingCode !== row.meetingCode && <div className="hint">{t('console.register.origin', { code: row.origin.meetingCode })}</div>}
+                  {row.origin.meetingCode !== row.meetingCode && (
+                    <div className="hint">{t(row.origin.signed ? 'console.register.origin' : 'console.register.carriedFrom', { code: row.origin.meetingCode })}</div>
+                  )}
                 </td>
-                <td>{row.party}</td>
-                <td>{row.agency}</td>
-                <td>{pick(row.text, language, ['en', ...Object.keys(row.text)])}</td>
-                <td>
+                <td data-label={t('console.roster.party')}>{partyName(row.party, language)}</td>
+                <td data-label={t('console.roster.agency')}>{row.agency}</td>
+                <td data-label={t('console.register.point')}>{pick(row.text, language, ['en', ...Object.keys(row.text)])}</td>
+                <td data-label={t('console.register.due')}>
                   {row.due ? (row.dueText[language] ?? row.due) : '—'}
                   {row.overdue && <strong className="badge">{t('console.register.overdue')}</strong>}
                 </td>
-                <td>{t(`console.status.${row.status}`)}</td>
-                <td>
+                <td data-label={t('console.register.status')}>{t(`console.status.${row.status}`)}</td>
+                <td data-label={t('console.register.history')}>
                   <details>
-                    <summary>{row.history.length}</summary>
+                    <summary>{t('console.register.changes', { count: row.history.length })}</summary>
                     <ol className="history">
                       {row.history.map((h, i) => (
-                        <li key={i}>{historyText(t, h)}</li>
+                        <li key={i}>{historyText(t, language, h)}</li>
                       ))}
                     </ol>
                   </details>
@@ -139,10 +158,10 @@ export function RegisterPage() {
   );
 }
 
-function historyText(t: Translate, h: HistoryEntry): string {
+function historyText(t: Translate, language: string, h: HistoryEntry): string {
   const to = t(`console.status.${h.to}`);
   const change =
     h.kind === 'recorded' ? t('console.register.change.recorded', { to }) : h.kind === 'carried' ? t('console.register.change.carried', { to }) : t('console.register.change.changed', { from: h.from ? t(`console.status.${h.from}`) : '—', to });
   const who = h.by ? t('console.register.by', { name: h.by.name }) : t('console.register.byUnknown');
-  return `${h.at.slice(0, 16).replace('T', ' ')} · ${h.meetingCode} · ${change} · ${who}`;
+  return `${formatInstant(h.at, language)} · ${h.meetingCode} · ${change} · ${who}`;
 }

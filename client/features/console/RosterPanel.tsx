@@ -5,11 +5,17 @@ import { useState, type FormEvent } from 'react';
 import { ROLES } from '../../../shared/roles';
 import type { RosterProblem } from '../../../shared/console/roster';
 import { consoleApi, RosterRefused, type ConsoleMeeting, type IssuedInvitation, type RosterEntry } from './console-api';
-import { failureKey, issuesOf } from './failure';
+import { Problems } from './Problems';
+import { failureKey, problemsOf } from './failure';
+import { CopyableLink } from './CopyableLink';
+import { PartySelect } from './PartySelect';
+import { partyName } from '../../../shared/parties';
 import { useT, type MessageKey } from '../../i18n/i18n';
+import { fieldName } from '../../i18n/issue-message';
 
 export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; onChanged(): void }) {
-  const { t } = useT();
+  const { t, language } = useT();
+  const partyOf = (code: string) => partyName(code, language, meeting.facts.parties.find((p) => p.code === code)?.name);
   const draft = meeting.state === 'draft';
   const [links, setLinks] = useState<{ name: string; link: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +43,7 @@ export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
   return (
     <section className="console-panel">
       <h2>{t('console.roster.title')}</h2>
-      <table className="console-table">
+      <table className="console-table stack-table">
         <thead>
           <tr>
             <th scope="col">{t('console.roster.name')}</th>
@@ -52,25 +58,25 @@ export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
         <tbody>
           {meeting.roster.map((p) => (
             <tr key={p.id}>
-              <td>{p.name}</td>
-              <td>{t(`console.role.${p.role}`)}</td>
-              <td>{p.party}</td>
-              <td>{p.title}</td>
-              <td>{p.agency}</td>
-              <td>{p.revoked ? t('console.roster.revoked') : p.joinedAt ? t('console.roster.joinedYes') : t('console.roster.notJoined')}</td>
+              <td data-label={t('console.roster.name')}>{p.name}</td>
+              <td data-label={t('console.roster.role')}>{t(`console.role.${p.role}`)}</td>
+              <td data-label={t('console.roster.party')}>{partyOf(p.party)}</td>
+              <td data-label={t('console.roster.jobTitle')}>{p.title}</td>
+              <td data-label={t('console.roster.agency')}>{p.agency}</td>
+              <td data-label={t('console.roster.joined')}>{p.revoked ? t('console.roster.revoked') : p.joinedAt ? t('console.roster.joinedYes') : t('console.roster.notJoined')}</td>
               <td className="actions">
                 {!p.revoked && (
                   <>
-                    <button type="button" onClick={() => newLink(p)}>
+                    <button type="button" onClick={() => newLink(p)} aria-label={t('console.invitations.copyNewFor', { name: p.name })}>
                       {t('console.invitations.copyNew')}
                     </button>
-                    <button type="button" onClick={() => withdraw(p)}>
+                    <button type="button" onClick={() => withdraw(p)} aria-label={t('console.invitations.revokeFor', { name: p.name })}>
                       {t('console.invitations.revoke')}
                     </button>
                   </>
                 )}
                 {draft && (
-                  <button type="button" onClick={() => remove(p)}>
+                  <button type="button" onClick={() => remove(p)} aria-label={t('console.roster.removeFor', { name: p.name })}>
                     {t('console.roster.remove')}
                   </button>
                 )}
@@ -98,17 +104,14 @@ function IssuedLinks({ links }: { links: { name: string; link: string }[] }) {
     <div className="issued" role="status">
       <p>{t('console.invitations.shownOnce')}</p>
       {links.map((l) => (
-        <label key={l.link}>
-          {t('console.invitations.newLink', { name: l.name })}
-          <input readOnly value={l.link} onFocus={(e) => e.currentTarget.select()} />
-        </label>
+        <CopyableLink key={l.link} label={t('console.invitations.newLink', { name: l.name })} link={l.link} />
       ))}
     </div>
   );
 }
 
 function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issued: IssuedInvitation[]): void }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const blank = { name: '', party: meeting.facts.parties[0]?.code ?? '', role: 'delegate', title: '', agency: '' };
   const [person, setPerson] = useState(blank);
   const [issues, setIssues] = useState<string[]>([]);
@@ -125,7 +128,7 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
       onAdded((await consoleApi.addPerson(meeting.id, person)).invitations);
       setPerson(blank);
     } catch (err) {
-      setIssues(issuesOf(err).length ? issuesOf(err) : [t(failureKey(err))]);
+      setIssues(problemsOf(err, language));
     }
   };
   return (
@@ -133,7 +136,15 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
       {field('name', 'console.roster.name')}
       <label>
         {t('console.roster.role')}
-        <select value={person.role} onChange={(e) => setPerson({ ...person, role: e.target.value })}>
+        <select
+          value={person.role}
+          onChange={(e) => {
+            const role = e.target.value;
+            // An observer is of no party of the meeting; anyone else is of one.
+            const party = role === 'observer' ? 'OBS' : meeting.facts.parties.some((p) => p.code === person.party) ? person.party : (meeting.facts.parties[0]?.code ?? '');
+            setPerson({ ...person, role, party });
+          }}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`console.role.${r}`)}
@@ -141,23 +152,27 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
           ))}
         </select>
       </label>
-      {field('party', 'console.roster.party')}
+      {person.role === 'observer' ? (
+        <label>
+          {t('console.roster.observerOf')}
+          <input value={person.party} size={8} aria-describedby="observer-code-hint" onChange={(e) => setPerson({ ...person, party: e.target.value.toUpperCase() })} />
+          <span id="observer-code-hint" className="hint">
+            {t('console.roster.observerHint')}
+          </span>
+        </label>
+      ) : (
+        <PartySelect label={t('console.roster.party')} value={person.party} parties={meeting.facts.parties} allowOther={false} onChange={(party) => setPerson({ ...person, party })} />
+      )}
       {field('title', 'console.roster.jobTitle')}
       {field('agency', 'console.roster.agency')}
       <button type="submit">{t('console.roster.add')}</button>
-      {issues.length > 0 && (
-        <ul className="error" role="alert">
-          {issues.map((i) => (
-            <li key={i}>{i}</li>
-          ))}
-        </ul>
-      )}
+      <Problems problems={issues} />
     </form>
   );
 }
 
 function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImported(issued: IssuedInvitation[]): void }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [problems, setProblems] = useState<RosterProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -183,7 +198,10 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
     <div className="import">
       <h3>{t('console.roster.import')}</h3>
       <p className="hint">{t('console.roster.importHint')}</p>
-      <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <label>
+        {t('console.roster.file')}
+        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
       <button type="button" disabled={!file} onClick={() => send(true)}>
         {t('console.roster.check')}
       </button>
@@ -194,15 +212,13 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
       {problems.length > 0 && (
         <div className="error" role="alert">
           <p>{t('console.roster.refused')}</p>
-          <table className="console-table">
+          <table className="console-table stack-table">
             <tbody>
               {problems.map((p, i) => (
                 <tr key={i}>
                   <th scope="row">{t('console.roster.line', { line: p.line })}</th>
-                  <td>{p.column ?? ''}</td>
-                  <td>
-                    {t(`console.roster.problem.${p.code}`)} <span className="detail">({p.message})</span>
-                  </td>
+                  <td>{p.column ? fieldName(p.column, language) : ''}</td>
+                  <td>{t(`console.roster.problem.${p.code}`)}</td>
                 </tr>
               ))}
             </tbody>
@@ -228,7 +244,7 @@ function SheetLink({ meeting }: { meeting: ConsoleMeeting }) {
           <option value="">{t('console.invitations.everyParty')}</option>
           {[...new Set(meeting.roster.map((p) => p.party))].map((code) => (
             <option key={code} value={code}>
-              {code}
+              {partyName(code, language, meeting.facts.parties.find((p) => p.code === code)?.name)}
             </option>
           ))}
         </select>

@@ -2,25 +2,30 @@
 // a review item), and the officers who manage this meeting.
 import { useState, type FormEvent } from 'react';
 import { navigate } from '../../app/router';
-import { consoleApi, type ConsoleMeeting } from './console-api';
-import { failureKey } from './failure';
+import { ApiFailure, consoleApi, type ConsoleMeeting } from './console-api';
+import { failureKey, problemsOf } from './failure';
+import { DateField } from '../dates/DateField';
 import { useT } from '../../i18n/i18n';
 
 export function SeriesPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; onChanged(): void }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const [dates, setDates] = useState({ startDate: '', endDate: '', code: '' });
   const [login, setLogin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [existing, setExisting] = useState<string | null>(null);
   const open = meeting.actionPoints.filter((p) => p.status !== 'done' && p.status !== 'dropped').length;
 
   const next = async (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
+    setExisting(null);
     try {
       const made = await consoleApi.next(meeting.id, { startDate: dates.startDate, endDate: dates.endDate, ...(dates.code.trim() ? { code: dates.code.trim() } : {}) });
       navigate(`/console/meetings/${made.meetingId}`);
     } catch (err) {
-      setMessage(t(failureKey(err)));
+      setMessage(problemsOf(err, language).join(' '));
+      // The meeting that exists already is one click away.
+      if (err instanceof ApiFailure && typeof err.details.meetingId === 'string') setExisting(err.details.meetingId);
     }
   };
   const grant = async (e: FormEvent) => {
@@ -40,14 +45,8 @@ export function SeriesPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
       <h2>{t('console.next.title')}</h2>
       <p>{t('console.next.explain', { count: open })}</p>
       <form className="row" onSubmit={next}>
-        <label>
-          {t('console.facts.startDate')}
-          <input type="date" required value={dates.startDate} onChange={(e) => setDates({ ...dates, startDate: e.target.value })} />
-        </label>
-        <label>
-          {t('console.facts.endDate')}
-          <input type="date" required value={dates.endDate} onChange={(e) => setDates({ ...dates, endDate: e.target.value })} />
-        </label>
+        <DateField label={t('console.facts.startDate')} required value={dates.startDate} onChange={(startDate) => setDates((d) => ({ ...d, startDate }))} />
+        <DateField label={t('console.facts.endDate')} required value={dates.endDate} onChange={(endDate) => setDates((d) => ({ ...d, endDate }))} />
         <label>
           {t('console.next.code')}
           <input value={dates.code} placeholder={t('console.next.codeHint')} onChange={(e) => setDates({ ...dates, code: e.target.value })} />
@@ -73,7 +72,12 @@ export function SeriesPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
       </form>
       {message && (
         <p className="error" role="alert">
-          {message}
+          {message}{' '}
+          {existing && (
+            <a href={`/console/meetings/${existing}`} onClick={(e) => (e.preventDefault(), navigate(`/console/meetings/${existing}`))}>
+              {t('console.next.openExisting')}
+            </a>
+          )}
         </p>
       )}
     </section>

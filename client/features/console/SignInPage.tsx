@@ -1,8 +1,8 @@
 // Signing in to the console, the one-time setup link's page, and the password change an
 // officer given an initial password must make first. What was typed stays on refusal.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN } from '../../../shared/console/accounts';
-import { navigate } from '../../app/router';
+import { navigate, usePlace } from '../../app/router';
 import { LanguageSwitch } from '../workspace/LanguageSwitch';
 import { ApiFailure, consoleApi } from './console-api';
 import { loadSession } from './console-state';
@@ -10,7 +10,9 @@ import { useT, type MessageKey } from '../../i18n/i18n';
 
 export function SignInPage() {
   const { t } = useT();
-  const [login, setLogin] = useState('');
+  const { query } = usePlace();
+  // Straight from setting a password: the login is the one just shown.
+  const [login, setLogin] = useState(() => query.get('login') ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -40,7 +42,8 @@ export function SignInPage() {
   };
 
   return (
-    <form className="console-card" onSubmit={submit}>
+    <main className="console-entry">
+      <form className="console-card" onSubmit={submit}>
       <LanguageSwitch />
       <h1>{t('console.signIn.title')}</h1>
       <label>
@@ -59,7 +62,20 @@ export function SignInPage() {
       <button type="submit" disabled={busy}>
         {t('console.signIn.submit')}
       </button>
-    </form>
+      <p className="hint">{t('console.signIn.noAccount')}</p>
+      <EntryLinks />
+      </form>
+    </main>
+  );
+}
+
+/** Where else a person may have meant to go: the verify page, the start page. */
+export function EntryLinks() {
+  const { t } = useT();
+  return (
+    <p className="entry-links">
+      <a href="/verify">{t('welcome.verify')}</a> · <a href="/">{t('welcome.home')}</a>
+    </p>
   );
 }
 
@@ -103,6 +119,7 @@ export function PasswordChange() {
   };
 
   return (
+    <main className="console-entry">
     <form className="console-card" onSubmit={submit}>
       <h1>{t('console.password.title')}</h1>
       <p>{t('console.password.explain')}</p>
@@ -118,6 +135,7 @@ export function PasswordChange() {
       )}
       <button type="submit">{t('console.password.submit')}</button>
     </form>
+    </main>
   );
 }
 
@@ -125,6 +143,10 @@ export function PasswordChange() {
 export function SetupPage() {
   const { t } = useT();
   const [token] = useState(() => window.location.hash.slice(1));
+  const [account, setAccount] = useState<{ name: string; login: string } | null>(null);
+  useEffect(() => {
+    if (token) consoleApi.setupAccount(token).then(setAccount, () => setError('console.setup.invalid'));
+  }, [token]);
   const [fresh, setFresh] = useState({ next: '', again: '' });
   const [error, setError] = useState<MessageKey | null>(token ? null : 'console.setup.noToken');
   const [done, setDone] = useState(false);
@@ -144,18 +166,33 @@ export function SetupPage() {
 
   if (done)
     return (
-      <div className="console-card">
-        <p role="status">{t('console.setup.done')}</p>
-        <button type="button" onClick={() => navigate('/console')}>
-          {t('console.signIn.submit')}
-        </button>
-      </div>
+      <main className="console-entry">
+        <div className="console-card">
+          <p role="status">{t('console.setup.done', { login: account?.login ?? '' })}</p>
+          <button type="button" onClick={() => navigate(`/console?login=${encodeURIComponent(account?.login ?? '')}`)}>
+            {t('console.signIn.submit')}
+          </button>
+        </div>
+      </main>
     );
   return (
+    <main className="console-entry">
     <form className="console-card" onSubmit={submit}>
       <LanguageSwitch />
       <h1>{t('console.setup.title')}</h1>
+      {account && (
+        <dl className="setup-account">
+          <dt>{t('console.accounts.name')}</dt>
+          <dd>{account.name}</dd>
+          <dt>{t('console.setup.yourLogin')}</dt>
+          <dd>
+            <strong>{account.login}</strong>
+          </dd>
+        </dl>
+      )}
       <p>{t('console.setup.explain')}</p>
+      {/* For password managers: the login this password goes with. */}
+      <input type="text" name="username" autoComplete="username" value={account?.login ?? ''} readOnly hidden />
       <NewPasswordFields value={fresh} onChange={setFresh} />
       {error && (
         <p className="error" role="alert">
@@ -166,5 +203,6 @@ export function SetupPage() {
         {t('console.setup.submit')}
       </button>
     </form>
+    </main>
   );
 }

@@ -1,6 +1,7 @@
 // A failed call, as a message key the screen can say in the reader's language.
 import { ApiFailure, IssuesRefused } from './console-api';
-import type { MessageKey } from '../../i18n/i18n';
+import { translate, type MessageKey, type UiLanguage } from '../../i18n/i18n';
+import { issueMessage } from '../../i18n/issue-message';
 
 export function failureKey(err: unknown): MessageKey {
   if (!(err instanceof ApiFailure)) return 'console.common.error';
@@ -18,6 +19,16 @@ export function failureKey(err: unknown): MessageKey {
       return 'console.common.notAllowed';
     case 'next_meeting_exists':
       return 'console.next.exists';
+    case 'roster_fixed':
+      return 'console.workspace.rosterFixed';
+    case 'no_account':
+      return 'console.workspace.noAccount';
+    case 'wrong_code':
+      return 'console.firstRun.wrongCode';
+    case 'too_many_attempts':
+      return 'console.firstRun.throttled';
+    case 'too_large':
+      return 'console.common.tooLarge';
     case 'login_taken':
       return 'console.accounts.loginTaken';
     case 'unknown_account':
@@ -27,6 +38,12 @@ export function failureKey(err: unknown): MessageKey {
   }
 }
 
-/** The fields the server named in a refusal, as "field: problem" (its words, in English). */
-export const issuesOf = (err: unknown): string[] =>
-  err instanceof IssuesRefused ? err.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) : [];
+/** The fields the server named in a refusal, each as "field: problem" in the reader's language. */
+export const issuesOf = (err: unknown, language: UiLanguage, named?: Record<string, MessageKey>): string[] =>
+  err instanceof IssuesRefused ? err.issues.map((i) => issueMessage(i, language, named)) : [];
+
+/** What to show for a failed form: its fields' problems, or what went wrong as a whole. */
+export const problemsOf = (err: unknown, language: UiLanguage, named?: Record<string, MessageKey>): string[] => {
+  const issues = issuesOf(err, language, named);
+  return issues.length > 0 ? issues : [translate(language, failureKey(err))];
+};

@@ -1,5 +1,6 @@
 // Minutes by agenda item: the agenda down the side, and for the chosen item its aligned
 // segments as rows, one column per working language, the reader's own first.
+import type { CSSProperties } from 'react';
 import { Plus } from 'lucide-react';
 import { agenda, agendaItemId, minutes, segmentId } from '../../../shared/record/schema';
 import { addSegment } from '../../../shared/record/segment-ops';
@@ -48,7 +49,8 @@ function Segments({ itemId }: { itemId: string }) {
   const segments = byItem.get(itemId);
   useYVersion(segments, { deep: false });
   const list = segments?.toArray() ?? [];
-  const grid = { gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr)) 11rem` };
+  // The stylesheet lays the columns out, side by side or stacked on a narrow screen.
+  const grid = { '--columns': columns.length } as CSSProperties;
   return (
     <div className="segments" role="table" aria-label={t('segment.table')}>
       <div className="segment-head" role="row" style={grid}>
