@@ -7,13 +7,16 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type Catalog, type MessageKey } from './en';
 import { th } from './th';
 import { lo } from './lo';
+import { my } from './my';
+import { km } from './km';
+import { vi } from './vi';
 
-export const UI_LANGUAGES = ['en', 'th', 'lo'] as const;
+export const UI_LANGUAGES = ['en', 'th', 'lo', 'my', 'km', 'vi'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export type { Catalog, MessageKey };
 export type Params = Record<string, string | number>;
 
-export const catalogs: Record<UiLanguage, Catalog> = { en, th, lo };
+export const catalogs: Record<UiLanguage, Catalog> = { en, th, lo, my, km, vi };
 
 export const isUiLanguage = (value: unknown): value is UiLanguage => UI_LANGUAGES.includes(value as UiLanguage);
 

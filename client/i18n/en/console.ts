@@ -80,7 +80,7 @@ export const consoleEn = {
   'console.facts.partyLanguage': 'Its language',
   'console.facts.partyName': 'Name',
   'console.facts.addParty': 'Add a party',
-  'console.facts.removeParty': 'Remove this party',
+  'console.facts.removeParty': 'Remove party {number}',
   'console.facts.create': 'Create the meeting',
   'console.facts.invalid': 'This was refused; nothing was changed:',
   'console.facts.lockedNote': 'The record is {state}: its facts and roster are fixed. Links can still be reissued or withdrawn.',

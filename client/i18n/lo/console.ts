@@ -82,7 +82,7 @@ export const consoleLo: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.facts.partyLanguage': 'ພາສາຂອງພາຄີ',
   'console.facts.partyName': 'ຊື່',
   'console.facts.addParty': 'ເພີ່ມພາຄີ',
-  'console.facts.removeParty': 'ເອົາພາຄີນີ້ອອກ',
+  'console.facts.removeParty': 'ນຳພາຄີທີ {number} ອອກ',
   'console.facts.create': 'ສ້າງກອງປະຊຸມ',
   'console.facts.invalid': 'ລາຍການນີ້ບໍ່ໄດ້ຮັບການຍອມຮັບ ຈຶ່ງບໍ່ມີການປ່ຽນແປງຫຍັງ:',
   'console.facts.lockedNote': 'ບົດບັນທຶກກອງປະຊຸມຢູ່ໃນສະຖານະ {state} ຂໍ້ມູນກອງປະຊຸມ ແລະ ລາຍຊື່ຜູ້ເຂົ້າຮ່ວມຈຶ່ງແກ້ໄຂບໍ່ໄດ້ ແຕ່ຍັງອອກລິ້ງໃໝ່ ຫຼື ຍົກເລີກລິ້ງໄດ້',

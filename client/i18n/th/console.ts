@@ -82,7 +82,7 @@ export const consoleTh: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.facts.partyLanguage': 'ภาษาของภาคี',
   'console.facts.partyName': 'ชื่อ',
   'console.facts.addParty': 'เพิ่มภาคี',
-  'console.facts.removeParty': 'นำภาคีนี้ออก',
+  'console.facts.removeParty': 'นำภาคีที่ {number} ออก',
   'console.facts.create': 'สร้างการประชุม',
   'console.facts.invalid': 'รายการนี้ไม่ได้รับการยอมรับ จึงไม่มีการเปลี่ยนแปลงใด:',
   'console.facts.lockedNote': 'บันทึกการประชุมอยู่ในสถานะ {state} ข้อมูลการประชุมและรายชื่อผู้เข้าร่วมจึงแก้ไขไม่ได้ แต่ยังออกลิงก์ใหม่หรือยกเลิกลิงก์ได้',
