@@ -96,15 +96,17 @@ function NewAccount({ onMade }: { onMade(link: { name: string; link: string } | 
   const [form, setForm] = useState(blank);
   const [issues, setIssues] = useState<string[]>([]);
   const field = (key: 'name' | 'login' | 'email' | 'initialPassword', label: MessageKey, type = 'text', hint?: MessageKey) => (
-    <label>
-      {t(label)}
-      <input type={type} value={form[key]} aria-describedby={hint ? `account-${key}-hint` : undefined} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    <div className="field">
+      <label>
+        {t(label)}
+        <input type={type} value={form[key]} aria-describedby={hint ? `account-${key}-hint` : undefined} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      </label>
       {hint && (
         <span id={`account-${key}-hint`} className="hint">
           {t(hint)}
         </span>
       )}
-    </label>
+    </div>
   );
   const submit = async (e: FormEvent) => {
     e.preventDefault();

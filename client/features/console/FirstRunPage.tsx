@@ -21,21 +21,23 @@ export function FirstRunPage() {
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const field = (key: 'code' | 'name' | 'login', label: MessageKey, extra: { autoComplete?: string; hint?: MessageKey } = {}) => (
-    <label>
-      {t(label)}
-      <input
-        value={form[key]}
-        required
-        autoComplete={extra.autoComplete ?? 'off'}
-        aria-describedby={extra.hint ? `first-run-${key}-hint` : undefined}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
+    <div className="field">
+      <label>
+        {t(label)}
+        <input
+          value={form[key]}
+          required
+          autoComplete={extra.autoComplete ?? 'off'}
+          aria-describedby={extra.hint ? `first-run-${key}-hint` : undefined}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
+      </label>
       {extra.hint && (
         <span id={`first-run-${key}-hint`} className="hint">
           {t(extra.hint)}
         </span>
       )}
-    </label>
+    </div>
   );
 
   const submit = async (e: FormEvent) => {

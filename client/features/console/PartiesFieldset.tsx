@@ -40,13 +40,15 @@ export function PartiesFieldset({ parties, languages, onChange }: { parties: Par
               </select>
             </label>
             {!known && (
-              <label>
-                {t('console.facts.partyCode')}
-                <input value={party.code} size={6} aria-describedby={`party-code-hint-${i}`} onChange={(e) => change(i, { ...party, code: e.target.value.toUpperCase() })} />
+              <div className="field">
+                <label>
+                  {t('console.facts.partyCode')}
+                  <input value={party.code} size={6} aria-describedby={`party-code-hint-${i}`} onChange={(e) => change(i, { ...party, code: e.target.value.toUpperCase() })} />
+                </label>
                 <span id={`party-code-hint-${i}`} className="hint">
                   {t('console.facts.partyCodeHint')}
                 </span>
-              </label>
+              </div>
             )}
             <label>
               {t('console.facts.partyLanguage')}

@@ -41,13 +41,15 @@ export function PartySelect({
         {allowOther && <option value="">{t('console.facts.otherParty')}</option>}
       </select>
       {other && (
-        <label>
-          {t('console.facts.partyCode')}
-          <input value={value} size={8} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value.toUpperCase())} />
+        <>
+          <label>
+            {t('console.facts.partyCode')}
+            <input value={value} size={8} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value.toUpperCase())} />
+          </label>
           <span id={`${id}-hint`} className="hint">
             {t('console.facts.partyCodeHint')}
           </span>
-        </label>
+        </>
       )}
     </div>
   );

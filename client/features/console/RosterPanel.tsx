@@ -153,13 +153,15 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
         </select>
       </label>
       {person.role === 'observer' ? (
-        <label>
-          {t('console.roster.observerOf')}
-          <input value={person.party} size={8} aria-describedby="observer-code-hint" onChange={(e) => setPerson({ ...person, party: e.target.value.toUpperCase() })} />
+        <div className="field">
+          <label>
+            {t('console.roster.observerOf')}
+            <input value={person.party} size={8} aria-describedby="observer-code-hint" onChange={(e) => setPerson({ ...person, party: e.target.value.toUpperCase() })} />
+          </label>
           <span id="observer-code-hint" className="hint">
             {t('console.roster.observerHint')}
           </span>
-        </label>
+        </div>
       ) : (
         <PartySelect label={t('console.roster.party')} value={person.party} parties={meeting.facts.parties} allowOther={false} onChange={(party) => setPerson({ ...person, party })} />
       )}
