@@ -99,8 +99,9 @@ function InvitationRow({ invitation, onIssued }: { invitation: Invitation; onIss
             : t('invitations.notYet')}
       </td>
       <td className="link-cell" data-label={t('invitations.link')}>
-        <button type="button" onClick={issue} aria-label={t('console.invitations.copyNewFor', { name: invitation.name })}>
-          <Copy size={15} /> {t('invitations.copyNew')}
+        <button type="button" onClick={issue}>
+          <Copy size={15} aria-hidden="true" /> {t('invitations.copyNew')}
+          <span className="sr-only"> ({invitation.name})</span>
         </button>
         {issued && (
           <>
