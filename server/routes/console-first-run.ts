@@ -5,7 +5,7 @@ import { zValidator } from '@hono/zod-validator';
 import { setCookie } from 'hono/cookie';
 import { firstRunRequest } from '../../shared/console/accounts';
 import { OFFICER_COOKIE } from '../auth/principal';
-import { completeFirstRun } from '../commands/console/first-run';
+import { completeFirstRun, firstRunIsOpen } from '../commands/console/first-run';
 import { presentAccount } from '../presenters/console/account';
 import type { Services } from '../services';
 import { apiError } from './env';
@@ -14,7 +14,7 @@ import { clientAddress, type ConsoleEnv } from './console-access';
 
 export function consoleFirstRunRoutes(services: Services) {
   return new Hono<ConsoleEnv>()
-    .get('/', async (c) => c.json({ open: await services.storage.firstRunOpen() }, 200))
+    .get('/', async (c) => c.json({ open: await firstRunIsOpen(services) }, 200))
     .post('/', zValidator('json', firstRunRequest, invalidBody('invalid_first_run')), async (c) => {
       const result = await completeFirstRun(services, c.req.valid('json'), clientAddress(c, services.config));
       if (!result.ok && result.why === 'throttled') {

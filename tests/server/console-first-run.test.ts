@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFirstRun } from '../../server/commands/console/first-run';
 import { startTestServer, createMeeting, type TestServer } from '../helpers/server';
-import { call, cookieOf } from '../helpers/console';
+import { call, cookieOf, officer } from '../helpers/console';
 
 const FIRST = { name: 'Siriporn Chaiyasit', login: 'siriporn', party: 'TH', password: 'a long passphrase of mine' };
 
@@ -54,6 +54,13 @@ describe('the console’s first run', () => {
     expect(stored).not.toContain(code);
     const audit = await call(server, { cookie }, 'GET', '/api/console/audit');
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['first-run.refused', 'first-run.completed', 'first-run.refused']);
+  });
+
+  it('an administrator made with the token ends the first run: the code then makes nobody', async () => {
+    const code = (await openFirstRun(server.services))!;
+    await officer(server, 'by.token@example.org', 'TH', 'administrator');
+    expect((await call(server, {}, 'GET', '/api/console/first-run')).body).toEqual({ open: false });
+    expect((await call(server, {}, 'POST', '/api/console/first-run', { ...FIRST, code })).status).toBe(401);
   });
 
   it('two browsers with the one code at once make one administrator', async () => {

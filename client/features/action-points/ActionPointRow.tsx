@@ -50,7 +50,7 @@ export function ActionPointRow({ point, index, count }: Props) {
           const text = texts.get(code);
           const label = t('action.textIn', { number: index + 1, language: languageName(code, language) });
           return (
-            <td key={code} lang={code}>
+            <td key={code} lang={code} data-label={languageName(code, language)}>
               {text ? <YTextField text={text} language={code} label={label} multiline brackets /> : <span className="empty">—</span>}
             </td>
           );

@@ -38,6 +38,11 @@ export async function openFirstRun(services: Services): Promise<string | null> {
   return code;
 }
 
+/** Whether the console is still waiting for its first administrator: a code kept, and no administrator made since (by the token, say). */
+export async function firstRunIsOpen(services: Services): Promise<boolean> {
+  return (await services.storage.firstRunOpen()) && !hasAdministrator(await services.storage.listAccounts());
+}
+
 export type FirstRun =
   | { ok: true; account: AccountRow; sessionToken: string; expiresAt: Date }
   | { ok: false; why: 'wrong_code' | 'login_taken' }
@@ -73,7 +78,8 @@ export async function completeFirstRun(services: Services, input: FirstRunReques
     createdBy: 'first-run',
     disabledAt: null,
   };
-  const claimed = await services.storage.claimFirstRun(codeHash(input.code), account);
+  // An administrator made meanwhile (with the token) ends the first run: the code makes nobody.
+  const claimed = hasAdministrator(await services.storage.listAccounts()) ? 'wrong_code' : await services.storage.claimFirstRun(codeHash(input.code), account);
   if (claimed !== 'created') {
     if (claimed === 'wrong_code') await services.storage.addSignInFailure([addressKey(address), EVERYONE], now.toISOString());
     await auditDeployment(services, 'anonymous', 'first-run.refused', { address, why: claimed });
