@@ -15,6 +15,7 @@ import { invitationRoutes } from './routes/invitations';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { exportRoutes } from './routes/export';
 import { consoleSessionRoutes } from './routes/console-session';
+import { consoleFirstRunRoutes } from './routes/console-first-run';
 import { consoleAccountRoutes } from './routes/console-accounts';
 import { consoleMeetingRoutes } from './routes/console-meetings';
 import { consoleRosterRoutes } from './routes/console-roster';
@@ -22,6 +23,9 @@ import { consoleInvitationRoutes } from './routes/console-invitations';
 import { consoleSeriesRoutes } from './routes/console-series';
 import { consoleRegisterRoutes } from './routes/console-register';
 import { consoleActionPointRoutes } from './routes/console-action-points';
+import { consoleWorkspaceRoutes } from './routes/console-workspace';
+import { consoleAgendaRoutes } from './routes/console-agenda';
+import { consoleWordDraftRoutes } from './routes/console-word-draft';
 import { apiError, type AppEnv } from './routes/env';
 import { sameOriginOnly } from './routes/same-origin';
 import { bodyLimits, noBody } from './routes/body-limits';
@@ -80,12 +84,16 @@ export function createApp(services: Services) {
     .route('/api', lifecycleRoutes(services))
     .route('/api/meetings', exportRoutes(services))
     .route('/api/console/session', consoleSessionRoutes(services))
+    .route('/api/console/first-run', consoleFirstRunRoutes(services))
     .route('/api/console', consoleAccountRoutes(services))
     .route('/api/console', consoleMeetingRoutes(services))
     .route('/api/console', consoleRosterRoutes(services))
     .route('/api/console', consoleInvitationRoutes(services))
     .route('/api/console', consoleSeriesRoutes(services))
     .route('/api/console', consoleRegisterRoutes(services))
+    .route('/api/console', consoleWorkspaceRoutes(services))
+    .route('/api/console', consoleAgendaRoutes(services))
+    .route('/api/console', consoleWordDraftRoutes(services))
     .route('/api/meetings', consoleActionPointRoutes(services));
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));

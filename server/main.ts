@@ -1,6 +1,7 @@
 // `npm start`: serve Accord on PORT with its data in DATA_DIR.
 import { ConfigError, readConfig } from './config';
 import { seedDemo, DEMO_LINKS_FILE } from './demo/seed-demo';
+import { openFirstRun } from './commands/console/first-run';
 import { startServer } from './server';
 import { log, errorMessage } from './log';
 import { existsSync } from 'node:fs';
@@ -20,10 +21,19 @@ const { config } = server.services;
 const baseUrl = config.publicUrl ?? server.url;
 
 say(`Accord is serving ${baseUrl} (data in ${config.dataDir})`);
+// Printed here only, never logged: the code makes the console's first administrator, once
+// (one process makes it when several start together on one database).
+const firstRunCode = await server.services.storage.exclusively('first-run', () => openFirstRun(server.services));
+if (firstRunCode) {
+  say('');
+  say(`To set up the secretariat console, open ${baseUrl}/console and type this one-time code:`);
+  say(`    ${firstRunCode}`);
+  say('');
+}
 const admin = server.admin.source;
-if (admin.kind === 'file') say(`The administrator token is in ${admin.file} (readable by this user only).`);
-else if (admin.kind === 'environment') say('The administrator token is the one set in ACCORD_ADMIN_TOKEN.');
-else say('The administrator token was made by the first process on this database: it is in that process’s DATA_DIR (admin-token), or set ACCORD_ADMIN_TOKEN.');
+if (admin.kind === 'file') say(`For automation, the administrator token is in ${admin.file} (readable by this user only).`);
+else if (admin.kind === 'environment') say('For automation, the administrator token is the one set in ACCORD_ADMIN_TOKEN.');
+else say('For automation, the administrator token was made by the first process on this database: it is in that process’s DATA_DIR (admin-token), or set ACCORD_ADMIN_TOKEN.');
 
 // Several processes may start together on one database: one of them seeds the demo.
 const demo = config.seedDemo ? await server.services.storage.exclusively('seed-demo', () => seedDemo(server.services, baseUrl)) : null;

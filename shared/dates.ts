@@ -5,7 +5,7 @@
 // Myanmar "၂၀၂၄ ခုနှစ်၊ ဩဂုတ်လ ၂၂ ရက်" and Khmer "ថ្ងៃទី១៤ ខែវិច្ឆិកា ឆ្នាំ២០២៤" in their own
 // digits; Chinese and Japanese 2024年9月24日; Lao and English with their month names.
 
-const MONTHS: Record<string, readonly string[]> = {
+export const MONTHS: Readonly<Record<string, readonly string[]>> = {
   th: ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'],
   lo: ['ມັງກອນ', 'ກຸມພາ', 'ມີນາ', 'ເມສາ', 'ພຶດສະພາ', 'ມິຖຸນາ', 'ກໍລະກົດ', 'ສິງຫາ', 'ກັນຍາ', 'ຕຸລາ', 'ພະຈິກ', 'ທັນວາ'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -35,11 +35,6 @@ export function parseIsoDate(value: string): CalendarDate {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new InvalidDate(value);
   return { year, month, day };
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** The primary subtag: th-TH and th are both Thai. */
@@ -160,4 +155,13 @@ export function wallClock(instant: string, timeZone: string): WallClock {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return { date, time, offset: `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}` };
+}
+
+/** A calendar date back as YYYY-MM-DD. */
+export const isoDateOf = ({ year, month, day }: CalendarDate): string =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

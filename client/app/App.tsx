@@ -1,8 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { JoinPage } from '../features/join/JoinPage';
 import { Workspace } from '../features/workspace/Workspace';
-import { LanguageSwitch } from '../features/workspace/LanguageSwitch';
-import { useT } from '../i18n/i18n';
+import { Welcome } from '../features/welcome/Welcome';
 import { isVerifyPath, meetingIdIn, usePlace } from './router';
 import { isConsolePath } from '../features/console/console-state';
 
@@ -23,15 +22,4 @@ export function App() {
 
 function Loading() {
   return <div className="screen-message" aria-busy="true" />;
-}
-
-function Welcome() {
-  const { t } = useT();
-  return (
-    <div className="screen-message">
-      <LanguageSwitch />
-      <h1>Accord</h1>
-      <p>{t('welcome.openInvitation')}</p>
-    </div>
-  );
 }

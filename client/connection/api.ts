@@ -51,6 +51,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What else the refusal names: the meeting that exists, the parties to choose from… */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -82,6 +84,7 @@ const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(m
 export const api = {
   /** Trades the invitation token for the session cookie. */
   join: (token: string) => call<{ meetingId: string; documentId: string; you: Viewer }>('POST', '/api/session', { token }),
+  session: () => call<{ meetingId: string; documentId: string; you: Viewer }>('GET', '/api/session'),
   meeting: (meetingId: string) => call<Meeting>('GET', meetingPath(meetingId)),
   markAgreement: (meetingId: string, targetId: string, agreed: boolean) =>
     call<AgreementAnswer>('POST', `${meetingPath(meetingId)}/agreement`, { targetId, agreed }),

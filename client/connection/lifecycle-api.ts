@@ -62,6 +62,8 @@ export interface AuditEntry {
   at: string;
   actor: string;
   actorName: string | null;
+  /** The people the entry concerns (added, removed, given a link), by name. */
+  subjects?: string[];
   action: string;
   detail: Record<string, unknown>;
   prevHash: string;

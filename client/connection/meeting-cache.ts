@@ -20,3 +20,19 @@ export function rememberedMeeting(meetingId: string): Meeting | null {
     return null;
   }
 }
+
+/** The meetings this browser has opened, newest first, for the start page. */
+export function rememberedMeetings(): Meeting[] {
+  const meetings: Meeting[] = [];
+  try {
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const name = window.localStorage.key(i);
+      if (!name?.startsWith('accord.meeting.')) continue;
+      const meeting = rememberedMeeting(name.slice('accord.meeting.'.length));
+      if (meeting) meetings.push(meeting);
+    }
+  } catch {
+    // Storage refused: the start page lists none.
+  }
+  return meetings.sort((a, b) => b.facts.startDate.localeCompare(a.facts.startDate));
+}

@@ -1,25 +1,61 @@
-// Messages by key, in the three interface languages; pure, so the same words can be
-// checked in tests and reused outside React.
+// The one way the client words anything: messages by key, in ICU MessageFormat (FormatJS's
+// intl-messageformat), so that "{count, plural, one {# person} other {# people}}" follows
+// each language's own plural rules. Pure apart from a cache, so the same words are checked
+// in tests and reused outside React (the workspace, the console, the export panel and the
+// verify page all ask here).
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type Catalog, type MessageKey } from './en';
 import { th } from './th';
 import { lo } from './lo';
+import { my } from './my';
+import { km } from './km';
+import { vi } from './vi';
 
-export const UI_LANGUAGES = ['en', 'th', 'lo'] as const;
+export const UI_LANGUAGES = ['en', 'th', 'lo', 'my', 'km', 'vi'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
-export type { MessageKey };
+export type { Catalog, MessageKey };
 export type Params = Record<string, string | number>;
 
-export const catalogs: Record<UiLanguage, Catalog> = { en, th, lo };
+export const catalogs: Record<UiLanguage, Catalog> = { en, th, lo, my, km, vi };
 
 export const isUiLanguage = (value: unknown): value is UiLanguage => UI_LANGUAGES.includes(value as UiLanguage);
 
-export function translate(language: UiLanguage, key: MessageKey, params?: Params): string {
-  const text = catalogs[language][key] ?? en[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+const compiled = new Map<string, IntlMessageFormat>();
+
+function formatter(language: UiLanguage, key: MessageKey): IntlMessageFormat {
+  const id = `${language}\u0000${key}`;
+  let format = compiled.get(id);
+  if (!format) {
+    // Tags are not used in the catalogs: "<" in a message is a character, not markup.
+    format = new IntlMessageFormat(catalogs[language][key], language, undefined, { ignoreTag: true });
+    compiled.set(id, format);
+  }
+  return format;
 }
 
-const LANGUAGE_KEYS: Record<string, MessageKey> = { th: 'language.th', lo: 'language.lo', en: 'language.en' };
+export function translate(language: UiLanguage, key: MessageKey, params?: Params): string {
+  try {
+    return String(formatter(language, key).format(params));
+  } catch {
+    // A message the catalog test would have caught, or a value left out by its caller:
+    // the English words are better than a blank, and the pattern better than nothing.
+    try {
+      return String(formatter('en', key).format(params));
+    } catch {
+      return en[key];
+    }
+  }
+}
+
+const LANGUAGE_KEYS: Record<string, MessageKey> = {
+  th: 'language.th',
+  lo: 'language.lo',
+  my: 'language.my',
+  km: 'language.km',
+  vi: 'language.vi',
+  en: 'language.en',
+  zh: 'language.zh',
+};
 
 /** A working language's name, in the interface language. */
 export function languageName(code: string, language: UiLanguage): string {

@@ -4,8 +4,9 @@ import { partiesToSign } from '../../shared/lifecycle';
 import { makeBundle, type SignedBundle } from '../../shared/signing/bundle';
 import { decodeBase64Url } from '../../shared/signing/base64';
 import { displayFingerprint, keyFingerprint } from '../../shared/signing/fingerprint';
-import type { AuditEntry, InvitationRow, MeetingRow, PartyKeyRow, RecordRow } from '../storage/storage';
+import type { AccountRow, AuditEntry, InvitationRow, MeetingRow, PartyKeyRow, RecordRow } from '../storage/storage';
 import type { AuditCheck } from '../storage/audit-chain';
+import { officerActor } from '../auth/officer-access';
 import { lifecycleOf, liveSignatures, statementOf, type RecordFacts } from '../commands/record-facts';
 
 export const fingerprintOf = (hash: string | null) => (hash ? displayFingerprint(hash) : null);
@@ -88,8 +89,19 @@ export function presentVersions(meeting: MeetingRow, records: RecordRow[]) {
   };
 }
 
-export function presentAudit(entries: AuditEntry[], check: AuditCheck, invitations: InvitationRow[]) {
-  const names = new Map(invitations.map((i) => [i.participantId, i.name]));
+/**
+ * The audit log for people: each actor by name (a participant, or an officer at the
+ * console), and the people an entry concerns (added, removed, given a new link) by name.
+ */
+export function presentAudit(entries: AuditEntry[], check: AuditCheck, invitations: InvitationRow[], accounts: AccountRow[] = []) {
+  const names = new Map([...invitations.map((i) => [i.participantId, i.name] as const), ...accounts.map((a) => [officerActor(a), a.name] as const)]);
+  const accountNames = new Map(accounts.map((a) => [a.id, a.name]));
+  const subjectsOf = (detail: Record<string, unknown>) => {
+    const ids = [detail.participantId, ...(Array.isArray(detail.participants) ? detail.participants : [])].filter((id): id is string => typeof id === 'string');
+    const people = ids.map((id) => names.get(id) ?? id);
+    if (typeof detail.accountId === 'string') people.push(accountNames.get(detail.accountId) ?? detail.accountId);
+    return people;
+  };
   return {
     intact: check.intact,
     firstBrokenSeq: check.firstBrokenSeq,
@@ -101,6 +113,7 @@ export function presentAudit(entries: AuditEntry[], check: AuditCheck, invitatio
       at: e.at,
       actor: e.actor,
       actorName: names.get(e.actor) ?? null,
+      subjects: subjectsOf(e.detail),
       action: e.action,
       detail: e.detail,
       prevHash: e.prevHash,

@@ -9,7 +9,7 @@ import { meetingInput } from '../../shared/record/meeting-input';
 import { audit } from '../audit';
 import { createConsoleMeeting, grant } from '../commands/console/create-meeting';
 import { editFacts } from '../commands/console/edit-facts';
-import { visibleMeetings } from '../commands/console/register';
+import { seriesMeetings, visibleMeetings } from '../commands/console/register';
 import { presentConsoleMeeting, presentIssued, presentMeetingSummary } from '../presenters/console/meeting';
 import type { Services } from '../services';
 import { apiError } from './env';
@@ -43,7 +43,8 @@ export function consoleMeetingRoutes(services: Services) {
       ]);
       const officers = await Promise.all(grants.map(async (g) => ({ grant: g, account: await storage.getAccount(g.accountId) })));
       const body = await services.rooms.read(record, (doc) => presentConsoleMeeting(meeting, record, place?.seriesId ?? null, doc, invitations, officers));
-      return c.json(body, 200);
+      const series = place ? await seriesMeetings(services, access.user, place.seriesId) : [];
+      return c.json({ ...body, seriesMeetings: series }, 200);
     })
     .patch('/meetings/:id/facts', signedIn, zValidator('json', factsPatch, invalidBody('invalid_facts')), async (c) => {
       const access = await consoleMeeting(c, services, 'editMeeting');

@@ -9,6 +9,7 @@ import { addToRoster, removeFromRoster, rosterContext } from '../commands/consol
 import { readRosterFile, rosterFormat, UnreadableRoster } from '../console/roster-file';
 import { presentIssued } from '../presenters/console/meeting';
 import type { Services } from '../services';
+import type { Issue } from '../../shared/issues';
 import { apiError } from './env';
 import { baseUrl, invalidBody } from './http';
 import { consoleMeeting, requireConsoleUser, type ConsoleEnv } from './console-access';
@@ -31,7 +32,7 @@ export function consoleRosterRoutes(services: Services) {
       const result = await addToRoster(services, access.meeting, access.record, (ctx) => checkRosterEntries([{ line: 1, cells: person }], ctx), access.user, 'form');
       if (result.ok) return c.json({ invitations: presentIssued(result.invitations, baseUrl(c, services.config)) }, 201);
       if (result.why === 'not_draft') return c.json(apiError('not_draft', NOT_DRAFT), 409);
-      const issues = result.problems.map((p) => ({ path: p.column ?? '', message: p.message }));
+      const issues = result.problems.map((p): Issue => ({ path: p.column ?? '', message: p.message, code: `roster.${p.code}` }));
       return c.json(apiError('invalid_participant', 'This person was not added.', issues), 400);
     })
     .delete('/meetings/:id/participants/:participantId', signedIn, async (c) => {

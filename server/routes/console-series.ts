@@ -22,7 +22,8 @@ export function consoleSeriesRoutes(services: Services) {
         const { created, seriesId, number, code, carried } = result;
         return c.json({ meetingId: created.meetingId, documentId: created.documentId, seriesId, number, code, carried, invitations: presentIssued(created.invitations, baseUrl(c, services.config)) }, 201);
       }
-      if (result.why === 'taken') return c.json(apiError('next_meeting_exists', `Meeting ${result.number} of this series exists already.`), 409);
+      if (result.why === 'taken')
+        return c.json({ error: { code: 'next_meeting_exists', message: `Meeting ${result.number} of this series exists already.`, meetingId: result.meetingId, number: result.number } }, 409);
       return c.json(apiError('invalid_next_meeting', 'The next meeting could not be made from this one; nothing was stored.', result.problems), 409);
     },
   );

@@ -5,9 +5,9 @@ import { Hono } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
-import { passwordChange, setupRequest, signInRequest } from '../../shared/console/accounts';
+import { passwordChange, setupLinkRequest, setupRequest, signInRequest } from '../../shared/console/accounts';
 import { OFFICER_COOKIE } from '../auth/principal';
-import { changePassword, completeSetup } from '../commands/console/accounts';
+import { changePassword, completeSetup, setupLinkAccount } from '../commands/console/accounts';
 import { signIn, signOut } from '../commands/console/sign-in';
 import { presentAccount } from '../presenters/console/account';
 import type { Services } from '../services';
@@ -55,6 +55,13 @@ export function consoleSessionRoutes(services: Services) {
       if (outcome === 'wrong_password') return c.json(apiError('wrong_password', 'The current password is not right; nothing was changed.'), 403);
       if (outcome === 'same_password') return c.json(apiError('same_password', 'Choose a password other than the one you were given.'), 400);
       return c.json({ changed: true }, 200);
+    })
+    // The setup page shows whose account the link sets up, and the login to sign in with, before a password is chosen.
+    .post('/setup/account', zValidator('json', setupLinkRequest, invalidBody('invalid_setup')), async (c) => {
+      const account = await setupLinkAccount(services, c.req.valid('json').token);
+      if (!account)
+        return c.json(apiError('invalid_setup_link', 'This setup link is not valid, was used already, or has expired. Ask the administrator for a new one.'), 401);
+      return c.json({ name: account.name, login: account.login }, 200);
     })
     .post('/setup', zValidator('json', setupRequest, invalidBody('invalid_setup')), async (c) => {
       const { token, password } = c.req.valid('json');

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal';
+import type { Issue } from '../../shared/issues';
 
 /** The Hono environment every route shares: the principal found by the auth middleware. */
 export interface AppEnv {
@@ -6,7 +7,7 @@ export interface AppEnv {
 }
 
 export interface ApiError {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+  error: { code: string; message: string; issues?: Issue[] };
 }
 
 export const apiError = (code: string, message: string, issues?: ApiError['error']['issues']): ApiError => ({

@@ -1,6 +1,8 @@
 // Small pieces every route uses the same way.
 import type { Context } from 'hono';
 import type { Config } from '../config';
+import type { z } from 'zod';
+import { issuesOf } from '../../shared/issues';
 import { apiError } from './env';
 
 /** The address invitation links point at: PUBLIC_URL, else the one the request came to. */
@@ -18,7 +20,7 @@ export function isHttps(c: Context, config: Config): boolean {
 
 interface ValidationResult {
   success: boolean;
-  error?: { issues: { path: PropertyKey[]; message: string }[] };
+  error?: { issues: z.core.$ZodIssue[] };
 }
 
 /** The zValidator hook: a refused body names every problem by its path. */
@@ -26,6 +28,6 @@ export const invalidBody =
   (code: string) =>
   (result: ValidationResult, c: Context) => {
     if (result.success || !result.error) return;
-    const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    const issues = issuesOf(result.error);
     return c.json(apiError(code, 'The request was refused; nothing was stored.', issues), 400);
   };

@@ -2,6 +2,7 @@
 // administrator token), which version is asked for, and a refused body written to the
 // audit log like any other refusal.
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import type { Participant } from '../commands/lifecycle-result';
 import { auditRefusal } from '../commands/lifecycle-audit';
 import type { Services } from '../services';
@@ -31,7 +32,7 @@ export async function versionOf(services: Services, access: MeetingAccess, versi
 
 interface ValidationResult {
   success: boolean;
-  error?: { issues: { path: PropertyKey[]; message: string }[] };
+  error?: { issues: z.core.$ZodIssue[] };
 }
 
 /** The zValidator hook for lifecycle bodies: refuses as `invalidBody` does, and audits it. */

@@ -148,7 +148,8 @@ export function lifecycleRoutes(services: Services) {
       }
       const { entries, check } = await checkedAudit(services, access.meeting.id);
       const invitations = await services.storage.listInvitations(access.meeting.id);
-      return c.json(presentAudit(entries, check, invitations), 200);
+      const accounts = await services.storage.listAccounts();
+      return c.json(presentAudit(entries, check, invitations, accounts), 200);
     })
     .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());

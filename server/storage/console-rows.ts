@@ -6,6 +6,9 @@ import type { AttemptTally } from '../../shared/console/sign-in-limits';
 import type { ChangeKind } from '../../shared/console/register';
 import type { ActionStatus } from '../../shared/record/meeting-input';
 import type { InvitationRow, MeetingRow } from './storage';
+import type { ConsoleSetupStorage } from './console-setup-rows';
+
+export type * from './console-setup-rows';
 
 export interface AccountRow {
   id: string;
@@ -75,7 +78,7 @@ export interface ChangeAuthor {
   name: string;
 }
 
-export interface ConsoleStorage {
+export interface ConsoleStorage extends ConsoleSetupStorage {
   /** Answers false, and stores nothing, when the login is taken. */
   createAccount(account: AccountRow): Promise<boolean>;
   getAccount(id: string): Promise<AccountRow | undefined>;

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { ConsoleStorage, MeetingRow } from './storage';
 import type { Tx } from './postgres';
 import { changeFor, toAccount, toChange } from './console-mapping';
+import { postgresConsoleSetup } from './postgres-console-setup';
 
 type Row = Record<string, unknown>;
 const FAILURES_KEPT_MS = 86_400_000;
@@ -16,6 +17,7 @@ export function postgresConsole(pool: pg.Pool, tx: <T>(work: (client: Tx) => Pro
   const all = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as Row[];
 
   return {
+    ...postgresConsoleSetup(pool, tx),
     async createAccount(a) {
       const inserted = await pool.query(
         `INSERT INTO accounts (id, login, name, email, party, role, password_hash, must_change_password, setup_token_hash, setup_expires_at, created_at, created_by, disabled_at)

@@ -1,3 +1,5 @@
+import { CONSOLE_SETUP_SCHEMA } from './console-setup-rows';
+
 // The PostgreSQL tables: the same as SQLite's, in a schema of their own.
 export const postgresSchema = (schema: string) => `
 CREATE SCHEMA IF NOT EXISTS ${schema};
@@ -161,4 +163,4 @@ $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS action_point_changes_append_only ON action_point_changes;
 CREATE TRIGGER action_point_changes_append_only BEFORE UPDATE OR DELETE ON action_point_changes
   FOR EACH ROW EXECUTE FUNCTION action_point_changes_append_only();
-`;
+${CONSOLE_SETUP_SCHEMA}`;

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { changeFor, toAccount, toChange } from './console-mapping';
 import type { AttemptTally } from '../../shared/console/sign-in-limits';
+import { CONSOLE_SETUP_SCHEMA, consoleSetupStorage } from './sqlite-console-setup';
 import type {
   ActionPointChangeRow,
   ChangeAuthor,
@@ -71,7 +72,7 @@ CREATE TRIGGER IF NOT EXISTS action_point_changes_no_update BEFORE UPDATE ON act
   BEGIN SELECT RAISE(ABORT, 'the status history is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS action_point_changes_no_delete BEFORE DELETE ON action_point_changes
   BEGIN SELECT RAISE(ABORT, 'the status history is append-only'); END;
-`;
+${CONSOLE_SETUP_SCHEMA}`;
 
 /** Failed sign-ins older than this are forgotten when a new one is noted. */
 const FAILURES_KEPT_MS = 86_400_000;
@@ -176,6 +177,7 @@ export function consoleStorage(db: Database.Database): ConsoleStorage {
   );
 
   return {
+    ...consoleSetupStorage(db),
     async createAccount(a) {
       const { mustChangePassword, ...rest } = a;
       return q.insertAccount.run({ ...rest, mustChange: mustChangePassword ? 1 : 0 }).changes === 1;

@@ -38,6 +38,17 @@ export const accountInput = z.object({
 export type AccountInput = z.infer<typeof accountInput>;
 
 export const signInRequest = z.object({ login, password: z.string().min(1).max(PASSWORD_MAX) });
-export const setupRequest = z.object({ token: z.string().min(16).max(200), password });
+export const setupLinkRequest = z.object({ token: z.string().min(16).max(200) });
+export const setupRequest = setupLinkRequest.extend({ password });
 export const passwordChange = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: password });
 export const grantRequest = z.object({ login });
+
+/** The first administrator, made on a fresh install with the code `npm start` printed. */
+export const firstRunRequest = z.object({
+  code: z.string().trim().min(4).max(40),
+  name: z.string().trim().min(1).max(200),
+  login,
+  party: partyCode,
+  password,
+});
+export type FirstRunRequest = z.infer<typeof firstRunRequest>;

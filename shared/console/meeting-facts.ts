@@ -19,6 +19,7 @@ import {
 } from '../record/schema';
 import { plainText } from '../record/rich-text';
 import { zoneOfVenue } from '../record/time-zone';
+import { issuesOf, type Issue } from '../issues';
 
 /** PATCH body: only what is sent changes. `parties` is the whole list, codes included. */
 export const factsPatch = meetingFacts.extend({ prevailingLanguage: languageTag.nullable() }).partial().strict();
@@ -39,10 +40,7 @@ export interface EditableFacts {
   parties: Party[];
 }
 
-export interface FactsProblem {
-  path: string;
-  message: string;
-}
+export type FactsProblem = Issue;
 
 export function editableFacts(doc: Y.Doc): EditableFacts {
   const f = readMeetingFacts(doc);
@@ -82,13 +80,11 @@ export function checkFacts(doc: Y.Doc, facts: EditableFacts): FactsProblem[] {
     actionPoints: points.map((p) => ({ text: {}, party: String(p.get('party') ?? ''), agency: '', status: 'open' })),
   };
   const parsed = meetingInput.safeParse(candidate);
-  const problems: FactsProblem[] = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const problems: FactsProblem[] = parsed.success ? [] : issuesOf(parsed.error);
   const dropped = editableFacts(doc).languages.filter((l) => !facts.languages.includes(l));
   for (const language of dropped)
     if (hasTextIn(doc, language))
-      problems.push({ path: 'languages', message: `the record holds text in ${language}: clear it before dropping the language` });
+      problems.push({ path: 'languages', message: `the record holds text in ${language}: clear it before dropping the language`, code: 'language-has-text', params: { language } });
   return problems;
 }
 

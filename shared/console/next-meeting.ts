@@ -41,6 +41,8 @@ const REVIEW_TITLES: Record<string, (code: string) => string> = {
   th: (code) => `ทบทวนจุดดำเนินการของการประชุม ${code}`,
   lo: (code) => `ທົບທວນຈຸດປະຕິບັດງານຂອງກອງປະຊຸມ ${code}`,
   vi: (code) => `Rà soát các điểm hành động của cuộc họp ${code}`,
+  my: (code) => `${code} အစည်းအဝေး၏ ဆောင်ရွက်ရန်အချက်များကို ပြန်လည်သုံးသပ်ခြင်း`,
+  km: (code) => `ការពិនិត្យឡើងវិញលើចំណុចសកម្មភាពនៃកិច្ចប្រជុំ ${code}`,
 };
 
 export function reviewItemTitle(languages: readonly string[], previousCode: string): Record<string, string> {

@@ -67,7 +67,11 @@ export interface RegisterRow {
   meetingCode: string;
   meetingNumber: number;
   pointId: string;
-  origin: { meetingId: string; meetingCode: string; meetingNumber: number; actionPointId: string };
+  /**
+   * Where the point was first written. `signed`: that meeting's record is signed, so the
+   * point was agreed there; otherwise it was only carried from it.
+   */
+  origin: { meetingId: string; meetingCode: string; meetingNumber: number; actionPointId: string; signed: boolean };
   text: LocalizedText;
   party: string;
   agency: string;
@@ -79,7 +83,8 @@ export interface RegisterRow {
   history: HistoryEntry[];
 }
 
-const DATE_LANGUAGES = ['th', 'lo', 'en'];
+/** The interface languages: a due date is shown written out in the reader's own. */
+const DATE_LANGUAGES = ['th', 'lo', 'my', 'km', 'vi', 'en'];
 
 export function buildRegister(meetings: readonly RegisterMeeting[], changes: readonly StatusChange[], today: string): RegisterRow[] {
   const byId = new Map(meetings.map((m) => [m.meetingId, m]));
@@ -122,6 +127,7 @@ export function buildRegister(meetings: readonly RegisterMeeting[], changes: rea
         meetingCode: point.origin?.meetingCode || originMeeting?.code || meeting.code,
         meetingNumber: point.origin?.meetingNumber || originMeeting?.number || meeting.number,
         actionPointId: thread.pointId,
+        signed: (originMeeting ?? meeting).state === 'signed',
       },
       text: point.text,
       party: point.party,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isTimeZone } from './time-zone';
 import { ROLES } from '../roles';
+import { rule, type IssueCode } from '../issues';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 // BCP 47, loosely: a primary subtag and optional subtags (th, lo, en, km, my, vi, zh-Hans).
@@ -67,36 +68,37 @@ export const meetingInput = meetingFacts
       .default([]),
   })
   .superRefine((m, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const issue = (path: (string | number)[], message: string, code: IssueCode, params?: Record<string, string | number>) =>
+      ctx.addIssue({ code: 'custom', path, message, ...rule(code, params) });
     const languages = new Set(m.languages);
     const parties = new Set(m.parties.map((p) => p.code));
-    if (parties.size !== m.parties.length) issue(['parties'], 'party codes must be unique');
-    if (new Set(m.languages).size !== m.languages.length) issue(['languages'], 'working languages must be unique');
-    if (m.endDate < m.startDate) issue(['endDate'], 'the meeting cannot end before it starts');
+    if (parties.size !== m.parties.length) issue(['parties'], 'party codes must be unique', 'repeated-party');
+    if (new Set(m.languages).size !== m.languages.length) issue(['languages'], 'working languages must be unique', 'repeated-language');
+    if (m.endDate < m.startDate) issue(['endDate'], 'the meeting cannot end before it starts', 'ends-before-starts');
     m.authenticLanguages.forEach((l, i) => {
-      if (!languages.has(l)) issue(['authenticLanguages', i], `${l} is not a working language`);
+      if (!languages.has(l)) issue(['authenticLanguages', i], `${l} is not a working language`, 'not-working-language', { language: l });
     });
     if (m.prevailingLanguage && !m.authenticLanguages.includes(m.prevailingLanguage))
-      issue(['prevailingLanguage'], 'the prevailing text must be an authentic one');
+      issue(['prevailingLanguage'], 'the prevailing text must be an authentic one', 'prevailing-not-authentic');
     m.parties.forEach((p, i) => {
-      if (!languages.has(p.language)) issue(['parties', i, 'language'], `${p.language} is not a working language`);
+      if (!languages.has(p.language)) issue(['parties', i, 'language'], `${p.language} is not a working language`, 'not-working-language', { language: p.language });
     });
     const heads = new Map<string, number>();
     m.participants.forEach((p, i) => {
       if (p.role !== 'observer' && !parties.has(p.party))
-        issue(['participants', i, 'party'], `${p.party} is not a party of this meeting`);
+        issue(['participants', i, 'party'], `${p.party} is not a party of this meeting`, 'not-a-party', { party: p.party });
       if (p.role === 'observer' && parties.has(p.party))
-        issue(['participants', i, 'party'], 'an observer cannot belong to a party of the meeting');
+        issue(['participants', i, 'party'], 'an observer cannot belong to a party of the meeting', 'observer-in-party', { party: p.party });
       if (p.role === 'head') heads.set(p.party, (heads.get(p.party) ?? 0) + 1);
     });
     for (const [party, count] of heads)
-      if (count > 1) issue(['participants'], `party ${party} has ${count} heads of delegation; it may have one`);
+      if (count > 1) issue(['participants'], `party ${party} has ${count} heads of delegation; it may have one`, 'second-head', { party, count });
     m.minutes.forEach((entry, i) => {
       if (entry.agendaItem > m.agenda.length)
-        issue(['minutes', i, 'agendaItem'], `there is no agenda item ${entry.agendaItem}`);
+        issue(['minutes', i, 'agendaItem'], `there is no agenda item ${entry.agendaItem}`, 'no-such-agenda-item', { item: entry.agendaItem });
     });
     m.actionPoints.forEach((a, i) => {
-      if (!parties.has(a.party)) issue(['actionPoints', i, 'party'], `${a.party} is not a party of this meeting`);
+      if (!parties.has(a.party)) issue(['actionPoints', i, 'party'], `${a.party} is not a party of this meeting`, 'not-a-party', { party: a.party });
     });
   });
 

@@ -48,8 +48,8 @@ describe('the secretariat console in the browser', () => {
     await page.getByLabel('Series (Lao)').fill('ກອງປະຊຸມປຶກສາຫາລືການຄຸ້ມຄອງກໍລະນີ ລາວ - ໄທ');
     await page.getByLabel('Number').fill('5');
     await page.getByLabel('Short name').fill('CMM 05');
-    await page.getByLabel('First day').fill('2025-09-10');
-    await page.getByLabel('Last day').fill('2025-09-11');
+    await page.getByLabel('First day', { exact: true }).fill('2025-09-10');
+    await page.getByLabel('Last day', { exact: true }).fill('2025-09-11');
     await page.getByLabel('Venue (English)').fill('Centara Grand, Bangkok');
     await page.getByLabel('Name (English)').nth(0).fill('Kingdom of Thailand');
     await page.getByLabel('Name (English)').nth(1).fill("Lao People's Democratic Republic");
@@ -57,10 +57,10 @@ describe('the secretariat console in the browser', () => {
     await page.getByRole('heading', { name: /CMM 05/ }).waitFor();
     const meetingId = /\/console\/meetings\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!;
 
-    await page.locator('input[type=file]').setInputFiles(ROSTER);
+    await page.getByLabel('Roster file (CSV or Excel)').setInputFiles(ROSTER);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('7 people were added').waitFor();
-    await page.getByRole('cell', { name: 'ຄຳຫຼ້າ ພົມມະຈັນ' }).waitFor();
+    await page.getByRole('cell', { name: 'ຄຳຫຼ້າ ພົມມະຈັນ', exact: true }).waitFor();
 
     // The sheet replaces links, so it is issued by a POST and opens in a tab of its own.
     const [sheet] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open the sheet to print' }).click()]);

@@ -11,23 +11,11 @@ import { createMeeting, tokenOf, type CreatedMeetingResponse } from '../helpers/
 import { agreeEverything, api, enrolNewKey, recordOf, signedBundleText, type RecordView } from '../helpers/lifecycle';
 import { screenshot } from './helpers/browser';
 import { workspaceHarness } from './helpers/harness';
-import { enrolledFingerprint, keptKey, openView, verifyFile } from './helpers/signing';
+import { enrolledFingerprint, keptKey, openView, reviewAndSign, verifyFile } from './helpers/signing';
 import { paintOverFirstPage } from '../helpers/pdf-surgery';
 
 const participantId = (meeting: CreatedMeetingResponse, role: string, party: string) =>
   meeting.invitations.find((i) => i.role === role && i.party === party)!.participantId;
-
-/** Ticks "I have reviewed" and signs; waits until the review says it is signed. */
-async function reviewAndSign(page: Page): Promise<void> {
-  const review = page.locator('.signing-review[data-signed="false"]');
-  await review.locator('.record-document').waitFor();
-  await review.locator('.confirm input[type="checkbox"]').check();
-  await review.locator('button.sign').click();
-  // Signed, or refused: a refusal fails the test with the words the head was shown.
-  const refusal = page.locator('.signing-review .statement .error[role="alert"]');
-  await Promise.race([page.locator('.signing-review[data-signed="true"]').waitFor(), refusal.waitFor()]);
-  if (await refusal.isVisible()) throw new Error(`signing refused: ${await refusal.innerText()}`);
-}
 
 describe('locking and co-signing in the browser', () => {
   const harness = workspaceHarness();

@@ -117,9 +117,12 @@ describe('the delegation workspace in the browser', () => {
     await thai.page.locator('.action-points button.add').click();
     const newPoint = (p: Participant) => p.page.locator('.action-point').nth(2);
     await newPoint(thai).locator('td[lang="th"] textarea').fill('ฝ่ายไทยส่งรายชื่อผู้เสียหายที่รอการส่งกลับ');
-    await newPoint(thai).locator('input[type="date"]').fill('2025-09-30');
-    await newPoint(thai).locator('.due').getByText('30 กันยายน 2568').waitFor();
-    await newPoint(lao).locator('.due').getByText('30 ກັນຍາ 2025').waitFor();
+    // Typed as Thai writes it, in the Buddhist Era; shown to each in their own calendar and words.
+    const due = newPoint(thai).locator('.date-field input');
+    await due.fill('30/9/2568');
+    await due.press('Tab');
+    await expect.poll(() => due.inputValue()).toBe('30 กันยายน 2568');
+    await expect.poll(() => newPoint(lao).locator('.date-field input').inputValue()).toBe('30 ກັນຍາ 2025');
     expect(await newPoint(lao).locator('td[lang="th"] textarea').inputValue()).toBe('ฝ่ายไทยส่งรายชื่อผู้เสียหายที่รอการส่งกลับ');
     const field = newPoint(thai).locator('td[lang="th"] textarea');
     await field.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 7));

@@ -90,7 +90,7 @@ describe('meeting setup at the console', () => {
     const { meetingId } = (await call(server, { cookie }, 'POST', '/api/console/meetings', FOLLOW_UP)).body;
     const notAuthentic = await patch(meetingId, { languages: ['th', 'en'], prevailingLanguage: 'en' });
     expect(notAuthentic.status).toBe(400);
-    expect(notAuthentic.body.error.issues).toEqual([{ path: 'prevailingLanguage', message: 'the prevailing text must be an authentic one' }]);
+    expect(notAuthentic.body.error.issues).toEqual([{ path: 'prevailingLanguage', message: 'the prevailing text must be an authentic one', code: 'prevailing-not-authentic' }]);
     const dropThai = await patch(meetingId, { languages: ['en'], authenticLanguages: ['en'], parties: FOLLOW_UP.parties.map((p) => ({ ...p, language: 'en' })) });
     expect(dropThai.status).toBe(400);
     expect(dropThai.body.error.issues.map((i: { message: string }) => i.message)).toContain('the record holds text in th: clear it before dropping the language');

@@ -181,7 +181,7 @@ describe('roster import', () => {
     expect(added.status).toBe(201);
     const twice = await call(server, { cookie }, 'POST', path, { name: 'ສົມພອນ ໄຊຍະວົງ', party: 'LA', role: 'delegate' });
     expect(twice.status).toBe(400);
-    expect(twice.body.error.issues).toEqual([{ path: 'name', message: 'ສົມພອນ ໄຊຍະວົງ (LA) is already on the roster' }]);
+    expect(twice.body.error.issues).toEqual([{ path: 'name', message: 'ສົມພອນ ໄຊຍະວົງ (LA) is already on the roster', code: 'roster.already-on-roster' }]);
 
     const { participantId, token } = added.body.invitations[0];
     const removed = await call(server, { cookie }, 'DELETE', `${path}/${participantId}`);

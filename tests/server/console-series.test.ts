@@ -97,7 +97,13 @@ describe('a series of Case Management Meetings', () => {
 
     const again = await call(server, { cookie }, 'POST', `/api/console/meetings/${cmm03.meetingId}/next`, { startDate: '2025-03-12', endDate: '2025-03-12' });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('next_meeting_exists');
+    // The refusal names the meeting that exists, and each meeting links to the others of its series.
+    expect(again.body.error).toMatchObject({ code: 'next_meeting_exists', meetingId: cmm04.meetingId, number: 4 });
+    const series = (await call(server, { cookie }, 'GET', `/api/console/meetings/${cmm03.meetingId}`)).body.seriesMeetings;
+    expect(series.map((m: { id: string; number: number; code: string }) => [m.id, m.number, m.code])).toEqual([
+      [cmm03.meetingId, 3, 'CMM 03'],
+      [cmm04.meetingId, 4, 'CMM 04'],
+    ]);
     const backwards = await call(server, { cookie }, 'POST', `/api/console/meetings/${cmm04.meetingId}/next`, { startDate: '2025-09-02', endDate: '2025-09-01' });
     expect(backwards.status).toBe(400);
   });
@@ -162,9 +168,9 @@ describe('a series of Case Management Meetings', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the mark spreadsheet programs read UTF-8 by
     const table = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), { skipEmptyLines: true }).data;
-    expect(table[0]).toEqual(['Series', 'Meeting', 'First agreed in', 'Party', 'Agency', 'Action point', 'Due', 'Due (written)', 'Status', 'Overdue', 'History']);
+    expect(table[0]).toEqual(['Series', 'Meeting', 'Origin', 'Party', 'Agency', 'Action point', 'Due', 'Due (written)', 'Status', 'Overdue', 'History']);
     const plan = table.find((r) => r[5] === 'ยกร่างแผนระยะที่ 3')!;
-    expect(plan.slice(1, 10)).toEqual(['CMM 04', 'CMM 03', 'TH', 'Ministry of Social Development and Human Security', 'ยกร่างแผนระยะที่ 3', '2024-12-31', '31 ธันวาคม 2567', 'done', '']);
+    expect(plan.slice(1, 10)).toEqual(['CMM 04', 'carried from CMM 03', 'TH', 'Ministry of Social Development and Human Security', 'ยกร่างแผนระยะที่ 3', '2024-12-31', '31 ธันวาคม 2567', 'done', '']);
     expect(plan[10]).toContain('CMM 04: in progress → done by Pimchanok Srisawat');
 
     const xlsx = await fetch(`${server.url}/api/console/register.xlsx?series=${cmm03.seriesId}&lang=lo&today=2025-07-01`, { headers: { cookie } });

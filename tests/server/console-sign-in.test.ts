@@ -134,9 +134,12 @@ describe('signing in to the secretariat console', () => {
     const linked = await call(server, admin, 'POST', '/api/console/accounts', { name: 'Noy Vongsa', login: 'noy', party: 'LA' });
     const token = (linked.body.setupLink as string).split('#')[1];
     expect(linked.body.setupLink).toMatch(/\/console\/setup#/);
+    // The setup page shows whose account it is and the login to sign in with, and changes nothing.
+    expect((await call(server, {}, 'POST', '/api/console/session/setup/account', { token })).body).toEqual({ name: 'Noy Vongsa', login: 'noy' });
     expect((await call(server, {}, 'POST', '/api/console/session/setup', { token, password: 'noy has a long password' })).status).toBe(200);
     expect((await call(server, {}, 'POST', '/api/console/session/setup', { token, password: 'someone else entirely' })).status).toBe(401);
     expect((await signIn(server, 'noy', 'noy has a long password', '192.0.2.41')).status).toBe(201);
+    expect((await call(server, {}, 'POST', '/api/console/session/setup/account', { token })).status).toBe(401);
   });
 
   it('only the administrator makes accounts; a login is taken once; a disabled account signs in no more', async () => {

@@ -43,8 +43,18 @@ describe('the action register', () => {
       ['b', 'CMM 03', 'done', false],
     ]);
     expect(buildRegister(meetings, [], '2025-07-01').filter((r) => r.overdue).map((r) => r.text.en)).toEqual(['a', 'c']);
-    expect(rows[0]!.dueText).toEqual({ th: '31 มกราคม 2568', lo: '31 ມັງກອນ 2025', en: '31 January 2025' });
-    expect(rows[0]!.origin).toEqual({ meetingId: 'm3', meetingCode: 'CMM 03', meetingNumber: 3, actionPointId: 'a' });
+    expect(rows[0]!.dueText).toEqual({
+      th: '31 มกราคม 2568',
+      lo: '31 ມັງກອນ 2025',
+      my: '၂၀၂၅ ခုနှစ်၊ ဇန်နဝါရီလ ၃၁ ရက်',
+      km: 'ថ្ងៃទី៣១ ខែមករា ឆ្នាំ២០២៥',
+      vi: 'ngày 31 tháng 1 năm 2025',
+      en: '31 January 2025',
+    });
+    // CMM 03 was never signed: its points were carried from it, not agreed there.
+    expect(rows[0]!.origin).toEqual({ meetingId: 'm3', meetingCode: 'CMM 03', meetingNumber: 3, actionPointId: 'a', signed: false });
+    const signed = buildRegister([{ ...meetings[0]!, state: 'signed' }, meetings[1]!], [], '2025-03-01');
+    expect(signed[0]!.origin.signed).toBe(true);
   });
 
   it('gathers a point’s history from every meeting it passed through, in time order', () => {

@@ -33,10 +33,19 @@ describe('dates as the record prints them', () => {
     expect(formatDateRange('2024-12-30', '2025-01-02', 'en')).toBe('30 December 2024 – 2 January 2025');
   });
 
+  it('writes Myanmar and Khmer dates in their own digits and month names, Vietnamese by day, month and year', () => {
+    expect(formatDate('2025-03-12', 'my')).toBe('၂၀၂၅ ခုနှစ်၊ မတ်လ ၁၂ ရက်');
+    expect(formatDate('2025-03-12', 'km')).toBe('ថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០២៥');
+    expect(formatDate('2025-03-12', 'vi')).toBe('ngày 12 tháng 3 năm 2025');
+    expect(formatDateRange('2025-03-12', '2025-03-13', 'my')).toBe('၂၀၂၅ ခုနှစ်၊ မတ်လ ၁၂ ရက်မှ ၁၃ ရက်အထိ');
+    expect(formatDateRange('2025-02-28', '2025-03-02', 'km')).toBe('ថ្ងៃទី២៨ ខែកុម្ភៈ – ថ្ងៃទី២ ខែមីនា ឆ្នាំ២០២៥');
+    expect(formatDateRange('2025-03-12', '2025-03-13', 'vi')).toBe('ngày 12–13 tháng 3 năm 2025');
+  });
+
   it('writes other working languages through Intl in the Gregorian calendar', () => {
-    const vi = formatDate('2025-03-12', 'vi');
-    expect(vi).toContain('2025');
-    expect(vi).toContain('12');
+    const zh = formatDate('2025-03-12', 'zh');
+    expect(zh).toContain('2025');
+    expect(zh).toContain('12');
   });
 
   it('refuses what is not a calendar date instead of printing a wrong one', () => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import type * as Y from 'yjs';
 import { formatDate } from '../../../shared/dates';
+import { DateField } from '../dates/DateField';
 import { ACTION_STATUSES, type ActionStatus } from '../../../shared/record/meeting-input';
 import type { ActionPointMap } from '../../../shared/record/schema';
 import { moveActionPoint, setActionPointTerms } from '../../../shared/record/segment-ops';
@@ -49,7 +50,7 @@ export function ActionPointRow({ point, index, count }: Props) {
           const text = texts.get(code);
           const label = t('action.textIn', { number: index + 1, language: languageName(code, language) });
           return (
-            <td key={code} lang={code}>
+            <td key={code} lang={code} data-label={languageName(code, language)}>
               {text ? <YTextField text={text} language={code} label={label} multiline brackets /> : <span className="empty">—</span>}
             </td>
           );
@@ -76,13 +77,16 @@ export function ActionPointRow({ point, index, count }: Props) {
               <span>{t('action.agency')}</span>
               {readOnly ? <strong>{agency || '—'}</strong> : <AgencyInput value={agency} onCommit={(value) => set({ agency: value })} />}
             </label>
-            <label>
-              <span>{t('action.due')}</span>
-              {!readOnly && <input type="date" value={due ?? ''} onChange={(e) => set({ due: e.target.value || null })} />}
-              <strong className="due" lang={language}>
-                {due ? formatDate(due, language) : t('action.noDue')}
-              </strong>
-            </label>
+            {readOnly ? (
+              <label>
+                <span>{t('action.due')}</span>
+                <strong className="due" lang={language}>
+                  {due ? formatDate(due, language) : t('action.noDue')}
+                </strong>
+              </label>
+            ) : (
+              <DateField label={t('action.dueOf', { number: index + 1 })} value={due ?? ''} onChange={(value) => set({ due: value || null })} />
+            )}
             <label>
               <span>{t('action.status')}</span>
               {readOnly ? (

@@ -1,5 +1,6 @@
 // The chosen agenda item: its title in every working language (writers rename it in
 // place), and moving or removing it.
+import type { CSSProperties } from 'react';
 import { ArrowDown, ArrowUp, Trash } from 'lucide-react';
 import * as Y from 'yjs';
 import { agendaItemId, agendaItemTitle, type AgendaItemMap } from '../../../shared/record/schema';
@@ -45,7 +46,7 @@ export function AgendaItemHeading({ item, index, count, onRemoved }: Props) {
           </div>
         )}
       </div>
-      <div className="item-titles" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` }}>
+      <div className="item-titles" style={{ '--columns': columns.length } as CSSProperties}>
         {columns.map((code) => {
           const title = titles.get(code);
           const label = t('agenda.titleIn', { language: languageName(code, language) });

@@ -4,12 +4,13 @@ import { zoneOf } from '../../../shared/record/time-zone';
 import { useCallback, useEffect, useState } from 'react';
 import { RefreshCw, ShieldCheck, ShieldX } from 'lucide-react';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
-import { useT } from '../../i18n/i18n';
+import { pick, useT, type MessageKey } from '../../i18n/i18n';
+import { partyName } from '../../../shared/parties';
 import { lifecycleApi, type AuditEntry, type AuditLog } from '../../connection/lifecycle-api';
 import { explainRefusal, type Explained } from '../lifecycle/refusals';
 import { formatInstant } from '../lifecycle/instant';
 import { useWorkspace } from '../workspace/workspace-context';
-import { auditFacts, auditLabel } from './audit-labels';
+import { auditFacts, auditLabel, reasonKey } from './audit-labels';
 
 export function AuditView() {
   const { t } = useT();
@@ -46,7 +47,7 @@ export function AuditView() {
       )}
       {!log && !problem && <p>{t('workspace.loading')}</p>}
       {log && (
-        <table>
+        <table className="stack-table">
           <thead>
             <tr>
               <th scope="col">#</th>
@@ -68,29 +69,50 @@ export function AuditView() {
 
 function AuditRow({ entry, broken }: { entry: AuditEntry; broken: boolean }) {
   const { t, language } = useT();
-  const { meeting } = useWorkspace();
+  const { meeting, columns } = useWorkspace();
   const label = auditLabel(entry.action);
   const facts = auditFacts(entry.detail);
   const refused = label.kind === 'refused' || entry.action.endsWith('-refused') || entry.action === 'access.refused';
   const what =
     label.kind === 'done' ? t(label.key) : label.kind === 'refused' ? t('audit.refused', { what: label.what ? t(label.what) : label.action }) : label.action;
-  const who = entry.actorName ?? (entry.actor === 'administrator' ? t('audit.administrator') : entry.actor);
+  const who = entry.actorName ?? actorWords(t, entry.actor);
+  const party = (code: string) => pick(meeting.parties.find((p) => p.code === code)?.name, language, columns) || partyName(code, language);
+  const reason = facts.reason !== undefined ? reasonKey(facts.reason) : null;
   const parts = [
-    facts.party,
+    entry.subjects && entry.subjects.length > 0 ? entry.subjects.join(', ') : undefined,
+    facts.party ? party(facts.party) : undefined,
+    facts.item !== undefined ? t('agenda.item', { number: facts.item }) : undefined,
+    facts.items !== undefined ? t('console.draft.imported', { items: facts.items, segments: facts.segments ?? 0 }) : undefined,
+    facts.status ? t(`console.status.${facts.status}` as MessageKey) : undefined,
+    facts.via === 'console' ? t('audit.viaConsole') : undefined,
     facts.version !== undefined ? t('header.version', { version: facts.version }) : undefined,
     facts.recordHash ? displayFingerprint(facts.recordHash) : undefined,
-    facts.voided && facts.voided.length > 0 ? t('audit.voided', { parties: facts.voided.join(', ') }) : undefined,
-    facts.reason !== undefined ? (refused ? t('audit.reasonCode', { code: facts.reason }) : t('audit.reasonGiven', { reason: facts.reason })) : undefined,
+    facts.voided && facts.voided.length > 0 ? t('audit.voided', { parties: facts.voided.map(party).join(', ') }) : undefined,
+    facts.reason !== undefined
+      ? refused
+        ? reason
+          ? t(reason)
+          : t('audit.reasonCode', { code: facts.reason })
+        : t('audit.reasonGiven', { reason: facts.reason })
+      : undefined,
   ].filter((p): p is string => Boolean(p));
   return (
     <tr data-action={entry.action} className={`${refused ? 'refused' : ''}${broken ? ' broken' : ''}`}>
-      <td>{entry.seq}</td>
-      <td>{formatInstant(entry.at, language, zoneOf(meeting.facts))}</td>
-      <td>{who}</td>
-      <td>
+      <td data-label="#">{entry.seq}</td>
+      <td data-label={t('audit.when')}>{formatInstant(entry.at, language, zoneOf(meeting.facts))}</td>
+      <td data-label={t('audit.who')}>{who}</td>
+      <td data-label={t('audit.what')}>
         {what}
         {parts.length > 0 && <span className="sub">{parts.join(' · ')}</span>}
       </td>
     </tr>
   );
+}
+
+/** Someone with no name in this meeting: the administrator, the demo, an officer no longer known. */
+function actorWords(t: ReturnType<typeof useT>['t'], actor: string): string {
+  if (actor === 'administrator') return t('audit.administrator');
+  if (actor === 'demo') return t('audit.demo');
+  if (actor.startsWith('officer:')) return t('audit.officer');
+  return t('audit.someone');
 }

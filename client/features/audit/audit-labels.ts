@@ -1,5 +1,6 @@
-// An audit entry's action in the reader's words. Known actions have a sentence each; a
-// refused one (`<action>.refused`) says what was tried; anything newer is shown by its name.
+// An audit entry in the reader's words. Every action the server writes has a sentence; a
+// refused one (`<action>.refused`) says what was tried and why, its reason in words too;
+// anything newer than this client is shown by its name.
 import type { MessageKey } from '../../i18n/i18n';
 
 const DONE: Record<string, MessageKey> = {
@@ -12,6 +13,7 @@ const DONE: Record<string, MessageKey> = {
   'invitations.read-refused': 'audit.invitationsRefused',
   'invitation.link-refused': 'audit.invitationsRefused',
   'invitation.revoke-refused': 'audit.invitationsRefused',
+  'invitations.sheet-issued': 'audit.sheetIssued',
   'access.refused': 'audit.accessRefused',
   'record.write-refused': 'audit.writeRefused',
   'key.enrolled': 'audit.keyEnrolled',
@@ -25,6 +27,20 @@ const DONE: Record<string, MessageKey> = {
   'export.docx': 'audit.exportDocx',
   'export.bundle': 'audit.exportBundle',
   'bundle.export': 'audit.exportBundle',
+  'meeting.facts-edited': 'audit.factsEdited',
+  'meeting.facts-edit-refused': 'audit.factsRefused',
+  'meeting.officer-granted': 'audit.officerGranted',
+  'roster.added': 'audit.rosterAdded',
+  'roster.add-refused': 'audit.rosterRefused',
+  'roster.removed': 'audit.rosterRemoved',
+  'series.next-meeting-created': 'audit.nextMeeting',
+  'action-point.status-set': 'audit.statusSet',
+  'action-point.status-refused': 'audit.statusRefused',
+  'agenda.item-added': 'audit.agendaAdded',
+  'agenda.item-renamed': 'audit.agendaRenamed',
+  'agenda.item-moved': 'audit.agendaMoved',
+  'agenda.item-removed': 'audit.agendaRemoved',
+  'minutes.imported': 'audit.minutesImported',
 };
 
 const ATTEMPTED: Record<string, MessageKey> = {
@@ -38,6 +54,41 @@ const ATTEMPTED: Record<string, MessageKey> = {
   'export.pdf': 'audit.tried.export',
   'export.docx': 'audit.tried.export',
   'export.bundle': 'audit.tried.export',
+};
+
+/** Why something was refused, as the server names it: a lifecycle refusal, or what the socket refused. */
+const REASONS: Record<string, MessageKey> = {
+  'not-agreed': 'audit.reason.notAgreed',
+  'not-permitted': 'audit.reason.notPermitted',
+  'not-a-participant': 'audit.reason.notParticipant',
+  'not-your-party': 'audit.reason.notYourParty',
+  'not-a-party': 'audit.reason.notParty',
+  'wrong-state': 'audit.reason.wrongState',
+  'already-signed': 'audit.reason.alreadySigned',
+  'stale-statement': 'audit.reason.stale',
+  'clock-skew': 'audit.reason.clock',
+  superseded: 'audit.reason.superseded',
+  conflict: 'audit.reason.conflict',
+  'bad-signature': 'audit.reason.badSignature',
+  'no-key-enrolled': 'audit.reason.noKey',
+  'signer-mismatch': 'audit.reason.signer',
+  'statement-mismatch': 'audit.reason.statement',
+  'invalid-key': 'audit.reason.invalidKey',
+  'invalid-body': 'audit.reason.invalidBody',
+  'no-such-version': 'audit.reason.noVersion',
+  'unknown-party': 'audit.reason.unknownParty',
+  'not-locked': 'audit.reason.notLocked',
+  not_draft: 'audit.reason.notDraft',
+  invalid: 'audit.reason.invalid',
+  'read-only:observer': 'refusal.observer',
+  'read-only:locked': 'audit.reason.locked',
+  'read-only:signed': 'audit.reason.signed',
+  'agreement:server-only': 'audit.reason.agreementServerOnly',
+  'record:server-only': 'audit.reason.recordServerOnly',
+  'storage:unavailable': 'audit.reason.storage',
+  'update:missing-dependencies': 'audit.reason.missingDependencies',
+  'awareness:not-your-client': 'audit.reason.presence',
+  'awareness:too-large': 'audit.reason.presence',
 };
 
 export type AuditLabel =
@@ -55,7 +106,10 @@ export function auditLabel(action: string): AuditLabel {
   return { kind: 'unknown', action };
 }
 
-/** The facts of an entry worth a glance: party, version, record, and the reason given. */
+/** A refusal's reason in words; null for a reason this client does not know (shown as it is). */
+export const reasonKey = (reason: string): MessageKey | null => REASONS[reason] ?? null;
+
+/** The facts of an entry worth a glance: party, version, record, agenda item, counts, and the reason given. */
 export interface AuditFacts {
   party?: string;
   version?: number;
@@ -63,6 +117,15 @@ export interface AuditFacts {
   /** For a refusal, the server's reason code; for an unlock or amendment, the words typed. */
   reason?: string;
   voided?: string[];
+  /** The agenda item an agenda change concerns, by its number. */
+  item?: number;
+  /** What an import brought: items and segments. */
+  items?: number;
+  segments?: number;
+  /** How someone came in: by their link, or from the console. */
+  via?: string;
+  /** The new status of an action point. */
+  status?: string;
 }
 
 export function auditFacts(detail: Record<string, unknown>): AuditFacts {
@@ -71,6 +134,12 @@ export function auditFacts(detail: Record<string, unknown>): AuditFacts {
   if (typeof detail.version === 'number') facts.version = detail.version;
   if (typeof detail.recordHash === 'string') facts.recordHash = detail.recordHash;
   if (typeof detail.reason === 'string') facts.reason = detail.reason;
+  else if (typeof detail.why === 'string') facts.reason = detail.why;
   if (Array.isArray(detail.voidedSignatures)) facts.voided = detail.voidedSignatures.filter((p): p is string => typeof p === 'string');
+  if (typeof detail.item === 'number') facts.item = detail.item;
+  if (typeof detail.items === 'number') facts.items = detail.items;
+  if (typeof detail.segments === 'number') facts.segments = detail.segments;
+  if (typeof detail.via === 'string') facts.via = detail.via;
+  if (typeof detail.status === 'string') facts.status = detail.status;
   return facts;
 }

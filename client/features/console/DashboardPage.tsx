@@ -5,13 +5,14 @@ import type { Dashboard } from '../../../shared/console/register';
 import { RECORD_STATES } from '../../../shared/roles';
 import { consoleApi } from './console-api';
 import { failureKey } from './failure';
-import { useConsoleT, type ConsoleKey } from './i18n/console-i18n';
+import { useT, type MessageKey } from '../../i18n/i18n';
+import { partyName } from '../../../shared/parties';
 import { localToday } from './RegisterPage';
 
 export function DashboardPage() {
-  const { t } = useConsoleT();
+  const { t, language } = useT();
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<ConsoleKey | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
   useEffect(() => {
     consoleApi.dashboard({ today: localToday() }).then(setDashboard, (err: unknown) => setError(failureKey(err)));
   }, []);
@@ -22,39 +23,39 @@ export function DashboardPage() {
         {t(error)}
       </p>
     );
-  if (!dashboard) return <p>{t('common.loading')}</p>;
+  if (!dashboard) return <p>{t('console.common.loading')}</p>;
   return (
     <section>
-      <h1>{t('dashboard.title')}</h1>
-      <h2>{t('dashboard.meetings')}</h2>
+      <h1>{t('console.dashboard.title')}</h1>
+      <h2>{t('console.dashboard.meetings')}</h2>
       <dl className="counts">
         {RECORD_STATES.map((state) => (
           <div key={state}>
-            <dt>{t(`state.${state}`)}</dt>
+            <dt>{t(`console.state.${state}`)}</dt>
             <dd>{dashboard.meetings[state]}</dd>
           </div>
         ))}
       </dl>
-      <h2>{t('dashboard.agencies')}</h2>
+      <h2>{t('console.dashboard.agencies')}</h2>
       {dashboard.agencies.length === 0 ? (
-        <p>{t('dashboard.none')}</p>
+        <p>{t('console.dashboard.none')}</p>
       ) : (
-        <table className="console-table">
+        <table className="console-table stack-table">
           <thead>
             <tr>
-              <th scope="col">{t('roster.party')}</th>
-              <th scope="col">{t('roster.agency')}</th>
-              <th scope="col">{t('dashboard.open')}</th>
-              <th scope="col">{t('dashboard.overdue')}</th>
+              <th scope="col">{t('console.roster.party')}</th>
+              <th scope="col">{t('console.roster.agency')}</th>
+              <th scope="col">{t('console.dashboard.open')}</th>
+              <th scope="col">{t('console.dashboard.overdue')}</th>
             </tr>
           </thead>
           <tbody>
             {dashboard.agencies.map((a) => (
               <tr key={`${a.party}/${a.agency}`} className={a.overdue > 0 ? 'overdue' : undefined}>
-                <td>{a.party}</td>
-                <td>{a.agency}</td>
-                <td>{a.open}</td>
-                <td>{a.overdue}</td>
+                <td data-label={t('console.roster.party')}>{partyName(a.party, language)}</td>
+                <td data-label={t('console.roster.agency')}>{a.agency}</td>
+                <td data-label={t('console.dashboard.open')}>{a.open}</td>
+                <td data-label={t('console.dashboard.overdue')}>{a.overdue}</td>
               </tr>
             ))}
           </tbody>

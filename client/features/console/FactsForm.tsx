@@ -1,10 +1,12 @@
-// The facts of a meeting, as a form: series and venue in every working language, number,
-// code, dates, working languages, authentic texts and the prevailing one, and the parties
-// with their names in every working language. Used to create a meeting and to edit a draft.
-import { useState, type FormEvent } from 'react';
+// The facts of a meeting, as a form: working languages and parties picked by name, series
+// and venue in every working language, number, code, dates in the interface language,
+// authentic texts and the prevailing one. Used to create a meeting and to edit a draft.
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { EditableFacts } from '../../../shared/console/meeting-facts';
-import { languageName } from '../../i18n/i18n';
-import { useConsoleT } from './i18n/console-i18n';
+import { languageName, useT } from '../../i18n/i18n';
+import { DateField } from '../dates/DateField';
+import { LanguagesFieldset } from './LanguagesFieldset';
+import { PartiesFieldset, asParty } from './PartiesFieldset';
 
 export const emptyFacts = (): EditableFacts => ({
   series: {},
@@ -16,32 +18,39 @@ export const emptyFacts = (): EditableFacts => ({
   languages: ['th', 'lo', 'en'],
   authenticLanguages: ['th', 'lo', 'en'],
   prevailingLanguage: null,
-  parties: [
-    { code: 'TH', name: {}, language: 'th' },
-    { code: 'LA', name: {}, language: 'lo' },
-  ],
+  parties: [asParty('TH', ['th', 'lo', 'en']), asParty('LA', ['th', 'lo', 'en'])],
 });
 
-const readCodes = (text: string) => [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
-
-export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initial: EditableFacts; submitLabel: string; onSubmit(facts: EditableFacts): Promise<void>; disabled?: boolean }) {
-  const { t, language } = useConsoleT();
+export function FactsForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  disabled,
+  children,
+}: {
+  initial: EditableFacts;
+  submitLabel: string;
+  onSubmit(facts: EditableFacts): Promise<void>;
+  disabled?: boolean;
+  /** More of the form, before its button, given the facts as they stand (a Word draft to start from). */
+  children?: (facts: EditableFacts) => ReactNode;
+}) {
+  const { t, language } = useT();
   const [facts, setFacts] = useState(initial);
-  const [languagesText, setLanguagesText] = useState(initial.languages.join(', '));
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof EditableFacts>(key: K, value: EditableFacts[K]) => setFacts((f) => ({ ...f, [key]: value }));
-  const languages = facts.languages;
+  const { languages } = facts;
 
-  const setLanguages = (text: string) => {
-    setLanguagesText(text);
-    const codes = readCodes(text);
+  const setLanguages = (codes: string[]) =>
     setFacts((f) => ({
       ...f,
       languages: codes,
-      authenticLanguages: f.authenticLanguages.filter((l) => codes.includes(l)),
+      // A newly worked language is authentic unless the secretariat says otherwise.
+      authenticLanguages: [...f.authenticLanguages.filter((l) => codes.includes(l)), ...codes.filter((l) => !f.languages.includes(l))],
       prevailingLanguage: f.prevailingLanguage && codes.includes(f.prevailingLanguage) ? f.prevailingLanguage : null,
+      // Known parties get their names in a newly worked language; each keeps a language still worked in.
+      parties: f.parties.map((p) => ({ ...p, language: codes.includes(p.language) ? p.language : (codes[0] ?? p.language), name: { ...asParty(p.code, codes).name, ...p.name } })),
     }));
-  };
   const localized = (label: string, value: Record<string, string>, change: (v: Record<string, string>) => void) =>
     languages.map((l) => (
       <label key={l}>
@@ -64,34 +73,24 @@ export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initia
 
   return (
     <form className="facts-form" onSubmit={submit}>
-      <fieldset disabled={disabled || busy}>
-        <label>
-          {t('facts.languages')}
-          <input value={languagesText} onChange={(e) => setLanguages(e.target.value)} aria-describedby="languages-hint" />
-          <span id="languages-hint" className="hint">{t('facts.languagesHint')}</span>
-        </label>
-        {localized(t('facts.series'), facts.series, (v) => set('series', v))}
+      <fieldset disabled={disabled || busy} className="plain">
+        <LanguagesFieldset value={languages} onChange={setLanguages} />
+        {localized(t('console.facts.series'), facts.series, (v) => set('series', v))}
         <div className="row">
           <label>
-            {t('facts.number')}
+            {t('console.facts.number')}
             <input type="number" min={1} value={facts.number} onChange={(e) => set('number', Number(e.target.value))} />
           </label>
           <label>
-            {t('facts.code')}
+            {t('console.facts.code')}
             <input value={facts.code} required onChange={(e) => set('code', e.target.value)} />
           </label>
-          <label>
-            {t('facts.startDate')}
-            <input type="date" required value={facts.startDate} onChange={(e) => set('startDate', e.target.value)} />
-          </label>
-          <label>
-            {t('facts.endDate')}
-            <input type="date" required value={facts.endDate} onChange={(e) => set('endDate', e.target.value)} />
-          </label>
+          <DateField label={t('console.facts.startDate')} required value={facts.startDate} onChange={(v) => set('startDate', v)} />
+          <DateField label={t('console.facts.endDate')} required value={facts.endDate} onChange={(v) => set('endDate', v)} />
         </div>
-        {localized(t('facts.venue'), facts.venue, (v) => set('venue', v))}
+        {localized(t('console.facts.venue'), facts.venue, (v) => set('venue', v))}
         <fieldset className="row">
-          <legend>{t('facts.authentic')}</legend>
+          <legend>{t('console.facts.authentic')}</legend>
           {languages.map((l) => (
             <label key={l} className="inline">
               <input
@@ -103,9 +102,9 @@ export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initia
             </label>
           ))}
           <label>
-            {t('facts.prevailing')}
+            {t('console.facts.prevailing')}
             <select value={facts.prevailingLanguage ?? ''} onChange={(e) => set('prevailingLanguage', e.target.value || null)}>
-              <option value="">{t('facts.noPrevailing')}</option>
+              <option value="">{t('console.facts.noPrevailing')}</option>
               {facts.authenticLanguages.map((l) => (
                 <option key={l} value={l}>
                   {languageName(l, language)}
@@ -114,37 +113,8 @@ export function FactsForm({ initial, submitLabel, onSubmit, disabled }: { initia
             </select>
           </label>
         </fieldset>
-        <fieldset>
-          <legend>{t('facts.parties')}</legend>
-          {facts.parties.map((party, i) => {
-            const change = (next: Partial<typeof party>) => set('parties', facts.parties.map((p, j) => (j === i ? { ...p, ...next } : p)));
-            return (
-              <div key={i} className="party-row">
-                <label>
-                  {t('facts.partyCode')}
-                  <input value={party.code} size={6} onChange={(e) => change({ code: e.target.value.toUpperCase() })} />
-                </label>
-                <label>
-                  {t('facts.partyLanguage')}
-                  <select value={party.language} onChange={(e) => change({ language: e.target.value })}>
-                    {languages.map((l) => (
-                      <option key={l} value={l}>
-                        {languageName(l, language)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                {localized(t('facts.partyName'), party.name, (name) => change({ name }))}
-                <button type="button" onClick={() => set('parties', facts.parties.filter((_, j) => j !== i))} disabled={facts.parties.length <= 1}>
-                  {t('facts.removeParty')}
-                </button>
-              </div>
-            );
-          })}
-          <button type="button" onClick={() => set('parties', [...facts.parties, { code: '', name: {}, language: languages[0] ?? 'en' }])}>
-            {t('facts.addParty')}
-          </button>
-        </fieldset>
+        <PartiesFieldset parties={facts.parties} languages={languages} onChange={(parties) => set('parties', parties)} />
+        {children?.(facts)}
         <button type="submit" className="primary">
           {submitLabel}
         </button>

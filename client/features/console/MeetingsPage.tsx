@@ -2,18 +2,16 @@
 import { useEffect, useState } from 'react';
 import { formatDateRange } from '../../../shared/dates';
 import { navigate } from '../../app/router';
-import { pick } from '../../i18n/i18n';
+import { pick, useT, type MessageKey } from '../../i18n/i18n';
 import { consoleApi, type MeetingSummary } from './console-api';
-import { emptyFacts, FactsForm } from './FactsForm';
-import { failureKey, issuesOf } from './failure';
-import { useConsoleT, type ConsoleKey } from './i18n/console-i18n';
+import { NewMeeting } from './NewMeeting';
+import { failureKey } from './failure';
 
 export function MeetingsPage() {
-  const { t, language } = useConsoleT();
+  const { t, language } = useT();
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
-  const [error, setError] = useState<ConsoleKey | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
   const [creating, setCreating] = useState(false);
-  const [issues, setIssues] = useState<string[]>([]);
 
   useEffect(() => {
     consoleApi.meetings().then((a) => setMeetings(a.meetings), (err: unknown) => setError(failureKey(err)));
@@ -22,69 +20,42 @@ export function MeetingsPage() {
   return (
     <section className="console-meetings">
       <header className="section-head">
-        <h1>{t('meetings.title')}</h1>
-        <button type="button" className="primary" onClick={() => setCreating(!creating)}>
-          {t('meetings.new')}
+        <h1>{t('console.meetings.title')}</h1>
+        <button type="button" className="primary" aria-expanded={creating} onClick={() => setCreating(!creating)}>
+          {t('console.meetings.new')}
         </button>
       </header>
-      {creating && (
-        <div className="console-panel">
-          <h2>{t('meetings.new')}</h2>
-          <FactsForm
-            initial={emptyFacts()}
-            submitLabel={t('facts.create')}
-            onSubmit={async (facts) => {
-              setIssues([]);
-              try {
-                const made = await consoleApi.createMeeting({ ...facts, prevailingLanguage: facts.prevailingLanguage ?? undefined, participants: [], agenda: [], minutes: [], actionPoints: [] });
-                navigate(`/console/meetings/${made.meetingId}`);
-              } catch (err) {
-                setIssues(issuesOf(err).length ? issuesOf(err) : [t(failureKey(err))]);
-              }
-            }}
-          />
-          {issues.length > 0 && (
-            <div className="error" role="alert">
-              <p>{t('facts.invalid')}</p>
-              <ul>
-                {issues.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </div>
-      )}
+      {creating && <NewMeeting />}
       {error && (
         <p className="error" role="alert">
           {t(error)}
         </p>
       )}
-      {!meetings && !error && <p>{t('common.loading')}</p>}
-      {meetings?.length === 0 && <p>{t('meetings.empty')}</p>}
+      {!meetings && !error && <p>{t('console.common.loading')}</p>}
+      {meetings?.length === 0 && <p>{t('console.meetings.empty')}</p>}
       {meetings && meetings.length > 0 && (
-        <table className="console-table">
+        <table className="console-table stack-table">
           <thead>
             <tr>
-              <th scope="col">{t('meetings.code')}</th>
-              <th scope="col">{t('meetings.series')}</th>
-              <th scope="col">{t('meetings.dates')}</th>
-              <th scope="col">{t('meetings.state')}</th>
-              <th scope="col">{t('meetings.participants')}</th>
+              <th scope="col">{t('console.meetings.code')}</th>
+              <th scope="col">{t('console.meetings.series')}</th>
+              <th scope="col">{t('console.meetings.dates')}</th>
+              <th scope="col">{t('console.meetings.state')}</th>
+              <th scope="col">{t('console.meetings.participants')}</th>
             </tr>
           </thead>
           <tbody>
             {[...meetings].reverse().map((m) => (
               <tr key={m.id}>
-                <td>
+                <td data-label={t('console.meetings.code')}>
                   <a href={`/console/meetings/${m.id}`} onClick={(e) => (e.preventDefault(), navigate(`/console/meetings/${m.id}`))}>
                     {m.code}
                   </a>
                 </td>
-                <td>{pick(m.series, language, m.languages)}</td>
-                <td>{m.startDate ? formatDateRange(m.startDate, m.endDate, language) : ''}</td>
-                <td>{t(`state.${m.state}`)}</td>
-                <td>{m.participants}</td>
+                <td data-label={t('console.meetings.series')}>{pick(m.series, language, m.languages)}</td>
+                <td data-label={t('console.meetings.dates')}>{m.startDate ? formatDateRange(m.startDate, m.endDate, language) : ''}</td>
+                <td data-label={t('console.meetings.state')}>{t(`console.state.${m.state}`)}</td>
+                <td data-label={t('console.meetings.participants')}>{m.participants}</td>
               </tr>
             ))}
           </tbody>

@@ -5,10 +5,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ACTION_STATUSES } from '../../../shared/record/meeting-input';
 import type { HistoryEntry, RegisterRow } from '../../../shared/console/register';
-import { pick } from '../../i18n/i18n';
+import { pick, useT, type MessageKey, type Translate } from '../../i18n/i18n';
+import { partyName } from '../../../shared/parties';
+import { formatInstant } from '../lifecycle/instant';
 import { consoleApi, type MeetingSummary, type RegisterFilter } from './console-api';
 import { failureKey } from './failure';
-import { useConsoleT, type ConsoleKey, type ConsoleT } from './i18n/console-i18n';
 
 /** The reader's own date, in their time zone: what "overdue" is reckoned against. */
 export const localToday = () => {
@@ -17,18 +18,26 @@ export const localToday = () => {
 };
 
 export function RegisterPage() {
-  const { t, language } = useConsoleT();
+  const { t, language } = useT();
   const [filter, setFilter] = useState<RegisterFilter>({ today: localToday() });
   const [rows, setRows] = useState<RegisterRow[] | null>(null);
   const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
-  const [error, setError] = useState<ConsoleKey | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
+  // Every party seen in the register, so the filter offers them by name even while one is chosen.
+  const [parties, setParties] = useState<string[]>([]);
 
   useEffect(() => {
     consoleApi.meetings().then((a) => setMeetings(a.meetings), () => undefined);
   }, []);
   useEffect(() => {
     setError(null);
-    consoleApi.register(filter).then((a) => setRows(a.rows), (err: unknown) => setError(failureKey(err)));
+    consoleApi.register(filter).then(
+      (a) => {
+        setRows(a.rows);
+        setParties((seen) => [...new Set([...seen, ...a.rows.map((r) => r.party)])].sort());
+      },
+      (err: unknown) => setError(failureKey(err)),
+    );
   }, [filter]);
 
   const series = useMemo(() => {
@@ -42,19 +51,19 @@ export function RegisterPage() {
   return (
     <section>
       <header className="section-head">
-        <h1>{t('register.title')}</h1>
+        <h1>{t('console.register.title')}</h1>
         <a className="button" href={consoleApi.registerFileUrl('csv', exportFilter)} download>
-          {t('register.csv')}
+          {t('console.register.csv')}
         </a>
         <a className="button" href={consoleApi.registerFileUrl('xlsx', exportFilter)} download>
-          {t('register.xlsx')}
+          {t('console.register.xlsx')}
         </a>
       </header>
       <form className="row filters" onSubmit={(e) => e.preventDefault()}>
         <label>
-          {t('register.series')}
+          {t('console.register.series')}
           <select value={filter.series ?? ''} onChange={(e) => set('series', e.target.value)}>
-            <option value="">{t('register.allSeries')}</option>
+            <option value="">{t('console.register.allSeries')}</option>
             {series.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
@@ -63,27 +72,34 @@ export function RegisterPage() {
           </select>
         </label>
         <label>
-          {t('roster.party')}
-          <input value={filter.party ?? ''} size={6} onChange={(e) => set('party', e.target.value.toUpperCase())} />
+          {t('console.roster.party')}
+          <select value={filter.party ?? ''} onChange={(e) => set('party', e.target.value)}>
+            <option value="">{t('console.register.anyParty')}</option>
+            {parties.map((code) => (
+              <option key={code} value={code}>
+                {partyName(code, language)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
-          {t('roster.agency')}
+          {t('console.roster.agency')}
           <input value={filter.agency ?? ''} onChange={(e) => set('agency', e.target.value)} />
         </label>
         <label>
-          {t('register.status')}
+          {t('console.register.status')}
           <select value={filter.status ?? ''} onChange={(e) => set('status', e.target.value)}>
-            <option value="">{t('register.anyStatus')}</option>
+            <option value="">{t('console.register.anyStatus')}</option>
             {ACTION_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`status.${s}`)}
+                {t(`console.status.${s}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="inline">
           <input type="checkbox" checked={filter.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : '')} />
-          {t('register.overdueOnly')}
+          {t('console.register.overdueOnly')}
         </label>
       </form>
       {error && (
@@ -91,42 +107,44 @@ export function RegisterPage() {
           {t(error)}
         </p>
       )}
-      {!rows && !error && <p>{t('common.loading')}</p>}
-      {rows && <p>{t('register.count', { count: rows.length })}</p>}
+      {!rows && !error && <p>{t('console.common.loading')}</p>}
+      {rows && <p>{t('console.register.count', { count: rows.length })}</p>}
       {rows && rows.length > 0 && (
-        <table className="console-table register">
+        <table className="console-table register stack-table">
           <thead>
             <tr>
-              <th scope="col">{t('register.meeting')}</th>
-              <th scope="col">{t('roster.party')}</th>
-              <th scope="col">{t('roster.agency')}</th>
-              <th scope="col">{t('register.point')}</th>
-              <th scope="col">{t('register.due')}</th>
-              <th scope="col">{t('register.status')}</th>
-              <th scope="col">{t('register.history')}</th>
+              <th scope="col">{t('console.register.meeting')}</th>
+              <th scope="col">{t('console.roster.party')}</th>
+              <th scope="col">{t('console.roster.agency')}</th>
+              <th scope="col">{t('console.register.point')}</th>
+              <th scope="col">{t('console.register.due')}</th>
+              <th scope="col">{t('console.register.status')}</th>
+              <th scope="col">{t('console.register.history')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.thread.meetingId}/${row.thread.pointId}`} className={row.overdue ? 'overdue' : undefined}>
-                <td>
+                <td data-label={t('console.register.meeting')}>
                   {row.meetingCode}
-                  {row.origin.meetingCode !== row.meetingCode && <div className="hint">{t('register.origin', { code: row.origin.meetingCode })}</div>}
+                  {row.origin.meetingCode !== row.meetingCode && (
+                    <div className="hint">{t(row.origin.signed ? 'console.register.origin' : 'console.register.carriedFrom', { code: row.origin.meetingCode })}</div>
+                  )}
                 </td>
-                <td>{row.party}</td>
-                <td>{row.agency}</td>
-                <td>{pick(row.text, language, ['en', ...Object.keys(row.text)])}</td>
-                <td>
+                <td data-label={t('console.roster.party')}>{partyName(row.party, language)}</td>
+                <td data-label={t('console.roster.agency')}>{row.agency}</td>
+                <td data-label={t('console.register.point')}>{pick(row.text, language, ['en', ...Object.keys(row.text)])}</td>
+                <td data-label={t('console.register.due')}>
                   {row.due ? (row.dueText[language] ?? row.due) : '—'}
-                  {row.overdue && <strong className="badge">{t('register.overdue')}</strong>}
+                  {row.overdue && <strong className="badge">{t('console.register.overdue')}</strong>}
                 </td>
-                <td>{t(`status.${row.status}`)}</td>
-                <td>
+                <td data-label={t('console.register.status')}>{t(`console.status.${row.status}`)}</td>
+                <td data-label={t('console.register.history')}>
                   <details>
-                    <summary>{row.history.length}</summary>
+                    <summary>{t('console.register.changes', { count: row.history.length })}</summary>
                     <ol className="history">
                       {row.history.map((h, i) => (
-                        <li key={i}>{historyText(t, h)}</li>
+                        <li key={i}>{historyText(t, language, h)}</li>
                       ))}
                     </ol>
                   </details>
@@ -140,10 +158,10 @@ export function RegisterPage() {
   );
 }
 
-function historyText(t: ConsoleT, h: HistoryEntry): string {
-  const to = t(`status.${h.to}`);
+function historyText(t: Translate, language: string, h: HistoryEntry): string {
+  const to = t(`console.status.${h.to}`);
   const change =
-    h.kind === 'recorded' ? t('register.change.recorded', { to }) : h.kind === 'carried' ? t('register.change.carried', { to }) : t('register.change.changed', { from: h.from ? t(`status.${h.from}`) : '—', to });
-  const who = h.by ? t('register.by', { name: h.by.name }) : t('register.byUnknown');
-  return `${h.at.slice(0, 16).replace('T', ' ')} · ${h.meetingCode} · ${change} · ${who}`;
+    h.kind === 'recorded' ? t('console.register.change.recorded', { to }) : h.kind === 'carried' ? t('console.register.change.carried', { to }) : t('console.register.change.changed', { from: h.from ? t(`console.status.${h.from}`) : '—', to });
+  const who = h.by ? t('console.register.by', { name: h.by.name }) : t('console.register.byUnknown');
+  return `${formatInstant(h.at, language)} · ${h.meetingCode} · ${change} · ${who}`;
 }

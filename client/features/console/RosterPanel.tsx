@@ -5,11 +5,17 @@ import { useState, type FormEvent } from 'react';
 import { ROLES } from '../../../shared/roles';
 import type { RosterProblem } from '../../../shared/console/roster';
 import { consoleApi, RosterRefused, type ConsoleMeeting, type IssuedInvitation, type RosterEntry } from './console-api';
-import { failureKey, issuesOf } from './failure';
-import { useConsoleT, type ConsoleKey } from './i18n/console-i18n';
+import { Problems } from './Problems';
+import { failureKey, problemsOf } from './failure';
+import { CopyableLink } from './CopyableLink';
+import { PartySelect } from './PartySelect';
+import { partyName } from '../../../shared/parties';
+import { useT, type MessageKey } from '../../i18n/i18n';
+import { fieldName } from '../../i18n/issue-message';
 
 export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; onChanged(): void }) {
-  const { t } = useConsoleT();
+  const { t, language } = useT();
+  const partyOf = (code: string) => partyName(code, language, meeting.facts.parties.find((p) => p.code === code)?.name);
   const draft = meeting.state === 'draft';
   const [links, setLinks] = useState<{ name: string; link: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -27,51 +33,51 @@ export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
 
   const newLink = (p: RosterEntry) =>
     act(async () => {
-      if (p.joinedAt && !window.confirm(t('invitations.confirmReissue', { name: p.name }))) return;
+      if (p.joinedAt && !window.confirm(t('console.invitations.confirmReissue', { name: p.name }))) return;
       const issued = await consoleApi.issueLink(meeting.id, p.id);
       setLinks([{ name: p.name, link: issued.link }]);
     });
-  const withdraw = (p: RosterEntry) => act(async () => window.confirm(t('invitations.confirmRevoke', { name: p.name })) && consoleApi.revoke(meeting.id, p.id));
-  const remove = (p: RosterEntry) => act(async () => window.confirm(t('roster.confirmRemove', { name: p.name })) && consoleApi.removePerson(meeting.id, p.id));
+  const withdraw = (p: RosterEntry) => act(async () => window.confirm(t('console.invitations.confirmRevoke', { name: p.name })) && consoleApi.revoke(meeting.id, p.id));
+  const remove = (p: RosterEntry) => act(async () => window.confirm(t('console.roster.confirmRemove', { name: p.name })) && consoleApi.removePerson(meeting.id, p.id));
 
   return (
     <section className="console-panel">
-      <h2>{t('roster.title')}</h2>
-      <table className="console-table">
+      <h2>{t('console.roster.title')}</h2>
+      <table className="console-table stack-table">
         <thead>
           <tr>
-            <th scope="col">{t('roster.name')}</th>
-            <th scope="col">{t('roster.role')}</th>
-            <th scope="col">{t('roster.party')}</th>
-            <th scope="col">{t('roster.jobTitle')}</th>
-            <th scope="col">{t('roster.agency')}</th>
-            <th scope="col">{t('roster.joined')}</th>
-            <th scope="col">{t('invitations.title')}</th>
+            <th scope="col">{t('console.roster.name')}</th>
+            <th scope="col">{t('console.roster.role')}</th>
+            <th scope="col">{t('console.roster.party')}</th>
+            <th scope="col">{t('console.roster.jobTitle')}</th>
+            <th scope="col">{t('console.roster.agency')}</th>
+            <th scope="col">{t('console.roster.joined')}</th>
+            <th scope="col">{t('console.invitations.title')}</th>
           </tr>
         </thead>
         <tbody>
           {meeting.roster.map((p) => (
             <tr key={p.id}>
-              <td>{p.name}</td>
-              <td>{t(`role.${p.role}`)}</td>
-              <td>{p.party}</td>
-              <td>{p.title}</td>
-              <td>{p.agency}</td>
-              <td>{p.revoked ? t('roster.revoked') : p.joinedAt ? t('roster.joinedYes') : t('roster.notJoined')}</td>
+              <td data-label={t('console.roster.name')}>{p.name}</td>
+              <td data-label={t('console.roster.role')}>{t(`console.role.${p.role}`)}</td>
+              <td data-label={t('console.roster.party')}>{partyOf(p.party)}</td>
+              <td data-label={t('console.roster.jobTitle')}>{p.title}</td>
+              <td data-label={t('console.roster.agency')}>{p.agency}</td>
+              <td data-label={t('console.roster.joined')}>{p.revoked ? t('console.roster.revoked') : p.joinedAt ? t('console.roster.joinedYes') : t('console.roster.notJoined')}</td>
               <td className="actions">
                 {!p.revoked && (
                   <>
-                    <button type="button" onClick={() => newLink(p)}>
-                      {t('invitations.copyNew')}
+                    <button type="button" onClick={() => newLink(p)} aria-label={t('console.invitations.copyNewFor', { name: p.name })}>
+                      {t('console.invitations.copyNew')}
                     </button>
-                    <button type="button" onClick={() => withdraw(p)}>
-                      {t('invitations.revoke')}
+                    <button type="button" onClick={() => withdraw(p)} aria-label={t('console.invitations.revokeFor', { name: p.name })}>
+                      {t('console.invitations.revoke')}
                     </button>
                   </>
                 )}
                 {draft && (
-                  <button type="button" onClick={() => remove(p)}>
-                    {t('roster.remove')}
+                  <button type="button" onClick={() => remove(p)} aria-label={t('console.roster.removeFor', { name: p.name })}>
+                    {t('console.roster.remove')}
                   </button>
                 )}
               </td>
@@ -93,26 +99,23 @@ export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
 }
 
 function IssuedLinks({ links }: { links: { name: string; link: string }[] }) {
-  const { t } = useConsoleT();
+  const { t } = useT();
   return (
     <div className="issued" role="status">
-      <p>{t('invitations.shownOnce')}</p>
+      <p>{t('console.invitations.shownOnce')}</p>
       {links.map((l) => (
-        <label key={l.link}>
-          {t('invitations.newLink', { name: l.name })}
-          <input readOnly value={l.link} onFocus={(e) => e.currentTarget.select()} />
-        </label>
+        <CopyableLink key={l.link} label={t('console.invitations.newLink', { name: l.name })} link={l.link} />
       ))}
     </div>
   );
 }
 
 function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issued: IssuedInvitation[]): void }) {
-  const { t } = useConsoleT();
+  const { t, language } = useT();
   const blank = { name: '', party: meeting.facts.parties[0]?.code ?? '', role: 'delegate', title: '', agency: '' };
   const [person, setPerson] = useState(blank);
   const [issues, setIssues] = useState<string[]>([]);
-  const field = (key: keyof typeof person, label: ConsoleKey) => (
+  const field = (key: keyof typeof person, label: MessageKey) => (
     <label>
       {t(label)}
       <input value={person[key]} onChange={(e) => setPerson({ ...person, [key]: e.target.value })} />
@@ -125,39 +128,53 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
       onAdded((await consoleApi.addPerson(meeting.id, person)).invitations);
       setPerson(blank);
     } catch (err) {
-      setIssues(issuesOf(err).length ? issuesOf(err) : [t(failureKey(err))]);
+      setIssues(problemsOf(err, language));
     }
   };
   return (
     <form className="row add-person" onSubmit={submit}>
-      {field('name', 'roster.name')}
+      {field('name', 'console.roster.name')}
       <label>
-        {t('roster.role')}
-        <select value={person.role} onChange={(e) => setPerson({ ...person, role: e.target.value })}>
+        {t('console.roster.role')}
+        <select
+          value={person.role}
+          onChange={(e) => {
+            const role = e.target.value;
+            // An observer is of no party of the meeting; anyone else is of one.
+            const party = role === 'observer' ? 'OBS' : meeting.facts.parties.some((p) => p.code === person.party) ? person.party : (meeting.facts.parties[0]?.code ?? '');
+            setPerson({ ...person, role, party });
+          }}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`role.${r}`)}
+              {t(`console.role.${r}`)}
             </option>
           ))}
         </select>
       </label>
-      {field('party', 'roster.party')}
-      {field('title', 'roster.jobTitle')}
-      {field('agency', 'roster.agency')}
-      <button type="submit">{t('roster.add')}</button>
-      {issues.length > 0 && (
-        <ul className="error" role="alert">
-          {issues.map((i) => (
-            <li key={i}>{i}</li>
-          ))}
-        </ul>
+      {person.role === 'observer' ? (
+        <div className="field">
+          <label>
+            {t('console.roster.observerOf')}
+            <input value={person.party} size={8} aria-describedby="observer-code-hint" onChange={(e) => setPerson({ ...person, party: e.target.value.toUpperCase() })} />
+          </label>
+          <span id="observer-code-hint" className="hint">
+            {t('console.roster.observerHint')}
+          </span>
+        </div>
+      ) : (
+        <PartySelect label={t('console.roster.party')} value={person.party} parties={meeting.facts.parties} allowOther={false} onChange={(party) => setPerson({ ...person, party })} />
       )}
+      {field('title', 'console.roster.jobTitle')}
+      {field('agency', 'console.roster.agency')}
+      <button type="submit">{t('console.roster.add')}</button>
+      <Problems problems={issues} />
     </form>
   );
 }
 
 function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImported(issued: IssuedInvitation[]): void }) {
-  const { t } = useConsoleT();
+  const { t, language } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [problems, setProblems] = useState<RosterProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -168,9 +185,9 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
     setMessage(null);
     try {
       const answer = await consoleApi.importRoster(meeting.id, file, dryRun);
-      if (dryRun) setMessage(t('roster.checked', { count: answer.participants?.length ?? 0 }));
+      if (dryRun) setMessage(t('console.roster.checked', { count: answer.participants?.length ?? 0 }));
       else {
-        setMessage(t('roster.imported', { count: answer.added ?? 0 }));
+        setMessage(t('console.roster.imported', { count: answer.added ?? 0 }));
         onImported(answer.invitations ?? []);
       }
     } catch (err) {
@@ -181,28 +198,29 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
 
   return (
     <div className="import">
-      <h3>{t('roster.import')}</h3>
-      <p className="hint">{t('roster.importHint')}</p>
-      <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <h3>{t('console.roster.import')}</h3>
+      <p className="hint">{t('console.roster.importHint')}</p>
+      <label>
+        {t('console.roster.file')}
+        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
       <button type="button" disabled={!file} onClick={() => send(true)}>
-        {t('roster.check')}
+        {t('console.roster.check')}
       </button>
       <button type="button" disabled={!file} className="primary" onClick={() => send(false)}>
-        {t('roster.importNow')}
+        {t('console.roster.importNow')}
       </button>
       {message && <p role="status">{message}</p>}
       {problems.length > 0 && (
         <div className="error" role="alert">
-          <p>{t('roster.refused')}</p>
-          <table className="console-table">
+          <p>{t('console.roster.refused')}</p>
+          <table className="console-table stack-table">
             <tbody>
               {problems.map((p, i) => (
                 <tr key={i}>
-                  <th scope="row">{t('roster.line', { line: p.line })}</th>
-                  <td>{p.column ?? ''}</td>
-                  <td>
-                    {t(`roster.problem.${p.code}`)} <span className="detail">({p.message})</span>
-                  </td>
+                  <th scope="row">{t('console.roster.line', { line: p.line })}</th>
+                  <td>{p.column ? fieldName(p.column, language) : ''}</td>
+                  <td>{t(`console.roster.problem.${p.code}`)}</td>
                 </tr>
               ))}
             </tbody>
@@ -214,7 +232,7 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
 }
 
 function SheetLink({ meeting }: { meeting: ConsoleMeeting }) {
-  const { t, language } = useConsoleT();
+  const { t, language } = useT();
   const [party, setParty] = useState('');
   const [notJoined, setNotJoined] = useState(true);
   const [failed, setFailed] = useState<string | null>(null);
@@ -236,25 +254,25 @@ function SheetLink({ meeting }: { meeting: ConsoleMeeting }) {
   };
   return (
     <div className="sheet">
-      <h3>{t('invitations.sheet')}</h3>
-      <p className="notice">{t('invitations.sheetWarning')}</p>
+      <h3>{t('console.invitations.sheet')}</h3>
+      <p className="notice">{t('console.invitations.sheetWarning')}</p>
       <label>
-        {t('invitations.sheetParty')}
+        {t('console.invitations.sheetParty')}
         <select value={party} onChange={(e) => setParty(e.target.value)}>
-          <option value="">{t('invitations.everyParty')}</option>
+          <option value="">{t('console.invitations.everyParty')}</option>
           {[...new Set(meeting.roster.map((p) => p.party))].map((code) => (
             <option key={code} value={code}>
-              {code}
+              {partyName(code, language, meeting.facts.parties.find((p) => p.code === code)?.name)}
             </option>
           ))}
         </select>
       </label>
       <label className="inline">
         <input type="checkbox" checked={notJoined} onChange={(e) => setNotJoined(e.target.checked)} />
-        {t('invitations.sheetNotJoined')}
+        {t('console.invitations.sheetNotJoined')}
       </label>
       <button type="button" onClick={() => void open()}>
-        {t('invitations.openSheet')}
+        {t('console.invitations.openSheet')}
       </button>
       {failed && <p className="error" role="alert">{failed}</p>}
     </div>

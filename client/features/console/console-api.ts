@@ -10,7 +10,10 @@ import type { SheetRequest } from '../../../shared/console/invitation-sheet';
 import type { MeetingInput } from '../../../shared/record/meeting-input';
 import type { LocalizedText } from '../../../shared/record/schema';
 import type { RecordState, Role } from '../../../shared/roles';
-import { ApiFailure } from '../../connection/api';
+import type { AgendaItemView } from '../../../shared/console/agenda';
+import type { DraftItem, DraftProblem } from '../../../shared/console/word-draft';
+import type { Issue } from '../../../shared/issues';
+import { ApiFailure, type Viewer } from '../../connection/api';
 
 export { ApiFailure };
 
@@ -75,6 +78,8 @@ export interface ConsoleMeeting extends MeetingSummary {
   roster: RosterEntry[];
   actionPoints: ActionPointView[];
   officers: { accountId: string; name: string; login: string; grantedAt: string }[];
+  agenda: AgendaItemView[];
+  seriesMeetings: SeriesMeeting[];
 }
 
 /** A roster refused: every problem by line. */
@@ -86,10 +91,27 @@ export class RosterRefused extends ApiFailure {
 
 /** A body refused with the problems named by field (facts, a person, an account). */
 export class IssuesRefused extends ApiFailure {
-  constructor(status: number, code: string, message: string, readonly issues: { path: string; message: string }[]) {
+  constructor(status: number, code: string, message: string, readonly issues: Issue[]) {
     super(status, code, message);
   }
 }
+
+/** A Word draft refused: every problem by paragraph. */
+export class DraftRefused extends ApiFailure {
+  constructor(readonly problems: DraftProblem[]) {
+    super(400, 'invalid_draft', 'The draft was refused');
+  }
+}
+
+export interface DraftPreview {
+  items: DraftItem[];
+  segments: number;
+  notes: DraftProblem[];
+  input?: { agenda: LocalizedText[]; minutes: { agendaItem: number; segments: LocalizedText[] }[] };
+  stored?: boolean;
+}
+
+export type SeriesMeeting = { id: string; number: number; code: string; state: RecordState };
 
 async function call<T>(method: string, path: string, body?: unknown, raw?: { bytes: Blob; type: string }): Promise<T> {
   let response: Response;
@@ -105,13 +127,14 @@ async function call<T>(method: string, path: string, body?: unknown, raw?: { byt
   }
   if (response.status === 204) return null as T;
   const payload = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; problems?: RosterProblem[]; issues?: { path: string; message: string }[] };
+    error?: { code?: string; message?: string; problems?: unknown[]; issues?: Issue[] } & Record<string, unknown>;
   } | null;
   if (!response.ok) {
     const error = payload?.error;
-    if (error?.code === 'invalid_roster' && error.problems) throw new RosterRefused(error.problems);
+    if (error?.code === 'invalid_roster' && error.problems) throw new RosterRefused(error.problems as RosterProblem[]);
+    if (error?.code === 'invalid_draft' && error.problems) throw new DraftRefused(error.problems as DraftProblem[]);
     if (error?.issues) throw new IssuesRefused(response.status, error.code ?? 'invalid', error.message ?? '', error.issues);
-    throw new ApiFailure(response.status, payload?.error?.code ?? 'http_error', payload?.error?.message ?? response.statusText);
+    throw new ApiFailure(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error ?? {});
   }
   return payload as T;
 }
@@ -119,6 +142,7 @@ async function call<T>(method: string, path: string, body?: unknown, raw?: { byt
 /** The type a roster upload is sent as: what its name says (a browser may call a .csv "text/plain"). */
 const rosterType = (file: File) =>
   /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : /\.csv$/i.test(file.name) ? 'text/csv' : 'application/octet-stream';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const meeting = (id: string) => `/api/console/meetings/${encodeURIComponent(id)}`;
 const query = (params: Record<string, string | undefined>) => {
@@ -135,6 +159,9 @@ export const consoleApi = {
   signOut: () => call<null>('DELETE', '/api/console/session'),
   changePassword: (currentPassword: string, newPassword: string) => call<{ changed: true }>('POST', '/api/console/session/password', { currentPassword, newPassword }),
   setUp: (token: string, password: string) => call<{ account: Account }>('POST', '/api/console/session/setup', { token, password }),
+  setupAccount: (token: string) => call<{ name: string; login: string }>('POST', '/api/console/session/setup/account', { token }),
+  firstRunOpen: () => call<{ open: boolean }>('GET', '/api/console/first-run'),
+  firstRun: (input: { code: string; name: string; login: string; party: string; password: string }) => call<{ account: Account }>('POST', '/api/console/first-run', input),
 
   accounts: () => call<{ accounts: Account[] }>('GET', '/api/console/accounts'),
   createAccount: (input: Omit<AccountInput, 'role'> & { role?: AccountRole }) => call<{ account: Account; setupLink: string | null }>('POST', '/api/console/accounts', input),
@@ -155,6 +182,16 @@ export const consoleApi = {
       undefined,
       { bytes: file, type: rosterType(file) },
     ),
+  openWorkspace: (id: string, party?: string) =>
+    call<{ meetingId: string; documentId: string; you: Viewer; seated: boolean }>('POST', `${meeting(id)}/workspace`, party ? { party } : {}),
+  addAgendaItem: (id: string, title: LocalizedText) => call<{ agenda: AgendaItemView[] }>('POST', `${meeting(id)}/agenda`, { title }),
+  renameAgendaItem: (id: string, itemId: string, title: LocalizedText) => call<{ agenda: AgendaItemView[] }>('PATCH', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}`, { title }),
+  moveAgendaItem: (id: string, itemId: string, to: number) => call<{ agenda: AgendaItemView[] }>('POST', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}/move`, { to }),
+  removeAgendaItem: (id: string, itemId: string) => call<{ agenda: AgendaItemView[] }>('DELETE', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}`),
+  readWordDraft: (file: File, language: string, languages: string[]) =>
+    call<DraftPreview>('POST', `/api/console/word-draft${query({ language, languages: languages.join(',') })}`, undefined, { bytes: file, type: DOCX_TYPE }),
+  importWordDraft: (id: string, file: File, language: string, dryRun: boolean) =>
+    call<DraftPreview>('POST', `${meeting(id)}/word-draft${query({ language, dryRun: dryRun ? 'true' : undefined })}`, undefined, { bytes: file, type: DOCX_TYPE }),
   grant: (id: string, login: string) => call<unknown>('POST', `${meeting(id)}/officers`, { login }),
   next: (id: string, request: Partial<NextMeetingRequest> & { startDate: string; endDate: string }) =>
     call<{ meetingId: string; code: string; carried: number; invitations: IssuedInvitation[] }>('POST', `${meeting(id)}/next`, request),

@@ -6,6 +6,8 @@ import { ApiFailure, consoleApi, type ConsoleSession } from './console-api';
 export type SessionState =
   | { kind: 'loading' }
   | { kind: 'signed-out' }
+  /** A fresh installation, waiting for its first administrator. */
+  | { kind: 'first-run' }
   | { kind: 'unreachable' }
   | { kind: 'signed-in'; session: ConsoleSession };
 
@@ -16,7 +18,9 @@ export async function loadSession(): Promise<void> {
   try {
     session.set({ kind: 'signed-in', session: await consoleApi.session() });
   } catch (err) {
-    session.set(err instanceof ApiFailure && err.unreachable ? { kind: 'unreachable' } : { kind: 'signed-out' });
+    if (err instanceof ApiFailure && err.unreachable) return session.set({ kind: 'unreachable' });
+    const firstRun = await consoleApi.firstRunOpen().catch(() => ({ open: false }));
+    session.set(firstRun.open ? { kind: 'first-run' } : { kind: 'signed-out' });
   }
 }
 

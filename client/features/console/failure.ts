@@ -1,32 +1,49 @@
 // A failed call, as a message key the screen can say in the reader's language.
 import { ApiFailure, IssuesRefused } from './console-api';
-import type { ConsoleKey } from './i18n/console-i18n';
+import { translate, type MessageKey, type UiLanguage } from '../../i18n/i18n';
+import { issueMessage } from '../../i18n/issue-message';
 
-export function failureKey(err: unknown): ConsoleKey {
-  if (!(err instanceof ApiFailure)) return 'common.error';
-  if (err.unreachable) return 'common.unreachable';
+export function failureKey(err: unknown): MessageKey {
+  if (!(err instanceof ApiFailure)) return 'console.common.error';
+  if (err.unreachable) return 'console.common.unreachable';
   switch (err.code) {
     case 'unauthorized':
-      return 'common.signedOut';
+      return 'console.common.signedOut';
     case 'password_change_required':
-      return 'password.explain';
+      return 'console.password.explain';
     case 'not_found':
-      return 'common.notFound';
+      return 'console.common.notFound';
     case 'not_draft':
-      return 'common.notDraft';
+      return 'console.common.notDraft';
     case 'not_allowed':
-      return 'common.notAllowed';
+      return 'console.common.notAllowed';
     case 'next_meeting_exists':
-      return 'next.exists';
+      return 'console.next.exists';
+    case 'roster_fixed':
+      return 'console.workspace.rosterFixed';
+    case 'no_account':
+      return 'console.workspace.noAccount';
+    case 'wrong_code':
+      return 'console.firstRun.wrongCode';
+    case 'too_many_attempts':
+      return 'console.firstRun.throttled';
+    case 'too_large':
+      return 'console.common.tooLarge';
     case 'login_taken':
-      return 'accounts.loginTaken';
+      return 'console.accounts.loginTaken';
     case 'unknown_account':
-      return 'officers.unknown';
+      return 'console.officers.unknown';
     default:
-      return 'common.error';
+      return 'console.common.error';
   }
 }
 
-/** The fields the server named in a refusal, as "field: problem" (its words, in English). */
-export const issuesOf = (err: unknown): string[] =>
-  err instanceof IssuesRefused ? err.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) : [];
+/** The fields the server named in a refusal, each as "field: problem" in the reader's language. */
+export const issuesOf = (err: unknown, language: UiLanguage, named?: Record<string, MessageKey>): string[] =>
+  err instanceof IssuesRefused ? err.issues.map((i) => issueMessage(i, language, named)) : [];
+
+/** What to show for a failed form: its fields' problems, or what went wrong as a whole. */
+export const problemsOf = (err: unknown, language: UiLanguage, named?: Record<string, MessageKey>): string[] => {
+  const issues = issuesOf(err, language, named);
+  return issues.length > 0 ? issues : [translate(language, failureKey(err))];
+};

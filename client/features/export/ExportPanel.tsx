@@ -5,22 +5,21 @@ import { useEffect, useRef, useState } from 'react';
 import { Download, FileJson, FileText, FileType, X } from 'lucide-react';
 import { can } from '../../../shared/roles';
 import { useStore } from '../../app/store';
-import { pick } from '../../i18n/i18n';
 import { useWorkspace } from '../workspace/workspace-context';
 import { ExportFailure, exportFileName, exportPath, fetchExport, saveFile, type ExportKind, type Progress } from './download';
-import { useExportT, type ExportMessageKey } from './messages';
+import { pick, useT, type MessageKey } from '../../i18n/i18n';
 import './export-panel.css';
 
-type Status = { kind: ExportKind; file: string; progress: Progress } | { saved: string } | { error: ExportMessageKey } | null;
+type Status = { kind: ExportKind; file: string; progress: Progress } | { saved: string } | { error: MessageKey } | null;
 
-const FORMATS: { kind: ExportKind; label: ExportMessageKey; hint: ExportMessageKey; icon: typeof FileText }[] = [
+const FORMATS: { kind: ExportKind; label: MessageKey; hint: MessageKey; icon: typeof FileText }[] = [
   { kind: 'pdf', label: 'export.pdf', hint: 'export.pdf.hint', icon: FileText },
   { kind: 'docx', label: 'export.docx', hint: 'export.docx.hint', icon: FileType },
   { kind: 'bundle', label: 'export.bundle', hint: 'export.bundle.hint', icon: FileJson },
 ];
 
 export function ExportPanel() {
-  const { t, language } = useExportT();
+  const { t, language } = useT();
   const { meeting, connection, you, columns } = useWorkspace();
   const live = useStore(connection.state).record;
   const state = live?.state ?? meeting.state;
@@ -88,7 +87,7 @@ export function ExportPanel() {
 }
 
 function ExportStatus({ status, onCancel }: { status: Status; onCancel(): void }) {
-  const { t } = useExportT();
+  const { t } = useT();
   if (!status) return null;
   if ('error' in status)
     return (
@@ -116,7 +115,7 @@ function ExportStatus({ status, onCancel }: { status: Status; onCancel(): void }
   );
 }
 
-function failure(err: unknown): ExportMessageKey {
+function failure(err: unknown): MessageKey {
   if (err instanceof ExportFailure) {
     if (err.status === 0) return 'export.error.offline';
     if (err.status === 403) return 'export.error.forbidden';

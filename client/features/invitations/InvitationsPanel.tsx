@@ -38,7 +38,7 @@ export function InvitationsPanel() {
       )}
       {!invitations && !error && <p>{t('workspace.loading')}</p>}
       {invitations && (
-        <table>
+        <table className="stack-table">
           <thead>
             <tr>
               <th scope="col">{t('participants.name')}</th>
@@ -88,19 +88,20 @@ function InvitationRow({ invitation, onIssued }: { invitation: Invitation; onIss
 
   return (
     <tr data-participant-id={invitation.participantId}>
-      <td>{invitation.name}</td>
-      <td>{t(`role.${invitation.role}`)}</td>
-      <td>{party ? pick(party.name, language, columns) : invitation.party}</td>
-      <td>
+      <td data-label={t('participants.name')}>{invitation.name}</td>
+      <td data-label={t('participants.role')}>{t(`role.${invitation.role}`)}</td>
+      <td data-label={t('invitations.party')}>{party ? pick(party.name, language, columns) : invitation.party}</td>
+      <td data-label={t('invitations.joined')}>
         {invitation.revoked
           ? t('invitations.revoked')
           : invitation.joinedAt
             ? t('invitations.joinedOn', { date: formatDate(localDate(invitation.joinedAt), language) })
             : t('invitations.notYet')}
       </td>
-      <td className="link-cell">
+      <td className="link-cell" data-label={t('invitations.link')}>
         <button type="button" onClick={issue}>
-          <Copy size={15} /> {t('invitations.copyNew')}
+          <Copy size={15} aria-hidden="true" /> {t('invitations.copyNew')}
+          <span className="sr-only"> ({invitation.name})</span>
         </button>
         {issued && (
           <>

@@ -20,7 +20,7 @@ export function SignaturesTable({ details }: { details: RecordDetails }) {
   return (
     <section className="signatures" aria-label={t('lifecycle.signatures')}>
       <h3>{t('lifecycle.signatures')}</h3>
-      <table>
+      <table className="stack-table">
         <thead>
           <tr>
             <th scope="col">{t('invitations.party')}</th>
@@ -36,19 +36,21 @@ export function SignaturesTable({ details }: { details: RecordDetails }) {
             const key = details.keys.find((k) => k.party === party.code);
             return (
               <tr key={party.code} data-party={party.code} data-signed={signed ? 'true' : 'false'}>
-                <td style={{ borderLeft: `4px solid ${partyColor(party.code)}` }}>{partyName(party.code)}</td>
-                <td>
+                <td data-label={t('invitations.party')} style={{ borderLeft: `4px solid ${partyColor(party.code)}` }}>
+                  {partyName(party.code)}
+                </td>
+                <td data-label={t('role.head')}>
                   {head?.name}
                   {head?.title && <span className="sub">{head.title}</span>}
                 </td>
-                <td className={signed ? 'signed' : 'unsigned'}>
+                <td data-label={t('lifecycle.signature')} className={signed ? 'signed' : 'unsigned'}>
                   {signed
                     ? t('lifecycle.signedOn', { name: signed.signerName, time: formatInstant(signed.signedAt, language, zoneOf(meeting.facts)) })
                     : details.state === 'draft'
                       ? t('lifecycle.notYetLocked')
                       : t('lifecycle.notYetSigned')}
                 </td>
-                <td>{key ? <code className="fingerprint" data-fingerprint={key.display}>{key.display}</code> : <span className="sub">{t('lifecycle.noKeyEnrolled')}</span>}</td>
+                <td data-label={t('lifecycle.enrolledKey')}>{key ? <code className="fingerprint" data-fingerprint={key.display}>{key.display}</code> : <span className="sub">{t('lifecycle.noKeyEnrolled')}</span>}</td>
               </tr>
             );
           })}

@@ -1,5 +1,6 @@
 // Minutes by agenda item: the agenda down the side, and for the chosen item its aligned
 // segments as rows, one column per working language, the reader's own first.
+import type { CSSProperties } from 'react';
 import { Plus } from 'lucide-react';
 import { agenda, agendaItemId, minutes, segmentId } from '../../../shared/record/schema';
 import { addSegment } from '../../../shared/record/segment-ops';
@@ -48,24 +49,27 @@ function Segments({ itemId }: { itemId: string }) {
   const segments = byItem.get(itemId);
   useYVersion(segments, { deep: false });
   const list = segments?.toArray() ?? [];
-  const grid = { gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr)) 11rem` };
+  // The stylesheet lays the columns out, side by side or stacked on a narrow screen.
+  const grid = { '--columns': columns.length } as CSSProperties;
   return (
-    <div className="segments" role="table" aria-label={t('segment.table')}>
-      <div className="segment-head" role="row" style={grid}>
-        {columns.map((code) => (
-          <span key={code} role="columnheader" lang={code}>
-            {languageName(code, language)}
-          </span>
+    <div className="segments">
+      <div className="segment-rows" role="table" aria-label={t('segment.table')}>
+        <div className="segment-head" role="row" style={grid}>
+          {columns.map((code) => (
+            <span key={code} role="columnheader" lang={code}>
+              {languageName(code, language)}
+            </span>
+          ))}
+          <span role="columnheader">{t('agreement.column')}</span>
+        </div>
+        {list.map((segment, i) => (
+          <SegmentRow key={segmentId(segment)} itemId={itemId} segment={segment} index={i} count={list.length} grid={grid} />
         ))}
-        <span role="columnheader">{t('agreement.column')}</span>
       </div>
       {list.length === 0 && <p className="empty">{t('segment.none')}</p>}
-      {list.map((segment, i) => (
-        <SegmentRow key={segmentId(segment)} itemId={itemId} segment={segment} index={i} count={list.length} grid={grid} />
-      ))}
       {!readOnly && (
         <button type="button" className="add" onClick={() => addSegment(connection.doc, itemId, newId())}>
-          <Plus size={16} /> {t('segment.add')}
+          <Plus size={16} aria-hidden="true" /> {t('segment.add')}
         </button>
       )}
     </div>

@@ -41,6 +41,10 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
         const label = t('segment.cell', { number: index + 1, language: languageName(code, language) });
         return (
           <div key={code} role="cell" className="segment-cell" data-language={code}>
+            {/* Stacked on a narrow screen, each cell says its language (the column heads are hidden). */}
+            <span className="cell-language" aria-hidden="true">
+              {languageName(code, language)}
+            </span>
             {fragment ? <CellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} /> : <span className="empty">—</span>}
           </div>
         );

@@ -41,7 +41,7 @@ function Delegation({ title, color, people, online }: { title: string; color: st
   return (
     <section className="delegation">
       <h2 style={{ borderColor: color }}>{title}</h2>
-      <table>
+      <table className="stack-table">
         <thead>
           <tr>
             <th scope="col">{t('participants.name')}</th>
@@ -56,11 +56,11 @@ function Delegation({ title, color, people, online }: { title: string; color: st
             const here = online.has(person.id);
             return (
               <tr key={person.id} data-participant-id={person.id} data-online={here ? 'true' : 'false'}>
-                <td>{person.name}</td>
-                <td>{person.title}</td>
-                <td>{person.agency}</td>
-                <td>{t(`role.${person.role}`)}</td>
-                <td>
+                <td data-label={t('participants.name')}>{person.name}</td>
+                <td data-label={t('participants.title')}>{person.title}</td>
+                <td data-label={t('participants.agency')}>{person.agency}</td>
+                <td data-label={t('participants.role')}>{t(`role.${person.role}`)}</td>
+                <td data-label={t('participants.online')}>
                   <span className={`presence ${here ? 'here' : 'away'}`} style={here ? { backgroundColor: color } : undefined} />
                   <span className="sr-only">{here ? t('participants.isOnline') : t('participants.isAway')}</span>
                 </td>

@@ -3,6 +3,7 @@
 import { formatDateRange } from '../../../shared/dates';
 import { pick, useT } from '../../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { navigate } from '../../app/router';
 import { useWorkspace } from './workspace-context';
 
 export function MeetingHeader() {
@@ -25,6 +26,16 @@ export function MeetingHeader() {
         </p>
       </div>
       <div className="meeting-you">
+        <nav className="meeting-links" aria-label={t('header.links')}>
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            {t('welcome.home')}
+          </a>
+          {you?.role === 'secretariat' && (
+            <a href={`/console/meetings/${meeting.id}`} onClick={(e) => (e.preventDefault(), navigate(`/console/meetings/${meeting.id}`))}>
+              {t('welcome.console')}
+            </a>
+          )}
+        </nav>
         <LanguageSwitch />
         {you && (
           <p className="you" style={{ borderColor: partyColor(you.party) }}>

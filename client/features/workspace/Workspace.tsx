@@ -46,6 +46,16 @@ export function Workspace({ meetingId }: { meetingId: string }) {
   return <OpenWorkspace meeting={loading.meeting} onSuperseded={reload} />;
 }
 
+/** The first stop of the keyboard: past the header and status to the record itself. */
+function SkipLink() {
+  const { t } = useT();
+  return (
+    <a className="skip-link" href="#record-view">
+      {t('welcome.skip')}
+    </a>
+  );
+}
+
 function loadError(err: unknown): MessageKey {
   if (!(err instanceof ApiFailure)) return 'workspace.error.unknown';
   if (err.unreachable) return 'workspace.error.unreachable';
@@ -139,6 +149,7 @@ function ConnectedWorkspace({
   return (
     <WorkspaceProvider value={value}>
       <div className="workspace" data-record-state={recordState} data-read-only={value.readOnly ? 'true' : 'false'}>
+        <SkipLink />
         <MeetingHeader />
         <StatusStrip />
         <WorkspaceViews />

@@ -42,7 +42,7 @@ export function WorkspaceViews() {
           </button>
         ))}
       </nav>
-      <main className={`view view-${current}`}>
+      <main className={`view view-${current}`} id="record-view" tabIndex={-1}>
         {current === 'minutes' && <MinutesView />}
         {current === 'actions' && <ActionPointsView />}
         {current === 'participants' && <ParticipantsAnnex />}

@@ -45,12 +45,18 @@ export async function issueSetupLink(services: Services, account: AccountRow, by
   return token;
 }
 
+/** The account a setup link sets up, while the link is good: used, expired or disabled, none. */
+export async function setupLinkAccount(services: Services, token: string): Promise<AccountRow | null> {
+  const account = await services.storage.findAccountBySetupToken(hashToken(token));
+  if (!account || account.disabledAt || !account.setupExpiresAt || new Date(account.setupExpiresAt) <= services.now()) return null;
+  return account;
+}
+
 /** Sets the password a setup link allows; answers the account, or null if the link is not valid now. */
 export async function completeSetup(services: Services, token: string, password: string): Promise<AccountRow | null> {
-  const account = await services.storage.findAccountBySetupToken(hashToken(token));
-  const now = services.now();
-  if (!account || account.disabledAt || !account.setupExpiresAt || new Date(account.setupExpiresAt) <= now) {
-    await auditDeployment(services, 'anonymous', 'account.setup-refused', { accountId: account?.id ?? null });
+  const account = await setupLinkAccount(services, token);
+  if (!account) {
+    await auditDeployment(services, 'anonymous', 'account.setup-refused', { accountId: (await services.storage.findAccountBySetupToken(hashToken(token)))?.id ?? null });
     return null;
   }
   await services.storage.setAccountPassword(account.id, await hashPassword(password), false);

@@ -6,6 +6,7 @@ import { editableFacts, type FactsProblem } from '../../../shared/console/meetin
 import { layNextMeeting, nextMeetingInput, type NextMeetingRequest, type PreviousMeeting } from '../../../shared/console/next-meeting';
 import { meetingInput, type ActionStatus } from '../../../shared/record/meeting-input';
 import { participants, type Participant } from '../../../shared/record/schema';
+import { issuesOf } from '../../../shared/issues';
 import { audit } from '../../audit';
 import type { ConsoleUser } from '../../auth/console-user';
 import { hashToken, newId, newToken } from '../../auth/tokens';
@@ -17,7 +18,7 @@ import { grant, newSeriesId } from './create-meeting';
 
 export type NextMeeting =
   | { ok: true; created: CreatedMeeting; seriesId: string; number: number; code: string; carried: number }
-  | { ok: false; why: 'taken'; number: number }
+  | { ok: false; why: 'taken'; number: number; meetingId: string | null }
   | { ok: false; why: 'invalid'; problems: FactsProblem[] };
 
 export async function createNextMeeting(
@@ -37,12 +38,15 @@ export async function createNextMeeting(
   const input = nextMeetingInput(from, request);
   const parsed = meetingInput.safeParse(input);
   if (!parsed.success)
-    return { ok: false, why: 'invalid', problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+    return { ok: false, why: 'invalid', problems: issuesOf(parsed.error) };
 
   const meetingId = newId();
   const documentId = newId();
   const place = { meetingId, seriesId, number: input.number };
-  if (!(await services.storage.placeInSeries(place))) return { ok: false, why: 'taken', number: input.number };
+  if (!(await services.storage.placeInSeries(place))) {
+    const holder = (await services.storage.listSeriesPlaces()).find((p) => p.seriesId === seriesId && p.number === input.number);
+    return { ok: false, why: 'taken', number: input.number, meetingId: holder?.meetingId ?? null };
+  }
 
   const now = services.now().toISOString();
   const roster: Participant[] = input.participants.map((p) => ({ id: newId(), ...p }));

@@ -33,6 +33,15 @@ export async function visibleMeetings(services: Services, user: ConsoleUser, ser
   return visible;
 }
 
+/** The meetings of a series the user may see, in their order: for links between them. */
+export async function seriesMeetings(services: Services, user: ConsoleUser, seriesId: string): Promise<{ id: string; number: number; code: string; state: RecordRow['state'] }[]> {
+  const numbers = new Map((await services.storage.listSeriesPlaces()).filter((p) => p.seriesId === seriesId).map((p) => [p.meetingId, p.number]));
+  const visible = await visibleMeetings(services, user, seriesId);
+  return visible
+    .map((v) => ({ id: v.meeting.id, number: numbers.get(v.meeting.id) ?? 0, code: v.meeting.code, state: v.record.state }))
+    .sort((a, b) => a.number - b.number);
+}
+
 export async function loadRegister(services: Services, visible: VisibleMeeting[]): Promise<{ meetings: RegisterMeeting[]; changes: StatusChange[] }> {
   const meetings: RegisterMeeting[] = [];
   for (const { meeting, record, seriesId } of visible) {

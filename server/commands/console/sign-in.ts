@@ -48,6 +48,14 @@ export async function signIn(services: Services, login: string, password: string
 
   await services.storage.clearSignInFailures(accountKey(login));
   await services.storage.releaseSignInAttempt(addressKey(address), at);
+  const session = await startOfficerSession(services, account);
+  await auditDeployment(services, actor, 'sign-in.succeeded', { ...who, mustChangePassword: account.mustChangePassword });
+  return { ok: true, account, ...session };
+}
+
+/** A new console session for the account: its token (for the cookie, never stored) and its end. */
+export async function startOfficerSession(services: Services, account: AccountRow): Promise<{ sessionToken: string; expiresAt: Date }> {
+  const now = services.now();
   const sessionToken = newToken();
   const expiresAt = new Date(now.getTime() + OFFICER_SESSION_HOURS * 3_600_000);
   await services.storage.createOfficerSession({
@@ -56,8 +64,7 @@ export async function signIn(services: Services, login: string, password: string
     createdAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
   });
-  await auditDeployment(services, actor, 'sign-in.succeeded', { ...who, mustChangePassword: account.mustChangePassword });
-  return { ok: true, account, sessionToken, expiresAt };
+  return { sessionToken, expiresAt };
 }
 
 export async function signOut(services: Services, account: AccountRow, sessionHash: string): Promise<void> {

@@ -2,6 +2,7 @@
 // its action points and who manages it. No storage row goes out as it is.
 import type * as Y from 'yjs';
 import { readActionPoints } from '../../../shared/console/action-points';
+import { readAgenda } from '../../../shared/console/agenda';
 import { editableFacts } from '../../../shared/console/meeting-facts';
 import { participants } from '../../../shared/record/schema';
 import type { AccountRow, InvitationRow, MeetingOfficerRow, MeetingRow, RecordRow } from '../../storage/storage';
@@ -45,6 +46,7 @@ export function presentConsoleMeeting(
         const invitation = byParticipant.get(p.id);
         return { ...p, joinedAt: invitation?.firstUsedAt ?? null, revoked: invitation ? invitation.revokedAt !== null : true };
       }),
+    agenda: readAgenda(doc),
     actionPoints: readActionPoints(doc),
     officers: officers.map(({ grant, account }) => ({ accountId: grant.accountId, name: account?.name ?? '', login: account?.login ?? '', grantedAt: grant.grantedAt })),
   };

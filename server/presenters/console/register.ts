@@ -17,13 +17,17 @@ const who = (h: HistoryEntry) => (h.by ? h.by.name : 'in the record (not named)'
 export const historyLine = (h: HistoryEntry) =>
   `${h.at.slice(0, 16).replace('T', ' ')} ${h.meetingCode}: ${h.kind === 'carried' ? `carried (${h.to})` : `${h.from ?? '—'} → ${h.to}`} by ${who(h)}`;
 
-const HEADERS = ['Series', 'Meeting', 'First agreed in', 'Party', 'Agency', 'Action point', 'Due', 'Due (written)', 'Status', 'Overdue', 'History'];
+const HEADERS = ['Series', 'Meeting', 'Origin', 'Party', 'Agency', 'Action point', 'Due', 'Due (written)', 'Status', 'Overdue', 'History'];
+
+/** A point carried from a meeting whose record was never signed was not agreed there. */
+const origin = (row: RegisterRow) =>
+  row.origin.meetingId === row.meetingId ? '' : `${row.origin.signed ? 'agreed in' : 'carried from'} ${row.origin.meetingCode}`;
 
 function cells(row: RegisterRow, lang: string): (string | number)[] {
   return [
     pick(row.series, lang),
     row.meetingCode,
-    row.origin.meetingCode,
+    origin(row),
     row.party,
     row.agency,
     pick(row.text, lang),

@@ -46,3 +46,16 @@ export function keptKey(page: Page, meetingId: string, participantId: string) {
 export async function verifyFile(page: Page, name: string, content: string | Buffer, mimeType = 'application/json'): Promise<void> {
   await page.locator('.drop-zone input[type="file"]').setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
 }
+
+/** Ticks "I have reviewed" and signs; waits until the review says it is signed. */
+export async function reviewAndSign(page: Page): Promise<void> {
+  const review = page.locator('.signing-review[data-signed="false"]');
+  await review.locator('.record-document').waitFor();
+  await review.locator('.confirm input[type="checkbox"]').check();
+  await review.locator('button.sign').click();
+  // Signed, or refused: a refusal fails the test with the words the head was shown.
+  const refusal = page.locator('.signing-review .statement .error[role="alert"]');
+  await Promise.race([page.locator('.signing-review[data-signed="true"]').waitFor(), refusal.waitFor()]);
+  if (await refusal.isVisible()) throw new Error(`signing refused: ${await refusal.innerText()}`);
+}
+

@@ -1,0 +1,8 @@
+import type { Catalog } from '../en';
+import { consoleKm } from './console';
+import { exportKm } from './export';
+import { lifecycleKm } from './lifecycle';
+import { verifyKm } from './verify';
+import { workspaceKm } from './workspace';
+
+export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm };

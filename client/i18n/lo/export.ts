@@ -1,0 +1,25 @@
+import type { exportEn } from '../en/export';
+
+export const exportLo: { readonly [K in keyof typeof exportEn]: string } = {
+  'export.title': 'ສົ່ງອອກບົດບັນທຶກກອງປະຊຸມ',
+  'export.explain': 'ສະບັບຕົ້ນໜຶ່ງສະບັບຕໍ່ໜຶ່ງຝ່າຍ: ໃນສະບັບຕົ້ນຂອງຝ່າຍໃດ ຝ່າຍນັ້ນຖືກລະບຸຊື່ກ່ອນ ພາສາຂອງຝ່າຍນັ້ນຢູ່ຖັນທຳອິດ ແລະ ຫົວໜ້າຄະນະຜູ້ແທນຂອງຝ່າຍນັ້ນລົງນາມກ່ອນ',
+  'export.original': 'ສະບັບຕົ້ນ',
+  'export.originalOf': 'ສະບັບຕົ້ນຂອງ {party}',
+  'export.yours': '(ຝ່າຍຂອງທ່ານ)',
+  'export.pdf': 'ສະບັບຕົ້ນ PDF',
+  'export.pdf.hint': 'ສຳລັບພິມ ແລະ ເກັບຮັກສາ ມີຊຸດຂໍ້ມູນການລົງນາມຕິດຄັດຢູ່ພາຍໃນ',
+  'export.docx': 'ສະບັບຕົ້ນ Word (DOCX)',
+  'export.docx.hint': 'ສຳລັບກອງເລຂາທີ່ເກັບຮັກສາບົດບັນທຶກດ້ວຍ Word',
+  'export.bundle': 'ຊຸດຂໍ້ມູນການລົງນາມ (JSON)',
+  'export.bundle.hint': 'ບົດບັນທຶກ ຖະແຫຼງການ ລາຍເຊັນ ແລະ ກະແຈ ກວດສອບໄດ້ແບບອອບລາຍ',
+  'export.draftWarning': 'ບົດບັນທຶກຍັງບໍ່ທັນໄດ້ລົງນາມຄົບທຸກຝ່າຍ ໄຟລ໌ຈະມີຄຳວ່າ ຮ່າງ (DRAFT) ທຸກໜ້າ',
+  'export.bundleNeedsLock': 'ຮ່າງບົດບັນທຶກຍັງບໍ່ມີຊຸດຂໍ້ມູນການລົງນາມ ຈະມີເມື່ອລັອກບົດບັນທຶກແລ້ວ',
+  'export.preparing': 'ກຳລັງກະກຽມ {file}…',
+  'export.downloading': 'ກຳລັງດາວໂຫຼດ {file}: {percent}%',
+  'export.saved': 'ບັນທຶກ {file} ແລ້ວ',
+  'export.cancel': 'ຍົກເລີກ',
+  'export.error.forbidden': 'ສະເພາະກອງເລຂາ ແລະ ຫົວໜ້າຄະນະຜູ້ແທນເທົ່ານັ້ນທີ່ສົ່ງອອກບົດບັນທຶກໄດ້',
+  'export.error.notLocked': 'ຮ່າງບົດບັນທຶກຍັງບໍ່ມີຊຸດຂໍ້ມູນການລົງນາມ ກະລຸນາລັອກບົດບັນທຶກກ່ອນ ຫຼື ສົ່ງອອກຮ່າງເປັນ PDF ຫຼື Word',
+  'export.error.offline': 'ບໍ່ສາມາດຕິດຕໍ່ເຊີບເວີໄດ້ ກະລຸນາກວດສອບການເຊື່ອມຕໍ່ ແລ້ວລອງໃໝ່',
+  'export.error.other': 'ການສົ່ງອອກລົ້ມເຫຼວຢູ່ເຊີບເວີ ກະລຸນາລອງໃໝ່ໃນອີກບໍ່ດົນ',
+};

@@ -1,0 +1,8 @@
+import type { Catalog } from '../en';
+import { consoleLo } from './console';
+import { exportLo } from './export';
+import { lifecycleLo } from './lifecycle';
+import { verifyLo } from './verify';
+import { workspaceLo } from './workspace';
+
+export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo };

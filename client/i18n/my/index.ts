@@ -1,0 +1,8 @@
+import type { Catalog } from '../en';
+import { consoleMy } from './console';
+import { exportMy } from './export';
+import { lifecycleMy } from './lifecycle';
+import { verifyMy } from './verify';
+import { workspaceMy } from './workspace';
+
+export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy };

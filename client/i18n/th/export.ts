@@ -1,0 +1,25 @@
+import type { exportEn } from '../en/export';
+
+export const exportTh: { readonly [K in keyof typeof exportEn]: string } = {
+  'export.title': 'ส่งออกบันทึกการประชุม',
+  'export.explain': 'ต้นฉบับหนึ่งฉบับต่อหนึ่งฝ่าย: ในต้นฉบับของฝ่ายใด ฝ่ายนั้นจะถูกระบุชื่อก่อน ภาษาของฝ่ายนั้นอยู่ในคอลัมน์แรก และหัวหน้าคณะผู้แทนของฝ่ายนั้นลงนามก่อน',
+  'export.original': 'ต้นฉบับ',
+  'export.originalOf': 'ต้นฉบับของ{party}',
+  'export.yours': '(ฝ่ายของท่าน)',
+  'export.pdf': 'ต้นฉบับ PDF',
+  'export.pdf.hint': 'สำหรับพิมพ์และจัดเก็บ มีชุดข้อมูลการลงนามแนบอยู่ภายใน',
+  'export.docx': 'ต้นฉบับ Word (DOCX)',
+  'export.docx.hint': 'สำหรับฝ่ายเลขานุการที่จัดเก็บบันทึกด้วย Word',
+  'export.bundle': 'ชุดข้อมูลการลงนาม (JSON)',
+  'export.bundle.hint': 'บันทึก ถ้อยแถลง ลายมือชื่อ และกุญแจ ตรวจสอบได้แบบออฟไลน์',
+  'export.draftWarning': 'บันทึกยังไม่ได้ลงนามครบทุกฝ่าย ไฟล์จะมีคำว่า ร่าง (DRAFT) ทุกหน้า',
+  'export.bundleNeedsLock': 'ร่างบันทึกยังไม่มีชุดข้อมูลการลงนาม จะมีเมื่อล็อกบันทึกแล้ว',
+  'export.preparing': 'กำลังจัดทำ {file}…',
+  'export.downloading': 'กำลังดาวน์โหลด {file}: {percent}%',
+  'export.saved': 'บันทึก {file} แล้ว',
+  'export.cancel': 'ยกเลิก',
+  'export.error.forbidden': 'เฉพาะฝ่ายเลขานุการและหัวหน้าคณะผู้แทนเท่านั้นที่ส่งออกบันทึกได้',
+  'export.error.notLocked': 'ร่างบันทึกยังไม่มีชุดข้อมูลการลงนาม โปรดล็อกบันทึกก่อน หรือส่งออกร่างเป็น PDF หรือ Word',
+  'export.error.offline': 'ไม่สามารถติดต่อเซิร์ฟเวอร์ได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
+  'export.error.other': 'การส่งออกล้มเหลวที่เซิร์ฟเวอร์ โปรดลองอีกครั้งในอีกสักครู่',
+};

@@ -1,0 +1,8 @@
+import type { Catalog } from '../en';
+import { consoleTh } from './console';
+import { exportTh } from './export';
+import { lifecycleTh } from './lifecycle';
+import { verifyTh } from './verify';
+import { workspaceTh } from './workspace';
+
+export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh };

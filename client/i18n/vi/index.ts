@@ -1,0 +1,8 @@
+import type { Catalog } from '../en';
+import { consoleVi } from './console';
+import { exportVi } from './export';
+import { lifecycleVi } from './lifecycle';
+import { verifyVi } from './verify';
+import { workspaceVi } from './workspace';
+
+export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi };

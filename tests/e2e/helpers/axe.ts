@@ -1,0 +1,41 @@
+// axe-core in the page, judged against WCAG 2.2 A and AA: every violation is kept (for the
+// artifact that says what was measured), and the serious and critical ones are returned.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './browser';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface Finding {
+  where: string;
+  rule: string;
+  impact: string;
+  nodes: string[];
+}
+
+export class AxeTally {
+  readonly findings: Finding[] = [];
+  readonly timings: { where: string; ms: number }[] = [];
+  scans = 0;
+
+  /** Scans the page as it stands; answers its serious and critical violations. */
+  async scan(page: Page, where: string): Promise<Finding[]> {
+    // Fonts and late layout settle before colours and sizes are judged.
+    await page.evaluate(() => document.fonts.ready);
+    const started = Date.now();
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    this.timings.push({ where, ms: Date.now() - started });
+    this.scans += 1;
+    const found = results.violations.map((v) => ({ where, rule: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    this.findings.push(...found);
+    return found.filter((f) => f.impact === 'serious' || f.impact === 'critical');
+  }
+
+  /** Writes what was found, every impact, to the test artifacts. */
+  save(name: string): void {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const byImpact = this.findings.reduce<Record<string, number>>((n, f) => ({ ...n, [f.impact]: (n[f.impact] ?? 0) + 1 }), {});
+    writeFileSync(`${ARTIFACTS_DIR}/${name}.json`, JSON.stringify({ scans: this.scans, byImpact, findings: this.findings, timings: this.timings }, null, 2));
+  }
+}
