@@ -12,7 +12,7 @@ const out = process.argv[2] ? join(root, process.argv[2]) : join(root, 'dist', '
 mkdirSync(out, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'server/main.ts', cli: 'server/cli.ts' },
+  entryPoints: { main: 'server/main.ts', cli: 'server/cli.ts', 'roster-worker': 'server/console/roster-worker-main.ts' },
   outdir: out,
   bundle: true,
   platform: 'node',

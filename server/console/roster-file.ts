@@ -5,7 +5,8 @@
 // missed its deadline or ran out of memory is stopped and another started.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TableRow } from '../../shared/console/roster';
 import { log } from '../log';
@@ -25,10 +26,13 @@ export function rosterFormat(contentType: string | undefined, fileName: string |
   return XLSX_MAGIC.every((b, i) => bytes[i] === b) ? 'xlsx' : 'csv';
 }
 
-// The thread loads the TypeScript reader through tsx, which the server runs under anyway;
-// evaluated source needs no build step (as the SQLite checkpointer's). tsx's module API is
-// named by its file: an evaluated thread has no module of its own to resolve a package from.
-const TSX_API = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+// Built (dist/server), the reader is a file of its own beside the server's bundle, run by
+// plain node. From the source tree (tests, development), the thread loads the TypeScript
+// reader through tsx instead: tsx's module API is named by its file, since an evaluated
+// thread has no module of its own to resolve a package from.
+const BUILT_READER = new URL('./roster-worker.js', import.meta.url);
+const isBuilt = existsSync(fileURLToPath(BUILT_READER));
+const TSX_API = isBuilt ? '' : pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
 const WORKER_SOURCE = `
 (async () => {
   const { tsImport } = await import(${JSON.stringify(TSX_API)});
@@ -46,8 +50,8 @@ const unreadable = (message: string) => new UnreadableRoster({ line: 1, code: 'u
 
 /** One thread that reads roster files, one at a time. Started once, kept while it is used. */
 class RosterReader {
-  private readonly worker = new Worker(WORKER_SOURCE, {
-    eval: true,
+  private readonly worker = new Worker(isBuilt ? BUILT_READER : WORKER_SOURCE, {
+    eval: !isBuilt,
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
   });
   private readonly ready: Promise<void>;

@@ -3,6 +3,7 @@
 // empty DATA_DIR, it seeds the demo, syncs, checkpoints in its worker thread, and stops
 // cleanly; the verify command runs from the build too.
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,22 @@ describe('the built server', () => {
     expect(await server.kill('SIGTERM')).toBe(0);
     // The WAL checkpointer ran as its own file in its thread, not SQLite's fallback.
     expect(server.output()).not.toContain('checkpoint-worker-failed');
+  });
+
+  it('reads a roster file in its own thread, from the build (no TypeScript loader)', async () => {
+    const worker = new Worker(new URL(`../../${build}/roster-worker.js`, import.meta.url));
+    try {
+      const csv = new TextEncoder().encode('party,role,name,title,agency\nTH,delegate,Somchai Jaidee,Director,Ministry of Social Development\n');
+      const answers: unknown[] = [];
+      worker.on('message', (m) => answers.push(m));
+      await waitFor(() => answers.includes('ready'), 10_000, 'the reader ready');
+      worker.postMessage({ bytes: csv, format: 'csv' });
+      await waitFor(() => answers.length > 1, 10_000, 'the reading');
+      expect(answers[1]).toMatchObject({ ok: true });
+      expect(JSON.stringify(answers[1])).toContain('Somchai Jaidee');
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('runs the verify command', () => {
