@@ -15,7 +15,11 @@ export const BODY_LIMITS = {
   signedIn: 2 * 1024 * 1024,
   /** `POST /api/verify`, for anyone: a signed bundle, or the original PDF that carries it. */
   verify: 16 * 1024 * 1024,
+  /** A Word draft of the agenda or minutes, signed in (the route checks its own 10 MB again). */
+  wordDraft: 10 * 1024 * 1024,
 } as const;
+
+const WORD_DRAFT = /^\/api\/console\/(meetings\/[^/]+\/)?word-draft$/;
 
 const tooLarge = (limit: number) => (c: Context) => {
   // Not read, and not kept alive to be read: the sender may go on sending.
@@ -27,11 +31,13 @@ const limits = {
   anonymous: bodyLimit({ maxSize: BODY_LIMITS.anonymous, onError: tooLarge(BODY_LIMITS.anonymous) }),
   signedIn: bodyLimit({ maxSize: BODY_LIMITS.signedIn, onError: tooLarge(BODY_LIMITS.signedIn) }),
   verify: bodyLimit({ maxSize: BODY_LIMITS.verify, onError: tooLarge(BODY_LIMITS.verify) }),
+  wordDraft: bodyLimit({ maxSize: BODY_LIMITS.wordDraft, onError: tooLarge(BODY_LIMITS.wordDraft) }),
 };
 
 /** After the principal is known: the ceiling that fits who is asking and where. */
 export const bodyLimits = createMiddleware<AppEnv>((c, next) => {
   if (c.req.path === '/api/verify') return limits.verify(c, next);
+  if (c.get('principal') && WORD_DRAFT.test(c.req.path)) return limits.wordDraft(c, next);
   return (c.get('principal') ? limits.signedIn : limits.anonymous)(c, next);
 });
 

@@ -31,6 +31,11 @@ export const DOCUMENTED_UPLOADS: readonly Uploads[] = [
     path: /^\/api\/console\/meetings\/[^/]+\/roster$/,
     types: /^(text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|application\/vnd\.ms-excel|application\/octet-stream|multipart\/form-data)\s*(;|$)/i,
   },
+  // A Word draft of the agenda or minutes, as the body.
+  {
+    path: /^\/api\/console\/(meetings\/[^/]+\/)?word-draft$/,
+    types: /^(application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/octet-stream)\s*(;|$)/i,
+  },
   // A bundle to check, or the exported original that carries it.
   { path: /^\/api\/verify$/, types: /^(application\/pdf|application\/octet-stream)\s*(;|$)/i },
 ];

@@ -140,6 +140,15 @@ describe('a fresh installation, from the set-up code to the signed originals', (
     await officer.getByRole('button', { name: 'Create the meeting' }).click();
     await officer.getByRole('heading', { name: /CMM 05/ }).waitFor();
     await officer.getByRole('group', { name: 'Agenda item 2' }).waitFor();
+    // The draft titles its first item in English only, and a blank authentic text cannot be
+    // locked: the officer gives it its Thai and Lao titles in the console.
+    const first = officer.getByRole('group', { name: 'Agenda item 1' });
+    for (const [label, title] of [['Title in Thai', 'การเปิดการประชุม'], ['Title in Lao', 'ການເປີດກອງປະຊຸມ']] as const) {
+      await first.getByLabel(label).fill(title);
+      const saved = officer.waitForResponse((r) => /\/agenda\//.test(r.url()) && r.request().method() === 'PATCH' && r.ok());
+      await first.getByLabel(label).press('Tab');
+      await saved;
+    }
 
     // The roster, from a CSV; the heads' links are shown to copy and send.
     await officer.getByLabel('Roster file (CSV or Excel)').setInputFiles(ROSTER);
