@@ -28,10 +28,8 @@ export async function verifyPdfOriginal(pdf: Uint8Array, options: VerifyOptions 
   return verifyOriginal(pdf, await bundleFromPdf(pdf), readStamp(pdf), writePdf, options);
 }
 
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
 /** Whether the bytes are a Word file (a zip package), which verifyDocxOriginal takes. */
-export const isDocx = isZip;
+export { isZip as isDocx } from './zip-file';
 
 /** The same for a Word original; throws NoAttachedBundle for one that carries no bundle. */
 export async function verifyDocxOriginal(docx: Uint8Array, options: VerifyOptions = {}): Promise<OriginalVerdict> {

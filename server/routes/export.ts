@@ -11,8 +11,6 @@ import { audit } from '../audit';
 import { loadExportSource, originalSource, type ExportSource } from '../export/export-source';
 import { bundleFileName, originalFileName, type ExportFormat } from '../export/file-names';
 import { UnknownParty, originalFor, type Original } from '../export/original';
-import { writeDocx } from '../export/docx/write-docx';
-import { writePdf } from '../export/pdf/write-pdf';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
 import { baseUrl } from './http';
@@ -66,7 +64,8 @@ export function exportRoutes(services: Services) {
       return c.json(apiError('unknown_original', `Say whose original to export: ${choices}.`), 400);
     }
     const now = services.now();
-    const bytes = format === 'pdf' ? await writePdf(chosen, now) : await writeDocx(chosen, now);
+    // The typesetting (fonts, HarfBuzz, pdfkit, docx) loads with the first export, not when the server starts.
+    const bytes = format === 'pdf' ? await (await import('../export/pdf/write-pdf')).writePdf(chosen, now) : await (await import('../export/docx/write-docx')).writeDocx(chosen, now);
     await audit(services, access.meeting.id, actor, action, detail(source, { original: chosen.party.code, bytes: bytes.length }));
     return file(c, bytes, originalFileName(access.meeting.code, chosen.party.code, format), CONTENT_TYPES[format]);
   }

@@ -9,7 +9,8 @@ import { enrolKeyRequest, reasonedRequest, signRequest, versionQuery } from '../
 import { bundleFileText } from '../../shared/signing/bundle';
 import { reasonText, type Verdict } from '../../shared/signing/verdict';
 import { isPdf } from '../../shared/signing/pdf-bundle';
-import { NoAttachedBundle, isDocx, verifyDocxOriginal, verifyPdfOriginal } from '../export/verify-original';
+import { NoAttachedBundle } from '../../shared/signing/pdf-bundle';
+import { isZip } from '../export/zip-file';
 import { verifyBundle } from '../../shared/signing/verify';
 import { amendRecord } from '../commands/amend-record';
 import { enrolKey } from '../commands/enrol-key';
@@ -154,8 +155,10 @@ export function lifecycleRoutes(services: Services) {
     .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       let verdict: Verdict;
-      if (isPdf(bytes) || isDocx(bytes)) {
+      if (isPdf(bytes) || isZip(bytes)) {
         try {
+          // The typesetting (fonts, HarfBuzz, pdfkit, docx) loads when an original is first verified, not when the server starts.
+          const { verifyDocxOriginal, verifyPdfOriginal } = await import('../export/verify-original');
           verdict = (await (isPdf(bytes) ? verifyPdfOriginal(bytes) : verifyDocxOriginal(bytes))).verdict;
         } catch (err) {
           if (!(err instanceof NoAttachedBundle)) throw err;
