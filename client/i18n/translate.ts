@@ -20,6 +20,9 @@ export const catalogs: Record<UiLanguage, Catalog> = { en, th, lo, my, km, vi };
 
 export const isUiLanguage = (value: unknown): value is UiLanguage => UI_LANGUAGES.includes(value as UiLanguage);
 
+/** Myanmar and Khmer write numbers in their own digits, as their dates are (shared/dates). */
+const LOCALES: Partial<Record<UiLanguage, string>> = { my: 'my-u-nu-mymr', km: 'km-u-nu-khmr' };
+
 const compiled = new Map<string, IntlMessageFormat>();
 
 function formatter(language: UiLanguage, key: MessageKey): IntlMessageFormat {
@@ -27,7 +30,7 @@ function formatter(language: UiLanguage, key: MessageKey): IntlMessageFormat {
   let format = compiled.get(id);
   if (!format) {
     // Tags are not used in the catalogs: "<" in a message is a character, not markup.
-    format = new IntlMessageFormat(catalogs[language][key], language, undefined, { ignoreTag: true });
+    format = new IntlMessageFormat(catalogs[language][key], LOCALES[language] ?? language, undefined, { ignoreTag: true });
     compiled.set(id, format);
   }
   return format;

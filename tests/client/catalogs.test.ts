@@ -94,6 +94,9 @@ describe('interface catalogs', () => {
     expect(translate('en', 'console.roster.checked', { count: 1 })).toBe('The list is correct: 1 person. Import it to add them.');
     expect(translate('en', 'console.roster.checked', { count: 3 })).toBe('The list is correct: 3 people. Import it to add them.');
     expect(translate('th', 'console.roster.checked', { count: 3 })).toMatch(/3 คน/);
+    // Myanmar and Khmer counts in their own digits, as their dates.
+    expect(translate('my', 'lock.blocked', { segments: 12, actionPoints: 3 })).toBe('မှတ်တမ်းကို သော့မခတ်မီ သဘောတူရန် ကျန်ရှိသည် - စာပိုဒ် ၁၂ ခု၊ ဆောင်ရွက်ရန်အချက် ၃ ခု');
+    expect(translate('km', 'agenda.item', { number: 12 })).toBe('របៀបវារៈទី ១២');
   });
 
   it('has words for every problem a roster file can have', () => {

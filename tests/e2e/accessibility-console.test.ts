@@ -3,30 +3,22 @@
 // register, dashboard, accounts), the verify page (empty, valid, not valid, a bad file) and
 // the start page, in each of the six interface languages. No serious or critical violation
 // is allowed; every finding is written to test-artifacts/axe-console-<language>.json.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openFirstRun } from '../../server/commands/console/first-run';
 import { createMeeting, fixture, ADMIN_TOKEN, type TestServer } from '../helpers/server';
 import { call, cookieOf, officer, signIn } from '../helpers/console';
 import { signedBundleText } from '../helpers/lifecycle';
 import { verifyFile } from './helpers/signing';
 import { UI_LANGUAGES } from '../../client/i18n/translate';
-import { launchChromium, startServerWithClient } from './helpers/browser';
-import { readers } from './helpers/readers';
+import { readersHarness } from './helpers/readers';
 import { AxeTally, type Finding } from './helpers/axe';
 
 describe('the console’s and the verify page’s accessibility in every interface language', () => {
+  const { reader, closeAll, server: current } = readersHarness();
   let server: TestServer;
-  let browser: Browser;
-  const { reader, closeAll } = readers(() => browser, () => server);
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerWithClient(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await closeAll();
-    await browser?.close();
-    await server?.stop();
-    server?.cleanup();
+  beforeAll(() => {
+    server = current();
   });
   let bundle = '';
 

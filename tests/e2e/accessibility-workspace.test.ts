@@ -2,28 +2,20 @@
 // each of the six interface languages: as secretariat, head and observer, while a draft,
 // locked and signed, a date's calendar open. No serious or critical violation is allowed;
 // every finding is written to test-artifacts/axe-workspace-<language>.json.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createMeeting, tokenOf, type TestServer } from '../helpers/server';
 import { agreeEverything, api, enrolNewKey, signAs } from '../helpers/lifecycle';
 import { openView } from './helpers/signing';
 import { UI_LANGUAGES } from '../../client/i18n/translate';
-import { launchChromium, startServerWithClient } from './helpers/browser';
-import { readers } from './helpers/readers';
+import { readersHarness } from './helpers/readers';
 import { AxeTally, type Finding } from './helpers/axe';
 
 describe('the workspace’s accessibility in every interface language', () => {
+  const { participant, closeAll, server: current } = readersHarness();
   let server: TestServer;
-  let browser: Browser;
-  const { participant, closeAll } = readers(() => browser, () => server);
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerWithClient(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await closeAll();
-    await browser?.close();
-    await server?.stop();
-    server?.cleanup();
+  beforeAll(() => {
+    server = current();
   });
 
   for (const language of UI_LANGUAGES) {

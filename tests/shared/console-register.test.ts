@@ -98,10 +98,12 @@ describe('the next meeting', () => {
   });
 
   it('titles the review item in each working language, English where no words are written', () => {
-    expect(reviewItemTitle(['th', 'lo', 'km'], 'CMM 03')).toEqual({
+    expect(reviewItemTitle(['th', 'lo', 'km', 'my', 'ja'], 'CMM 03')).toEqual({
       th: 'ทบทวนจุดดำเนินการของการประชุม CMM 03',
       lo: 'ທົບທວນຈຸດປະຕິບັດງານຂອງກອງປະຊຸມ CMM 03',
-      km: 'Review of the action points of CMM 03',
+      km: 'ការពិនិត្យឡើងវិញលើចំណុចសកម្មភាពនៃកិច្ចប្រជុំ CMM 03',
+      my: 'CMM 03 အစည်းအဝေး၏ ဆောင်ရွက်ရန်အချက်များကို ပြန်လည်သုံးသပ်ခြင်း',
+      ja: 'Review of the action points of CMM 03',
     });
   });
 });

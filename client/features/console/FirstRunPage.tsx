@@ -10,7 +10,7 @@ import { loadSession } from './console-state';
 import { Problems } from './Problems';
 import { problemsOf } from './failure';
 import { PartySelect } from './PartySelect';
-import { EntryLinks } from './SignInPage';
+import { EntryLinks, NewPasswordFields, checkNew } from './SignInPage';
 
 // On this form `code` is the set-up code, not a meeting's short name.
 const FIELDS: Record<string, MessageKey> = { code: 'console.firstRun.code', password: 'console.password.new' };
@@ -42,8 +42,8 @@ export function FirstRunPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (form.password.length < PASSWORD_MIN) return setProblems([t('console.password.tooShort', { min: PASSWORD_MIN })]);
-    if (form.password !== form.again) return setProblems([t('console.password.mismatch')]);
+    const weak = checkNew({ next: form.password, again: form.again });
+    if (weak) return setProblems([t(weak, { min: PASSWORD_MIN })]);
     setBusy(true);
     setProblems([]);
     try {
@@ -66,15 +66,7 @@ export function FirstRunPage() {
         {field('name', 'console.accounts.name', { autoComplete: 'name' })}
         {field('login', 'console.accounts.login', { autoComplete: 'username', hint: 'console.accounts.loginHint' })}
         <PartySelect label={t('console.roster.party')} value={form.party} onChange={(party) => setForm({ ...form, party })} />
-        <label>
-          {t('console.password.new')}
-          <input type="password" autoComplete="new-password" minLength={PASSWORD_MIN} required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
-        </label>
-        <label>
-          {t('console.password.repeat')}
-          <input type="password" autoComplete="new-password" required value={form.again} onChange={(e) => setForm({ ...form, again: e.target.value })} />
-        </label>
-        <p className="hint">{t('console.password.tooShort', { min: PASSWORD_MIN })}</p>
+        <NewPasswordFields value={{ next: form.password, again: form.again }} onChange={(v) => setForm({ ...form, password: v.next, again: v.again })} />
         <Problems problems={problems} />
         <button type="submit" className="primary" disabled={busy}>
           {t('console.firstRun.submit')}

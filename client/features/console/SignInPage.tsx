@@ -79,7 +79,7 @@ export function EntryLinks() {
   );
 }
 
-function NewPasswordFields({ value, onChange }: { value: { next: string; again: string }; onChange(v: { next: string; again: string }): void }) {
+export function NewPasswordFields({ value, onChange }: { value: { next: string; again: string }; onChange(v: { next: string; again: string }): void }) {
   const { t } = useT();
   return (
     <>
@@ -96,7 +96,7 @@ function NewPasswordFields({ value, onChange }: { value: { next: string; again: 
   );
 }
 
-const checkNew = (v: { next: string; again: string }): MessageKey | null =>
+export const checkNew = (v: { next: string; again: string }): MessageKey | null =>
   v.next.length < PASSWORD_MIN ? 'console.password.tooShort' : v.next !== v.again ? 'console.password.mismatch' : null;
 
 export function PasswordChange() {

@@ -15,7 +15,7 @@ export const exportKm: { readonly [K in keyof typeof exportEn]: string } = {
   'export.draftWarning': 'កំណត់ហេតុមិនទាន់ត្រូវបានចុះហត្ថលេខាដោយគ្រប់ភាគីទេ៖ ឯកសារនឹងមានសម្គាល់ សេចក្តីព្រាង (DRAFT) លើគ្រប់ទំព័រ។',
   'export.bundleNeedsLock': 'សេចក្តីព្រាងមិនមានកញ្ចប់ឯកសារដែលបានចុះហត្ថលេខាទេ៖ វាត្រូវបានបង្កើតនៅពេលកំណត់ហេតុត្រូវបានចាក់សោ។',
   'export.preparing': 'កំពុងរៀបចំ {file}…',
-  'export.downloading': 'កំពុងទាញយក {file}៖ {percent}%',
+  'export.downloading': 'កំពុងទាញយក {file}៖ {percent, number}%',
   'export.saved': 'បានរក្សាទុក {file}។',
   'export.cancel': 'បោះបង់',
   'export.error.forbidden': 'មានតែលេខាធិការដ្ឋាន និងប្រធានគណៈប្រតិភូទេដែលអាចនាំចេញកំណត់ហេតុបាន។',

@@ -1,10 +1,11 @@
 // A person reading Accord in one interface language, in a browser of their own: the choice
 // is the one a person makes once and the browser keeps. For the tests that look at every
 // page in every language.
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { UiLanguage } from '../../../client/i18n/translate';
 import { tokenOf, type CreatedMeetingResponse, type TestServer } from '../../helpers/server';
-import { connected } from './browser';
+import { connected, launchChromium, startServerWithClient } from './browser';
 
 export function readers(browser: () => Browser, server: () => TestServer) {
   const contexts: BrowserContext[] = [];
@@ -29,4 +30,21 @@ export function readers(browser: () => Browser, server: () => TestServer) {
     for (const c of contexts.splice(0)) await c.close();
   };
   return { reader, participant, closeAll };
+}
+
+/** One server serving the client and one browser for a test file, and its readers. */
+export function readersHarness() {
+  let server: TestServer;
+  let browser: Browser;
+  const people = readers(() => browser, () => server);
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServerWithClient(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await people.closeAll();
+    await browser?.close();
+    await server?.stop();
+    server?.cleanup();
+  });
+  return { ...people, server: () => server };
 }
