@@ -17,7 +17,7 @@ describe.each(['sqlite', 'postgres'] as const)('the officer’s way into the wor
   let server: TestServer;
   let thai: { cookie: string; accountId: string };
   beforeAll(async () => {
-    server = await startTestServer(backend === 'postgres' ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {});
+    server = await startTestServer(backend === 'postgres' ? { databaseUrl: DATABASE_URL, databaseSchema: schema, singleProcess: true } : {});
     thai = await officer(server, `thai.${backend}@example.org`, 'TH');
   });
   afterAll(async () => {

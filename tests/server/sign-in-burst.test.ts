@@ -16,7 +16,7 @@ describe.each(['SQLite', 'PostgreSQL'])('a burst of parallel sign-ins, on %s', (
   let server: TestServer;
   const schema = `accord_burst_${randomBytes(4).toString('hex')}`;
   beforeAll(async () => {
-    server = await startTestServer({ trustProxy: true, ...(database === 'PostgreSQL' ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {}) });
+    server = await startTestServer({ trustProxy: true, ...(database === 'PostgreSQL' ? { databaseUrl: DATABASE_URL, databaseSchema: schema, singleProcess: true } : {}) });
   });
   afterAll(async () => {
     await server?.stop();

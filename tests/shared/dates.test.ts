@@ -38,7 +38,7 @@ describe('dates as the record prints them', () => {
     expect(formatDate('2025-03-12', 'km')).toBe('ថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០២៥');
     expect(formatDate('2025-03-12', 'vi')).toBe('ngày 12 tháng 3 năm 2025');
     expect(formatDateRange('2025-03-12', '2025-03-13', 'my')).toBe('၂၀၂၅ ခုနှစ်၊ မတ်လ ၁၂ ရက်မှ ၁၃ ရက်အထိ');
-    expect(formatDateRange('2025-02-28', '2025-03-02', 'km')).toBe('ថ្ងៃទី២៨ ខែកុម្ភៈ – ថ្ងៃទី២ ខែមីនា ឆ្នាំ២០២៥');
+    expect(formatDateRange('2025-02-28', '2025-03-02', 'km')).toBe('ថ្ងៃទី២៨ ខែកុម្ភៈ ដល់ថ្ងៃទី២ ខែមីនា ឆ្នាំ២០២៥');
     expect(formatDateRange('2025-03-12', '2025-03-13', 'vi')).toBe('ngày 12–13 tháng 3 năm 2025');
   });
 
