@@ -74,11 +74,15 @@ export function AgendaPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
   );
 }
 
-/** One item's titles, saved when a field is left with a changed title. */
+/**
+ * One item's titles, saved when a field is left with a changed title. What is typed stays until
+ * the server's title says the same: a save of another field that lands meanwhile (and the
+ * meeting read again after it) never takes back a title being typed.
+ */
 function AgendaTitles({ number, title, languages, disabled, onSave }: { number: number; title: LocalizedText; languages: string[]; disabled: boolean; onSave(changed: LocalizedText): void }) {
   const { t, language } = useT();
-  const [typed, setTyped] = useState(title);
-  useEffect(() => setTyped(title), [title]);
+  const [typed, setTyped] = useState<LocalizedText>({});
+  useEffect(() => setTyped((now) => Object.fromEntries(Object.entries(now).filter(([l, v]) => v !== (title[l] ?? '')))), [title]);
   return (
     <fieldset className="agenda-titles" disabled={disabled}>
       <legend>{t('agenda.item', { number })}</legend>
@@ -87,9 +91,9 @@ function AgendaTitles({ number, title, languages, disabled, onSave }: { number: 
           {t('agenda.titleIn', { language: languageName(l, language) })}
           <input
             lang={l}
-            value={typed[l] ?? ''}
+            value={typed[l] ?? title[l] ?? ''}
             onChange={(e) => setTyped({ ...typed, [l]: e.target.value })}
-            onBlur={() => (typed[l] ?? '') !== (title[l] ?? '') && onSave({ [l]: typed[l] ?? '' })}
+            onBlur={() => typed[l] !== undefined && typed[l] !== (title[l] ?? '') && onSave({ [l]: typed[l] })}
           />
         </label>
       ))}
