@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { startTestServer, type TestServer } from '../../helpers/server';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../../../dist/client', import.meta.url));
+/** Screenshots, scans and files a test hands the browser; there before any test writes to it. */
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
+mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
