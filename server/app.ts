@@ -11,6 +11,8 @@ import { log, errorMessage } from './log';
 import { meetingRoutes } from './routes/meetings';
 import { sessionRoutes } from './routes/session';
 import { agreementRoutes } from './routes/agreement';
+import { proposalRoutes } from './routes/proposals';
+import { commentRoutes } from './routes/comments';
 import { invitationRoutes } from './routes/invitations';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { exportRoutes } from './routes/export';
@@ -80,6 +82,8 @@ export function createApp(services: Services) {
     .route('/api/session', sessionRoutes(services))
     .route('/api/meetings', meetingRoutes(services))
     .route('/api/meetings', agreementRoutes(services))
+    .route('/api/meetings', proposalRoutes(services))
+    .route('/api/meetings', commentRoutes(services))
     .route('/api/meetings', invitationRoutes(services))
     .route('/api', lifecycleRoutes(services))
     .route('/api/meetings', exportRoutes(services))

@@ -19,6 +19,10 @@ export const ACTIONS = [
   'export',
   'readAudit',
   'manageInvitations',
+  'readComments',
+  'comment',
+  'propose',
+  'decideProposal',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -65,6 +69,16 @@ export function can(actor: Actor, action: Action, record: RecordFacts, target: A
       return role === 'secretariat';
     case 'manageInvitations':
       return role === 'secretariat';
+    case 'readComments':
+      return true;
+    // Comments live beside the record, not in it: they stay open after the lock.
+    case 'comment':
+      return role !== 'observer';
+    case 'propose':
+      return record.state === 'draft' && role !== 'observer';
+    // `target.party`: the party whose language the proposed cell is in (none for a language no party speaks).
+    case 'decideProposal':
+      return record.state === 'draft' && (role === 'secretariat' || (role === 'head' && target.party !== undefined && target.party === actor.party));
     default:
       return assertNever(action);
   }

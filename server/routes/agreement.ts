@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
 import { markAgreement } from '../commands/mark-agreement';
+import { agreeAllInItem } from '../commands/agree-all';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
 import { invalidBody } from './http';
@@ -13,6 +14,7 @@ const REFUSALS = {
   not_allowed: [403, 'Only the head of delegation can mark agreement, and only for their own party.'],
   not_draft: [409, 'The record is locked: agreement can no longer change.'],
   unknown_target: [404, 'There is no such segment or action point in the record.'],
+  unknown_agenda_item: [404, 'There is no such agenda item in the record.'],
 } as const;
 
 export function agreementRoutes(services: Services) {
@@ -33,5 +35,18 @@ export function agreementRoutes(services: Services) {
       }
       return c.json({ targetId: result.targetId, party: result.party, agreed: result.agreed }, 200);
     },
-  );
+  )
+    // Agree all remaining in one agenda item: every segment the head's party has not agreed as it reads now.
+    .post('/:id/agreement/agenda-items/:itemId', async (c) => {
+      const access = await meetingAccess(c, services);
+      if (access instanceof Response) return access;
+      if (access.principal.kind !== 'participant') return c.json(apiError('not_allowed', REFUSALS.not_allowed[1]), 403);
+      const { invitation, actor } = access.principal;
+      const result = await agreeAllInItem(services, access.record, { ...actor, participantId: invitation.participantId }, c.req.param('itemId'));
+      if (!result.ok) {
+        const [status, message] = REFUSALS[result.why];
+        return c.json(apiError(result.why, message), status);
+      }
+      return c.json({ agendaItemId: result.agendaItemId, party: result.party, marked: result.marked }, 200);
+    });
 }

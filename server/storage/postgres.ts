@@ -1,6 +1,7 @@
 // The scale-out storage: PostgreSQL, shared by several Accord processes. Every step that
 // must not interleave with another process's takes a row lock or an advisory lock inside
 // one transaction; the lifecycle's steps are guarded compare-and-sets, as on SQLite.
+import { postgresComments } from './postgres-comments';
 import pg from 'pg';
 import type { AuditEntry, InvitationRow, RecordRow, Storage } from './storage';
 import { GENESIS_HASH } from './audit-chain';
@@ -159,6 +160,7 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
 
     ...postgresLifecycle(pool, tx, toRecord),
     ...postgresConsole(pool, tx),
+    ...postgresComments(pool),
 
     async exclusively(name, task) {
       // A session-level advisory lock on a connection of its own, held for the whole task.

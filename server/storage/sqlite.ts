@@ -1,4 +1,6 @@
 // The embedded default: one SQLite file under DATA_DIR, in WAL mode.
+import { COMMENT_SCHEMA } from './comment-schema';
+import { sqliteComments } from './sqlite-comments';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,6 +146,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   db.exec(SCHEMA);
   db.exec(LIFECYCLE_SCHEMA);
   db.exec(CONSOLE_SCHEMA);
+  db.exec(COMMENT_SCHEMA);
   // Checkpoints run in a worker thread, not inside some client's write. Should writes
   // outrun it, the writer checkpoints itself past 10,000 pages (40 MB), as SQLite would at
   // 1,000, finding most pages already copied; the WAL file is cut back to 64 MB after.
@@ -283,6 +286,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     },
     ...lifecycleStorage(db),
     ...consoleStorage(db),
+    ...sqliteComments(db),
     // One process owns a SQLite file: nothing else runs at the same time.
     exclusively: (_name, task) => task(),
     async claimSetting(key, value) {

@@ -4,8 +4,10 @@
 // without waiting for the one before; the storage keeps that order.
 import type { RecordState, Role } from '../../shared/roles';
 import type { ConsoleStorage } from './console-rows';
+import type { CommentStorage } from './comment-schema';
 
 export type * from './console-rows';
+export type * from './comment-schema';
 
 export interface StoredRecord {
   /** The compacted state, or null when the record has never been compacted. */
@@ -145,7 +147,7 @@ export interface SignatureRow {
 export type NewAuditEntry = Pick<AuditEntry, 'meetingId' | 'at' | 'actor' | 'action' | 'detail'>;
 
 /** Everything kept; the secretariat console's part is declared in console-rows.ts. */
-export interface Storage extends ConsoleStorage {
+export interface Storage extends ConsoleStorage, CommentStorage {
   loadRecord(documentId: string): Promise<StoredRecord>;
   /**
    * What was stored after `afterSeq`: the updates after it, or the snapshot and its updates

@@ -15,8 +15,11 @@ const READ_ONLY_REASON: Record<RecordState, RefusalReason> = {
   signed: RefusalReason.readOnlySigned,
 };
 
-/** Roots only the server writes: agreement marks, and what decides who must agree and sign. */
-const SERVER_ONLY_ROOTS = [Root.agreement, Root.meta, Root.parties, Root.participants] as const;
+/**
+ * Roots only the server writes: agreement marks, what decides who must agree and sign,
+ * party proposals (made, accepted and rejected by server commands) and lapse notices.
+ */
+const SERVER_ONLY_ROOTS = [Root.agreement, Root.meta, Root.parties, Root.participants, Root.proposals, Root.lapses] as const;
 
 /**
  * 'take': apply the update; 'ignore': it changes nothing (a read-only client's sync step 2,

@@ -22,6 +22,7 @@ import {
 import { plainText } from './rich-text';
 import { BRACKET_MARK, countBrackets } from './brackets';
 import { readinessBlockers } from './readiness';
+import { openProposals, type Proposal } from './proposals';
 
 export type AgreementTarget =
   | { kind: 'segment'; id: string; agendaItemId: string; segment: SegmentMap }
@@ -83,11 +84,15 @@ export interface LockBlocker {
   /** Parties whose agreement is missing or no longer matches the text. */
   missingParties: string[];
   openBrackets: number;
+  /** Proposals still waiting for a decision: each blocks the lock, and is named. */
+  openProposals?: ProposalBlocker[];
   /** Authentic languages in which the text is empty: a blank cannot be signed. */
   emptyLanguages?: string[];
   /** A party without a head of delegation to sign; a working language without its fixed words. */
   problem?: 'no-head' | 'no-wording';
 }
+
+export type ProposalBlocker = Pick<Proposal, 'id' | 'language' | 'byName' | 'party'>;
 
 /** What stands between the record and being lockable; empty when it can be locked. */
 export function lockBlockers(doc: Y.Doc): LockBlocker[] {
@@ -102,17 +107,20 @@ export function lockBlockers(doc: Y.Doc): LockBlocker[] {
 
 function agreementBlockers(doc: Y.Doc): LockBlocker[] {
   const blockers: LockBlocker[] = [];
+  const open = openProposals(doc);
   for (const target of agreementTargets(doc)) {
     const agreed = agreementOf(doc, target);
     const missingParties = Object.keys(agreed).filter((p) => !agreed[p]);
     const openBrackets = bracketsIn(doc, target);
-    if (missingParties.length > 0 || openBrackets > 0) {
+    const proposed = open.filter((p) => p.segmentId === target.id).map(({ id, language, byName, party }) => ({ id, language, byName, party }));
+    if (missingParties.length > 0 || openBrackets > 0 || proposed.length > 0) {
       blockers.push({
         kind: target.kind,
         id: target.id,
         ...(target.kind === 'segment' ? { agendaItemId: target.agendaItemId } : {}),
         missingParties,
         openBrackets,
+        ...(proposed.length > 0 ? { openProposals: proposed } : {}),
       });
     }
   }

@@ -14,6 +14,10 @@ export const Root = {
   minutes: 'minutes',
   actionPoints: 'actionPoints',
   agreement: 'agreement',
+  /** Party proposals: wording suggested for a cell, accepted or rejected (never in the canonical record). */
+  proposals: 'proposals',
+  /** Agreement marks that lapsed because their text changed, with who changed it. */
+  lapses: 'lapses',
 } as const;
 export type RootName = (typeof Root)[keyof typeof Root];
 

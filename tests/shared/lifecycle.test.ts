@@ -80,6 +80,13 @@ const ALLOWED = new Set([
   'secretariat unlock locked',
   'head sign locked',
   'secretariat amend signed',
+  ...ROLES.flatMap((r) => RECORD_STATES.map((s) => `${r} readComments ${s}`)),
+  ...['secretariat', 'head', 'delegate'].flatMap((r) => RECORD_STATES.map((s) => `${r} comment ${s}`)),
+  'secretariat propose draft',
+  'head propose draft',
+  'delegate propose draft',
+  'secretariat decideProposal draft',
+  'head decideProposal draft',
 ]);
 
 describe('the lifecycle, for every role, action and state', () => {
