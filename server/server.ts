@@ -57,6 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     idleDocumentMs: config.idleDocumentMs,
     catchUpCheckMs: config.catchUpCheckMs,
     onDocument: (room, doc) => watchActionPointStatuses(services, room.record.meetingId, doc),
+    now: () => services.now(),
     auditRefusal: (record, connection, reason) =>
       void audit(services, record.meetingId, connection.identity.participantId, 'record.write-refused', {
         documentId: record.documentId,

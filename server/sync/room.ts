@@ -21,6 +21,8 @@ import { HeldRecord } from './held-record';
 import { decodeClientMessage, type ClientMessage } from './client-message';
 import type { Connection } from './connection';
 import { TokenBucket } from './flood-guard';
+import { lapses, newLapses, touchedTargets, type TouchedTargets } from '../../shared/record/lapses';
+import { agreementKey } from '../../shared/record/schema';
 import { RoomClosed, type RecordStatusFacts, type RoomOptions } from './room-options';
 
 export { RoomClosed, type RecordStatusFacts, type RoomOptions } from './room-options';
@@ -217,7 +219,16 @@ export class Room {
     const verdict = judgeWrite(this.doc, connection.identity.actor, this.record, update);
     if (verdict === 'ignore') return;
     if (verdict !== 'take') return this.refuse(connection, verdict);
-    const applied = this.held.apply((doc) => Y.applyUpdate(doc, update, connection));
+    let touched: TouchedTargets = new Map();
+    const applied = this.held.apply((doc) => {
+      const note = (transaction: Y.Transaction) => (touched = touchedTargets(transaction));
+      doc.once('afterTransaction', note);
+      try {
+        Y.applyUpdate(doc, update, connection);
+      } finally {
+        doc.off('afterTransaction', note);
+      }
+    });
     if (applied.error) {
       // Yjs may have integrated part of the update before failing: memory no longer
       // matches storage, so the record is reloaded from what was stored.
@@ -228,6 +239,20 @@ export class Room {
     // Not awaited: the next message is handled while this one is stored. A refusal by
     // storage reaches the writer through `storageRefused`.
     this.held.commit(applied.updates, connection).catch(() => undefined);
+    if (touched.size > 0) this.noteLapses(connection, touched);
+  }
+
+  /** Marks this edit made stop matching their text: noted once each, with who changed what, for the heads to be told. */
+  private noteLapses(connection: Connection, touched: TouchedTargets): void {
+    const { participantId, name, actor } = connection.identity;
+    const found = newLapses(this.doc, touched, { participantId, name, party: actor.party }, (this.options.now ?? (() => new Date()))());
+    if (found.length === 0) return;
+    const noted = this.held.apply((doc) =>
+      doc.transact(() => {
+        for (const lapse of found) lapses(doc).set(agreementKey(lapse.targetId, lapse.party), lapse);
+      }, 'server'),
+    );
+    this.held.commit(noted.updates, null).catch(() => undefined);
   }
 
   /** Storage refused a change: the writer is told why, and memory is set back to what is stored. */
