@@ -4,8 +4,9 @@ import { exportEn } from './export';
 import { lifecycleEn } from './lifecycle';
 import { verifyEn } from './verify';
 import { workspaceEn } from './workspace';
+import { negotiationEn } from './negotiation';
 
-export const en = { ...workspaceEn, ...lifecycleEn, ...verifyEn, ...consoleEn, ...exportEn } as const;
+export const en = { ...workspaceEn, ...lifecycleEn, ...verifyEn, ...consoleEn, ...exportEn, ...negotiationEn } as const;
 
 export type MessageKey = keyof typeof en;
 /** Every catalog has every key: a missing translation breaks the build, not the screen. */

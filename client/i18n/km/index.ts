@@ -4,5 +4,6 @@ import { exportKm } from './export';
 import { lifecycleKm } from './lifecycle';
 import { verifyKm } from './verify';
 import { workspaceKm } from './workspace';
+import { negotiationKm } from './negotiation';
 
-export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm };
+export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm, ...negotiationKm };

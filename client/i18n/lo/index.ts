@@ -4,5 +4,6 @@ import { exportLo } from './export';
 import { lifecycleLo } from './lifecycle';
 import { verifyLo } from './verify';
 import { workspaceLo } from './workspace';
+import { negotiationLo } from './negotiation';
 
-export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo };
+export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo, ...negotiationLo };

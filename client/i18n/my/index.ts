@@ -4,5 +4,6 @@ import { exportMy } from './export';
 import { lifecycleMy } from './lifecycle';
 import { verifyMy } from './verify';
 import { workspaceMy } from './workspace';
+import { negotiationMy } from './negotiation';
 
-export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy };
+export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy, ...negotiationMy };

@@ -4,5 +4,6 @@ import { exportTh } from './export';
 import { lifecycleTh } from './lifecycle';
 import { verifyTh } from './verify';
 import { workspaceTh } from './workspace';
+import { negotiationTh } from './negotiation';
 
-export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh };
+export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh, ...negotiationTh };

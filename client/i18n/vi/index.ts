@@ -4,5 +4,6 @@ import { exportVi } from './export';
 import { lifecycleVi } from './lifecycle';
 import { verifyVi } from './verify';
 import { workspaceVi } from './workspace';
+import { negotiationVi } from './negotiation';
 
-export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi };
+export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi, ...negotiationVi };
