@@ -12,6 +12,7 @@ import { AgendaItemHeading } from '../agenda/AgendaItemHeading';
 import { AgendaList } from '../agenda/AgendaList';
 import { useWorkspace } from '../workspace/workspace-context';
 import { SegmentRow } from './SegmentRow';
+import { AgreeAllButton } from '../agreement/AgreeAllButton';
 
 export function MinutesView() {
   const { t } = useT();
@@ -53,6 +54,7 @@ function Segments({ itemId }: { itemId: string }) {
   const grid = { '--columns': columns.length } as CSSProperties;
   return (
     <div className="segments">
+      {list.length > 0 && <AgreeAllButton itemId={itemId} />}
       <div className="segment-rows" role="table" aria-label={t('segment.table')}>
         <div className="segment-head" role="row" style={grid}>
           {columns.map((code) => (

@@ -1,7 +1,7 @@
 // One aligned segment: a rich-text cell per working language, side by side, with its
 // agreement per party and, for writers, the segment's own moves.
-import type { CSSProperties } from 'react';
-import { ArrowDown, ArrowUp, Combine, Plus, Trash } from 'lucide-react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { ArrowDown, ArrowUp, Combine, MessageSquare, Plus, Trash } from 'lucide-react';
 import { segmentCells, segmentId, type SegmentMap } from '../../../shared/record/schema';
 import { addSegment, deleteSegment, mergeWithNext, moveSegment, splitSegment, type SplitPoint } from '../../../shared/record/segment-ops';
 import { newId } from '../../app/ids';
@@ -11,6 +11,10 @@ import { useYVersion } from '../../record/use-y';
 import { AgreementControls } from '../agreement/AgreementControls';
 import { useWorkspace } from '../workspace/workspace-context';
 import { alignedSplitPoints } from './split-points';
+import { CellProposals } from '../proposals/CellProposals';
+import { CommentsPanel, type CommentAnchor } from '../comments/CommentsPanel';
+import { commentFeed } from '../comments/comment-feed';
+import { useStore } from '../../app/store';
 
 interface Props {
   itemId: string;
@@ -22,11 +26,16 @@ interface Props {
 
 export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
   const { t, language } = useT();
-  const { connection, columns, readOnly } = useWorkspace();
+  const { connection, columns, readOnly, meeting } = useWorkspace();
   const { doc } = connection;
   const id = segmentId(segment);
   const cells = segmentCells(segment);
   useYVersion(cells, { deep: false });
+  const [comments, setComments] = useState<{ anchor: CommentAnchor | null } | null>(null);
+  const picked = useRef<CommentAnchor | null>(null);
+  const feed = commentFeed(meeting.id);
+  useEffect(() => feed.watch(), [feed]);
+  const openThreads = useStore(feed.state).threads.filter((th) => th.segmentId === id && th.resolvedAt === null).length;
 
   const split = (language: string, point: SplitPoint, atBlockBoundary: boolean) =>
     splitSegment(doc, itemId, id, newId(), alignedSplitPoints(cells, language, point, atBlockBoundary));
@@ -46,11 +55,25 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
               {languageName(code, language)}
             </span>
             {fragment ? <CellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} /> : <span className="empty">—</span>}
+            {fragment && <CellProposals segmentId={id} language={code} fragment={fragment} />}
           </div>
         );
       })}
       <div role="cell" className="segment-side">
         <AgreementControls target={{ kind: 'segment', id, agendaItemId: itemId, segment }} />
+        <button
+          type="button"
+          className="comments-toggle"
+          aria-expanded={comments !== null}
+          // Read before the click moves the focus: words picked in a cell anchor the thread.
+          onMouseDown={() => (picked.current = pickedWords(id))}
+          onClick={() => {
+            setComments(comments ? null : { anchor: picked.current });
+            picked.current = null;
+          }}
+        >
+          <MessageSquare size={14} aria-hidden="true" /> {t('comments.open', { count: openThreads })}
+        </button>
         {!readOnly && (
           <div className="row-actions">
             <button type="button" title={t('segment.moveUp')} aria-label={t('segment.moveUp')} disabled={index === 0} onClick={() => moveSegment(doc, itemId, id, index - 1)}>
@@ -71,6 +94,18 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
           </div>
         )}
       </div>
+      {comments && <CommentsPanel segmentId={id} number={index + 1} anchor={comments.anchor} onClose={() => setComments(null)} />}
     </div>
   );
+}
+
+/** The words selected inside one of this segment's cells, if any. */
+function pickedWords(segmentId: string): CommentAnchor | null {
+  const selection = window.getSelection();
+  const quote = selection?.toString().trim() ?? '';
+  const node = selection?.anchorNode;
+  const element = node instanceof Element ? node : node?.parentElement;
+  const cell = element?.closest<HTMLElement>('.segment-cell[data-language]');
+  if (!quote || !cell || cell.closest('[data-segment-id]')?.getAttribute('data-segment-id') !== segmentId) return null;
+  return { language: cell.dataset.language!, quote: quote.slice(0, 1000) };
 }

@@ -1,10 +1,11 @@
 // The meeting as its people name it: series, number, venue and dates in the reader's
-// language (Thai dates in the Buddhist Era), and who is reading.
+// language (Thai dates in the Buddhist Era), who is online, and who is reading.
 import { formatDateRange } from '../../../shared/dates';
 import { pick, useT } from '../../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate } from '../../app/router';
 import { useWorkspace } from './workspace-context';
+import { PresenceList } from './PresenceList';
 
 export function MeetingHeader() {
   const { t, language } = useT();
@@ -24,6 +25,7 @@ export function MeetingHeader() {
           <span className="dot">·</span>
           <time dateTime={facts.startDate}>{formatDateRange(facts.startDate, facts.endDate, language)}</time>
         </p>
+        <PresenceList />
       </div>
       <div className="meeting-you">
         <nav className="meeting-links" aria-label={t('header.links')}>

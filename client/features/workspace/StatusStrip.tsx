@@ -6,10 +6,12 @@ import { LockSummary } from './LockSummary';
 import { RecordStateBadge } from './RecordStateBadge';
 import { RefusalNotices } from './RefusalNotices';
 import { useWorkspace } from './workspace-context';
+import { LapseNotices } from '../agreement/LapseNotices';
 
 /**
  * Connection, record state, and what blocks locking (a draft) or the record's fingerprint and
- * signatures (locked or signed), always in view; a head's signing key; refusals under them.
+ * signatures (locked or signed), always in view; a head's signing key; refusals and lapsed
+ * agreement under them.
  */
 export function StatusStrip() {
   const { recordState } = useWorkspace();
@@ -24,6 +26,7 @@ export function StatusStrip() {
         <KeyBadge />
       </div>
       <RefusalNotices />
+      <LapseNotices />
     </div>
   );
 }
