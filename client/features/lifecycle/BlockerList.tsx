@@ -1,5 +1,5 @@
 // Why the server refused to lock: each segment and action point still lacking a party's
-// agreement, holding open brackets or empty in an authentic language; an agenda title left
+// agreement, holding open brackets or open proposals (each named), or empty in an authentic language; an agenda title left
 // empty; a party without a head of delegation; a working language Accord has no words for.
 // Each named as the secretariat finds it, with a link there.
 import type { LockBlocker } from '../../../shared/record/agreement';
@@ -43,6 +43,12 @@ export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) 
           </button>
           {b.missingParties.length > 0 && <span>{t('blocker.missing', { parties: partyNames(b.missingParties) })}</span>}
           {b.openBrackets > 0 && <span>{t('blocker.brackets', { count: b.openBrackets })}</span>}
+          {b.kind === 'segment' &&
+            b.openProposals.map((p) => (
+              <span key={p.id} className="open-proposal" data-proposal-id={p.id}>
+                {t('blocker.proposal', { name: p.byName, party: partyNames([p.party]), language: languageName(p.language, language) })}
+              </span>
+            ))}
           {b.emptyLanguages.length > 0 && <span>{t('blocker.empty', { languages: b.emptyLanguages.map((l) => languageName(l, language)).join(', ') })}</span>}
         </li>
       ))}

@@ -2,7 +2,7 @@
 // secretariat can find: agenda item n and its title, segment m, action point k and its
 // opening words, read from the record as this browser holds it.
 import type * as Y from 'yjs';
-import type { LockBlocker } from '../../../shared/record/agreement';
+import type { LockBlocker, ProposalBlocker } from '../../../shared/record/agreement';
 import { actionPoints, agenda, agendaItemId, agendaItemTitle, minutes, readLocalizedYText, segmentId, type LocalizedText } from '../../../shared/record/schema';
 
 export type PlacedBlocker =
@@ -17,6 +17,8 @@ export type PlacedBlocker =
       missingParties: string[];
       openBrackets: number;
       emptyLanguages: string[];
+      /** Party proposals still waiting for a decision, each named. */
+      openProposals: ProposalBlocker[];
     }
   | {
       kind: 'actionPoint';
@@ -66,6 +68,7 @@ export function placeBlockers(doc: Y.Doc, blockers: readonly LockBlocker[]): Pla
       missingParties,
       openBrackets,
       emptyLanguages,
+      openProposals: blocker.openProposals ?? [],
     };
   });
 }

@@ -1,6 +1,8 @@
 // English: comments, party proposals, agreement that keeps up, who is online.
 
 export const negotiationEn = {
+  'blocker.proposal': 'open proposal by {name} ({party}) for the {language} text',
+
   'presence.label': 'Online now',
   'presence.count': '{count} online',
   'presence.observers': 'Observers',

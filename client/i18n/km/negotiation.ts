@@ -2,6 +2,8 @@
 import type { negotiationEn } from '../en/negotiation';
 
 export const negotiationKm: { readonly [K in keyof typeof negotiationEn]: string } = {
+  'blocker.proposal': 'សំណើដែលរង់ចាំរបស់ {name} ({party}) សម្រាប់អត្ថបទ{language}',
+
   'presence.label': 'កំពុងនៅលើបណ្ដាញ',
   'presence.count': 'នៅលើបណ្ដាញ {count} នាក់',
   'presence.observers': 'អ្នកសង្កេតការណ៍',
@@ -23,7 +25,7 @@ export const negotiationKm: { readonly [K in keyof typeof negotiationEn]: string
   'lapse.dismiss': 'បិទ',
 
   'proposal.propose': 'ស្នើពាក្យពេចន៍',
-  'proposal.field': 'ពាក្យពេចន៍ដែលស្នើជាភាសា{language}',
+  'proposal.field': 'ពាក្យពេចន៍ដែលស្នើជា{language}',
   'proposal.submit': 'ផ្ញើសំណើ',
   'proposal.cancel': 'បោះបង់',
   'proposal.by': 'សំណើរបស់ {name} ({party})',

@@ -2,6 +2,8 @@
 import type { negotiationEn } from '../en/negotiation';
 
 export const negotiationLo: { readonly [K in keyof typeof negotiationEn]: string } = {
+  'blocker.proposal': 'ຂໍ້ສະເໜີທີ່ລໍຖ້າຂອງ {name} ({party}) ສຳລັບຂໍ້ຄວາມ{language}',
+
   'presence.label': 'ອອນລາຍຂະນະນີ້',
   'presence.count': 'ອອນລາຍ {count} ຄົນ',
   'presence.observers': 'ຜູ້ສັງເກດການ',
@@ -23,7 +25,7 @@ export const negotiationLo: { readonly [K in keyof typeof negotiationEn]: string
   'lapse.dismiss': 'ປິດ',
 
   'proposal.propose': 'ສະເໜີຖ້ອຍຄຳ',
-  'proposal.field': 'ຖ້ອຍຄຳທີ່ສະເໜີເປັນພາສາ{language}',
+  'proposal.field': 'ຖ້ອຍຄຳທີ່ສະເໜີເປັນ{language}',
   'proposal.submit': 'ສົ່ງຂໍ້ສະເໜີ',
   'proposal.cancel': 'ຍົກເລີກ',
   'proposal.by': 'ຂໍ້ສະເໜີຂອງ {name} ({party})',

@@ -2,6 +2,8 @@
 import type { negotiationEn } from '../en/negotiation';
 
 export const negotiationMy: { readonly [K in keyof typeof negotiationEn]: string } = {
+  'blocker.proposal': '{language} စာသားအတွက် {name} ({party}) ၏ ဆုံးဖြတ်ရန်ကျန်သော အဆိုပြုချက်',
+
   'presence.label': 'ယခု အွန်လိုင်းရှိသူများ',
   'presence.count': 'အွန်လိုင်း {count} ဦး',
   'presence.observers': 'လေ့လာသူများ',
@@ -23,7 +25,7 @@ export const negotiationMy: { readonly [K in keyof typeof negotiationEn]: string
   'lapse.dismiss': 'ပိတ်ပါ',
 
   'proposal.propose': 'စကားရပ် အဆိုပြုရန်',
-  'proposal.field': '{language} ဘာသာဖြင့် အဆိုပြုသော စကားရပ်',
+  'proposal.field': '{language}ဖြင့် အဆိုပြုသော စကားရပ်',
   'proposal.submit': 'အဆိုပြုချက် ပေးပို့ရန်',
   'proposal.cancel': 'မလုပ်တော့ပါ',
   'proposal.by': '{name} ({party}) ၏ အဆိုပြုချက်',

@@ -2,6 +2,8 @@
 import type { negotiationEn } from '../en/negotiation';
 
 export const negotiationTh: { readonly [K in keyof typeof negotiationEn]: string } = {
+  'blocker.proposal': 'ข้อเสนอที่รอพิจารณาของ {name} ({party}) สำหรับข้อความ{language}',
+
   'presence.label': 'ออนไลน์ขณะนี้',
   'presence.count': 'ออนไลน์ {count} คน',
   'presence.observers': 'ผู้สังเกตการณ์',
@@ -23,7 +25,7 @@ export const negotiationTh: { readonly [K in keyof typeof negotiationEn]: string
   'lapse.dismiss': 'ปิด',
 
   'proposal.propose': 'เสนอถ้อยคำ',
-  'proposal.field': 'ถ้อยคำที่เสนอเป็นภาษา{language}',
+  'proposal.field': 'ถ้อยคำที่เสนอเป็น{language}',
   'proposal.submit': 'ส่งข้อเสนอ',
   'proposal.cancel': 'ยกเลิก',
   'proposal.by': 'ข้อเสนอของ {name} ({party})',

@@ -2,6 +2,8 @@
 import type { negotiationEn } from '../en/negotiation';
 
 export const negotiationVi: { readonly [K in keyof typeof negotiationEn]: string } = {
+  'blocker.proposal': 'đề xuất đang chờ của {name} ({party}) cho văn bản {language}',
+
   'presence.label': 'Đang trực tuyến',
   'presence.count': '{count} người trực tuyến',
   'presence.observers': 'Quan sát viên',
@@ -23,7 +25,7 @@ export const negotiationVi: { readonly [K in keyof typeof negotiationEn]: string
   'lapse.dismiss': 'Đóng',
 
   'proposal.propose': 'Đề xuất câu chữ',
-  'proposal.field': 'Câu chữ đề xuất bằng tiếng {language}',
+  'proposal.field': 'Câu chữ đề xuất bằng {language}',
   'proposal.submit': 'Gửi đề xuất',
   'proposal.cancel': 'Hủy',
   'proposal.by': 'Đề xuất của {name} ({party})',
