@@ -31,7 +31,11 @@ export function CommentsPanel({ segmentId, number, anchor, onClose }: Props) {
   const { t } = useT();
   const { meeting, you } = useWorkspace();
   const feed = commentFeed(meeting.id);
-  useEffect(() => feed.watch(), [feed]);
+  // Opened: read at once, not at the next round of the feed.
+  useEffect(() => {
+    void feed.refresh();
+    return feed.watch();
+  }, [feed]);
   const { threads, failed } = useStore(feed.state);
   const mine = threads.filter((th) => th.segmentId === segmentId);
   const mayWrite = you !== null && can(you, 'comment', { state: 'draft' });
