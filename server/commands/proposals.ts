@@ -5,6 +5,8 @@
 import { findTarget } from '../../shared/record/agreement';
 import { applyWording, cellText, partyOfLanguage, proposals, type Proposal } from '../../shared/record/proposals';
 import { can } from '../../shared/roles';
+import { lapses, newLapses } from '../../shared/record/lapses';
+import { agreementKey } from '../../shared/record/schema';
 import { newId } from '../auth/tokens';
 import { audit } from '../audit';
 import type { Services } from '../services';
@@ -72,7 +74,13 @@ export async function decideProposal(
     if (decision === 'accepted' && target?.kind !== 'segment') return { ok: false, why: 'unknown_segment' };
     const decided: Proposal = { ...proposal, state: decision, decidedBy: by.participantId, decidedByName: by.name, decidedAt: services.now().toISOString() };
     const stored = await room.applyServerChange((doc) => {
-      if (decision === 'accepted' && target?.kind === 'segment') applyWording(target.segment, proposal.language, proposal.text);
+      if (decision === 'accepted' && target?.kind === 'segment') {
+        applyWording(target.segment, proposal.language, proposal.text);
+        // The accepted wording is an edit like any other: marks it lapses are noted, naming who accepted it.
+        const touched = new Map([[target.id, new Set([proposal.language])]]);
+        for (const lapse of newLapses(doc, touched, { participantId: by.participantId, name: by.name, party: by.actor.party }, services.now()))
+          lapses(doc).set(agreementKey(lapse.targetId, lapse.party), lapse);
+      }
       proposals(doc).set(proposal.id, decided);
     });
     return stored ? { ok: true, proposal: decided } : { ok: false, why: 'not_draft' };

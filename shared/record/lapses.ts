@@ -67,14 +67,19 @@ export function newLapses(
     .toArray()
     .map((p) => p.code);
   for (const [targetId, languages] of touched) {
-    const marked = codes.filter((code) => marks.has(agreementKey(targetId, code)));
+    // Marks not yet noted as lapsed: typing on in text whose mark lapsed already costs nothing more.
+    const marked = codes.filter((code) => {
+      const key = agreementKey(targetId, code);
+      const mark = marks.get(key);
+      return mark !== undefined && lapses(doc).get(key)?.markAt !== mark.at;
+    });
     if (marked.length === 0) continue;
     const target = findTarget(doc, targetId);
     if (!target) continue;
     const holds = agreementOf(doc, target);
     for (const party of marked) {
       const mark = marks.get(agreementKey(targetId, party))!;
-      if (holds[party] || lapses(doc).get(agreementKey(targetId, party))?.markAt === mark.at) continue;
+      if (holds[party]) continue;
       out.push({
         targetId,
         kind: target.kind,

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { agreeEverything, api } from '../helpers/lifecycle';
-import { agreementTargets } from '../../shared/record/agreement';
+import { agreementOf, agreementTargets, type AgreementTarget } from '../../shared/record/agreement';
+import { lapses } from '../../shared/record/lapses';
 import { cellText, proposals, type Proposal } from '../../shared/record/proposals';
-import { segmentCells, type SegmentMap } from '../../shared/record/schema';
+import { agreementKey, segmentCells } from '../../shared/record/schema';
 import { plainText } from '../../shared/record/rich-text';
 import { RefusalReason } from '../../shared/protocol';
 
@@ -28,7 +29,7 @@ describe('party proposals', () => {
     server.cleanup();
   });
 
-  const segment = (c: StockClient, n = 0) => agreementTargets(c.doc).filter((t) => t.kind === 'segment')[n] as { id: string; segment: SegmentMap };
+  const segment = (c: StockClient, n = 0) => agreementTargets(c.doc).filter((t) => t.kind === 'segment')[n] as Extract<AgreementTarget, { kind: 'segment' }>;
   const propose = (token: string, body: unknown) => api<{ proposal: Proposal; error?: { code: string } }>(server, token, 'POST', `/api/meetings/${meeting.meetingId}/proposals`, body);
   const decide = (token: string, id: string, decision: string) =>
     api<{ proposal: Proposal; error: { code: string } }>(server, token, 'POST', `/api/meetings/${meeting.meetingId}/proposals/${id}/decision`, { decision });
@@ -91,6 +92,19 @@ describe('party proposals', () => {
     expect(proposals(fresh.doc).get(id)?.state).toBe('open');
     expect(proposals(fresh.doc).has('forged')).toBe(false);
     fresh.destroy();
+  });
+
+  it('accepted wording lapses the marks on its segment, and the heads are told who accepted it', async () => {
+    await agreeEverything(server, meeting);
+    const { id: segmentId } = segment(thai, 0);
+    await waitFor(() => agreementOf(thai.doc, segment(thai, 0)).TH === true, 5000, 'the marks');
+    const made = await propose(laoDelegate().token, { segmentId, language: 'th', text: 'ถ้อยคำที่ตกลงกันใหม่' });
+    expect((await decide(tokenOf(meeting, 'head', 'TH'), made.body.proposal.id, 'accepted')).status).toBe(200);
+    const thaiHead = meeting.invitations.find((i) => i.role === 'head' && i.party === 'TH')!;
+    for (const party of ['TH', 'LA']) {
+      await waitFor(() => lapses(thai.doc).has(agreementKey(segmentId, party)), 5000, `${party}'s lapse notice`);
+      expect(lapses(thai.doc).get(agreementKey(segmentId, party))).toMatchObject({ changedBy: thaiHead.participantId, changedByName: thaiHead.name, languages: ['th'] });
+    }
   });
 
   it('the lock is refused while a proposal is open, and the blocker names it; once rejected, the record locks', async () => {
