@@ -78,6 +78,39 @@ describe('negotiating the wording in the browser', () => {
 
     await openAgendaItem(head.page, 3);
     await openAgendaItem(lao.page, 3);
+
+    // The Lao delegate's caret at the end of the Thai cell's first line: its name label runs
+    // over the next cell to the right, and is drawn above it, not under it.
+    const thaiCellOfLao = cell(lao.page, 0, 'th');
+    const lines = (await thaiCellOfLao.boundingBox())!;
+    // A click just inside the right edge of the first line, then a word back: the caret near the
+    // line's end (at the very end it would be drawn at the start of the next line).
+    await lao.page.mouse.click(lines.x + lines.width - 12, lines.y + 16);
+    for (let i = 0; i < 3; i++) await lao.page.keyboard.press('ArrowLeft');
+    const label = cell(head.page, 0, 'th').locator('.collaboration-carets__label');
+    const neighbour = (await cell(head.page, 0, 'lo').boundingBox())!;
+    // The caret moves to the line's end with the next presence message.
+    const start = Date.now();
+    let box = { x: 0, y: 0, width: 0, height: 0 };
+    while (box.x + box.width <= neighbour.x) {
+      if (Date.now() - start > 10_000) throw new Error(`the label never reached the next cell: ${JSON.stringify(box)}, the cell starts at ${neighbour.x}`);
+      await head.page.waitForTimeout(50);
+      box = (await label.boundingBox().catch(() => null)) ?? box;
+    }
+    // Which element is drawn on top there; carets let clicks through (pointer-events: none),
+    // so for this one look the label takes part in hit-testing.
+    const onTop = await head.page.evaluate(
+      ([x, y]) => {
+        const caret = document.querySelector<HTMLElement>('.segment .collaboration-carets__caret')!;
+        caret.style.pointerEvents = 'auto';
+        const hit = document.elementFromPoint(x!, y!);
+        caret.style.pointerEvents = '';
+        return hit?.closest('.collaboration-carets__label') != null;
+      },
+      [box.x + box.width - 3, box.y + box.height / 2],
+    );
+    expect(onTop, 'the label is drawn over the neighbouring cell').toBe(true);
+
     await head.page.locator('.agree-all button').click();
     await head.page.locator('.segment').first().locator('li[data-party="TH"][data-agreed="true"]').waitFor();
     // The agenda list now misses only the Lao agreement for that item.
