@@ -1,4 +1,5 @@
 import { CONSOLE_SETUP_SCHEMA } from './console-setup-rows';
+import { POSTGRES_CASES_SCHEMA } from './postgres-cases';
 
 // The PostgreSQL tables: the same as SQLite's, in a schema of their own.
 export const postgresSchema = (schema: string) => `
@@ -163,4 +164,5 @@ $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS action_point_changes_append_only ON action_point_changes;
 CREATE TRIGGER action_point_changes_append_only BEFORE UPDATE OR DELETE ON action_point_changes
   FOR EACH ROW EXECUTE FUNCTION action_point_changes_append_only();
-${CONSOLE_SETUP_SCHEMA}`;
+${CONSOLE_SETUP_SCHEMA}
+${POSTGRES_CASES_SCHEMA}`;

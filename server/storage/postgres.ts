@@ -7,6 +7,7 @@ import { GENESIS_HASH } from './audit-chain';
 import { postgresSchema } from './postgres-schema';
 import { postgresLifecycle } from './postgres-lifecycle';
 import { postgresConsole } from './postgres-console';
+import { postgresCases } from './postgres-cases';
 import { postgresRecords } from './postgres-records';
 
 export type Tx = pg.PoolClient;
@@ -159,6 +160,7 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
 
     ...postgresLifecycle(pool, tx, toRecord),
     ...postgresConsole(pool, tx),
+    ...postgresCases(pool, tx),
 
     async exclusively(name, task) {
       // A session-level advisory lock on a connection of its own, held for the whole task.
