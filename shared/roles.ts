@@ -19,6 +19,9 @@ export const ACTIONS = [
   'export',
   'readAudit',
   'manageInvitations',
+  'readCases',
+  'writeCases',
+  'dismissFinding',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -65,6 +68,13 @@ export function can(actor: Actor, action: Action, record: RecordFacts, target: A
       return role === 'secretariat';
     case 'manageInvitations':
       return role === 'secretariat';
+    case 'readCases':
+      // Cases concern victims: the parties' own people see them, observers never do.
+      return role !== 'observer';
+    case 'writeCases':
+      return record.state === 'draft' && role !== 'observer';
+    case 'dismissFinding':
+      return record.state === 'draft' && role === 'secretariat';
     default:
       return assertNever(action);
   }
