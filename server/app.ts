@@ -26,6 +26,7 @@ import { consoleActionPointRoutes } from './routes/console-action-points';
 import { consoleWorkspaceRoutes } from './routes/console-workspace';
 import { consoleAgendaRoutes } from './routes/console-agenda';
 import { consoleWordDraftRoutes } from './routes/console-word-draft';
+import { caseRoutes } from './routes/cases';
 import { apiError, type AppEnv } from './routes/env';
 import { sameOriginOnly } from './routes/same-origin';
 import { bodyLimits, noBody } from './routes/body-limits';
@@ -94,7 +95,8 @@ export function createApp(services: Services) {
     .route('/api/console', consoleWorkspaceRoutes(services))
     .route('/api/console', consoleAgendaRoutes(services))
     .route('/api/console', consoleWordDraftRoutes(services))
-    .route('/api/meetings', consoleActionPointRoutes(services));
+    .route('/api/meetings', consoleActionPointRoutes(services))
+    .route('/api/meetings', caseRoutes(services));
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {
