@@ -27,6 +27,7 @@ import { consoleWorkspaceRoutes } from './routes/console-workspace';
 import { consoleAgendaRoutes } from './routes/console-agenda';
 import { consoleWordDraftRoutes } from './routes/console-word-draft';
 import { caseRoutes } from './routes/cases';
+import { consoleCaseRegisterRoutes } from './routes/console-case-register';
 import { apiError, type AppEnv } from './routes/env';
 import { sameOriginOnly } from './routes/same-origin';
 import { bodyLimits, noBody } from './routes/body-limits';
@@ -92,6 +93,7 @@ export function createApp(services: Services) {
     .route('/api/console', consoleInvitationRoutes(services))
     .route('/api/console', consoleSeriesRoutes(services))
     .route('/api/console', consoleRegisterRoutes(services))
+    .route('/api/console', consoleCaseRegisterRoutes(services))
     .route('/api/console', consoleWorkspaceRoutes(services))
     .route('/api/console', consoleAgendaRoutes(services))
     .route('/api/console', consoleWordDraftRoutes(services))
