@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
+import { storageKinds } from '../helpers/storages';
 import { call, meetingBody, officer } from '../helpers/console';
 import type { CaseEntry } from '../../shared/cases/case';
 import type { CaseRegisterRow } from '../../shared/cases/case-register';
@@ -21,7 +22,7 @@ const kase = (th: string, la: string, stage: string, due: string | null, nextSte
   due,
 });
 
-describe('cases across a series of Case Management Meetings', () => {
+describe.each(storageKinds('accord_case_register'))('cases across a series of Case Management Meetings, on $name', (storage) => {
   let server: TestServer;
   let cookie: string;
   type Made = { meetingId: string; seriesId: string; invitations: { participantId: string; role: string; party: string; name: string; token: string }[] };
@@ -31,7 +32,7 @@ describe('cases across a series of Case Management Meetings', () => {
   const casesOf = async (m: Made) => (await call<{ cases: CaseEntry[] }>(server, { bearer: tokenIn(m, 'head', 'TH').token }, 'GET', `/api/meetings/${m.meetingId}/cases`)).body.cases;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await storage.start();
     cookie = (await officer(server, 'cases.secretariat@example.org')).cookie;
     const made = await call(server, { cookie }, 'POST', '/api/console/meetings', meetingBody({ number: 3, code: 'CMM 03', startDate: '2024-09-10', endDate: '2024-09-11', actionPoints: [] }));
     expect(made.status).toBe(201);
@@ -45,8 +46,7 @@ describe('cases across a series of Case Management Meetings', () => {
       expect((await call(server, secretariat, 'POST', `/api/meetings/${cmm03.meetingId}/cases`, body)).status).toBe(201);
   });
   afterAll(async () => {
-    await server.stop();
-    server.cleanup();
+    await storage.stop(server);
   });
 
   it('the next meeting carries exactly the open cases, on their thread, with their history', async () => {

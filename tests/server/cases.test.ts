@@ -3,7 +3,8 @@
 // all), agreed by each head, sealed into the record at the lock by its digest; personal data
 // found in it blocks the lock until cleared or dismissed, and the dismissal is audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { storageKinds } from '../helpers/storages';
 import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { agreeEverything, api, recordOf } from '../helpers/lifecycle';
 import { annexDigest } from '../../shared/cases/annex';
@@ -21,7 +22,7 @@ const CASE = {
 
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
 
-describe('the case annex', () => {
+describe.each(storageKinds('accord_cases'))('the case annex, on $name', (storage) => {
   let server: TestServer;
   let meeting: CreatedMeetingResponse;
   const clients: StockClient[] = [];
@@ -29,13 +30,12 @@ describe('the case annex', () => {
   const as = (role: string, party?: string) => tokenOf(meeting, role, party);
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await storage.start();
     meeting = await createMeeting(server);
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await server.stop();
-    server.cleanup();
+    await storage.stop(server);
   });
 
   it('is read and written by heads, delegates and secretariat, and refused to observers on every path', async () => {
