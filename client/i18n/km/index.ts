@@ -1,8 +1,9 @@
 import type { Catalog } from '../en';
 import { consoleKm } from './console';
+import { casesKm } from './cases';
 import { exportKm } from './export';
 import { lifecycleKm } from './lifecycle';
 import { verifyKm } from './verify';
 import { workspaceKm } from './workspace';
 
-export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm };
+export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm, ...casesKm };

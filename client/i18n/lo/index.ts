@@ -1,8 +1,9 @@
 import type { Catalog } from '../en';
 import { consoleLo } from './console';
+import { casesLo } from './cases';
 import { exportLo } from './export';
 import { lifecycleLo } from './lifecycle';
 import { verifyLo } from './verify';
 import { workspaceLo } from './workspace';
 
-export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo };
+export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo, ...casesLo };

@@ -1,8 +1,9 @@
 import type { Catalog } from '../en';
 import { consoleMy } from './console';
+import { casesMy } from './cases';
 import { exportMy } from './export';
 import { lifecycleMy } from './lifecycle';
 import { verifyMy } from './verify';
 import { workspaceMy } from './workspace';
 
-export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy };
+export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy, ...casesMy };

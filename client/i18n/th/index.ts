@@ -1,8 +1,9 @@
 import type { Catalog } from '../en';
 import { consoleTh } from './console';
+import { casesTh } from './cases';
 import { exportTh } from './export';
 import { lifecycleTh } from './lifecycle';
 import { verifyTh } from './verify';
 import { workspaceTh } from './workspace';
 
-export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh };
+export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh, ...casesTh };

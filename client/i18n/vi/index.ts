@@ -1,8 +1,9 @@
 import type { Catalog } from '../en';
 import { consoleVi } from './console';
+import { casesVi } from './cases';
 import { exportVi } from './export';
 import { lifecycleVi } from './lifecycle';
 import { verifyVi } from './verify';
 import { workspaceVi } from './workspace';
 
-export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi };
+export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi, ...casesVi };
