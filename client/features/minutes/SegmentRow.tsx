@@ -11,6 +11,7 @@ import { useYVersion } from '../../record/use-y';
 import { AgreementControls } from '../agreement/AgreementControls';
 import { useWorkspace } from '../workspace/workspace-context';
 import { alignedSplitPoints } from './split-points';
+import { CellWarning } from './CellWarning';
 
 interface Props {
   itemId: string;
@@ -46,6 +47,7 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
               {languageName(code, language)}
             </span>
             {fragment ? <CellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} /> : <span className="empty">—</span>}
+            {fragment && <CellWarning fragment={fragment} />}
           </div>
         );
       })}

@@ -23,6 +23,7 @@ export const casesEn = {
   'cases.stage.closed': 'Closed',
   'cases.repatriatedOn': 'Repatriated on',
   'cases.nextStep': 'Next step ({language})',
+  'cases.nextStepHeading': 'Next step',
   'cases.due': 'Due',
   'cases.carried': 'Carried from an earlier meeting',
   'cases.agreement': 'Agreement of the annex',

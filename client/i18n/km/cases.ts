@@ -25,6 +25,7 @@ export const casesKm: { readonly [K in keyof typeof casesEn]: string } = {
   'cases.stage.closed': 'បានបិទ',
   'cases.repatriatedOn': 'បានបញ្ជូនត្រឡប់នៅថ្ងៃ',
   'cases.nextStep': 'ជំហានបន្ទាប់ ({language})',
+  'cases.nextStepHeading': 'ជំហានបន្ទាប់',
   'cases.due': 'កាលកំណត់',
   'cases.carried': 'យកមកពីកិច្ចប្រជុំមុន',
   'cases.agreement': 'ការយល់ព្រមលើឧបសម្ព័ន្ធ',

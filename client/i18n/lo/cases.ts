@@ -25,6 +25,7 @@ export const casesLo: { readonly [K in keyof typeof casesEn]: string } = {
   'cases.stage.closed': 'ປິດກໍລະນີ',
   'cases.repatriatedOn': 'ສົ່ງກັບວັນທີ',
   'cases.nextStep': 'ຂັ້ນຕອນຕໍ່ໄປ ({language})',
+  'cases.nextStepHeading': 'ຂັ້ນຕອນຕໍ່ໄປ',
   'cases.due': 'ກຳນົດເວລາ',
   'cases.carried': 'ຍົກມາຈາກກອງປະຊຸມຄັ້ງກ່ອນ',
   'cases.agreement': 'ການເຫັນດີເອກະສານຊ້ອນທ້າຍ',

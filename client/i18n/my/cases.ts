@@ -25,6 +25,7 @@ export const casesMy: { readonly [K in keyof typeof casesEn]: string } = {
   'cases.stage.closed': 'ပိတ်ပြီး',
   'cases.repatriatedOn': 'ပြန်လည်ပို့ဆောင်သည့်နေ့',
   'cases.nextStep': 'နောက်တစ်ဆင့် ({language})',
+  'cases.nextStepHeading': 'နောက်တစ်ဆင့်',
   'cases.due': 'သတ်မှတ်ရက်',
   'cases.carried': 'ယခင်အစည်းအဝေးမှ ဆက်ယူလာသည်',
   'cases.agreement': 'နောက်ဆက်တွဲ သဘောတူညီချက်',

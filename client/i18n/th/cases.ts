@@ -25,6 +25,7 @@ export const casesTh: { readonly [K in keyof typeof casesEn]: string } = {
   'cases.stage.closed': 'ปิดกรณี',
   'cases.repatriatedOn': 'ส่งกลับเมื่อ',
   'cases.nextStep': 'ขั้นตอนต่อไป ({language})',
+  'cases.nextStepHeading': 'ขั้นตอนต่อไป',
   'cases.due': 'กำหนด',
   'cases.carried': 'ยกมาจากการประชุมครั้งก่อน',
   'cases.agreement': 'ความเห็นชอบภาคผนวก',

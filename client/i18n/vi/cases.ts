@@ -25,6 +25,7 @@ export const casesVi: { readonly [K in keyof typeof casesEn]: string } = {
   'cases.stage.closed': 'Đã đóng',
   'cases.repatriatedOn': 'Ngày hồi hương',
   'cases.nextStep': 'Bước tiếp theo ({language})',
+  'cases.nextStepHeading': 'Bước tiếp theo',
   'cases.due': 'Hạn',
   'cases.carried': 'Chuyển tiếp từ cuộc họp trước',
   'cases.agreement': 'Sự đồng ý đối với phụ lục',
