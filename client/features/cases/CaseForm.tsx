@@ -10,8 +10,7 @@ import { DateField } from '../dates/DateField';
 import { useWorkspace } from '../workspace/workspace-context';
 import { PersonalDataWarning } from './PersonalDataWarning';
 import { caseError } from './use-case-annex';
-
-const stageKey = (stage: CaseStage) => `cases.stage.${stage}` as MessageKey;
+import { stageKey } from './stage-label';
 
 function blankFrom(entry: CaseEntry | null, parties: string[], languages: string[]): CaseBody {
   return {
@@ -119,4 +118,3 @@ export function CaseForm({ entry, onDone }: { entry: CaseEntry | null; onDone(sa
   );
 }
 
-export { stageKey };

@@ -9,7 +9,8 @@ import { casesApi } from '../../connection/cases-api';
 import { formatDate } from '../../../shared/dates';
 import { pick, useT } from '../../i18n/i18n';
 import { useWorkspace } from '../workspace/workspace-context';
-import { CaseForm, stageKey } from './CaseForm';
+import { CaseForm } from './CaseForm';
+import { stageKey } from './stage-label';
 import { FindingsPanel } from './FindingsPanel';
 import { caseError, useCaseAnnex } from './use-case-annex';
 
