@@ -26,9 +26,9 @@ export async function readCaseAnnex(services: Services, record: RecordRow): Prom
     storage.listCaseAgreements(record.documentId),
     storage.listFindingDismissals(record.documentId),
   ]);
-  const { partyCodes, findings } = await services.rooms.withRoom(record, (room) => ({
-    partyCodes: parties(room.doc).toArray().map((p) => p.code),
-    findings: recordFindings(room.doc, cases),
+  const { partyCodes, findings } = await services.rooms.read(record, (doc) => ({
+    partyCodes: parties(doc).toArray().map((p) => p.code),
+    findings: recordFindings(doc, cases),
   }));
   const dismissed = new Set(dismissals.map((d) => d.key));
   return {
