@@ -108,7 +108,8 @@ describe.each(storageKinds('accord_cases'))('the case annex, on $name', (storage
   it('an observer’s view of the record names no case; the annex digest alone is sealed at the lock', async () => {
     const observerView = await recordOf(server, as('observer'), meeting.meetingId);
     expect(JSON.stringify(observerView.body)).not.toContain('TH-2025-0141');
-    expect((await api(server, as('observer'), 'GET', `/api/meetings/${meeting.meetingId}/export/bundle`)).status).toBe(403);
+    for (const file of ['bundle', 'pdf?original=TH', 'docx?original=LA'])
+      expect((await api(server, as('observer'), 'GET', `/api/meetings/${meeting.meetingId}/export/${file}`)).status, file).toBe(403);
   });
 
   it('blocks the lock until both heads agree the annex as it stands, and personal data is cleared or dismissed (audited)', async () => {
