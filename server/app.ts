@@ -28,6 +28,8 @@ import { consoleActionPointRoutes } from './routes/console-action-points';
 import { consoleWorkspaceRoutes } from './routes/console-workspace';
 import { consoleAgendaRoutes } from './routes/console-agenda';
 import { consoleWordDraftRoutes } from './routes/console-word-draft';
+import { caseRoutes } from './routes/cases';
+import { consoleCaseRegisterRoutes } from './routes/console-case-register';
 import { apiError, type AppEnv } from './routes/env';
 import { sameOriginOnly } from './routes/same-origin';
 import { bodyLimits, noBody } from './routes/body-limits';
@@ -95,10 +97,12 @@ export function createApp(services: Services) {
     .route('/api/console', consoleInvitationRoutes(services))
     .route('/api/console', consoleSeriesRoutes(services))
     .route('/api/console', consoleRegisterRoutes(services))
+    .route('/api/console', consoleCaseRegisterRoutes(services))
     .route('/api/console', consoleWorkspaceRoutes(services))
     .route('/api/console', consoleAgendaRoutes(services))
     .route('/api/console', consoleWordDraftRoutes(services))
-    .route('/api/meetings', consoleActionPointRoutes(services));
+    .route('/api/meetings', consoleActionPointRoutes(services))
+    .route('/api/meetings', caseRoutes(services));
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {

@@ -23,6 +23,9 @@ export const ACTIONS = [
   'comment',
   'propose',
   'decideProposal',
+  'readCases',
+  'writeCases',
+  'dismissFinding',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,6 +82,13 @@ export function can(actor: Actor, action: Action, record: RecordFacts, target: A
     // `target.party`: the party whose language the proposed cell is in (none for a language no party speaks).
     case 'decideProposal':
       return record.state === 'draft' && (role === 'secretariat' || (role === 'head' && target.party !== undefined && target.party === actor.party));
+    case 'readCases':
+      // Cases concern victims: the parties' own people see them, observers never do.
+      return role !== 'observer';
+    case 'writeCases':
+      return record.state === 'draft' && role !== 'observer';
+    case 'dismissFinding':
+      return record.state === 'draft' && role === 'secretariat';
     default:
       return assertNever(action);
   }

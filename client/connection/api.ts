@@ -62,7 +62,7 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -79,7 +79,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return payload as T;
 }
 
-const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
+export const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
 
 export const api = {
   /** Trades the invitation token for the session cookie. */

@@ -41,6 +41,8 @@ export async function amendRecord(
     };
     const initialState = amendmentState(facts.lock.finalState, next.version, outcome.record.previousRecordHash);
     if (!(await storage.addAmendment(previous, next, initialState))) return refused({ code: 'conflict' });
+    // The amendment starts from the annex as it was signed, as it starts from the text.
+    await storage.copyCases(previous.documentId, next.documentId);
     // Whoever still has version n open learns that version n+1 now stands in its place.
     await services.rooms.refreshStatus(previous.documentId);
     return { ok: true, value: { previous, record: next } };

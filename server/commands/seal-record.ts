@@ -4,6 +4,8 @@
 import * as Y from 'yjs';
 import { transition, type LifecycleRecord, type LifecycleRefusal } from '../../shared/lifecycle';
 import { lockBlockers } from '../../shared/record/agreement';
+import { annexDigest } from '../../shared/cases/annex';
+import { annexBlockers } from '../../shared/cases/annex-blockers';
 import { canonicalRecord, canonicalText, type AuditHead } from '../../shared/record/canonical';
 import { sha256Hex } from '../../shared/signing/fingerprint';
 import { partsOf, type Seal } from '../storage/storage';
@@ -20,11 +22,12 @@ export interface SealFacts {
 }
 
 export function sealRecord({ meetingId, by, previousRecordHash, auditHead, at }: SealFacts): Seal<LifecycleRefusal> {
-  return (stored, record) => {
+  return (stored, record, annex) => {
     const doc = new Y.Doc();
     try {
       applyStored(doc, partsOf(stored));
-      const text = canonicalText(canonicalRecord(doc, { meetingId, version: record.version, previousRecordHash, auditHead }));
+      const caseAnnex = { cases: annex.cases.length, digest: annexDigest(annex.cases) };
+      const text = canonicalText(canonicalRecord(doc, { meetingId, version: record.version, previousRecordHash, auditHead, caseAnnex }));
       const recordHash = sha256Hex(new TextEncoder().encode(text));
       // A draft has no signatures, and the current record is the latest by definition.
       const lifecycle: LifecycleRecord = {
@@ -36,7 +39,7 @@ export function sealRecord({ meetingId, by, previousRecordHash, auditHead, at }:
         signatures: [],
         isLatest: true,
       };
-      const outcome = transition(by.actor, lifecycle, { action: 'lock', blockers: lockBlockers(doc), recordHash }, at);
+      const outcome = transition(by.actor, lifecycle, { action: 'lock', blockers: [...lockBlockers(doc), ...annexBlockers(doc, { ...annex, dismissedKeys: annex.dismissals.map((d) => d.key) })], recordHash }, at);
       if (!outcome.ok) return { refused: outcome.refusal };
       return {
         lock: { recordHash, canonical: text, finalState: Y.encodeStateAsUpdate(doc), lockedAt: outcome.at, lockedBy: by.participantId },

@@ -127,7 +127,9 @@ export function presentRefusal(refusal: CommandRefusal): { status: Status; body:
 function blockersText(blockers: readonly LockBlocker[]): string {
   const count = (test: (b: LockBlocker) => boolean) => blockers.filter(test).length;
   const parts = [
-    [count((b) => b.missingParties.length > 0 || b.openBrackets > 0), "segment(s) or action point(s) still lack a party's agreement or hold open brackets"],
+    [count((b) => b.kind !== 'caseAnnex' && (b.missingParties.length > 0 || b.openBrackets > 0)), "segment(s) or action point(s) still lack a party's agreement or hold open brackets"],
+    [count((b) => b.kind === 'caseAnnex'), `case annex still lacks the agreement of ${blockers.find((b) => b.kind === 'caseAnnex')?.missingParties.join(', ')}`],
+    [count((b) => b.kind === 'personalData'), 'stretch(es) of text look like a victim’s name, identity number, phone number or date of birth: clear them, or the secretariat dismisses them'],
     [count((b) => (b.emptyLanguages?.length ?? 0) > 0), 'text(s) are empty in an authentic language, and a blank cannot be signed'],
     [count((b) => b.problem === 'no-head'), 'party(ies) have no head of delegation to sign'],
     [count((b) => b.problem === 'no-wording'), `working language(s) (${blockers.filter((b) => b.problem === 'no-wording').map((b) => b.id).join(', ')}) have no fixed words for an original, which would print them in English`],

@@ -19,8 +19,8 @@ export function consoleSeriesRoutes(services: Services) {
       if (access instanceof Response) return access;
       const result = await createNextMeeting(services, access.meeting, access.record, c.req.valid('json'), access.user);
       if (result.ok) {
-        const { created, seriesId, number, code, carried } = result;
-        return c.json({ meetingId: created.meetingId, documentId: created.documentId, seriesId, number, code, carried, invitations: presentIssued(created.invitations, baseUrl(c, services.config)) }, 201);
+        const { created, seriesId, number, code, carried, casesCarried } = result;
+        return c.json({ meetingId: created.meetingId, documentId: created.documentId, seriesId, number, code, carried, casesCarried, invitations: presentIssued(created.invitations, baseUrl(c, services.config)) }, 201);
       }
       if (result.why === 'taken')
         return c.json({ error: { code: 'next_meeting_exists', message: `Meeting ${result.number} of this series exists already.`, meetingId: result.meetingId, number: result.number } }, 409);

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { commitAtTurnEnd } from '../turn-end';
 import { covers } from './coverage';
 import type { Tx } from './postgres';
+import { readPostgresAnnex } from './postgres-cases';
 import { CompactionWouldLose, RecordNotDraft, type RecordHead, type RecordRow, type Storage, type StoredRecord } from './storage';
 
 type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
@@ -119,7 +120,7 @@ export function postgresRecords(
         ).rows[0];
         if (!row) throw new Error(`no record ${documentId}`);
         const record = toRecord(row);
-        const verdict = seal(await readSince(c, documentId, 0, row), record);
+        const verdict = seal(await readSince(c, documentId, 0, row), record, await readPostgresAnnex(c, documentId));
         if ('refused' in verdict) return verdict;
         const { lock } = verdict;
         const moved = await c.query("UPDATE records SET state = 'locked', record_hash = $1 WHERE document_id = $2 AND state = 'draft'", [lock.recordHash, documentId]);

@@ -1,5 +1,6 @@
 import { CONSOLE_SETUP_SCHEMA } from './console-setup-rows';
 import { COMMENT_SCHEMA } from './comment-schema';
+import { POSTGRES_CASES_SCHEMA } from './postgres-cases';
 
 // The PostgreSQL tables: the same as SQLite's, in a schema of their own.
 export const postgresSchema = (schema: string) => `
@@ -165,4 +166,5 @@ DROP TRIGGER IF EXISTS action_point_changes_append_only ON action_point_changes;
 CREATE TRIGGER action_point_changes_append_only BEFORE UPDATE OR DELETE ON action_point_changes
   FOR EACH ROW EXECUTE FUNCTION action_point_changes_append_only();
 ${CONSOLE_SETUP_SCHEMA}
-${COMMENT_SCHEMA}`;
+${COMMENT_SCHEMA}
+${POSTGRES_CASES_SCHEMA}`;

@@ -8,6 +8,7 @@ import { GENESIS_HASH } from './audit-chain';
 import { postgresSchema } from './postgres-schema';
 import { postgresLifecycle } from './postgres-lifecycle';
 import { postgresConsole } from './postgres-console';
+import { postgresCases } from './postgres-cases';
 import { postgresRecords } from './postgres-records';
 
 export type Tx = pg.PoolClient;
@@ -161,6 +162,7 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
     ...postgresLifecycle(pool, tx, toRecord),
     ...postgresConsole(pool, tx),
     ...postgresComments(pool),
+    ...postgresCases(pool, tx),
 
     async exclusively(name, task) {
       // A session-level advisory lock on a connection of its own, held for the whole task.

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { commitAtTurnEnd } from '../turn-end';
 import { covers } from './coverage';
+import { readSqliteAnnex } from './sqlite-cases';
 import {
   CompactionWouldLose,
   RecordNotDraft,
@@ -151,7 +152,7 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     const row = q.row.get(documentId);
     if (!row) throw new Error(`no record ${documentId}`);
     const record = toRecord(row);
-    const verdict = seal(readSince(documentId, 0), record);
+    const verdict = seal(readSince(documentId, 0), record, readSqliteAnnex(db, documentId));
     if ('refused' in verdict) return verdict;
     if (q.toLocked.run(verdict.lock.recordHash, documentId).changes !== 1) throw new Error(`record ${documentId} changed under its lock`);
     const sealed = { documentId, ...verdict.lock };

@@ -16,6 +16,7 @@ import type {
 import { GENESIS_HASH } from './audit-chain';
 import { LIFECYCLE_SCHEMA, lifecycleStorage } from './sqlite-lifecycle';
 import { CONSOLE_SCHEMA, consoleStorage } from './sqlite-console';
+import { CASES_SCHEMA, sqliteCases } from './sqlite-cases';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { sqliteRecords, toRecord } from './sqlite-records';
 
@@ -147,6 +148,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   db.exec(LIFECYCLE_SCHEMA);
   db.exec(CONSOLE_SCHEMA);
   db.exec(COMMENT_SCHEMA);
+  db.exec(CASES_SCHEMA);
   // Checkpoints run in a worker thread, not inside some client's write. Should writes
   // outrun it, the writer checkpoints itself past 10,000 pages (40 MB), as SQLite would at
   // 1,000, finding most pages already copied; the WAL file is cut back to 64 MB after.
@@ -287,6 +289,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     ...lifecycleStorage(db),
     ...consoleStorage(db),
     ...sqliteComments(db),
+    ...sqliteCases(db),
     // One process owns a SQLite file: nothing else runs at the same time.
     exclusively: (_name, task) => task(),
     async claimSetting(key, value) {

@@ -5,9 +5,11 @@
 import type { RecordState, Role } from '../../shared/roles';
 import type { ConsoleStorage } from './console-rows';
 import type { CommentStorage } from './comment-schema';
+import type { CaseStorage, StoredAnnex } from './case-rows';
 
 export type * from './console-rows';
 export type * from './comment-schema';
+export type * from './case-rows';
 
 export interface StoredRecord {
   /** The compacted state, or null when the record has never been compacted. */
@@ -49,9 +51,9 @@ export interface RecordHead {
 
 /**
  * Decides a lock from what is stored, inside the transaction that takes it: given the stored
- * record and its row, answers the lock to keep, or why not. Pure and synchronous.
+ * record, its row and its case annex, answers the lock to keep, or why not. Pure and synchronous.
  */
-export type Seal<R> = (stored: StoredRecord, record: RecordRow) => { lock: SealedLock } | { refused: R };
+export type Seal<R> = (stored: StoredRecord, record: RecordRow, annex: StoredAnnex) => { lock: SealedLock } | { refused: R };
 
 export type SealedLock = Omit<RecordLock, 'documentId'>;
 
@@ -147,7 +149,7 @@ export interface SignatureRow {
 export type NewAuditEntry = Pick<AuditEntry, 'meetingId' | 'at' | 'actor' | 'action' | 'detail'>;
 
 /** Everything kept; the secretariat console's part is declared in console-rows.ts. */
-export interface Storage extends ConsoleStorage, CommentStorage {
+export interface Storage extends ConsoleStorage, CommentStorage, CaseStorage {
   loadRecord(documentId: string): Promise<StoredRecord>;
   /**
    * What was stored after `afterSeq`: the updates after it, or the snapshot and its updates

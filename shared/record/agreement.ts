@@ -23,6 +23,7 @@ import { plainText } from './rich-text';
 import { BRACKET_MARK, countBrackets } from './brackets';
 import { readinessBlockers } from './readiness';
 import { openProposals, type Proposal } from './proposals';
+import type { PlacedFinding } from './personal-data-blockers';
 
 export type AgreementTarget =
   | { kind: 'segment'; id: string; agendaItemId: string; segment: SegmentMap }
@@ -76,8 +77,11 @@ export function markFor(doc: Y.Doc, target: AgreementTarget, party: string, by: 
 }
 
 export interface LockBlocker {
-  /** A segment or action point; an agenda item (its title), a party, or a working language. */
-  kind: AgreementTarget['kind'] | 'agendaItem' | 'party' | 'language';
+  /**
+   * A segment or action point; an agenda item (its title), a party, or a working language;
+   * the case annex (parties that have not agreed it); personal data found and not dismissed.
+   */
+  kind: AgreementTarget['kind'] | 'agendaItem' | 'party' | 'language' | 'caseAnnex' | 'personalData';
   /** The target's id; the party's code; the language's tag. */
   id: string;
   agendaItemId?: string;
@@ -90,6 +94,8 @@ export interface LockBlocker {
   emptyLanguages?: string[];
   /** A party without a head of delegation to sign; a working language without its fixed words. */
   problem?: 'no-head' | 'no-wording';
+  /** For personal data: what was found, and where (its id is the finding's key). */
+  finding?: Omit<PlacedFinding, 'key'>;
 }
 
 export type ProposalBlocker = Pick<Proposal, 'id' | 'language' | 'byName' | 'party'>;

@@ -42,6 +42,12 @@ export interface CanonicalRecord {
   previousRecordHash: string | null;
   /** The audit log's head at the lock; absent from records locked before Accord wrote it. */
   auditHead?: AuditHead;
+  /**
+   * The case annex, kept beside the record and shown only to the parties' own people: the
+   * number of cases and the SHA-256 of its canonical text (shared/cases/annex.ts). Absent
+   * when the meeting recorded no case.
+   */
+  caseAnnex?: CaseAnnexSeal;
   meeting: {
     code: string;
     series: LocalizedText;
@@ -85,6 +91,13 @@ export interface RecordIdentity {
   previousRecordHash: string | null;
   /** The audit log's head read by the lock (a draft's preview has none). */
   auditHead?: AuditHead;
+  /** The case annex the lock read beside the record, when it holds any case. */
+  caseAnnex?: CaseAnnexSeal;
+}
+
+export interface CaseAnnexSeal {
+  cases: number;
+  digest: string;
 }
 
 export function canonicalRecord(doc: Y.Doc, identity: RecordIdentity): CanonicalRecord {
@@ -95,6 +108,7 @@ export function canonicalRecord(doc: Y.Doc, identity: RecordIdentity): Canonical
     version: identity.version,
     previousRecordHash: identity.previousRecordHash,
     ...(identity.auditHead ? { auditHead: { length: identity.auditHead.length, hash: identity.auditHead.hash } } : {}),
+    ...(identity.caseAnnex && identity.caseAnnex.cases > 0 ? { caseAnnex: { cases: identity.caseAnnex.cases, digest: identity.caseAnnex.digest } } : {}),
     meeting: {
       code: str(facts.get('code')),
       series: localized(facts.get('series')),

@@ -1,4 +1,5 @@
-// The secretariat's console, at /console: sign in, then meetings, the action register,
+// The secretariat's console, at /console: sign in, then meetings, the action register, the
+// case register,
 // the dashboard and (for the administrator) accounts. Mounted by the app's router for
 // every path under /console.
 import { useEffect } from 'react';
@@ -12,6 +13,7 @@ import { useT } from '../../i18n/i18n';
 import { MeetingPage } from './MeetingPage';
 import { MeetingsPage } from './MeetingsPage';
 import { RegisterPage } from './RegisterPage';
+import { CaseRegisterPage } from './CaseRegisterPage';
 import { PasswordChange, SetupPage, SignInPage } from './SignInPage';
 import { FirstRunPage } from './FirstRunPage';
 import './console.css';
@@ -56,6 +58,7 @@ export function ConsoleApp() {
         <nav>
           {link('/console', 'console.nav.meetings', place.page === 'meetings' || place.page === 'meeting')}
           {link('/console/register', 'console.nav.register', place.page === 'register')}
+          {link('/console/cases', 'console.nav.cases', place.page === 'cases')}
           {link('/console/dashboard', 'console.nav.dashboard', place.page === 'dashboard')}
           {session.administrator && link('/console/accounts', 'console.nav.accounts', place.page === 'accounts')}
         </nav>
@@ -71,6 +74,7 @@ export function ConsoleApp() {
         {place.page === 'meetings' && <MeetingsPage />}
         {place.page === 'meeting' && <MeetingPage key={place.meetingId} meetingId={place.meetingId} />}
         {place.page === 'register' && <RegisterPage />}
+        {place.page === 'cases' && <CaseRegisterPage />}
         {place.page === 'dashboard' && <DashboardPage />}
         {place.page === 'accounts' && (session.administrator ? <AccountsPage /> : <p role="alert">{t('console.common.notAllowed')}</p>)}
         {place.page === 'unknown' && <p role="alert">{t('console.common.notFound')}</p>}

@@ -1,4 +1,4 @@
-// The secretariat's dashboard: meetings by state, and per agency the action points still
+// The secretariat's dashboard: meetings by state, open cases by stage, and per agency the action points still
 // to do and how many of them are overdue, most overdue first.
 import { useEffect, useState } from 'react';
 import type { Dashboard } from '../../../shared/console/register';
@@ -8,13 +8,17 @@ import { failureKey } from './failure';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import { partyName } from '../../../shared/parties';
 import { localToday } from './RegisterPage';
+import { CASE_STAGES, type CaseStage } from '../../../shared/cases/case';
+import { stageKey } from '../cases/stage-label';
 
 export function DashboardPage() {
   const { t, language } = useT();
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [stages, setStages] = useState<Record<CaseStage, number> | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
   useEffect(() => {
     consoleApi.dashboard({ today: localToday() }).then(setDashboard, (err: unknown) => setError(failureKey(err)));
+    consoleApi.caseStages({ today: localToday() }).then((a) => setStages(a.stages), (err: unknown) => setError(failureKey(err)));
   }, []);
 
   if (error)
@@ -36,6 +40,19 @@ export function DashboardPage() {
           </div>
         ))}
       </dl>
+      {stages && (
+        <>
+          <h2>{t('console.dashboard.casesByStage')}</h2>
+          <dl className="counts case-stages">
+            {CASE_STAGES.filter((s) => s !== 'closed').map((stage) => (
+              <div key={stage} data-stage={stage}>
+                <dt>{t(stageKey(stage))}</dt>
+                <dd>{stages[stage]}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
       <h2>{t('console.dashboard.agencies')}</h2>
       {dashboard.agencies.length === 0 ? (
         <p>{t('console.dashboard.none')}</p>

@@ -5,6 +5,8 @@ import type { AccountInput, AccountRole } from '../../../shared/console/accounts
 import type { EditableFacts, FactsPatch } from '../../../shared/console/meeting-facts';
 import type { NextMeetingRequest } from '../../../shared/console/next-meeting';
 import type { Dashboard, RegisterRow } from '../../../shared/console/register';
+import type { CaseRegisterRow } from '../../../shared/cases/case-register';
+import type { CaseStage } from '../../../shared/cases/case';
 import type { RosterProblem } from '../../../shared/console/roster';
 import type { SheetRequest } from '../../../shared/console/invitation-sheet';
 import type { MeetingInput } from '../../../shared/record/meeting-input';
@@ -151,6 +153,7 @@ const query = (params: Record<string, string | undefined>) => {
   return s ? `?${s}` : '';
 };
 
+export type CaseFilter = { series?: string; party?: string; agency?: string; stage?: string; all?: string; today?: string; lang?: string };
 export type RegisterFilter = { series?: string; party?: string; agency?: string; status?: string; overdue?: string; today?: string; lang?: string };
 
 export const consoleApi = {
@@ -220,5 +223,8 @@ export const consoleApi = {
 
   register: (filter: RegisterFilter) => call<{ today: string; count: number; rows: RegisterRow[] }>('GET', `/api/console/register${query(filter)}`),
   registerFileUrl: (format: 'csv' | 'xlsx', filter: RegisterFilter) => `/api/console/register.${format}${query(filter)}`,
+  caseRegister: (filter: CaseFilter) => call<{ today: string; count: number; rows: CaseRegisterRow[] }>('GET', `/api/console/cases/register${query(filter)}`),
+  caseRegisterFileUrl: (format: 'csv' | 'xlsx', filter: CaseFilter) => `/api/console/cases/register.${format}${query(filter)}`,
+  caseStages: (filter: { today?: string }) => call<{ today: string; stages: Record<CaseStage, number> }>('GET', `/api/console/cases/stages${query(filter)}`),
   dashboard: (filter: { series?: string; today?: string }) => call<Dashboard & { today: string }>('GET', `/api/console/dashboard${query(filter)}`),
 };

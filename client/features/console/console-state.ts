@@ -32,6 +32,7 @@ export type ConsolePage =
   | { page: 'meetings' }
   | { page: 'meeting'; meetingId: string }
   | { page: 'register' }
+  | { page: 'cases' }
   | { page: 'dashboard' }
   | { page: 'accounts' }
   | { page: 'setup' }
@@ -42,7 +43,7 @@ export function consolePage(path: string): ConsolePage {
   if (clean === '/console') return { page: 'meetings' };
   const meeting = /^\/console\/meetings\/([A-Za-z0-9_-]{1,64})$/.exec(clean);
   if (meeting) return { page: 'meeting', meetingId: meeting[1]! };
-  const named = /^\/console\/(register|dashboard|accounts|setup)$/.exec(clean)?.[1];
+  const named = /^\/console\/(register|cases|dashboard|accounts|setup)$/.exec(clean)?.[1];
   return named ? ({ page: named } as ConsolePage) : { page: 'unknown' };
 }
 

@@ -1,10 +1,13 @@
 // Why the server refused to lock: each segment and action point still lacking a party's
 // agreement, holding open brackets or open proposals (each named), or empty in an authentic language; an agenda title left
 // empty; a party without a head of delegation; a working language Accord has no words for.
-// Each named as the secretariat finds it, with a link there.
+// The case annex not yet agreed; personal data not cleared or dismissed (both shown in the
+// cases view, where the secretariat dismisses findings). Each named as the secretariat
+// finds it, with a link there.
 import type { LockBlocker } from '../../../shared/record/agreement';
 import { setQuery } from '../../app/router';
-import { languageName, pick, useT } from '../../i18n/i18n';
+import { languageName, pick, useT, type MessageKey } from '../../i18n/i18n';
+import { selectorOf } from '../cases/PersonalDataWarning';
 import { useWorkspace } from '../workspace/workspace-context';
 import { openingWords, placeBlockers, type PlacedBlocker } from './blockers';
 
@@ -16,6 +19,9 @@ export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) 
     codes.map((code) => pick(meeting.parties.find((p) => p.code === code)?.name, language, columns) || code).join(', ');
 
   const where = (b: PlacedBlocker): string => {
+    if (b.kind === 'caseAnnex') return t('cases.title');
+    if (b.kind === 'personalData')
+      return `${t(`privacy.where.${b.finding.place.target}` as MessageKey)}: ${t('privacy.warning', { kind: selectorOf(b.finding.kind), text: b.finding.text })}`;
     if (b.kind === 'party') return t('blocker.noHead', { party: partyNames([b.id]) });
     if (b.kind === 'language') return t('blocker.noWording', { language: languageName(b.id, language) });
     if (b.kind === 'agendaItem') return t('blocker.agendaItem', { item: b.itemNumber ?? '?', title: pick(b.itemTitle, language, columns) });
@@ -26,7 +32,9 @@ export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) 
     return t('blocker.segment', { item: b.itemNumber ?? '?', title: pick(b.itemTitle, language, columns), segment: b.segmentNumber ?? '?' });
   };
   const open = (b: PlacedBlocker) =>
-    b.kind === 'segment'
+    b.kind === 'caseAnnex' || b.kind === 'personalData'
+      ? setQuery({ view: 'cases', item: null })
+      : b.kind === 'segment'
       ? setQuery({ view: 'minutes', item: b.agendaItemId })
       : b.kind === 'actionPoint'
         ? setQuery({ view: 'actions', item: null })

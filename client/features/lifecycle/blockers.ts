@@ -31,7 +31,9 @@ export type PlacedBlocker =
     }
   | { kind: 'agendaItem'; id: string; itemNumber: number | null; itemTitle: LocalizedText; missingParties: []; openBrackets: 0; emptyLanguages: string[] }
   | { kind: 'party'; id: string; missingParties: []; openBrackets: 0; emptyLanguages: [] }
-  | { kind: 'language'; id: string; missingParties: []; openBrackets: 0; emptyLanguages: [] };
+  | { kind: 'language'; id: string; missingParties: []; openBrackets: 0; emptyLanguages: [] }
+  | { kind: 'caseAnnex'; id: string; missingParties: string[]; openBrackets: 0; emptyLanguages: [] }
+  | { kind: 'personalData'; id: string; finding: NonNullable<LockBlocker['finding']>; missingParties: []; openBrackets: 0; emptyLanguages: [] };
 
 export function placeBlockers(doc: Y.Doc, blockers: readonly LockBlocker[]): PlacedBlocker[] {
   const items = agenda(doc).toArray();
@@ -41,6 +43,9 @@ export function placeBlockers(doc: Y.Doc, blockers: readonly LockBlocker[]): Pla
     const emptyLanguages = blocker.emptyLanguages ?? [];
     if (blocker.kind === 'party') return { kind: 'party', id, missingParties: [], openBrackets: 0, emptyLanguages: [] };
     if (blocker.kind === 'language') return { kind: 'language', id, missingParties: [], openBrackets: 0, emptyLanguages: [] };
+    if (blocker.kind === 'caseAnnex') return { kind: 'caseAnnex', id, missingParties, openBrackets: 0, emptyLanguages: [] };
+    if (blocker.kind === 'personalData' && blocker.finding)
+      return { kind: 'personalData', id, finding: blocker.finding, missingParties: [], openBrackets: 0, emptyLanguages: [] };
     if (blocker.kind === 'agendaItem') {
       const index = items.findIndex((item) => agendaItemId(item) === id);
       const item = items[index];

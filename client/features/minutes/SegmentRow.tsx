@@ -15,6 +15,7 @@ import { CellProposals } from '../proposals/CellProposals';
 import { CommentsPanel, type CommentAnchor } from '../comments/CommentsPanel';
 import { commentFeed } from '../comments/comment-feed';
 import { useStore } from '../../app/store';
+import { CellWarning } from './CellWarning';
 
 interface Props {
   itemId: string;
@@ -56,6 +57,7 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
             </span>
             {fragment ? <CellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} /> : <span className="empty">—</span>}
             {fragment && <CellProposals segmentId={id} language={code} fragment={fragment} />}
+            {fragment && <CellWarning fragment={fragment} />}
           </div>
         );
       })}

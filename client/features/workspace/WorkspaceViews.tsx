@@ -1,11 +1,14 @@
-// The views of the record: minutes by agenda item, action points, the participants annex,
+// The views of the record: minutes by agenda item, action points, the case annex (not for
+// observers), the participants annex,
 // for the secretariat and the heads the lock, signatures and exports, and for the secretariat the
 // invitations and the audit log. The chosen view is kept in the address.
-import { ClipboardList, FileDown, FileText, Link, PenLine, ScrollText, Users } from 'lucide-react';
+import { Briefcase, ClipboardList, FileDown, FileText, Link, PenLine, ScrollText, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { setQuery, usePlace } from '../../app/router';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import { ActionPointsView } from '../action-points/ActionPointsView';
+import { CasesView } from '../cases/CasesView';
+import { can } from '../../../shared/roles';
 import { AuditView } from '../audit/AuditView';
 import { ExportPanel } from '../export/ExportPanel';
 import { LifecycleView } from '../lifecycle/LifecycleView';
@@ -14,7 +17,7 @@ import { MinutesView } from '../minutes/MinutesView';
 import { ParticipantsAnnex } from '../participants/ParticipantsAnnex';
 import { useWorkspace } from './workspace-context';
 
-type View = 'minutes' | 'actions' | 'participants' | 'invitations' | 'signing' | 'export' | 'audit';
+type View = 'minutes' | 'actions' | 'cases' | 'participants' | 'invitations' | 'signing' | 'export' | 'audit';
 
 export function WorkspaceViews() {
   const { t } = useT();
@@ -23,6 +26,8 @@ export function WorkspaceViews() {
   const views: { view: View; label: MessageKey; icon: ReactNode }[] = [
     { view: 'minutes', label: 'view.minutes', icon: <FileText size={16} /> },
     { view: 'actions', label: 'view.actionPoints', icon: <ClipboardList size={16} /> },
+    // Cases concern victims: never offered to observers (the server refuses them anyway).
+    ...(you && can(you, 'readCases', { state: 'draft' }) ? [{ view: 'cases' as const, label: 'view.cases' as const, icon: <Briefcase size={16} /> }] : []),
     { view: 'participants', label: 'view.participants', icon: <Users size={16} /> },
     ...(you?.role === 'secretariat' ? [{ view: 'invitations' as const, label: 'view.invitations' as const, icon: <Link size={16} /> }] : []),
     // Those who take a lifecycle step; everyone else sees the state and signatures in the status strip.
@@ -45,6 +50,7 @@ export function WorkspaceViews() {
       <main className={`view view-${current}`} id="record-view" tabIndex={-1}>
         {current === 'minutes' && <MinutesView />}
         {current === 'actions' && <ActionPointsView />}
+        {current === 'cases' && <CasesView />}
         {current === 'participants' && <ParticipantsAnnex />}
         {current === 'invitations' && <InvitationsPanel />}
         {current === 'signing' && <LifecycleView />}

@@ -1,12 +1,13 @@
 // English: the catalog every other language must match key for key, and argument for argument.
 import { consoleEn } from './console';
+import { casesEn } from './cases';
 import { exportEn } from './export';
 import { lifecycleEn } from './lifecycle';
 import { verifyEn } from './verify';
 import { workspaceEn } from './workspace';
 import { negotiationEn } from './negotiation';
 
-export const en = { ...workspaceEn, ...lifecycleEn, ...verifyEn, ...consoleEn, ...exportEn, ...negotiationEn } as const;
+export const en = { ...workspaceEn, ...lifecycleEn, ...verifyEn, ...consoleEn, ...exportEn, ...negotiationEn, ...casesEn } as const;
 
 export type MessageKey = keyof typeof en;
 /** Every catalog has every key: a missing translation breaks the build, not the screen. */

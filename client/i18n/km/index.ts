@@ -1,9 +1,10 @@
 import type { Catalog } from '../en';
 import { consoleKm } from './console';
+import { casesKm } from './cases';
 import { exportKm } from './export';
 import { lifecycleKm } from './lifecycle';
 import { verifyKm } from './verify';
 import { workspaceKm } from './workspace';
 import { negotiationKm } from './negotiation';
 
-export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm, ...negotiationKm };
+export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm, ...negotiationKm, ...casesKm };

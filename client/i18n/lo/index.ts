@@ -1,9 +1,10 @@
 import type { Catalog } from '../en';
 import { consoleLo } from './console';
+import { casesLo } from './cases';
 import { exportLo } from './export';
 import { lifecycleLo } from './lifecycle';
 import { verifyLo } from './verify';
 import { workspaceLo } from './workspace';
 import { negotiationLo } from './negotiation';
 
-export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo, ...negotiationLo };
+export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo, ...negotiationLo, ...casesLo };

@@ -1,9 +1,10 @@
 import type { Catalog } from '../en';
 import { consoleMy } from './console';
+import { casesMy } from './cases';
 import { exportMy } from './export';
 import { lifecycleMy } from './lifecycle';
 import { verifyMy } from './verify';
 import { workspaceMy } from './workspace';
 import { negotiationMy } from './negotiation';
 
-export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy, ...negotiationMy };
+export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy, ...negotiationMy, ...casesMy };

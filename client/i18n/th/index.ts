@@ -1,9 +1,10 @@
 import type { Catalog } from '../en';
 import { consoleTh } from './console';
+import { casesTh } from './cases';
 import { exportTh } from './export';
 import { lifecycleTh } from './lifecycle';
 import { verifyTh } from './verify';
 import { workspaceTh } from './workspace';
 import { negotiationTh } from './negotiation';
 
-export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh, ...negotiationTh };
+export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh, ...negotiationTh, ...casesTh };

@@ -1,9 +1,10 @@
 import type { Catalog } from '../en';
 import { consoleVi } from './console';
+import { casesVi } from './cases';
 import { exportVi } from './export';
 import { lifecycleVi } from './lifecycle';
 import { verifyVi } from './verify';
 import { workspaceVi } from './workspace';
 import { negotiationVi } from './negotiation';
 
-export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi, ...negotiationVi };
+export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi, ...negotiationVi, ...casesVi };

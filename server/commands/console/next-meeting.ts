@@ -15,9 +15,10 @@ import type { InvitationRow, MeetingRow, RecordRow } from '../../storage/storage
 import type { CreatedMeeting, IssuedInvitation } from '../create-meeting';
 import { noteStatuses } from './action-point-statuses';
 import { grant, newSeriesId } from './create-meeting';
+import { carryCases } from '../../../shared/cases/carry';
 
 export type NextMeeting =
-  | { ok: true; created: CreatedMeeting; seriesId: string; number: number; code: string; carried: number }
+  | { ok: true; created: CreatedMeeting; seriesId: string; number: number; code: string; carried: number; casesCarried: number }
   | { ok: false; why: 'taken'; number: number; meetingId: string | null }
   | { ok: false; why: 'invalid'; problems: FactsProblem[] };
 
@@ -72,13 +73,17 @@ export async function createNextMeeting(
   if (user.account) officers.add(user.account.id);
   for (const accountId of officers) await grant(services, meetingId, accountId, user.actor);
 
+  // Every open case goes on, with its thread, so the register follows it from meeting to meeting.
+  const cases = carryCases(meeting.id, await services.storage.listCases(record.documentId), newId);
+  for (const entry of cases) await services.storage.saveCase(meetingId, documentId, entry, { actor: user.actor, name: user.name }, now);
+
   const carriedFrom = new Map<string, ActionStatus>(laid.carried.map((c) => [c.pointId, c.from.status]));
   const created: RecordRow = { documentId, meetingId, version: 1, state: 'draft', recordHash: null, createdAt: now };
   await services.rooms.withRoom(created, (room) => noteStatuses(services, meetingId, room.doc, { actor: user.actor, name: user.name }, carriedFrom));
 
-  await audit(services, meetingId, user.actor, 'meeting.created', { code: input.code, invitations: rows.length, seriesId, from: meeting.id, carried: laid.carried.length });
+  await audit(services, meetingId, user.actor, 'meeting.created', { code: input.code, invitations: rows.length, seriesId, from: meeting.id, carried: laid.carried.length, casesCarried: cases.length });
   await audit(services, meeting.id, user.actor, 'series.next-meeting-created', { meetingId, code: input.code, carried: laid.carried.length });
-  return { ok: true, created: { meetingId, documentId, invitations: issued }, seriesId, number: input.number, code: input.code, carried: laid.carried.length };
+  return { ok: true, created: { meetingId, documentId, invitations: issued }, seriesId, number: input.number, code: input.code, carried: laid.carried.length, casesCarried: cases.length };
 }
 
 /** The series meeting n belongs to; a meeting made before series existed starts one. */

@@ -1,0 +1,39 @@
+// The two storages a behaviour is proved on: the embedded SQLite, and PostgreSQL on a schema
+// of its own, dropped afterwards.
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { startTestServer, type TestServer } from './server';
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface StorageKind {
+  name: 'SQLite' | 'PostgreSQL';
+  start(): Promise<TestServer>;
+  stop(server: TestServer | undefined): Promise<void>;
+}
+
+export function storageKinds(prefix: string): StorageKind[] {
+  const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
+  return [
+    {
+      name: 'SQLite',
+      start: () => startTestServer(),
+      async stop(server) {
+        await server?.stop();
+        server?.cleanup();
+      },
+    },
+    {
+      name: 'PostgreSQL',
+      start: () => startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema, singleProcess: true }),
+      async stop(server) {
+        await server?.stop();
+        server?.cleanup();
+        const admin = new pg.Client({ connectionString: DATABASE_URL });
+        await admin.connect();
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.end();
+      },
+    },
+  ];
+}
