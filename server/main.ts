@@ -47,6 +47,9 @@ if (demo) {
   say(`The demo meeting's invitation links are in ${join(config.dataDir, DEMO_LINKS_FILE)}.`);
 }
 
+// Start-up's one-off tasks (first-run code, demo) are done: what a deployment's checks wait for.
+log.info('server.started', { demoSeeded: demo !== null });
+
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {

@@ -232,7 +232,9 @@ describe('three processes, one record', () => {
   });
 
   it('three processes starting together on an empty database make one demo meeting and one administrator token', async () => {
-    const started = await deployment(3, { ACCORD_DEMO: '1', ACCORD_ADMIN_TOKEN: '' });
+    const started = await deployment(3, { ACCORD_DEMO: '1', ACCORD_ADMIN_TOKEN: '', LOG_LEVEL: 'info' });
+    // Healthy means listening; the demo is seeded after that, so wait for every start-up to end.
+    await waitFor(() => started.every((p) => p.output().includes('"event":"server.started"')), 30_000, 'every process to finish starting');
     expect(await storage!.countMeetings()).toBe(1);
     const holders = started.filter((p) => existsSync(join(p.dataDir, 'admin-token')));
     expect(holders).toHaveLength(1);
