@@ -2,7 +2,7 @@
 // space comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
@@ -40,7 +40,7 @@ describe('when storage refuses a write', () => {
 
   beforeAll(async () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint]);
-    server = await startTestServer({ dataDir: join(mountPoint, 'data') });
+    server = await startTestServer({ dataDir: join(mountPoint, 'data'), maxMessageBytes: 4 * 1024 * 1024 });
     meeting = await createMeeting(server);
     writer = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'), undefined, { maxBackoffTime: 200 });
     reader = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'LA'), undefined, { maxBackoffTime: 200 });
@@ -58,8 +58,14 @@ describe('when storage refuses a write', () => {
     writer.doc.getText('notes').insert(0, 'before ');
     await waitFor(() => reader.doc.getText('notes').toString() === 'before ', 5000, 'first edit');
 
+    // SQLite reuses its write-ahead log from the start once a checkpoint has reset it, so an
+    // edit that fits in the log file as it stands can land on a full disk. Twice the log's size
+    // cannot: it needs new pages, refused on a full disk (the server here takes messages up to
+    // 4 MiB, so that it is still one update).
+    const wal = join(mountPoint, 'data', 'accord.sqlite-wal');
+    const words = 'ข้อความยาว ';
+    const long = words.repeat(Math.max(15_000, Math.ceil((2 * (existsSync(wal) ? statSync(wal).size : 0)) / Buffer.byteLength(words))));
     const filler = fillDisk(mountPoint);
-    const long = 'ข้อความยาว '.repeat(15_000); // needs new pages in the log: refused on a full disk
     writer.doc.getText('notes').insert(7, long);
     await waitFor(() => writer.refusals.includes(RefusalReason.storageUnavailable), 10_000, 'storage refusal');
     await new Promise((r) => setTimeout(r, 300));
