@@ -13,6 +13,10 @@ export interface AnnexBlockers {
 const SETTLE_MS = 1500;
 const EVERY_MS = 20_000;
 
+// Changes made in this browser (the Cases view) are counted at once, without waiting.
+const readers = new Set<() => void>();
+export const annexChangedHere = () => readers.forEach((read) => read());
+
 export const annexBlockersOf = (annex: CaseAnnex): AnnexBlockers => ({
   missingParties: Object.entries(annex.agreement)
     .filter(([, agreed]) => !agreed)
@@ -33,8 +37,10 @@ export function useAnnexBlockers(meetingId: string, allowed: boolean, recordVers
       );
     const settle = setTimeout(read, SETTLE_MS);
     const every = setInterval(read, EVERY_MS);
+    readers.add(read);
     return () => {
       live = false;
+      readers.delete(read);
       clearTimeout(settle);
       clearInterval(every);
     };
