@@ -1,11 +1,16 @@
 // The signed originals carry the case annex: the lock seals it beside the record, the bundle
 // and both originals carry it as sealed (whatever is done to the cases afterwards), the pages
 // print it in each party's words, and verification finds it changed or removed.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../shared/cases/case';
 import type { SignedBundle } from '../../shared/signing/bundle';
 import { TH_LA_CASES } from '../helpers/case-annex';
 import { exportFile, pdfPages } from '../helpers/export-tools';
+import { replaceSameLength } from '../helpers/pdf-surgery';
 import { api, signedBundleText } from '../helpers/lifecycle';
 import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { storageKinds } from '../helpers/storages';
@@ -94,6 +99,29 @@ describe.each(storageKinds('accord_annex_originals'))('the case annex in the sig
     expect(await faults(changed)).toEqual([['case-annex-mismatch', 'changed']]);
     expect(await faults(removed)).toEqual([['case-annex-mismatch', 'missing']]);
     expect((await verify(JSON.stringify(removed))).body.reasons[0]!.message).toMatch(/annex was removed/);
+  });
+
+  it('finds the annex changed inside a PDF original, over the API and with the verify command', async () => {
+    const pdf = await exportFile(server, meeting, tokenOf(meeting, 'secretariat', 'TH'), 'pdf?original=TH&version=1');
+    const forged = replaceSameLength(pdf.bytes, '"stage": "nationality-verified"', '"stage": "repatriation-agreed" ');
+    const verdict = (await verify(forged)).body;
+    expect(verdict.valid).toBe(false);
+    expect(verdict.reasons.map((r) => r.code).sort()).toEqual(['case-annex-mismatch', 'pages-differ']);
+
+    const dir = mkdtempSync(join(tmpdir(), 'accord-annex-'));
+    try {
+      writeFileSync(join(dir, 'forged.pdf'), forged);
+      const run = await new Promise<{ code: number | null; stdout: string }>((resolve) =>
+        execFile('node', ['--import', 'tsx', 'server/cli.ts', 'verify', join(dir, 'forged.pdf')], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8', timeout: 60_000 }, (err, stdout) =>
+          resolve({ code: err ? Number(err.code) : 0, stdout }),
+        ),
+      );
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('INVALID');
+      expect(run.stdout).toContain('The case annex in the bundle is not the one the record was signed with');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives an observer no export at all, so no copy of the annex', async () => {
