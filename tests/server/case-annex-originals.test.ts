@@ -118,6 +118,7 @@ describe.each(storageKinds('accord_annex_originals'))('the case annex in the sig
       );
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('INVALID');
+      expect(run.stdout).toContain('case annex:  2 case(s); NOT the annex that was signed');
       expect(run.stdout).toContain('The case annex in the bundle is not the one the record was signed with');
     } finally {
       rmSync(dir, { recursive: true, force: true });
