@@ -11,7 +11,7 @@ import type { SignedBundle } from '../../shared/signing/bundle';
 import { TH_LA_CASES } from '../helpers/case-annex';
 import { exportFile, pdfPages } from '../helpers/export-tools';
 import { replaceSameLength } from '../helpers/pdf-surgery';
-import { api, signedBundleText } from '../helpers/lifecycle';
+import { agreeEverything, api, signedBundleText } from '../helpers/lifecycle';
 import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { storageKinds } from '../helpers/storages';
 
@@ -123,6 +123,27 @@ describe.each(storageKinds('accord_annex_originals'))('the case annex in the sig
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('an unlock and a lock without the cases seals no annex: nothing sealed before outlives its lock', async () => {
+    const other = await createMeeting(server);
+    const secretariat = tokenOf(other, 'secretariat', 'TH');
+    const at = (rest: string) => `/api/meetings/${other.meetingId}/${rest}`;
+    const { sides, stage, nextStep, due } = TH_LA_CASES[0]!;
+    const added = await api<{ case: CaseEntry }>(server, secretariat, 'POST', at('cases'), { sides, stage, nextStep, due });
+    const { digest } = (await api<{ digest: string }>(server, secretariat, 'GET', at('cases'))).body;
+    for (const party of ['TH', 'LA']) await api(server, tokenOf(other, 'head', party), 'POST', at('cases/agreement'), { digest, agreed: true });
+    await agreeEverything(server, other);
+    expect((await api(server, secretariat, 'POST', at('lock'))).status).toBe(200);
+    const documentId = (await server.services.storage.getMeeting(other.meetingId))!.currentDocumentId;
+    expect(await server.services.storage.sealedCaseAnnex(documentId)).toContain('TH-2025-0141');
+
+    expect((await api(server, secretariat, 'POST', at('unlock'), {})).status).toBe(200);
+    expect((await api(server, secretariat, 'DELETE', at(`cases/${added.body.case.id}`))).status).toBe(200);
+    expect((await api(server, secretariat, 'POST', at('lock'))).status).toBe(200);
+    expect(await server.services.storage.sealedCaseAnnex(documentId)).toBeNull();
+    const bundle = JSON.parse((await exportFile(server, other, secretariat, 'bundle')).bytes.toString('utf8')) as SignedBundle;
+    expect(Object.keys(bundle)).toEqual(['format', 'recordHash', 'record', 'recordBytes', 'signatures']);
   });
 
   it('gives an observer no export at all, so no copy of the annex', async () => {
