@@ -60,7 +60,8 @@ const PAGES: Record<NonNullable<Verdict['pages']>, string> = {
 };
 
 function report(verdict: Verdict, bundle: unknown): string[] {
-  const code = (bundle as { record?: { meeting?: { code?: unknown } } })?.record?.meeting?.code;
+  const record = (bundle as { record?: { meeting?: { code?: unknown }; caseAnnex?: { cases?: unknown } } })?.record;
+  const code = record?.meeting?.code;
   const lines = [verdict.valid ? 'VALID' : 'INVALID'];
   if (verdict.recordHash) {
     lines.push(`  record:      ${typeof code === 'string' ? `${code}, ` : ''}version ${verdict.version}`);
@@ -69,6 +70,10 @@ function report(verdict: Verdict, bundle: unknown): string[] {
   }
   if (verdict.auditHead) lines.push(`  audit log:   ${verdict.auditHead.length} entries when locked, the last sealed ${verdict.auditHead.hash}`);
   if (verdict.pages) lines.push(`  pages:       ${PAGES[verdict.pages]}`);
+  if (record?.caseAnnex) {
+    const altered = verdict.reasons.some((r) => r.code === 'case-annex-mismatch');
+    lines.push(`  case annex:  ${String(record.caseAnnex.cases)} case(s); ${altered ? 'NOT the annex that was signed' : 'the annex that was signed'}`);
+  }
   for (const party of verdict.parties) {
     lines.push(
       party.signed

@@ -11,6 +11,8 @@ export interface RecordFacts {
   lock: RecordLock | undefined;
   /** The canonical record sealed by the lock; null in draft. */
   canonical: CanonicalRecord | null;
+  /** The case annex sealed with the record (RFC 8785 text); null in draft or without cases. */
+  sealedCaseAnnex: string | null;
   /** Every signature on this version, voided ones included. */
   signatures: SignatureRow[];
   isLatest: boolean;
@@ -19,15 +21,17 @@ export interface RecordFacts {
 
 export async function loadRecordFacts(services: Services, meeting: MeetingRow, record: RecordRow): Promise<RecordFacts> {
   const { storage } = services;
-  const [lock, signatures, previousRecordHash] = await Promise.all([
+  const [lock, signatures, previousRecordHash, sealedCaseAnnex] = await Promise.all([
     storage.getRecordLock(record.documentId),
     storage.listSignatures(record.documentId),
     previousHashOf(services, record),
+    storage.sealedCaseAnnex(record.documentId),
   ]);
   return {
     record,
     lock,
     canonical: lock ? (JSON.parse(lock.canonical) as CanonicalRecord) : null,
+    sealedCaseAnnex: lock ? sealedCaseAnnex : null,
     signatures,
     isLatest: meeting.currentDocumentId === record.documentId,
     previousRecordHash,

@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import { transition, type LifecycleRecord, type LifecycleRefusal } from '../../shared/lifecycle';
 import { lockBlockers } from '../../shared/record/agreement';
-import { annexDigest } from '../../shared/cases/annex';
+import { annexDigest, annexText } from '../../shared/cases/annex';
 import { annexBlockers } from '../../shared/cases/annex-blockers';
 import { canonicalRecord, canonicalText, type AuditHead } from '../../shared/record/canonical';
 import { sha256Hex } from '../../shared/signing/fingerprint';
@@ -42,7 +42,15 @@ export function sealRecord({ meetingId, by, previousRecordHash, auditHead, at }:
       const outcome = transition(by.actor, lifecycle, { action: 'lock', blockers: [...lockBlockers(doc), ...annexBlockers(doc, { ...annex, dismissedKeys: annex.dismissals.map((d) => d.key) })], recordHash }, at);
       if (!outcome.ok) return { refused: outcome.refusal };
       return {
-        lock: { recordHash, canonical: text, finalState: Y.encodeStateAsUpdate(doc), lockedAt: outcome.at, lockedBy: by.participantId },
+        lock: {
+          recordHash,
+          canonical: text,
+          finalState: Y.encodeStateAsUpdate(doc),
+          lockedAt: outcome.at,
+          lockedBy: by.participantId,
+          // Sealed with the record, so later edits to the cases cannot change what was signed.
+          ...(annex.cases.length > 0 ? { caseAnnex: annexText(annex.cases) } : {}),
+        },
       };
     } finally {
       doc.destroy();

@@ -67,6 +67,7 @@ export function bundleOf(facts: RecordFacts): SignedBundle | null {
       signature: s.signature,
       publicKey: s.publicKey,
     })),
+    facts.sealedCaseAnnex,
   );
 }
 

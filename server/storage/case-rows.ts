@@ -52,6 +52,11 @@ export interface CaseStorage {
   listFindingDismissals(documentId: string): Promise<FindingDismissalRow[]>;
   /** Copies an annex into a new version (an amendment): the cases as they were signed. */
   copyCases(fromDocumentId: string, toDocumentId: string): Promise<void>;
+  /**
+   * The annex as the lock sealed it (its RFC 8785 text), kept apart from the cases so that
+   * nothing done to them later changes what was signed; null for a version locked without cases.
+   */
+  sealedCaseAnnex(documentId: string): Promise<string | null>;
 }
 
-export const CASE_TABLES = ['case_entries', 'case_changes', 'case_annex_agreements', 'finding_dismissals'] as const;
+export const CASE_TABLES = ['case_entries', 'case_changes', 'case_annex_agreements', 'finding_dismissals', 'sealed_case_annexes'] as const;

@@ -53,6 +53,11 @@ CREATE TABLE IF NOT EXISTS finding_dismissals (
   at TEXT NOT NULL,
   PRIMARY KEY (document_id, finding_key)
 );
+CREATE TABLE IF NOT EXISTS sealed_case_annexes (
+  document_id TEXT PRIMARY KEY REFERENCES records(document_id),
+  record_hash TEXT NOT NULL,
+  body TEXT NOT NULL
+);
 `;
 
 type Row = Record<string, unknown>;
@@ -66,6 +71,12 @@ export async function readPostgresAnnex(c: Queryable, documentId: string): Promi
     agreements: (await rows('SELECT * FROM case_annex_agreements WHERE document_id = $1 ORDER BY seq')).map(toAgreement),
     dismissals: (await rows('SELECT * FROM finding_dismissals WHERE document_id = $1 ORDER BY at, finding_key')).map(toDismissal),
   };
+}
+
+/** Keeps the annex the lock sealed (or, locked without cases, none), inside the lock's transaction. */
+export async function sealPostgresAnnex(c: Queryable, documentId: string, recordHash: string, annexText: string | undefined): Promise<void> {
+  await c.query('DELETE FROM sealed_case_annexes WHERE document_id = $1', [documentId]);
+  if (annexText !== undefined) await c.query('INSERT INTO sealed_case_annexes (document_id, record_hash, body) VALUES ($1, $2, $3)', [documentId, recordHash, annexText]);
 }
 
 export function postgresCases(pool: pg.Pool, tx: <T>(work: (client: Tx) => Promise<T>) => Promise<T>): CaseStorage {
@@ -133,6 +144,10 @@ export function postgresCases(pool: pg.Pool, tx: <T>(work: (client: Tx) => Promi
         toDocumentId,
         fromDocumentId,
       ]);
+    },
+    async sealedCaseAnnex(documentId) {
+      const row = (await pool.query('SELECT body FROM sealed_case_annexes WHERE document_id = $1', [documentId])).rows[0] as Row | undefined;
+      return row ? (row.body as string) : null;
     },
   };
 }

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { commitAtTurnEnd } from '../turn-end';
 import { covers } from './coverage';
 import type { Tx } from './postgres';
-import { readPostgresAnnex } from './postgres-cases';
+import { readPostgresAnnex, sealPostgresAnnex } from './postgres-cases';
 import { CompactionWouldLose, RecordNotDraft, type RecordHead, type RecordRow, type Storage, type StoredRecord } from './storage';
 
 type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
@@ -122,7 +122,7 @@ export function postgresRecords(
         const record = toRecord(row);
         const verdict = seal(await readSince(c, documentId, 0, row), record, await readPostgresAnnex(c, documentId));
         if ('refused' in verdict) return verdict;
-        const { lock } = verdict;
+        const { caseAnnex, ...lock } = verdict.lock;
         const moved = await c.query("UPDATE records SET state = 'locked', record_hash = $1 WHERE document_id = $2 AND state = 'draft'", [lock.recordHash, documentId]);
         if (moved.rowCount !== 1) throw new Error(`record ${documentId} changed under its lock`);
         await c.query(
@@ -131,6 +131,7 @@ export function postgresRecords(
              final_state = EXCLUDED.final_state, locked_at = EXCLUDED.locked_at, locked_by = EXCLUDED.locked_by`,
           [documentId, lock.recordHash, lock.canonical, Buffer.from(lock.finalState), lock.lockedAt, lock.lockedBy],
         );
+        await sealPostgresAnnex(c, documentId, lock.recordHash, caseAnnex);
         return { locked: { ...record, state: 'locked' as const, recordHash: lock.recordHash }, lock: { documentId, ...lock } };
       }),
   };

@@ -50,6 +50,11 @@ CREATE TABLE IF NOT EXISTS finding_dismissals (
   at TEXT NOT NULL,
   PRIMARY KEY (document_id, finding_key)
 );
+CREATE TABLE IF NOT EXISTS sealed_case_annexes (
+  document_id TEXT PRIMARY KEY REFERENCES records(document_id),
+  record_hash TEXT NOT NULL,
+  body TEXT NOT NULL
+);
 `;
 
 type Row = Record<string, unknown>;
@@ -76,6 +81,12 @@ export function readSqliteAnnex(db: Database.Database, documentId: string): Stor
     agreements: (db.prepare('SELECT * FROM case_annex_agreements WHERE document_id = ? ORDER BY seq').all(documentId) as Row[]).map(toAgreement),
     dismissals: (db.prepare('SELECT * FROM finding_dismissals WHERE document_id = ? ORDER BY at, finding_key').all(documentId) as Row[]).map(toDismissal),
   };
+}
+
+/** Keeps the annex the lock sealed (or, locked without cases, none), inside the lock's transaction. */
+export function sealSqliteAnnex(db: Database.Database, documentId: string, recordHash: string, annexText: string | undefined): void {
+  db.prepare('DELETE FROM sealed_case_annexes WHERE document_id = ?').run(documentId);
+  if (annexText !== undefined) db.prepare('INSERT INTO sealed_case_annexes (document_id, record_hash, body) VALUES (?, ?, ?)').run(documentId, recordHash, annexText);
 }
 
 export function sqliteCases(db: Database.Database): CaseStorage {
@@ -145,6 +156,10 @@ export function sqliteCases(db: Database.Database): CaseStorage {
     },
     async copyCases(fromDocumentId, toDocumentId) {
       db.prepare('INSERT INTO case_entries (document_id, case_id, position, body) SELECT ?, case_id, position, body FROM case_entries WHERE document_id = ?').run(toDocumentId, fromDocumentId);
+    },
+    async sealedCaseAnnex(documentId) {
+      const row = db.prepare('SELECT body FROM sealed_case_annexes WHERE document_id = ?').get(documentId) as Row | undefined;
+      return row ? (row.body as string) : null;
     },
   };
 }

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { commitAtTurnEnd } from '../turn-end';
 import { covers } from './coverage';
-import { readSqliteAnnex } from './sqlite-cases';
+import { readSqliteAnnex, sealSqliteAnnex } from './sqlite-cases';
 import {
   CompactionWouldLose,
   RecordNotDraft,
@@ -155,8 +155,10 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     const verdict = seal(readSince(documentId, 0), record, readSqliteAnnex(db, documentId));
     if ('refused' in verdict) return verdict;
     if (q.toLocked.run(verdict.lock.recordHash, documentId).changes !== 1) throw new Error(`record ${documentId} changed under its lock`);
-    const sealed = { documentId, ...verdict.lock };
+    const { caseAnnex, ...kept } = verdict.lock;
+    const sealed = { documentId, ...kept };
     q.insertLock.run(sealed);
+    sealSqliteAnnex(db, documentId, sealed.recordHash, caseAnnex);
     return { locked: { ...record, state: 'locked' as const, recordHash: verdict.lock.recordHash }, lock: sealed };
   });
 

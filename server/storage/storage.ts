@@ -55,7 +55,8 @@ export interface RecordHead {
  */
 export type Seal<R> = (stored: StoredRecord, record: RecordRow, annex: StoredAnnex) => { lock: SealedLock } | { refused: R };
 
-export type SealedLock = Omit<RecordLock, 'documentId'>;
+/** `caseAnnex`: the annex's RFC 8785 text, kept beside the lock (case-rows.ts) when the record has cases. */
+export type SealedLock = Omit<RecordLock, 'documentId'> & { caseAnnex?: string };
 
 export type LockOutcome<R> = { locked: RecordRow; lock: RecordLock } | { refused: R };
 

@@ -34,9 +34,11 @@ export function canonicalAnnex(cases: readonly CaseEntry[]): CanonicalCaseAnnex 
   };
 }
 
+/** The annex's RFC 8785 text: what the lock seals beside the record and the bundle carries. */
+export const annexText = (cases: readonly CaseEntry[]): string => canonicalize(canonicalAnnex(cases));
+
 /** SHA-256 (hex) of the annex's RFC 8785 text. */
-export const annexDigest = (cases: readonly CaseEntry[]): string =>
-  sha256Hex(new TextEncoder().encode(canonicalize(canonicalAnnex(cases))));
+export const annexDigest = (cases: readonly CaseEntry[]): string => sha256Hex(new TextEncoder().encode(annexText(cases)));
 
 export interface AnnexAgreementRow {
   party: string;

@@ -6,6 +6,7 @@ import { decodeBase64Url, encodeBase64 } from './base64';
 import { keyFingerprint } from './fingerprint';
 import type { SignatureStatement } from './statement';
 import type { CanonicalRecord } from '../record/canonical';
+import type { CanonicalCaseAnnex } from '../cases/annex';
 
 export const BUNDLE_FORMAT = 'accord.signed-bundle/1';
 
@@ -28,6 +29,14 @@ export interface SignedBundle {
   record: CanonicalRecord;
   /** Base64 of the record's canonical bytes: SHA-256 of these is the record hash. */
   recordBytes: string;
+  /**
+   * The case annex as it was sealed at the lock, for a record that names one (docs/cases.md):
+   * SHA-256 of `caseAnnexBytes` is the record's `caseAnnex.digest`. Absent otherwise, so a
+   * record without cases makes the same bundle as before.
+   */
+  caseAnnex?: CanonicalCaseAnnex;
+  /** Base64 of the annex's canonical bytes (RFC 8785). */
+  caseAnnexBytes?: string;
   signatures: BundleSignature[];
 }
 
@@ -39,13 +48,15 @@ export interface KeptSignature {
   publicKey: string;
 }
 
-export function makeBundle(canonicalText: string, recordHash: string, signatures: KeptSignature[]): SignedBundle {
+/** `caseAnnexText`: the annex's canonical text as sealed with the record, when it has one. */
+export function makeBundle(canonicalText: string, recordHash: string, signatures: KeptSignature[], caseAnnexText: string | null = null): SignedBundle {
   const utf8 = (text: string) => new TextEncoder().encode(text);
   return {
     format: BUNDLE_FORMAT,
     recordHash,
     record: JSON.parse(canonicalText) as CanonicalRecord,
     recordBytes: encodeBase64(utf8(canonicalText)),
+    ...(caseAnnexText === null ? {} : { caseAnnex: JSON.parse(caseAnnexText) as CanonicalCaseAnnex, caseAnnexBytes: encodeBase64(utf8(caseAnnexText)) }),
     signatures: signatures.map((s) => {
       const key = decodeBase64Url(s.publicKey);
       return {

@@ -18,6 +18,7 @@ export type VerdictReason =
   | { code: 'missing-party'; party: string }
   | { code: 'no-parties' }
   | { code: 'unsigned' }
+  | { code: 'case-annex-mismatch'; how: 'changed' | 'missing' }
   | { code: 'pages-differ'; how: 'appended' | 'changed'; at: number }
   | { code: 'pages-unchecked'; layout: string | null };
 
@@ -86,6 +87,10 @@ export function reasonText(reason: VerdictReason): string {
       return 'The record names no party, so no one has signed it.';
     case 'unsigned':
       return 'The record is locked but not signed: no party has signed it yet.';
+    case 'case-annex-mismatch':
+      return reason.how === 'missing'
+        ? 'The record names a case annex, but the bundle does not carry it: the annex was removed.'
+        : 'The case annex in the bundle is not the one the record was signed with: it was changed.';
     case 'pages-differ':
       return reason.how === 'appended'
         ? `The pages differ from the signed record: ${reason.at} bytes were added after the end of the original (an incremental update, which can draw over a page or add a file), even though the attached bundle may be genuine.`

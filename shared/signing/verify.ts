@@ -6,6 +6,7 @@ import { BUNDLE_FORMAT } from './bundle';
 import { NotBase64, decodeBase64 } from './base64';
 import { keyFingerprint, sha256Hex } from './fingerprint';
 import { verifySignature } from './keys';
+import { caseAnnexFaults } from './verify-case-annex';
 import { recordHashText, signatureStatement, statementText, type SignatureStatement } from './statement';
 import type { PartyVerdict, Verdict, VerdictReason } from './verdict';
 import { NotCanonicalizable, canonicalize } from '../record/jcs';
@@ -19,8 +20,11 @@ const bundleShape = z.object({
     parties: z.array(z.looseObject({ code: z.string() })),
     participants: z.array(z.looseObject({ party: z.string(), role: z.string(), name: z.string(), title: z.string() })),
     auditHead: z.object({ length: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+    caseAnnex: z.object({ cases: z.number().int().nonnegative(), digest: z.string() }).optional(),
   }),
   recordBytes: z.string(),
+  caseAnnex: z.unknown().optional(),
+  caseAnnexBytes: z.string().optional(),
   signatures: z.array(
     z.object({
       party: z.string(),
@@ -63,6 +67,7 @@ async function check(bundle: BundleShape, options: VerifyOptions): Promise<Verdi
   if (new TextDecoder().decode(recordBytes) !== canonical) reasons.push({ code: 'record-bytes-mismatch' });
   const computed = sha256Hex(new TextEncoder().encode(canonical));
   if (computed !== bundle.recordHash) reasons.push({ code: 'record-hash-mismatch', stated: bundle.recordHash, computed });
+  reasons.push(...caseAnnexFaults(bundle));
 
   const partyCodes = record.parties.map((p) => p.code);
   const keys = keysOf(bundle);

@@ -2,6 +2,7 @@
 // formula, the signature captions, the running head and the footer. An authentic text is
 // printed in its own words only; a working language without a catalog here cannot be
 // locked (shared/record/readiness.ts), rather than be printed in English.
+import type { CaseStage } from '../cases/case';
 
 export interface ClosingFacts {
   venue: string;
@@ -26,6 +27,16 @@ export interface Wording {
   status: string;
   statuses: Record<'open' | 'in progress' | 'done' | 'dropped', string>;
   annex: string;
+  /** The case annex (docs/cases.md): its heading, its fields' labels and the stages' names. */
+  cases: {
+    annex: string;
+    reference: string;
+    stage: string;
+    agency: string;
+    nextStep: string;
+    repatriatedOn: string;
+    stages: Record<CaseStage, string>;
+  };
   observers: string;
   name: string;
   position: string;

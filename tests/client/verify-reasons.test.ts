@@ -20,6 +20,8 @@ const EVERY_REASON: VerdictReason[] = [
   { code: 'wrong-party-key', party: 'TH', keyOf: 'LA' },
   { code: 'untrusted-key', party: 'TH', expected: '3F2A91C0', found: H1 },
   { code: 'missing-party', party: 'LA' },
+  { code: 'case-annex-mismatch', how: 'changed' },
+  { code: 'case-annex-mismatch', how: 'missing' },
 ];
 
 const names: Record<string, string> = { TH: 'ราชอาณาจักรไทย', LA: 'สปป. ลาว' };

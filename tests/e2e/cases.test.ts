@@ -1,12 +1,18 @@
 // The case annex in real headless Chromium: the Thai secretariat adds a case by reference
-// (warned while a victim's name stands in the next step), both heads agree the annex in
-// their own workspaces, the record locks with the annex's digest and both heads sign; an
-// observer is never offered the cases.
+// (warned while a victim's name stands in the next step), the status strip counts the
+// annex's blockers, both heads agree the annex in their own workspaces, the record locks
+// with the annex's digest and both heads sign; each head downloads their party's originals,
+// and both carry the annex in Thai and Lao. An observer is never offered the cases, and
+// their browser never asks for them.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createMeeting, tokenOf } from '../helpers/server';
+import { docxText, pdfPages } from '../helpers/export-tools';
+import { squash } from '../helpers/export-text';
 import { agreeEverything, api, enrolNewKey, recordOf, signAs } from '../helpers/lifecycle';
 import { connected, screenshot, type Participant } from './helpers/browser';
 import { workspaceHarness } from './helpers/harness';
+import { openView } from './helpers/signing';
 
 const openCases = async (p: Participant) => {
   await connected(p.page);
@@ -44,12 +50,19 @@ describe('the case annex in the browser', () => {
     expect(await row.innerText()).toContain('TH-2025-0141');
     expect(await row.innerText()).toContain('LA-0387');
     expect(await row.locator('td[data-stage]').getAttribute('data-stage')).toBe('repatriation-agreed');
+    // The status strip counts the annex: neither party has agreed it yet.
+    await page.locator('.lock-summary .case-annex-count[data-missing="2"][data-findings="0"]').waitFor();
     await screenshot(page, 'cases-secretariat-th');
 
-    // An observer is offered no cases view.
+    // An observer is offered no cases view, no count of it, and never asks for it.
     const observer = await harness.as(meeting, 'observer');
+    const asked: string[] = [];
+    observer.page.on('request', (request) => asked.push(request.url()));
     await connected(observer.page);
     expect(await observer.page.locator('nav.views button[data-view="cases"]').count()).toBe(0);
+    await observer.page.waitForTimeout(2500);
+    expect(await observer.page.locator('.case-annex-count').count()).toBe(0);
+    expect(asked.filter((url) => url.includes('/cases'))).toEqual([]);
 
     // Each head agrees the annex for their own party, in their own workspace.
     for (const party of ['TH', 'LA']) {
@@ -77,5 +90,19 @@ describe('the case annex in the browser', () => {
     await openCases(secretariat);
     await page.locator('table.case-table tbody tr').waitFor();
     expect(await page.locator('button.add').count()).toBe(0);
+
+    // Each head downloads their party's signed originals: both carry the annex, in Thai and in Lao.
+    for (const party of ['TH', 'LA']) {
+      const head = await harness.as(meeting, 'head', party);
+      await openView(head.page, 'export');
+      for (const format of ['pdf', 'docx']) {
+        const [download] = await Promise.all([head.page.waitForEvent('download'), head.page.locator(`button[data-format="${format}"]`).click()]);
+        expect(download.suggestedFilename()).toBe(`CMM04-${party}-original.${format}`);
+        const bytes = readFileSync((await download.path())!);
+        const text = squash(format === 'pdf' ? (await pdfPages(bytes)).join('') : await docxText(bytes));
+        for (const words of ['ภาคผนวกกรณี', 'ເອກະສານຊ້ອນທ້າຍກໍລະນີ', 'ตกลงส่งกลับแล้ว', 'ຕົກລົງສົ່ງກັບແລ້ວ', 'TH-2025-0141 / LA-0387', 'ส่งกลับทางด่านหนองคาย'])
+          expect(text, `${party} ${format}: ${words}`).toContain(squash(words));
+      }
+    }
   });
 });

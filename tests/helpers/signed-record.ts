@@ -5,6 +5,8 @@
 import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
+import { annexDigest, annexText } from '../../shared/cases/annex';
+import type { CaseEntry } from '../../shared/cases/case';
 import { canonicalRecord, canonicalText } from '../../shared/record/canonical';
 import { layRecord } from '../../shared/record/lay-record';
 import { meetingInput } from '../../shared/record/meeting-input';
@@ -28,9 +30,16 @@ export interface SignedFixture {
   keys: Map<string, ReturnType<typeof createPrivateKey>>;
 }
 
-export function signedFixture(input: unknown, options: { signers?: string[]; signedAt?: string; meetingId?: string } = {}): SignedFixture {
+/** `cases`: a case annex sealed with the record, as the lock seals it (docs/cases.md). */
+export function signedFixture(input: unknown, options: { signers?: string[]; signedAt?: string; meetingId?: string; cases?: CaseEntry[] } = {}): SignedFixture {
   const meeting = meetingInput.parse(input);
-  const identity = { meetingId: options.meetingId ?? 'fixture-meeting', version: 1, previousRecordHash: null };
+  const cases = options.cases ?? [];
+  const identity = {
+    meetingId: options.meetingId ?? 'fixture-meeting',
+    version: 1,
+    previousRecordHash: null,
+    ...(cases.length > 0 ? { caseAnnex: { cases: cases.length, digest: annexDigest(cases) } } : {}),
+  };
   const doc = new Y.Doc();
   let next = 0;
   const roster: Participant[] = meeting.participants.map((p, i) => ({ id: `p${i + 1}`, ...p }));
@@ -64,5 +73,5 @@ export function signedFixture(input: unknown, options: { signers?: string[]; sig
       publicKey: encodeBase64Url(raw),
     };
   });
-  return { bundle: makeBundle(text, recordHash, signatures), keys };
+  return { bundle: makeBundle(text, recordHash, signatures, cases.length > 0 ? annexText(cases) : null), keys };
 }

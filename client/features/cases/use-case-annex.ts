@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure } from '../../connection/api';
 import { casesApi, type CaseAnnex } from '../../connection/cases-api';
 import type { MessageKey } from '../../i18n/i18n';
+import { annexChangedHere } from './use-annex-blockers';
 
 export function caseError(err: unknown): MessageKey {
   if (!(err instanceof ApiFailure)) return 'cases.error.other';
@@ -19,6 +20,7 @@ export function useCaseAnnex(meetingId: string) {
   const reload = useCallback(async () => {
     try {
       setAnnex(await casesApi.annex(meetingId));
+      annexChangedHere();
     } catch (err) {
       setError(caseError(err));
     }

@@ -54,6 +54,8 @@ export function reasonMessage(reason: VerdictReason, partyName: (code: string) =
       return { key: 'verify.reason.noParties', params: {} };
     case 'unsigned':
       return { key: 'verify.reason.unsigned', params: {} };
+    case 'case-annex-mismatch':
+      return { key: reason.how === 'missing' ? 'verify.reason.caseAnnexMissing' : 'verify.reason.caseAnnexChanged', params: {} };
     case 'pages-differ':
       return { key: reason.how === 'appended' ? 'verify.reason.pagesAppended' : 'verify.reason.pagesChanged', params: {} };
     case 'pages-unchecked':

@@ -46,5 +46,7 @@ export const verifyEn = {
   'verify.reason.unsigned': 'The record is locked but not signed: no party has signed it yet.',
   'verify.reason.pagesAppended': 'The pages differ from the signed record: something was added to the file after the original was made (it can draw over a page or add a file), even if the attached bundle is genuine.',
   'verify.reason.pagesChanged': 'The pages differ from the signed record: the file is not the original its attached bundle makes, even if that bundle is genuine.',
+  'verify.reason.caseAnnexChanged': 'The case annex is not the one the record was signed with: it was changed after the lock.',
+  'verify.reason.caseAnnexMissing': 'The record names a case annex, but the file does not carry it: the annex was removed.',
   'verify.reason.pagesUnchecked': 'The pages were not compared with the signed record: the file was made by an earlier version of Accord. Only the attached bundle was checked; export the original again.',
 } as const;

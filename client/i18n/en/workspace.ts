@@ -49,6 +49,7 @@ export const workspaceEn = {
   'lock.ready': 'Every segment and action point is agreed by every party: the record can be locked.',
   'lock.blocked': 'Still to agree before the record can be locked: {segments, plural, one {# segment} other {# segments}}, {actionPoints, plural, one {# action point} other {# action points}}',
   'lock.brackets': 'Open brackets: {count}',
+  'lock.caseAnnex': 'Case annex: {missing, plural, one {# party} other {# parties}} still to agree it, {findings, plural, one {# possible personal detail} other {# possible personal details}} to clear or dismiss',
 
   'refusal.observer': 'Observers follow the meeting without editing: your change was not added to the record.',
   'refusal.locked': 'The record is locked for signature: your change was not added. Ask the secretariat to unlock it if the text must change.',

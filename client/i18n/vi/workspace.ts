@@ -48,6 +48,7 @@ export const workspaceVi: { readonly [K in keyof typeof workspaceEn]: string } =
   'lock.ready': 'Mọi đoạn và mọi điểm hành động đã được tất cả các Bên đồng ý: có thể khóa biên bản.',
   'lock.blocked': 'Cần được đồng ý trước khi khóa biên bản: {segments} đoạn, {actionPoints} điểm hành động',
   'lock.brackets': 'Ngoặc vuông còn mở: {count}',
+  'lock.caseAnnex': 'Phụ lục vụ việc: còn {missing} Bên chưa đồng ý, {findings} nội dung có thể là dữ liệu cá nhân cần sửa hoặc bỏ qua',
 
   'refusal.observer': 'Quan sát viên theo dõi cuộc họp mà không chỉnh sửa: thay đổi của bạn không được đưa vào biên bản.',
   'refusal.locked': 'Biên bản đã được khóa để ký: thay đổi của bạn không được đưa vào. Nếu cần sửa văn bản, hãy đề nghị Ban Thư ký mở khóa.',

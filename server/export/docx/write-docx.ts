@@ -14,6 +14,7 @@ import { STAMP } from '../original-stamp';
 import { DRAFT_RED, MUTED, SIZE, text } from './blocks';
 import { actionMatrix, closing, minutes, partiesAndAgenda, signatureBlocks, titleBlock } from './body';
 import { participantsAnnex, signaturePage } from './annexes';
+import { caseAnnex } from './case-annex';
 import { embeddedFonts, fontNamesIn } from './embedded-fonts';
 import { lay } from './package';
 import { plainRuns } from './runs';
@@ -25,6 +26,7 @@ export async function writeDocx(original: Original, now: Date): Promise<Buffer> 
     ...partiesAndAgenda(original),
     ...minutes(original),
     ...actionMatrix(original),
+    ...caseAnnex(original),
     ...closing(original),
     ...signatureBlocks(original),
     ...participantsAnnex(original),

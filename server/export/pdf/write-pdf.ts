@@ -14,6 +14,7 @@ import { Flow } from './flow';
 import { actionSection, agendaSection, minutesSection, partiesSection, titleBlock } from './body';
 import { closingSection, signatureBlocks } from './closing';
 import { participantsAnnex } from './annex';
+import { caseAnnexSection } from './case-annex';
 import { signaturePage } from './signature-page';
 import { pageMarks } from './page-marks';
 
@@ -44,7 +45,7 @@ export async function writePdf(original: Original, now: Date): Promise<Buffer> {
 
   flow.newPage();
   // Typesetting is synchronous work; between sections the server answers its sockets.
-  for (const section of [titleBlock, partiesSection, agendaSection, minutesSection, actionSection, closingSection, signatureBlocks, participantsAnnex, signaturePage, pageMarks]) {
+  for (const section of [titleBlock, partiesSection, agendaSection, minutesSection, actionSection, caseAnnexSection, closingSection, signatureBlocks, participantsAnnex, signaturePage, pageMarks]) {
     section(ctx);
     await new Promise((resolve) => setImmediate(resolve));
   }
