@@ -84,16 +84,27 @@ describe('request bodies', () => {
 
   it('each ceiling holds where it is meant to: before sign-in, after it, and outside the API', async () => {
     const justOver = (limit: number) => `[${' '.repeat(limit)}]`;
-    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    // 0: the server answered 413 and closed the connection while the body was still being sent,
+    // and the client's write met the closed socket first (seen on a loaded machine).
+    const post = async (path: string, body: string, headers: Record<string, string> = {}) => {
+      try {
+        return await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      } catch (err) {
+        const code = (err as { cause?: { code?: string } }).cause?.code;
+        if (code === 'EPIPE' || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { status: 0 };
+        throw err;
+      }
+    };
+    const refusedUnread = [413, 0];
 
-    expect((await post('/api/session', justOver(BODY_LIMITS.anonymous))).status).toBe(413);
+    expect(refusedUnread).toContain((await post('/api/session', justOver(BODY_LIMITS.anonymous))).status);
     expect((await post('/api/session', JSON.stringify({ token: 'x'.repeat(43) }))).status).toBe(401);
     const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-    expect((await post('/api/meetings', justOver(BODY_LIMITS.signedIn), admin)).status).toBe(413);
+    expect(refusedUnread).toContain((await post('/api/meetings', justOver(BODY_LIMITS.signedIn), admin)).status);
     expect((await post('/api/meetings', justOver(BODY_LIMITS.anonymous), admin)).status).toBe(400); // read, and refused as no meeting
     // A bearer token that names nobody is no one: the small ceiling.
-    expect((await post('/api/meetings', justOver(BODY_LIMITS.anonymous), { authorization: 'Bearer nobody-at-all' })).status).toBe(413);
+    expect(refusedUnread).toContain((await post('/api/meetings', justOver(BODY_LIMITS.anonymous), { authorization: 'Bearer nobody-at-all' })).status);
     expect((await post('/no-such-page', 'x')).status).toBe(413);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

@@ -197,10 +197,13 @@ describe('a record whose updates are being stored', () => {
     await room.exclusive(() => undefined);
     await new Promise((r) => setImmediate(r));
 
-    expect(reader.map((r) => r.kind)).toEqual(['update', 'awareness']);
+    // Only the update and its caret are in question; a status the room sends on its own (on a
+    // loaded machine, a timer may fire in between) is neither.
+    const relayed = reader.filter((r) => r.kind !== 'other');
+    expect(relayed.map((r) => r.kind)).toEqual(['update', 'awareness']);
     // The joiner's copy holds the update, and leaves only once the update is stored and relayed.
     const step2 = joiner.find((r) => r.kind === 'step2');
     expect(step2 && textOf([step2.bytes])).toContain('the agreed text');
-    expect(step2!.order).toBeGreaterThan(reader[0]!.order);
+    expect(step2!.order).toBeGreaterThan(relayed[0]!.order);
   });
 });
