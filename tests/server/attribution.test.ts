@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
+import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { storageKinds } from '../helpers/storages';
+import { RefusalReason } from '../../shared/protocol';
+import { agenda, agendaItemTitle } from '../../shared/record/schema';
+import { moveAgendaItem } from '../../shared/record/segment-ops';
+
+for (const kind of storageKinds('attribution')) {
+  describe(`attribution comes from the server's session, never the client (${kind.name})`, () => {
+    let server: TestServer;
+    let meeting: CreatedMeetingResponse;
+    const clients: StockClient[] = [];
+    const connect = (role: string, party?: string, doc?: Y.Doc) => {
+      const c = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, role, party), doc);
+      clients.push(c);
+      return c;
+    };
+    const participant = (role: string, party: string) => meeting.invitations.find((i) => i.role === role && i.party === party)!.participantId;
+    beforeEach(async () => {
+      server = await kind.start();
+      meeting = await createMeeting(server);
+    });
+    afterEach(async () => {
+      for (const c of clients.splice(0)) c.destroy();
+      await kind.stop(server);
+    });
+
+    it('keeps who sent each update with it, and refuses a crafted client id claimed by another participant', async () => {
+      const thai = connect('delegate', 'TH');
+      await synced(thai);
+      agendaItemTitle(agenda(thai.doc).get(0)).get('th')!.insert(0, 'ไทย ');
+      const storage = server.services.storage;
+      let claims = await storage.clientClaims(meeting.documentId, [thai.doc.clientID]);
+      for (let i = 0; i < 50 && claims.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        claims = await storage.clientClaims(meeting.documentId, [thai.doc.clientID]);
+      }
+      expect(claims).toMatchObject([{ clientId: thai.doc.clientID, participantId: participant('delegate', 'TH'), party: 'TH' }]);
+      const edits = await storage.listEdits(meeting.documentId, 0, Number.MAX_SAFE_INTEGER);
+      expect(edits.at(-1)).toMatchObject({ participantId: participant('delegate', 'TH'), party: 'TH' });
+
+      // The Lao delegate's client sends text written under the Thai delegate's client id.
+      const lao = connect('delegate', 'LA');
+      await synced(lao);
+      await waitFor(() => agendaItemTitle(agenda(lao.doc).get(0)).get('th')!.toString().startsWith('ไทย'), 5000, 'thai text at lao');
+      const forger = new Y.Doc();
+      Y.applyUpdate(forger, Y.encodeStateAsUpdate(lao.doc));
+      forger.clientID = thai.doc.clientID;
+      const before = Y.encodeStateVector(forger);
+      agendaItemTitle(agenda(forger).get(0)).get('lo')!.insert(0, 'forged ');
+      Y.applyUpdate(lao.doc, Y.encodeStateAsUpdate(forger, before));
+      await waitFor(() => lao.refusals.includes(RefusalReason.clientNotYours), 5000, 'client-not-yours');
+      const witness = connect('head', 'TH');
+      await synced(witness);
+      expect(agendaItemTitle(agenda(witness.doc).get(0)).get('lo')!.toString()).not.toContain('forged');
+
+      // Kept through compaction: the attribution is not in the updates.
+      await server.services.storage.compactRecord(meeting.documentId, Y.encodeStateAsUpdate(witness.doc), (await storage.recordHeads([meeting.documentId])).get(meeting.documentId)!.lastSeq);
+      expect(await storage.clientClaims(meeting.documentId, [thai.doc.clientID])).toHaveLength(1);
+      expect((await storage.listEdits(meeting.documentId, 0, Number.MAX_SAFE_INTEGER)).length).toBe(edits.length);
+    });
+
+    it('refuses a raw deletion of an agenda item, and still takes a move', async () => {
+      const thai = connect('delegate', 'TH');
+      await synced(thai);
+      const firstId = agenda(thai.doc).get(0).get('id');
+      agenda(thai.doc).delete(0, 1);
+      await waitFor(() => thai.refusals.includes(RefusalReason.removeUseCommand), 5000, 'remove:use-command');
+      const other = connect('head', 'LA');
+      await synced(other);
+      expect(agenda(other.doc).get(0).get('id')).toBe(firstId);
+
+      moveAgendaItem(other.doc, firstId as string, 2);
+      const third = connect('head', 'TH');
+      await waitFor(() => agenda(third.doc).length === 8 && agenda(third.doc).get(2)?.get('id') === firstId, 5000, 'moved');
+      expect(other.refusals).toEqual([]);
+    });
+  });
+}
