@@ -89,6 +89,7 @@ export class Room {
         // Stored: other processes are told even if this one let go of the record meanwhile.
         options.fanout.publish(documentId, { kind: 'update', fromSeq, toSeq, update });
         this.broadcast(updateMessage(update), writer);
+        if (writer) options.onStoredEdit?.(documentId);
         if (this.held.dueForCompaction) this.queueCompaction();
       },
       refused: (writer, err) => this.storageRefused(writer, err),

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
-import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { meetingRoomPerTest } from '../helpers/meeting-room';
+import { synced, waitFor } from '../helpers/clients';
 import { storageKinds } from '../helpers/storages';
 import { RefusalReason } from '../../shared/protocol';
 import { agenda, agendaItemTitle } from '../../shared/record/schema';
@@ -9,36 +9,22 @@ import { moveAgendaItem } from '../../shared/record/segment-ops';
 
 for (const kind of storageKinds('attribution')) {
   describe(`attribution comes from the server's session, never the client (${kind.name})`, () => {
-    let server: TestServer;
-    let meeting: CreatedMeetingResponse;
-    const clients: StockClient[] = [];
-    const connect = (role: string, party?: string, doc?: Y.Doc) => {
-      const c = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, role, party), doc);
-      clients.push(c);
-      return c;
-    };
-    const participant = (role: string, party: string) => meeting.invitations.find((i) => i.role === role && i.party === party)!.participantId;
-    beforeEach(async () => {
-      server = await kind.start();
-      meeting = await createMeeting(server);
-    });
-    afterEach(async () => {
-      for (const c of clients.splice(0)) c.destroy();
-      await kind.stop(server);
-    });
+    const room = meetingRoomPerTest(kind);
+    const { connect } = room;
+    const participant = (role: string, party: string) => room.person(role, party);
 
     it('keeps who sent each update with it, and refuses a crafted client id claimed by another participant', async () => {
       const thai = connect('delegate', 'TH');
       await synced(thai);
       agendaItemTitle(agenda(thai.doc).get(0)).get('th')!.insert(0, 'ไทย ');
-      const storage = server.services.storage;
-      let claims = await storage.clientClaims(meeting.documentId, [thai.doc.clientID]);
+      const storage = room.server.services.storage;
+      let claims = await storage.clientClaims(room.meeting.documentId, [thai.doc.clientID]);
       for (let i = 0; i < 50 && claims.length === 0; i++) {
         await new Promise((r) => setTimeout(r, 50));
-        claims = await storage.clientClaims(meeting.documentId, [thai.doc.clientID]);
+        claims = await storage.clientClaims(room.meeting.documentId, [thai.doc.clientID]);
       }
       expect(claims).toMatchObject([{ clientId: thai.doc.clientID, participantId: participant('delegate', 'TH'), party: 'TH' }]);
-      const edits = await storage.listEdits(meeting.documentId, 0, Number.MAX_SAFE_INTEGER);
+      const edits = await storage.listEdits(room.meeting.documentId, 0, Number.MAX_SAFE_INTEGER);
       expect(edits.at(-1)).toMatchObject({ participantId: participant('delegate', 'TH'), party: 'TH' });
 
       // The Lao delegate's client sends text written under the Thai delegate's client id.
@@ -57,9 +43,9 @@ for (const kind of storageKinds('attribution')) {
       expect(agendaItemTitle(agenda(witness.doc).get(0)).get('lo')!.toString()).not.toContain('forged');
 
       // Kept through compaction: the attribution is not in the updates.
-      await server.services.storage.compactRecord(meeting.documentId, Y.encodeStateAsUpdate(witness.doc), (await storage.recordHeads([meeting.documentId])).get(meeting.documentId)!.lastSeq);
-      expect(await storage.clientClaims(meeting.documentId, [thai.doc.clientID])).toHaveLength(1);
-      expect((await storage.listEdits(meeting.documentId, 0, Number.MAX_SAFE_INTEGER)).length).toBe(edits.length);
+      await room.server.services.storage.compactRecord(room.meeting.documentId, Y.encodeStateAsUpdate(witness.doc), (await storage.recordHeads([room.meeting.documentId])).get(room.meeting.documentId)!.lastSeq);
+      expect(await storage.clientClaims(room.meeting.documentId, [thai.doc.clientID])).toHaveLength(1);
+      expect((await storage.listEdits(room.meeting.documentId, 0, Number.MAX_SAFE_INTEGER)).length).toBe(edits.length);
     });
 
     it('refuses a raw deletion of an agenda item, and still takes a move', async () => {
