@@ -6,27 +6,9 @@
 import * as Y from 'yjs';
 import { actionPoints, agenda, minutes, segmentCells } from '../../shared/record/schema';
 import type { ClientClaim, EditAuthor, EditRow } from '../storage/storage';
+import type { CellDiff, Comparison, DiffRun } from '../../shared/history-requests';
 
-export interface DiffRun {
-  change: 'same' | 'inserted' | 'deleted';
-  text: string;
-  by: EditAuthor | null;
-}
-
-export interface CellDiff {
-  kind: 'agenda-item' | 'segment' | 'action-point';
-  /** The agenda item, segment or action point. */
-  id: string;
-  agendaItemId?: string;
-  language: string;
-  runs: DiffRun[];
-}
-
-export interface Comparison {
-  cells: CellDiff[];
-  /** Everyone whose changes the comparison shows, with how many characters each inserted and deleted. */
-  authors: (EditAuthor & { inserted: number; deleted: number })[];
-}
+export type { Comparison };
 
 interface Cell {
   kind: CellDiff['kind'];

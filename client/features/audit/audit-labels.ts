@@ -87,6 +87,8 @@ const REASONS: Record<string, MessageKey> = {
   'record:server-only': 'audit.reason.recordServerOnly',
   'storage:unavailable': 'audit.reason.storage',
   'update:missing-dependencies': 'audit.reason.missingDependencies',
+  'update:client-not-yours': 'audit.reason.clientNotYours',
+  'remove:use-command': 'audit.reason.removeUseCommand',
   'awareness:not-your-client': 'audit.reason.presence',
   'awareness:too-large': 'audit.reason.presence',
 };
