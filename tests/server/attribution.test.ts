@@ -58,6 +58,12 @@ for (const kind of storageKinds('attribution')) {
       await synced(other);
       expect(agenda(other.doc).get(0).get('id')).toBe(firstId);
 
+      // An observer's deletion is refused as any write of theirs is.
+      const observer = connect('observer');
+      await synced(observer);
+      agenda(observer.doc).delete(0, 1);
+      await waitFor(() => observer.refusals.includes(RefusalReason.readOnlyObserver), 5000, 'read-only:observer');
+
       moveAgendaItem(other.doc, firstId as string, 2);
       const third = connect('head', 'TH');
       await waitFor(() => agenda(third.doc).length === 8 && agenda(third.doc).get(2)?.get('id') === firstId, 5000, 'moved');
