@@ -20,23 +20,15 @@ export interface VersionSummary extends VersionRow {
 
 export async function listHistory(services: Services, record: RecordRow): Promise<VersionSummary[]> {
   const versions = await services.storage.listVersions(record.documentId);
-  const lastSeq = versions.reduce((max, v) => Math.max(max, v.seq), 0);
-  const edits = await services.storage.listEdits(record.documentId, 0, lastSeq);
-  let at = 0;
   let previousSeq = 0;
-  return versions.map((version) => {
-    const editors = new Map<string, EditAuthor & { edits: number }>();
-    // Versions are listed by time; their sequence numbers only grow, so one pass over the edits serves all.
-    for (; at < edits.length && edits[at]!.seq <= version.seq; at++) {
-      const edit = edits[at]!;
-      if (edit.seq <= previousSeq) continue;
-      const entry = editors.get(edit.participantId) ?? { participantId: edit.participantId, party: edit.party, name: edit.name, edits: 0 };
-      entry.edits++;
-      editors.set(edit.participantId, entry);
-    }
+  const summaries: VersionSummary[] = [];
+  for (const version of versions) {
+    // Versions are listed by time; what was edited since the one before is counted by the database.
+    const editors = version.seq > previousSeq ? await services.storage.listEditors(record.documentId, previousSeq, version.seq) : [];
     previousSeq = Math.max(previousSeq, version.seq);
-    return { ...version, editors: [...editors.values()] };
-  });
+    summaries.push({ ...version, editors });
+  }
+  return summaries;
 }
 
 export async function readVersion(services: Services, record: RecordRow, versionId: string): Promise<{ version: VersionRow; content: VersionContent } | null> {

@@ -49,6 +49,8 @@ export interface HistoryStorage {
   listClientClaims(documentId: string): Promise<ClientClaim[]>;
   /** Authors of the stored updates after `afterSeq` up to `uptoSeq`, oldest first. */
   listEdits(documentId: string, afterSeq: number, uptoSeq: number): Promise<EditRow[]>;
+  /** Who sent the stored updates after `afterSeq` up to `uptoSeq`, and how many each. */
+  listEditors(documentId: string, afterSeq: number, uptoSeq: number): Promise<(EditAuthor & { edits: number })[]>;
   addVersion(version: NewVersion): Promise<void>;
   /** The record's versions, oldest first, without their content. */
   listVersions(documentId: string): Promise<VersionRow[]>;
@@ -146,6 +148,18 @@ export const toClaim = (r: ClaimDbRow): ClientClaim => ({
   party: r.party,
   name: r.name,
   firstSeen: r.first_seen,
+});
+
+/** Editors of a stretch of stored updates, counted by the database (a long record has hundreds of thousands). */
+export const EDITORS_SQL = (p: (n: number) => string) =>
+  `SELECT participant_id, MIN(party) AS party, MIN(name) AS name, COUNT(*) AS edits FROM record_edits
+   WHERE document_id = ${p(1)} AND seq > ${p(2)} AND seq <= ${p(3)} GROUP BY participant_id ORDER BY MIN(seq)`;
+
+export const toEditor = (r: { participant_id: string; party: string; name: string; edits: number | string }) => ({
+  participantId: r.participant_id,
+  party: r.party,
+  name: r.name,
+  edits: Number(r.edits),
 });
 
 export const VERSION_COLUMNS = 'id, document_id, seq, kind, name, at, by_participant, by_party, by_name';

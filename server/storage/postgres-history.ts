@@ -3,10 +3,12 @@
 import type pg from 'pg';
 import { editFacts } from '../history/edit-facts';
 import {
+  EDITORS_SQL,
   HISTORY_TABLES,
   VERSION_COLUMNS,
   toClaim,
   toEdit,
+  toEditor,
   toVersion,
   type EditAuthor,
   type HistoryStorage,
@@ -60,6 +62,9 @@ export function postgresHistory(pool: pg.Pool): HistoryStorage {
     async listEdits(documentId, afterSeq, uptoSeq) {
       const sql = 'SELECT seq, participant_id, party, name, at, deletes FROM record_edits WHERE document_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq';
       return (await pool.query(sql, [documentId, afterSeq, uptoSeq])).rows.map(toEdit);
+    },
+    async listEditors(documentId, afterSeq, uptoSeq) {
+      return (await pool.query(EDITORS_SQL((n) => `$${n}`), [documentId, afterSeq, uptoSeq])).rows.map(toEditor);
     },
     async addVersion(v) {
       await pool.query(

@@ -3,10 +3,12 @@
 import type Database from 'better-sqlite3';
 import { editFacts } from '../history/edit-facts';
 import {
+  EDITORS_SQL,
   HISTORY_TABLES,
   VERSION_COLUMNS,
   toClaim,
   toEdit,
+  toEditor,
   toVersion,
   type ClaimDbRow,
   type EditAuthor,
@@ -35,6 +37,7 @@ export function sqliteHistory(db: Database.Database, flush: () => void): History
     claims: db.prepare<[string], ClaimDbRow>('SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ?'),
     claim: db.prepare<[string, number], ClaimDbRow>('SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ? AND client_id = ?'),
     edits: db.prepare<[string, number, number], EditDbRow>('SELECT seq, participant_id, party, name, at, deletes FROM record_edits WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq'),
+    editors: db.prepare<[string, number, number], Parameters<typeof toEditor>[0]>(EDITORS_SQL(() => '?')),
     insertVersion: db.prepare(
       `INSERT INTO record_versions (id, document_id, seq, kind, name, at, by_participant, by_party, by_name, state)
        VALUES (@id, @documentId, @seq, @kind, @name, @at, @byParticipant, @byParty, @byName, @state)`,
@@ -58,6 +61,10 @@ export function sqliteHistory(db: Database.Database, flush: () => void): History
     async listEdits(documentId, afterSeq, uptoSeq) {
       flush();
       return q.edits.all(documentId, afterSeq, uptoSeq).map(toEdit);
+    },
+    async listEditors(documentId, afterSeq, uptoSeq) {
+      flush();
+      return q.editors.all(documentId, afterSeq, uptoSeq).map(toEditor);
     },
     async addVersion(v) {
       q.insertVersion.run({ ...v, byParticipant: v.by?.participantId ?? null, byParty: v.by?.party ?? null, byName: v.by?.name ?? null });
