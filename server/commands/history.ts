@@ -46,7 +46,7 @@ export async function compareVersions(services: Services, record: RecordRow, fro
   const laterSeq = to ? to.version.seq : Number.MAX_SAFE_INTEGER;
   // Compared from the earlier to the later, whichever order they were asked in.
   const [a, b, aSeq, bSeq] = from.version.seq <= laterSeq ? [from.state, later.state, from.version.seq, laterSeq] : [later.state, from.state, laterSeq, from.version.seq];
-  const [claims, edits] = await Promise.all([storage.listClientClaims(record.documentId), storage.listEdits(record.documentId, aSeq, bSeq)]);
+  const [claims, edits] = await Promise.all([storage.listClientClaims(record.documentId), storage.listEdits(record.documentId, aSeq, bSeq, true)]);
   return { from: from.version, to: to?.version ?? null, ...compareStates(a, b, claims, edits) };
 }
 

@@ -43,16 +43,11 @@ function* pieces(type: Y.AbstractType<unknown>): Generator<{ item: Y.Item } | { 
   }
 }
 
-/** The characters a cell shows, by item id (`client:clock`). */
-function visibleChars(type: Y.AbstractType<unknown>): Map<string, string> {
-  const chars = new Map<string, string>();
-  for (const piece of pieces(type)) {
-    if (!('item' in piece) || piece.item.deleted || !(piece.item.content instanceof Y.ContentString)) continue;
-    const { client, clock } = piece.item.id;
-    const text = piece.item.content.str;
-    for (let i = 0; i < text.length; i++) chars.set(`${client}:${clock + i}`, text[i]!);
-  }
-  return chars;
+/** The text a cell shows. */
+function shownText(type: Y.AbstractType<unknown>): string {
+  let text = '';
+  for (const piece of pieces(type)) if ('item' in piece && !piece.item.deleted && piece.item.content instanceof Y.ContentString) text += piece.item.content.str;
+  return text;
 }
 
 /** Who deleted what: per client id, the deleted ranges sorted by clock, with their author. */
@@ -99,14 +94,23 @@ export function compareStates(from: Uint8Array, to: Uint8Array, claims: ClientCl
     tally.set(by.participantId, entry);
   };
 
+  // Whether a character showed in the earlier version, and what it was: from its state and
+  // delete set, without listing every character (a long record has hundreds of thousands).
+  const known = Y.decodeStateVector(Y.encodeStateVector(before));
+  const deletedBefore = Y.createDeleteSetFromStructStore(before.store);
+  const shownBefore = (client: number, clock: number) => clock < (known.get(client) ?? 0) && !Y.isDeleted(deletedBefore, Y.createID(client, clock));
+  const charBefore = (client: number, clock: number) => {
+    const item = Y.getItem(before.store, Y.createID(client, clock));
+    return item instanceof Y.Item && item.content instanceof Y.ContentString ? item.content.str[clock - item.id.clock]! : '';
+  };
+
   const beforeCells = cellsOf(before);
   const afterCells = cellsOf(after);
   const cells: CellDiff[] = [];
-  for (const [key, cell] of afterCells) {
-    const was = beforeCells.get(key);
-    const shown = was ? visibleChars(was.type) : new Map<string, string>();
+  for (const cell of afterCells.values()) {
     const runs: DiffRun[] = [];
     const push = (change: DiffRun['change'], text: string, by: EditAuthor | null) => {
+      if (text.length === 0) return;
       const last = runs[runs.length - 1];
       if (last && last.change === change && last.by?.participantId === by?.participantId) last.text += text;
       else runs.push({ change, text, by });
@@ -119,14 +123,14 @@ export function compareStates(from: Uint8Array, to: Uint8Array, claims: ClientCl
       }
       const { item } = piece;
       const { client, clock } = item.id;
-      for (let i = 0; i < item.length; i++) {
-        const id = `${client}:${clock + i}`;
-        const old = shown.get(id);
-        if (!item.deleted) {
-          const char = (item.content as Y.ContentString).str[i]!;
-          if (old !== undefined) push('same', char, null);
-          else push('inserted', char, owner.get(client) ?? null);
-        } else if (old !== undefined) push('deleted', old, deleter(client, clock + i));
+      if (!item.deleted) {
+        // Still shown: what the earlier version already had (below its state for this client) is the same, the rest inserted.
+        const str = (item.content as Y.ContentString).str;
+        const split = Math.max(0, Math.min(str.length, (known.get(client) ?? 0) - clock));
+        push('same', str.slice(0, split), null);
+        push('inserted', str.slice(split), owner.get(client) ?? null);
+      } else {
+        for (let i = 0; i < item.length; i++) if (shownBefore(client, clock + i)) push('deleted', charBefore(client, clock + i), deleter(client, clock + i));
       }
     }
     if (runs.some((r) => r.change !== 'same')) cells.push(diffOf(cell, runs));
@@ -134,7 +138,7 @@ export function compareStates(from: Uint8Array, to: Uint8Array, claims: ClientCl
   // Cells the later version no longer has at all (their item was removed): all deleted.
   for (const [key, cell] of beforeCells) {
     if (afterCells.has(key)) continue;
-    const text = [...visibleChars(cell.type).values()].join('');
+    const text = shownText(cell.type);
     if (text.length === 0) continue;
     const first = cell.type._item?.id;
     const by = first ? deleter(first.client, first.clock) : null;

@@ -47,8 +47,8 @@ export interface HistoryStorage {
   clientClaims(documentId: string, clientIds: number[]): Promise<ClientClaim[]>;
   /** Every claim on the record's client ids. */
   listClientClaims(documentId: string): Promise<ClientClaim[]>;
-  /** Authors of the stored updates after `afterSeq` up to `uptoSeq`, oldest first. */
-  listEdits(documentId: string, afterSeq: number, uptoSeq: number): Promise<EditRow[]>;
+  /** Authors of the stored updates after `afterSeq` up to `uptoSeq`, oldest first (with `deletionsOnly`, those that deleted something). */
+  listEdits(documentId: string, afterSeq: number, uptoSeq: number, deletionsOnly?: boolean): Promise<EditRow[]>;
   /** Who sent the stored updates after `afterSeq` up to `uptoSeq`, and how many each. */
   listEditors(documentId: string, afterSeq: number, uptoSeq: number): Promise<(EditAuthor & { edits: number })[]>;
   addVersion(version: NewVersion): Promise<void>;

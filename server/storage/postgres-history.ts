@@ -59,8 +59,8 @@ export function postgresHistory(pool: pg.Pool): HistoryStorage {
     async listClientClaims(documentId) {
       return (await pool.query(CLAIM, [documentId])).rows.map(toClaim);
     },
-    async listEdits(documentId, afterSeq, uptoSeq) {
-      const sql = 'SELECT seq, participant_id, party, name, at, deletes FROM record_edits WHERE document_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq';
+    async listEdits(documentId, afterSeq, uptoSeq, deletionsOnly = false) {
+      const sql = `SELECT seq, participant_id, party, name, at, deletes FROM record_edits WHERE document_id = $1 AND seq > $2 AND seq <= $3${deletionsOnly ? " AND deletes <> '[]'" : ''} ORDER BY seq`;
       return (await pool.query(sql, [documentId, afterSeq, uptoSeq])).rows.map(toEdit);
     },
     async listEditors(documentId, afterSeq, uptoSeq) {

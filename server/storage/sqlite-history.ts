@@ -36,7 +36,9 @@ export function sqliteHistory(db: Database.Database, flush: () => void): History
   const q = {
     claims: db.prepare<[string], ClaimDbRow>('SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ?'),
     claim: db.prepare<[string, number], ClaimDbRow>('SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ? AND client_id = ?'),
-    edits: db.prepare<[string, number, number], EditDbRow>('SELECT seq, participant_id, party, name, at, deletes FROM record_edits WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq'),
+    edits: db.prepare<[string, number, number, number], EditDbRow>(
+      "SELECT seq, participant_id, party, name, at, deletes FROM record_edits WHERE document_id = ? AND seq > ? AND seq <= ? AND (? = 0 OR deletes <> '[]') ORDER BY seq",
+    ),
     editors: db.prepare<[string, number, number], Parameters<typeof toEditor>[0]>(EDITORS_SQL(() => '?')),
     insertVersion: db.prepare(
       `INSERT INTO record_versions (id, document_id, seq, kind, name, at, by_participant, by_party, by_name, state)
@@ -58,9 +60,9 @@ export function sqliteHistory(db: Database.Database, flush: () => void): History
       flush();
       return q.claims.all(documentId).map(toClaim);
     },
-    async listEdits(documentId, afterSeq, uptoSeq) {
+    async listEdits(documentId, afterSeq, uptoSeq, deletionsOnly = false) {
       flush();
-      return q.edits.all(documentId, afterSeq, uptoSeq).map(toEdit);
+      return q.edits.all(documentId, afterSeq, uptoSeq, deletionsOnly ? 1 : 0).map(toEdit);
     },
     async listEditors(documentId, afterSeq, uptoSeq) {
       flush();
