@@ -78,6 +78,9 @@ try {
       if (versions % 5 === 0) console.error(`prepared ${i + 1} edits, ${versions} versions, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
   }
+  // As when the last delegate leaves: the room compacts what it holds (it compacts every 500 while open).
+  lastSeq = (await flush()) ?? lastSeq;
+  await storage.compactRecord(created.documentId, Y.encodeStateAsUpdate(docs[0]!), lastSeq);
   const prepared = (performance.now() - t0) / 1000;
 
   const get = async (path: string) => {

@@ -8,7 +8,7 @@ import { audit } from '../audit';
 import { compareStates, type Comparison } from '../history/compare';
 import { describeItem, findItem, restoreItem, type ItemKind } from '../history/record-items';
 import { versionContent, type VersionContent } from '../history/version-content';
-import { authorOf, saveVersion, storedState } from '../history/versions';
+import { authorOf, saveVersion } from '../history/versions';
 import type { Services } from '../services';
 import type { EditAuthor, RecordRow, VersionRow } from '../storage/storage';
 import type { Participant } from './lifecycle-result';
@@ -42,7 +42,8 @@ export async function compareVersions(services: Services, record: RecordRow, fro
   const from = await storage.versionState(record.documentId, fromId);
   const to = toId === 'current' ? null : await storage.versionState(record.documentId, toId);
   if (!from || (toId !== 'current' && !to)) return null;
-  const later = to ?? { version: null, state: (await storedState(storage, record.documentId)).state };
+  // The record now: from the open room's document when someone has it open, else from storage.
+  const later = to ?? { version: null, state: await services.rooms.read(record, (doc) => Y.encodeStateAsUpdate(doc)) };
   const laterSeq = to ? to.version.seq : Number.MAX_SAFE_INTEGER;
   // Compared from the earlier to the later, whichever order they were asked in.
   const [a, b, aSeq, bSeq] = from.version.seq <= laterSeq ? [from.state, later.state, from.version.seq, laterSeq] : [later.state, from.state, laterSeq, from.version.seq];
