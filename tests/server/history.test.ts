@@ -3,7 +3,7 @@ import { tokenOf } from '../helpers/server';
 import { meetingRoomPerTest } from '../helpers/meeting-room';
 import { synced, waitFor } from '../helpers/clients';
 import { storageKinds } from '../helpers/storages';
-import { agreeEverything, api } from '../helpers/lifecycle';
+import { agreeEverything, api, signedBundleText } from '../helpers/lifecycle';
 import { agenda, agendaItemTitle } from '../../shared/record/schema';
 import { addAgendaItem } from '../../shared/record/segment-ops';
 
@@ -97,6 +97,16 @@ for (const kind of storageKinds('history')) {
       const list = await versions();
       expect(list.map((v) => v.kind)).toEqual(['lock', 'unlock']);
       expect(list[0]!.by).toMatchObject({ participantId: person('secretariat', 'TH') });
+    });
+
+    it('keeps a version at each signature, and the amendment starts its own history with one', async () => {
+      await signedBundleText(room.server, room.meeting);
+      expect((await versions()).map((v) => v.kind)).toEqual(['lock', 'sign', 'sign']);
+      const amended = await api<{ documentId: string }>(room.server, as('secretariat', 'TH'), 'POST', path('/amend'), {});
+      expect(amended.status).toBe(201);
+      expect((await versions()).map((v) => v.kind)).toEqual(['amend']);
+      const old = await room.server.services.storage.listVersions(room.meeting.documentId);
+      expect(old.map((v) => v.kind)).toEqual(['lock', 'sign', 'sign']);
     });
   });
 }
