@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenOf } from '../helpers/server';
+import { createMeeting, startTestServer, tokenOf } from '../helpers/server';
 import { meetingRoomPerTest } from '../helpers/meeting-room';
-import { synced, waitFor } from '../helpers/clients';
+import { stockClient, synced, waitFor } from '../helpers/clients';
 import { storageKinds } from '../helpers/storages';
 import { agreeEverything, api, signedBundleText } from '../helpers/lifecycle';
 import { agenda, agendaItemTitle } from '../../shared/record/schema';
@@ -110,3 +110,32 @@ for (const kind of storageKinds('history')) {
     });
   });
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('automatic versions', () => {
+  it('are kept while people edit, once the last stored version is older than ACCORD_VERSION_EVERY_SECONDS', async () => {
+    const server = await startTestServer({ versionEveryMs: 1500 });
+    const meeting = await createMeeting(server);
+    const thai = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
+    try {
+      await synced(thai);
+      const auto = async () => (await server.services.storage.listVersions(meeting.documentId)).filter((v) => v.kind === 'auto').length;
+      const title = () => agendaItemTitle(agenda(thai.doc).get(0)).get('en')!;
+      title().insert(0, 'a');
+      await pause(300);
+      expect(await auto()).toBe(1);
+      title().insert(0, 'b');
+      await pause(300);
+      expect(await auto()).toBe(1);
+      await pause(1500);
+      title().insert(0, 'c');
+      await pause(300);
+      expect(await auto()).toBe(2);
+    } finally {
+      thai.destroy();
+      await server.stop();
+      server.cleanup();
+    }
+  });
+});
