@@ -34,4 +34,10 @@ export const historyEn = {
   'audit.reason.removeUseCommand': 'an agenda item, segment or action point is removed with its bin button',
   'actionPoint.remove': 'Remove this action point',
   'actionPoint.confirmRemove': 'Remove action point {number}? It stays in the history, from where the secretariat can restore it.',
+  'audit.recordRemoved': 'Removed an item from the record',
+  'audit.removeRefused': 'Removal refused',
+  'audit.recordRestored': 'Restored an item from the history',
+  'audit.restoreRefused': 'Restore refused',
+  'audit.versionNamed': 'Named a version of the record',
+  'audit.versionRefused': 'Naming a version refused',
 } as const;

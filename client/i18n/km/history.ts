@@ -34,4 +34,10 @@ export const historyKm = {
   'audit.reason.removeUseCommand': 'របៀបវារៈ កថាខណ្ឌ ឬចំណុចសកម្មភាព លុបបានតែដោយប៊ូតុងធុងសំរាមប៉ុណ្ណោះ',
   'actionPoint.remove': 'លុបចំណុចសកម្មភាពនេះ',
   'actionPoint.confirmRemove': 'លុបចំណុចសកម្មភាពទី {number}? វានៅតែមាននៅក្នុងប្រវត្តិ ដែលលេខាធិការដ្ឋានអាចស្ដារវាវិញបាន។',
+  'audit.recordRemoved': 'បានលុបធាតុមួយចេញពីកំណត់ហេតុ',
+  'audit.removeRefused': 'ការលុបត្រូវបានបដិសេធ',
+  'audit.recordRestored': 'បានស្ដារធាតុមួយពីប្រវត្តិ',
+  'audit.restoreRefused': 'ការស្ដារត្រូវបានបដិសេធ',
+  'audit.versionNamed': 'បានដាក់ឈ្មោះកំណែនៃកំណត់ហេតុ',
+  'audit.versionRefused': 'ការដាក់ឈ្មោះកំណែត្រូវបានបដិសេធ',
 };

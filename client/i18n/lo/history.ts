@@ -34,4 +34,10 @@ export const historyLo = {
   'audit.reason.removeUseCommand': 'ວາລະ, ວັກ ຫຼື ຂໍ້ປະຕິບັດ ລຶບໄດ້ດ້ວຍປຸ່ມຖັງຂີ້ເຫຍື້ອເທົ່ານັ້ນ',
   'actionPoint.remove': 'ລຶບຂໍ້ປະຕິບັດນີ້',
   'actionPoint.confirmRemove': 'ລຶບຂໍ້ປະຕິບັດທີ {number} ບໍ? ມັນຍັງຢູ່ໃນປະຫວັດ, ເຊິ່ງກອງເລຂາສາມາດກູ້ຄືນໄດ້.',
+  'audit.recordRemoved': 'ລຶບລາຍການອອກຈາກບົດບັນທຶກ',
+  'audit.removeRefused': 'ປະຕິເສດການລຶບ',
+  'audit.recordRestored': 'ກູ້ຄືນລາຍການຈາກປະຫວັດ',
+  'audit.restoreRefused': 'ປະຕິເສດການກູ້ຄືນ',
+  'audit.versionNamed': 'ຕັ້ງຊື່ສະບັບຂອງບົດບັນທຶກ',
+  'audit.versionRefused': 'ປະຕິເສດການຕັ້ງຊື່ສະບັບ',
 };

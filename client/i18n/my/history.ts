@@ -34,4 +34,10 @@ export const historyMy = {
   'audit.reason.removeUseCommand': 'အစီအစဉ်၊ အပိုဒ် သို့မဟုတ် လုပ်ငန်းအချက်ကို အမှိုက်ပုံး ခလုတ်ဖြင့်သာ ဖျက်ရသည်',
   'actionPoint.remove': 'ဤလုပ်ငန်းအချက်ကို ဖျက်ရန်',
   'actionPoint.confirmRemove': 'လုပ်ငန်းအချက် {number} ကို ဖျက်မလား။ ၎င်းသည် မှတ်တမ်းသမိုင်းတွင် ကျန်ရှိပြီး အတွင်းရေးမှူးရုံးက ပြန်လည်ရယူနိုင်သည်။',
+  'audit.recordRemoved': 'မှတ်တမ်းမှ အချက်တစ်ခု ဖျက်သည်',
+  'audit.removeRefused': 'ဖျက်ခြင်း ငြင်းပယ်သည်',
+  'audit.recordRestored': 'မှတ်တမ်းသမိုင်းမှ အချက်တစ်ခု ပြန်လည်ရယူသည်',
+  'audit.restoreRefused': 'ပြန်လည်ရယူခြင်း ငြင်းပယ်သည်',
+  'audit.versionNamed': 'မှတ်တမ်း၏ ဗားရှင်းကို အမည်ပေးသည်',
+  'audit.versionRefused': 'ဗားရှင်း အမည်ပေးခြင်း ငြင်းပယ်သည်',
 };

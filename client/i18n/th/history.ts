@@ -34,4 +34,10 @@ export const historyTh = {
   'audit.reason.removeUseCommand': 'วาระ ย่อหน้า หรือข้อปฏิบัติ ลบได้ด้วยปุ่มถังขยะเท่านั้น',
   'actionPoint.remove': 'ลบข้อปฏิบัตินี้',
   'actionPoint.confirmRemove': 'ลบข้อปฏิบัติที่ {number} หรือไม่ ข้อปฏิบัติจะยังอยู่ในประวัติ ซึ่งฝ่ายเลขานุการกู้คืนได้',
+  'audit.recordRemoved': 'ลบรายการออกจากบันทึก',
+  'audit.removeRefused': 'ปฏิเสธการลบ',
+  'audit.recordRestored': 'กู้คืนรายการจากประวัติ',
+  'audit.restoreRefused': 'ปฏิเสธการกู้คืน',
+  'audit.versionNamed': 'ตั้งชื่อฉบับของบันทึก',
+  'audit.versionRefused': 'ปฏิเสธการตั้งชื่อฉบับ',
 };

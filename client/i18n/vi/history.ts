@@ -34,4 +34,10 @@ export const historyVi = {
   'audit.reason.removeUseCommand': 'mục chương trình, đoạn hoặc điểm hành động chỉ được xóa bằng nút thùng rác',
   'actionPoint.remove': 'Xóa điểm hành động này',
   'actionPoint.confirmRemove': 'Xóa điểm hành động {number}? Điểm này vẫn còn trong lịch sử, ban thư ký có thể khôi phục.',
+  'audit.recordRemoved': 'Đã xóa một mục khỏi biên bản',
+  'audit.removeRefused': 'Từ chối xóa',
+  'audit.recordRestored': 'Đã khôi phục một mục từ lịch sử',
+  'audit.restoreRefused': 'Từ chối khôi phục',
+  'audit.versionNamed': 'Đã đặt tên một phiên bản của biên bản',
+  'audit.versionRefused': 'Từ chối đặt tên phiên bản',
 };
