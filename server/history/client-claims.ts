@@ -30,17 +30,19 @@ export class ClientClaims {
    */
   allows(doc: Y.Doc, update: Uint8Array, participantId: string): boolean | Promise<boolean> {
     const written = newContentClients(doc, update);
+    // Content under a client id nobody claimed is the server's own (or older than attribution): nobody may add to it.
+    const unowned = (client: number) => !this.owners.has(client) && Y.getState(doc.store, client) > 0;
     const unresolved = written.filter((client) => this.claimedElsewhere.has(client));
-    if (unresolved.length === 0) return this.decide(written, participantId);
+    if (unresolved.length === 0) return this.decide(written, participantId, unowned);
     return this.storage.clientClaims(this.documentId, unresolved).then((claims) => {
       for (const claim of claims) this.owners.set(claim.clientId, claim.participantId);
       for (const client of unresolved) this.claimedElsewhere.delete(client);
-      return this.decide(written, participantId);
+      return this.decide(written, participantId, unowned);
     });
   }
 
-  private decide(written: number[], participantId: string): boolean {
-    if (written.some((client) => (this.owners.get(client) ?? participantId) !== participantId)) return false;
+  private decide(written: number[], participantId: string, unowned: (client: number) => boolean): boolean {
+    if (written.some((client) => unowned(client) || (this.owners.get(client) ?? participantId) !== participantId)) return false;
     for (const client of written) this.owners.set(client, participantId);
     return true;
   }

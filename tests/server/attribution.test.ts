@@ -42,6 +42,17 @@ for (const kind of storageKinds('attribution')) {
       await synced(witness);
       expect(agendaItemTitle(agenda(witness.doc).get(0)).get('lo')!.toString()).not.toContain('forged');
 
+      // Nor under the server's own client id (the meeting as set up): nobody's to write under.
+      const setUp = [...Y.decodeStateVector(Y.encodeStateVector(lao.doc)).keys()].find((c) => c !== thai.doc.clientID && c !== lao.doc.clientID)!;
+      const serverForger = new Y.Doc();
+      Y.applyUpdate(serverForger, Y.encodeStateAsUpdate(lao.doc));
+      serverForger.clientID = setUp;
+      const sv = Y.encodeStateVector(serverForger);
+      agendaItemTitle(agenda(serverForger).get(0)).get('lo')!.insert(0, 'as the server ');
+      lao.refusals.length = 0;
+      Y.applyUpdate(lao.doc, Y.encodeStateAsUpdate(serverForger, sv));
+      await waitFor(() => lao.refusals.includes(RefusalReason.clientNotYours), 5000, 'client-not-yours for the set-up client id');
+
       // Kept through compaction: the attribution is not in the updates.
       await room.server.services.storage.compactRecord(room.meeting.documentId, Y.encodeStateAsUpdate(witness.doc), (await storage.recordHeads([room.meeting.documentId])).get(room.meeting.documentId)!.lastSeq);
       expect(await storage.clientClaims(room.meeting.documentId, [thai.doc.clientID])).toHaveLength(1);
