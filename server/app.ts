@@ -1,5 +1,6 @@
 // The HTTP side of Accord: one sub-app per resource, one error handler, security headers
 // on every response, and the built client at /.
+import { historyRoutes } from './routes/history';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
@@ -102,7 +103,8 @@ export function createApp(services: Services) {
     .route('/api/console', consoleAgendaRoutes(services))
     .route('/api/console', consoleWordDraftRoutes(services))
     .route('/api/meetings', consoleActionPointRoutes(services))
-    .route('/api/meetings', caseRoutes(services));
+    .route('/api/meetings', caseRoutes(services))
+    .route('/api/meetings', historyRoutes(services));
 
   app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {

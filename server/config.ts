@@ -20,6 +20,8 @@ export interface Config {
   /** How long reading one roster file may take before it is refused. */
   rosterReadMs: number;
   compactAfterUpdates: number;
+  /** While people edit, a version of the record is kept at least this often (0: never automatically). */
+  versionEveryMs: number;
   /** A record nobody has changed this long keeps only its encoded state in memory. */
   idleDocumentMs: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
@@ -83,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUnsentBytes: int(env.ACCORD_MAX_UNSENT_BYTES, DEFAULT_MAX_UNSENT_BYTES, 'ACCORD_MAX_UNSENT_BYTES'),
     rosterReadMs: int(env.ACCORD_ROSTER_READ_MS, ROSTER_FILE_LIMITS.milliseconds, 'ACCORD_ROSTER_READ_MS'),
     compactAfterUpdates: int(env.ACCORD_COMPACT_AFTER_UPDATES, 500, 'ACCORD_COMPACT_AFTER_UPDATES'),
+    versionEveryMs: 1000 * int(env.ACCORD_VERSION_EVERY_SECONDS, 300, 'ACCORD_VERSION_EVERY_SECONDS'),
     idleDocumentMs: 1000 * int(env.ACCORD_IDLE_DOCUMENT_SECONDS, 10, 'ACCORD_IDLE_DOCUMENT_SECONDS'),
     sqliteSynchronous: sync,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

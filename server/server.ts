@@ -1,4 +1,5 @@
 // Starts Accord: storage, the HTTP app and the sync endpoint on one port.
+import { AutoVersions } from './history/versions';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -57,6 +58,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     idleDocumentMs: config.idleDocumentMs,
     catchUpCheckMs: config.catchUpCheckMs,
     onDocument: (room, doc) => watchActionPointStatuses(services, room.record.meetingId, doc),
+    onStoredEdit: (documentId) => autoVersions.edited(documentId),
     now: () => services.now(),
     auditRefusal: (record, connection, reason) =>
       void audit(services, record.meetingId, connection.identity.participantId, 'record.write-refused', {
@@ -64,6 +66,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         reason,
       }).catch((err) => log.warn('audit.failed', { error: errorMessage(err) })),
   });
+  const autoVersions = new AutoVersions({ storage, now: () => services.now() }, config.versionEveryMs);
   const auditWitness = AuditWitness.open(config.dataDir);
   const sessionSockets = new SessionSockets(fanout);
   const services: Services = {

@@ -47,6 +47,10 @@ export const RefusalReason = {
   storageUnavailable: 'storage:unavailable',
   /** Part of an update depended on content the record does not have; that part was dropped. */
   missingDependencies: 'update:missing-dependencies',
+  /** The update writes under a Yjs client id another participant has claimed. */
+  clientNotYours: 'update:client-not-yours',
+  /** Agenda items, segments and action points are removed through DELETE /api/meetings/:id/record/…, never by a raw update. */
+  removeUseCommand: 'remove:use-command',
   awarenessNotYours: 'awareness:not-your-client',
   awarenessTooLarge: 'awareness:too-large',
 } as const;

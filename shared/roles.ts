@@ -26,6 +26,10 @@ export const ACTIONS = [
   'readCases',
   'writeCases',
   'dismissFinding',
+  'remove',
+  'readHistory',
+  'saveVersion',
+  'restore',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +46,8 @@ export interface RecordFacts {
 /** The party an action is taken for, where the action speaks for a party. */
 export interface ActionTarget {
   party?: string;
+  /** The parties whose people wrote in what is acted on (to remove an agenda item, a segment, an action point). */
+  authors?: readonly string[];
 }
 
 export function can(actor: Actor, action: Action, record: RecordFacts, target: ActionTarget = {}): boolean {
@@ -88,6 +94,21 @@ export function can(actor: Actor, action: Action, record: RecordFacts, target: A
     case 'writeCases':
       return record.state === 'draft' && role !== 'observer';
     case 'dismissFinding':
+      return record.state === 'draft' && role === 'secretariat';
+    // A delegation removes only what its own people wrote and nobody else touched; what holds
+    // another party's text (or text nobody is known to have written) is the secretariat's to remove.
+    case 'remove':
+      return (
+        record.state === 'draft' &&
+        (role === 'secretariat' ||
+          ((role === 'head' || role === 'delegate') && target.authors !== undefined && target.authors.length > 0 && target.authors.every((p) => p === actor.party)))
+      );
+    // The history shows the record as it stood: whoever may read the record may read it.
+    case 'readHistory':
+      return true;
+    case 'saveVersion':
+      return role !== 'observer';
+    case 'restore':
       return record.state === 'draft' && role === 'secretariat';
     default:
       return assertNever(action);

@@ -4,7 +4,8 @@ import type { ThreadView, CommentView, CommentVisibility } from '../../shared/co
 import type { Proposal } from '../../shared/record/proposals';
 import { ApiFailure } from './api';
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON call to the API with the session cookie; a refusal is thrown as ApiFailure. */
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -21,7 +22,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return payload as T;
 }
 
-const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
+export const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
 
 export interface NewThread {
   segmentId: string;

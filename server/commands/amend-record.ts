@@ -1,6 +1,7 @@
 // Amending a signed record: version n+1 starts as a copy of version n's content, names
 // its record hash, and goes through agreement, lock and signing again. Version n is not
 // touched: it stays signed, readable and verifiable.
+import { authorOf, saveLifecycleVersion } from '../history/versions';
 import * as Y from 'yjs';
 import { transition } from '../../shared/lifecycle';
 import { agreement, meta } from '../../shared/record/schema';
@@ -58,6 +59,7 @@ export async function amendRecord(
       ...(reason ? { reason } : {}),
     },
   ]);
+  if (result.ok) await saveLifecycleVersion(services, result.value.record.documentId, 'amend', authorOf(by));
   return result;
 }
 

@@ -3,6 +3,7 @@
 // stored at that moment, never from one process's memory, and no write lands after it.
 // The room's queue is held meanwhile so this process's own writes in flight land first,
 // and from setRecord on, the sync layer refuses every write and tells subscribed clients.
+import { authorOf, saveLifecycleVersion } from '../history/versions';
 import type { Services } from '../services';
 import type { MeetingRow, RecordRow } from '../storage/storage';
 import { auditOutcome } from './lifecycle-audit';
@@ -35,5 +36,6 @@ export async function lockRecord(services: Services, meeting: MeetingRow, by: Pa
     'record.locked',
     { version: record.version, recordHash: record.recordHash },
   ]);
+  if (result.ok) await saveLifecycleVersion(services, result.value.record.documentId, 'lock', authorOf(by));
   return result;
 }

@@ -2,6 +2,7 @@
 // private key: it checks the signature the head's browser made, against the key enrolled
 // for that party and the record hash as locked, and keeps it. The last party's signature
 // makes the record signed.
+import { authorOf, saveLifecycleVersion } from '../history/versions';
 import { transition } from '../../shared/lifecycle';
 import { decodeBase64Url } from '../../shared/signing/base64';
 import { keyFingerprint } from '../../shared/signing/fingerprint';
@@ -83,5 +84,6 @@ export async function signRecord(
       complete,
     },
   ]);
+  if (result.ok) await saveLifecycleVersion(services, result.value.record.documentId, 'sign', authorOf(by));
   return result;
 }

@@ -1,6 +1,7 @@
 // Unlocking, before the last signature: the record goes back to draft and every
 // signature already given is voided. Voided signatures are kept and shown, and each is
 // written to the audit log, so nobody's signature disappears silently.
+import { authorOf, saveLifecycleVersion } from '../history/versions';
 import { transition } from '../../shared/lifecycle';
 import { audit } from '../audit';
 import type { Services } from '../services';
@@ -52,5 +53,6 @@ export async function unlockRecord(
     'record.unlocked',
     { version: record.version, voidedSignatures: voided.map((s) => s.party), ...(reason ? { reason } : {}) },
   ]);
+  if (result.ok) await saveLifecycleVersion(services, result.value.record.documentId, 'unlock', authorOf(by));
   return result;
 }

@@ -8,6 +8,8 @@ import { commitAtTurnEnd } from '../turn-end';
 import { covers } from './coverage';
 import type { Tx } from './postgres';
 import { readPostgresAnnex, sealPostgresAnnex } from './postgres-cases';
+import { notePostgresEdits } from './postgres-history';
+import type { EditAuthor } from './history-rows';
 import { CompactionWouldLose, RecordNotDraft, type RecordHead, type RecordRow, type Storage, type StoredRecord } from './storage';
 
 type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
@@ -16,6 +18,7 @@ const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, 
 
 interface Append {
   updates: Uint8Array[];
+  by: EditAuthor | null;
   resolve: (lastSeq: number) => void;
   reject: (err: unknown) => void;
 }
@@ -38,8 +41,9 @@ export function postgresRecords(
   }
 
   /** One transaction for every update of a batch, under the record's row lock; answers the last sequence number. */
-  const storeBatch = (documentId: string, updates: Uint8Array[]) =>
+  const storeBatch = (documentId: string, appends: Append[]) =>
     tx(async (c) => {
+      const updates = appends.flatMap((a) => a.updates);
       const head = (await c.query('SELECT state, snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [documentId])).rows[0];
       if (!head) throw new Error(`no record ${documentId}`);
       if (head.state !== 'draft') throw new RecordNotDraft(documentId, head.state);
@@ -52,6 +56,7 @@ export function postgresRecords(
         updates.map((_, i) => first + i),
         updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
       ]);
+      await notePostgresEdits(c, documentId, first, appends);
       return first + updates.length - 1;
     });
 
@@ -64,7 +69,7 @@ export function postgresRecords(
     for (let batch = waiting.get(documentId); batch && batch.length > 0; batch = waiting.get(documentId)) {
       waiting.set(documentId, []);
       try {
-        const lastSeq = await storeBatch(documentId, batch.flatMap((a) => a.updates));
+        const lastSeq = await storeBatch(documentId, batch);
         let seq = lastSeq - batch.reduce((n, a) => n + a.updates.length, 0);
         for (const a of batch) a.resolve((seq += a.updates.length));
       } catch (err) {
@@ -91,11 +96,11 @@ export function postgresRecords(
       return new Map<string, RecordHead>(rows.map((r) => [r.document_id as string, { state: r.state, lastSeq: Number(r.last_seq) }]));
     },
 
-    appendUpdates(documentId, updates) {
+    appendUpdates(documentId, updates, by = null) {
       return new Promise<number>((resolve, reject) => {
         const queue = waiting.get(documentId);
-        if (queue) return void queue.push({ updates, resolve, reject });
-        waiting.set(documentId, [{ updates, resolve, reject }]);
+        if (queue) return void queue.push({ updates, by, resolve, reject });
+        waiting.set(documentId, [{ updates, by, resolve, reject }]);
         commitAtTurnEnd(() => void drain(documentId));
       });
     },

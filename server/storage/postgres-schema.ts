@@ -1,3 +1,4 @@
+import { POSTGRES_HISTORY_SCHEMA } from './postgres-history';
 import { CONSOLE_SETUP_SCHEMA } from './console-setup-rows';
 import { COMMENT_SCHEMA } from './comment-schema';
 import { POSTGRES_CASES_SCHEMA } from './postgres-cases';
@@ -167,4 +168,5 @@ CREATE TRIGGER action_point_changes_append_only BEFORE UPDATE OR DELETE ON actio
   FOR EACH ROW EXECUTE FUNCTION action_point_changes_append_only();
 ${CONSOLE_SETUP_SCHEMA}
 ${COMMENT_SCHEMA}
-${POSTGRES_CASES_SCHEMA}`;
+${POSTGRES_CASES_SCHEMA}
+${POSTGRES_HISTORY_SCHEMA}`;

@@ -10,6 +10,7 @@ import { postgresLifecycle } from './postgres-lifecycle';
 import { postgresConsole } from './postgres-console';
 import { postgresCases } from './postgres-cases';
 import { postgresRecords } from './postgres-records';
+import { postgresHistory } from './postgres-history';
 
 export type Tx = pg.PoolClient;
 
@@ -163,6 +164,7 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
     ...postgresConsole(pool, tx),
     ...postgresComments(pool),
     ...postgresCases(pool, tx),
+    ...postgresHistory(pool),
 
     async exclusively(name, task) {
       // A session-level advisory lock on a connection of its own, held for the whole task.

@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 import { commitAtTurnEnd } from '../turn-end';
 import { covers } from './coverage';
 import { readSqliteAnnex, sealSqliteAnnex } from './sqlite-cases';
+import { sqliteEditWriter } from './sqlite-history';
+import type { EditAuthor } from './history-rows';
 import {
   CompactionWouldLose,
   RecordNotDraft,
@@ -93,10 +95,11 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     reject: (err: unknown) => void;
   }
   interface Pending {
-    rows: [string, number, Uint8Array][];
+    rows: [string, number, Uint8Array, EditAuthor | null][];
     waiters: Waiter[];
   }
   let pending: Pending | null = null;
+  const noteEdit = sqliteEditWriter(db);
   const writeRows = db.transaction((rows: Pending['rows']): Map<string, RecordRow['state']> => {
     const refused = new Map<string, RecordRow['state']>();
     for (const documentId of new Set(rows.map(([id]) => id))) {
@@ -104,7 +107,12 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
       if (state === undefined) throw new Error(`no record ${documentId}`);
       if (state !== 'draft') refused.set(documentId, state);
     }
-    for (const [documentId, seq, update] of rows) if (!refused.has(documentId)) q.insertUpdate.run(documentId, seq, update);
+    const at = new Date().toISOString();
+    for (const [documentId, seq, update, by] of rows) {
+      if (refused.has(documentId)) continue;
+      q.insertUpdate.run(documentId, seq, update);
+      if (by) noteEdit(documentId, seq, update, by, at);
+    }
     return refused;
   });
   const flush = () => {
@@ -127,14 +135,14 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
       else w.resolve(w.seq);
     }
   };
-  const append = (documentId: string, updates: Uint8Array[]): Promise<number> => {
+  const append = (documentId: string, updates: Uint8Array[], by: EditAuthor | null = null): Promise<number> => {
     if (!pending) {
       pending = { rows: [], waiters: [] };
       commitAtTurnEnd(flush);
     }
     const batch = pending;
     let seq = seqAfter(documentId);
-    for (const update of updates) batch.rows.push([documentId, ++seq, update]);
+    for (const update of updates) batch.rows.push([documentId, ++seq, update, by]);
     nextSeq.set(documentId, seq);
     return new Promise<number>((resolve, reject) => batch.waiters.push({ documentId, seq, resolve, reject }));
   };

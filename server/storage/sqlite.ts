@@ -19,6 +19,7 @@ import { CONSOLE_SCHEMA, consoleStorage } from './sqlite-console';
 import { CASES_SCHEMA, sqliteCases } from './sqlite-cases';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { sqliteRecords, toRecord } from './sqlite-records';
+import { sqliteHistory } from './sqlite-history';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -290,6 +291,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     ...consoleStorage(db),
     ...sqliteComments(db),
     ...sqliteCases(db),
+    ...sqliteHistory(db, records.flush),
     // One process owns a SQLite file: nothing else runs at the same time.
     exclusively: (_name, task) => task(),
     async claimSetting(key, value) {

@@ -6,10 +6,12 @@ import type { RecordState, Role } from '../../shared/roles';
 import type { ConsoleStorage } from './console-rows';
 import type { CommentStorage } from './comment-schema';
 import type { CaseStorage, StoredAnnex } from './case-rows';
+import type { EditAuthor, HistoryStorage } from './history-rows';
 
 export type * from './console-rows';
 export type * from './comment-schema';
 export type * from './case-rows';
+export type * from './history-rows';
 
 export interface StoredRecord {
   /** The compacted state, or null when the record has never been compacted. */
@@ -150,7 +152,7 @@ export interface SignatureRow {
 export type NewAuditEntry = Pick<AuditEntry, 'meetingId' | 'at' | 'actor' | 'action' | 'detail'>;
 
 /** Everything kept; the secretariat console's part is declared in console-rows.ts. */
-export interface Storage extends ConsoleStorage, CommentStorage, CaseStorage {
+export interface Storage extends ConsoleStorage, CommentStorage, CaseStorage, HistoryStorage {
   loadRecord(documentId: string): Promise<StoredRecord>;
   /**
    * What was stored after `afterSeq`: the updates after it, or the snapshot and its updates
@@ -164,9 +166,11 @@ export interface Storage extends ConsoleStorage, CommentStorage, CaseStorage {
    * only while the record is a draft: the transaction that stores them checks it, and
    * rejects with RecordNotDraft otherwise. Appends to one record are stored in the order
    * they were asked for, even while an earlier one is still being written; one asked for
-   * while an earlier one is pending fails if that one fails.
+   * while an earlier one is pending fails if that one fails. `by`, the participant who sent
+   * them, is kept with them in the same transaction (record_edits), and the client ids
+   * they write under are claimed for that participant (record_clients).
    */
-  appendUpdates(documentId: string, updates: Uint8Array[]): Promise<number>;
+  appendUpdates(documentId: string, updates: Uint8Array[], by?: EditAuthor | null): Promise<number>;
   /**
    * Replaces every update up to `uptoSeq` with `state`, atomically, once it has checked
    * that `state` holds all of them and the snapshot before it (CompactionWouldLose if not).

@@ -4,7 +4,7 @@
 // in through `applyStored` or `catchUp`; and the document is dropped when idle and let go
 // of, compacted, when the room closes. Its owner (the room) calls it from its queue only.
 import * as Y from 'yjs';
-import type { Storage } from '../storage/storage';
+import type { EditAuthor, Storage } from '../storage/storage';
 import { RecordDocument, applyStored } from './record-document';
 import { StoredRecord } from './stored-record';
 import { applyCapturing, WritePipeline, type Applied, type PipelineSteps } from './write-pipeline';
@@ -31,7 +31,7 @@ export class HeldRecord<Writer> {
 
   constructor(options: HeldRecordOptions<Writer>) {
     this.stored = new StoredRecord(options.storage, options.documentId, options.compactAfterUpdates);
-    this.pipeline = new WritePipeline({ store: (updates) => this.stored.append(updates), relay: options.relay, refused: options.refused });
+    this.pipeline = new WritePipeline({ store: (updates, by) => this.stored.append(updates, by), relay: options.relay, refused: options.refused });
     this.idle = new IdleTimer(options.idleDocumentMs, options.onIdle);
     this.document = new RecordDocument((doc) => {
       doc.on('update', () => this.idle.touched());
@@ -84,8 +84,8 @@ export class HeldRecord<Writer> {
   }
 
   /** Stores what a change produced and relays it after every earlier change (write-pipeline.ts). */
-  commit(updates: Uint8Array[], writer: Writer | null): Promise<void> {
-    return this.pipeline.commit(updates, writer);
+  commit(updates: Uint8Array[], writer: Writer | null, by: EditAuthor | null = null): Promise<void> {
+    return this.pipeline.commit(updates, writer, by);
   }
 
   get busy(): boolean {

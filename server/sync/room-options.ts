@@ -24,6 +24,8 @@ export interface RoomOptions {
   statusOf: (documentId: string) => Promise<RecordStatusFacts>;
   /** Called with every document built for a record, to watch it (the action points' status history). */
   onDocument?: (room: Room, doc: Y.Doc) => void;
+  /** Told of every participant's edit once it is stored (automatic versions). */
+  onStoredEdit?: (documentId: string) => void;
   /** The server's clock (tests give their own): when a lapse notice says a mark lapsed. */
   now?: () => Date;
   /** Writes a refusal to the meeting's audit log (once per connection and reason). */

@@ -24,6 +24,9 @@ import { TokenBucket } from './flood-guard';
 import { lapses, newLapses, touchedTargets, type TouchedTargets } from '../../shared/record/lapses';
 import { agreementKey } from '../../shared/record/schema';
 import { RoomClosed, type RecordStatusFacts, type RoomOptions } from './room-options';
+import { ClientClaims } from '../history/client-claims';
+import { removesStructure } from '../history/structural-deletions';
+import type { EditAuthor } from '../storage/storage';
 
 export { RoomClosed, type RecordStatusFacts, type RoomOptions } from './room-options';
 
@@ -39,12 +42,20 @@ const READ_ONLY: Record<RecordState, RefusalReason> = {
   signed: RefusalReason.readOnlySigned,
 };
 
+/** Who sent what a connection writes: from its invitation, whatever the client says. */
+const authorOf = (connection: Connection): EditAuthor => ({
+  participantId: connection.identity.participantId,
+  party: connection.identity.actor.party,
+  name: connection.identity.name,
+});
+
 export class Room {
   readonly presence: RoomAwareness;
   readonly connections = new Set<Connection>();
   /** The meeting's share of the server: every connection on it draws from this. */
   readonly floodBudget: TokenBucket;
   private readonly held: HeldRecord<Connection>;
+  private readonly claims: ClientClaims;
   private readonly queue = new SerialQueue();
   /**
    * Joined a record just opened from its bytes: sent the server's step 1 after their own
@@ -66,6 +77,7 @@ export class Room {
     this.presence = new RoomAwareness(new Y.Doc(), options.awarenessLimits);
     this.floodBudget = new TokenBucket(options.floodLimits.recordMessagesPerSecond, options.floodLimits.recordBurst, Date.now());
     this.delivery = options.fanout.healthy ? 'live' : 'delayed';
+    this.claims = new ClientClaims(options.storage, documentId);
     this.held = new HeldRecord<Connection>({
       storage: options.storage,
       documentId,
@@ -77,6 +89,7 @@ export class Room {
         // Stored: other processes are told even if this one let go of the record meanwhile.
         options.fanout.publish(documentId, { kind: 'update', fromSeq, toSeq, update });
         this.broadcast(updateMessage(update), writer);
+        if (writer) options.onStoredEdit?.(documentId);
         if (this.held.dueForCompaction) this.queueCompaction();
       },
       refused: (writer, err) => this.storageRefused(writer, err),
@@ -94,6 +107,7 @@ export class Room {
       try {
         await options.fanout.join(documentId, (message) => room.fromElsewhere(message));
         room.facts = await options.statusOf(documentId);
+        await room.claims.load();
         await room.held.load();
       } catch (err) {
         room.closed = true;
@@ -213,12 +227,15 @@ export class Room {
 
   // Writes.
 
-  private applyFrom(connection: Connection, update: Uint8Array): void {
+  private async applyFrom(connection: Connection, update: Uint8Array): Promise<void> {
     // A joiner's answer to the server's step 1 usually holds nothing new: no need to build.
     if (this.held.addsNothing(update)) return;
     const verdict = judgeWrite(this.doc, connection.identity.actor, this.record, update);
     if (verdict === 'ignore') return;
     if (verdict !== 'take') return this.refuse(connection, verdict);
+    if (removesStructure(this.doc, update)) return this.refuse(connection, RefusalReason.removeUseCommand);
+    const claimed = this.claims.allows(this.doc, update, connection.identity.participantId);
+    if (!(claimed === true || (claimed !== false && (await claimed)))) return this.refuse(connection, RefusalReason.clientNotYours);
     let touched: TouchedTargets = new Map();
     const applied = this.held.apply((doc) => {
       const note = (transaction: Y.Transaction) => (touched = touchedTargets(transaction));
@@ -238,7 +255,7 @@ export class Room {
     if (dropPending(this.doc)) this.refuse(connection, RefusalReason.missingDependencies);
     // Not awaited: the next message is handled while this one is stored. A refusal by
     // storage reaches the writer through `storageRefused`.
-    this.held.commit(applied.updates, connection).catch(() => undefined);
+    this.held.commit(applied.updates, connection, authorOf(connection)).catch(() => undefined);
     if (touched.size > 0) this.noteLapses(connection, touched);
   }
 
@@ -288,15 +305,32 @@ export class Room {
    * to every connection. Call it from inside `exclusive`. Answers false when storage refused
    * it because the record is no longer a draft (nothing was kept; the room reloads).
    */
-  async applyServerChange(change: (doc: Y.Doc) => void): Promise<boolean> {
-    const applied = this.held.apply((doc) => doc.transact(() => change(doc), 'server'));
+  async applyServerChange(change: (doc: Y.Doc) => void, onBehalfOf: EditAuthor | null = null): Promise<boolean> {
+    const applied = this.held.apply((doc) => (onBehalfOf ? this.writeAs(doc, onBehalfOf, change) : doc.transact(() => change(doc), 'server')));
     if (applied.error) throw applied.error;
     try {
-      await this.held.commit(applied.updates, null);
+      await this.held.commit(applied.updates, null, onBehalfOf);
       return true;
     } catch (err) {
       if (err instanceof RecordNotDraft) return false;
       throw err;
+    }
+  }
+
+  /**
+   * A change the server writes for a participant (a restore): under a client id of its own,
+   * claimed for them, so that what it writes is theirs in the history.
+   */
+  private writeAs(doc: Y.Doc, by: EditAuthor, change: (doc: Y.Doc) => void): void {
+    const serverClient = doc.clientID;
+    let client = serverClient;
+    while (client === serverClient || Y.getState(doc.store, client) > 0) client = Math.floor(Math.random() * 2 ** 31);
+    this.claims.claim(client, by.participantId);
+    doc.clientID = client;
+    try {
+      doc.transact(() => change(doc), 'server');
+    } finally {
+      doc.clientID = serverClient;
     }
   }
 
@@ -354,6 +388,7 @@ export class Room {
 
   /** Sends this process's sockets what was stored elsewhere and is new here, after the relays in flight. */
   private relayStored(updates: Uint8Array[]): void {
+    this.claims.storedElsewhere(updates);
     if (updates.length > 0) this.held.afterRelays(() => updates.forEach((update) => this.broadcast(updateMessage(update), null)));
   }
 

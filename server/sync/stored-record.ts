@@ -1,6 +1,6 @@
 // The stored side of an open record: appending its updates in order, knowing which stored
 // updates the document holds (the watermark), and compacting up to that watermark only.
-import { partsOf, type Storage } from '../storage/storage';
+import { partsOf, type EditAuthor, type Storage } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { AppliedSeqs } from './applied-seqs';
 
@@ -38,8 +38,8 @@ export class StoredRecord {
   }
 
   /** Stores updates durably, in order; answers the sequence numbers they took. */
-  async append(updates: Uint8Array[]): Promise<{ fromSeq: number; toSeq: number }> {
-    const toSeq = await this.storage.appendUpdates(this.documentId, updates);
+  async append(updates: Uint8Array[], by: EditAuthor | null = null): Promise<{ fromSeq: number; toSeq: number }> {
+    const toSeq = await this.storage.appendUpdates(this.documentId, updates, by);
     const fromSeq = toSeq - updates.length + 1;
     this.applied.mark(fromSeq, toSeq);
     this.sinceCompaction += updates.length;

@@ -3,6 +3,7 @@
 // relayed once it is stored, after every change applied before it. Each step returns what
 // it made; nothing is left in a field for a later step to find and clear.
 import * as Y from 'yjs';
+import type { EditAuthor } from '../storage/history-rows';
 
 /** What applying a change to the document produced: its updates, and the error if it failed midway. */
 export interface Applied {
@@ -32,8 +33,8 @@ export interface StoredSeqs {
 }
 
 export interface PipelineSteps<Writer> {
-  /** Asks storage to keep `updates`, in call order. */
-  store(updates: Uint8Array[]): Promise<StoredSeqs>;
+  /** Asks storage to keep `updates`, in call order, with the participant who sent them. */
+  store(updates: Uint8Array[], by: EditAuthor | null): Promise<StoredSeqs>;
   /** Sends a stored change on (to sockets and other processes). */
   relay(update: Uint8Array, writer: Writer | null, seqs: StoredSeqs): void;
   /** Storage refused the change: the writer is told, and memory is set right. */
@@ -50,10 +51,10 @@ export class WritePipeline<Writer> {
    * Stores what a change produced and relays it after every earlier change. The promise
    * settles once it is relayed, or rejects if storage refused it (after `refused` ran).
    */
-  commit(updates: Uint8Array[], writer: Writer | null): Promise<void> {
+  commit(updates: Uint8Array[], writer: Writer | null, by: EditAuthor | null = null): Promise<void> {
     if (updates.length === 0) return this.settled();
     const before = this.settled();
-    const stored = this.steps.store(updates);
+    const stored = this.steps.store(updates, by);
     const relayed = Promise.all([stored, before]).then(
       ([seqs]) => this.steps.relay(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), writer, seqs),
       (error: unknown) => {

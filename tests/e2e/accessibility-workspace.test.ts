@@ -27,7 +27,7 @@ describe('the workspace’s accessibility in every interface language', () => {
       // ——— the workspace, as a draft ———
       const meeting = await createMeeting(server);
       const secretariat = await participant(language, meeting, 'secretariat', 'TH');
-      for (const view of ['minutes', 'actions', 'participants', 'invitations', 'signing', 'export', 'audit']) {
+      for (const view of ['minutes', 'actions', 'participants', 'history', 'invitations', 'signing', 'export', 'audit']) {
         await openView(secretariat, view);
         await scan(secretariat, `workspace draft ${view}`);
       }
@@ -47,7 +47,7 @@ describe('the workspace’s accessibility in every interface language', () => {
       await agreeEverything(server, meeting);
       expect((await api(server, tokenOf(meeting, 'secretariat', 'TH'), 'POST', `/api/meetings/${meeting.meetingId}/lock`, {})).status).toBe(200);
       await secretariat.locator('.record-state[data-state="locked"]').waitFor();
-      for (const view of ['minutes', 'signing']) {
+      for (const view of ['minutes', 'signing', 'history']) {
         await openView(secretariat, view);
         await scan(secretariat, `workspace locked ${view}`);
       }

@@ -90,6 +90,12 @@ const ALLOWED = new Set([
   // Cases: the parties' own people, never observers; written while a draft; findings dismissed by the secretariat.
   ...(['secretariat', 'head', 'delegate'] as const).flatMap((r) => [...RECORD_STATES.map((s) => `${r} readCases ${s}`), `${r} writeCases draft`]),
   'secretariat dismissFinding draft',
+  // History: read by everyone who reads the record; versions named by the parties' people;
+  // removal (with no authors named) and restore by the secretariat, while a draft.
+  ...ROLES.flatMap((r) => RECORD_STATES.map((s) => `${r} readHistory ${s}`)),
+  ...(['secretariat', 'head', 'delegate'] as const).flatMap((r) => RECORD_STATES.map((s) => `${r} saveVersion ${s}`)),
+  'secretariat remove draft',
+  'secretariat restore draft',
 ]);
 
 describe('the lifecycle, for every role, action and state', () => {
@@ -115,6 +121,16 @@ describe('the lifecycle, for every role, action and state', () => {
           expect(can({ role, party: partyOf(role) }, action, { state }, { party: partyOf(role) }), key).toBe(ALLOWED.has(key));
         }
     expect(seen).toHaveLength(ROLES.length * ACTIONS.length * RECORD_STATES.length);
+  });
+
+  it('a delegation removes only what its own party alone wrote; an observer never', () => {
+    const draft = { state: 'draft' as const };
+    expect(can({ role: 'delegate', party: 'LA' }, 'remove', draft, { authors: ['LA'] })).toBe(true);
+    expect(can({ role: 'delegate', party: 'LA' }, 'remove', draft, { authors: ['LA', 'TH'] })).toBe(false);
+    expect(can({ role: 'head', party: 'LA' }, 'remove', draft, { authors: [] })).toBe(false);
+    expect(can({ role: 'secretariat', party: 'TH' }, 'remove', draft, { authors: ['LA'] })).toBe(true);
+    expect(can({ role: 'observer', party: 'OBS' }, 'remove', draft, { authors: ['OBS'] })).toBe(false);
+    expect(can({ role: 'delegate', party: 'LA' }, 'remove', { state: 'locked' }, { authors: ['LA'] })).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 // One action point: its text per language (bracketable), then its terms and agreement.
 import { useEffect, useState } from 'react';
-import { ArrowDown, ArrowUp } from 'lucide-react';
+import { ArrowDown, ArrowUp, Trash } from 'lucide-react';
 import type * as Y from 'yjs';
 import { formatDate } from '../../../shared/dates';
 import { DateField } from '../dates/DateField';
@@ -12,6 +12,8 @@ import { languageName, pick, useT, type MessageKey } from '../../i18n/i18n';
 import { useYVersion } from '../../record/use-y';
 import { AgreementControls } from '../agreement/AgreementControls';
 import { useWorkspace } from '../workspace/workspace-context';
+import { useRemoval } from '../history/use-removal';
+import { RemovalRefusal } from '../history/RemovalRefusal';
 
 const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
   open: 'status.open',
@@ -39,6 +41,7 @@ export function ActionPointRow({ point, index, count }: Props) {
   const due = (point.get('due') as string | null) ?? null;
   const status = point.get('status') as ActionStatus;
   const set = (terms: Parameters<typeof setActionPointTerms>[2]) => setActionPointTerms(doc, id, terms);
+  const removal = useRemoval();
 
   return (
     <tbody className="action-point" data-action-point-id={id}>
@@ -110,9 +113,18 @@ export function ActionPointRow({ point, index, count }: Props) {
                 <button type="button" title={t('action.moveDown')} aria-label={t('action.moveDown')} disabled={index === count - 1} onClick={() => moveActionPoint(doc, id, index + 1)}>
                   <ArrowDown size={15} />
                 </button>
+                <button
+                  type="button"
+                  title={t('actionPoint.remove')}
+                  aria-label={t('actionPoint.remove')}
+                  onClick={() => void removal.remove('action-point', id, t('actionPoint.confirmRemove', { number: index + 1 }))}
+                >
+                  <Trash size={15} />
+                </button>
               </div>
             )}
           </div>
+          <RemovalRefusal removal={removal} />
         </td>
       </tr>
     </tbody>

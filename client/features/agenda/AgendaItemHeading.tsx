@@ -4,7 +4,9 @@ import type { CSSProperties } from 'react';
 import { ArrowDown, ArrowUp, Trash } from 'lucide-react';
 import * as Y from 'yjs';
 import { agendaItemId, agendaItemTitle, type AgendaItemMap } from '../../../shared/record/schema';
-import { moveAgendaItem, removeAgendaItem } from '../../../shared/record/segment-ops';
+import { moveAgendaItem } from '../../../shared/record/segment-ops';
+import { useRemoval } from '../history/use-removal';
+import { RemovalRefusal } from '../history/RemovalRefusal';
 import { languageName, useT } from '../../i18n/i18n';
 import { YTextField } from '../../editor/YTextField';
 import { useYVersion } from '../../record/use-y';
@@ -23,10 +25,9 @@ export function AgendaItemHeading({ item, index, count, onRemoved }: Props) {
   const id = agendaItemId(item);
   const titles = agendaItemTitle(item) as Y.Map<Y.Text>;
   useYVersion(titles, { deep: false });
-  const remove = () => {
-    if (!window.confirm(t('agenda.confirmRemove', { number: index + 1 }))) return;
-    removeAgendaItem(connection.doc, id);
-    onRemoved();
+  const removal = useRemoval();
+  const remove = async () => {
+    if (await removal.remove('agenda-item', id, t('agenda.confirmRemove', { number: index + 1 }))) onRemoved();
   };
   return (
     <header className="item-heading">
@@ -40,12 +41,13 @@ export function AgendaItemHeading({ item, index, count, onRemoved }: Props) {
             <button type="button" title={t('agenda.moveDown')} aria-label={t('agenda.moveDown')} disabled={index === count - 1} onClick={() => moveAgendaItem(connection.doc, id, index + 1)}>
               <ArrowDown size={16} />
             </button>
-            <button type="button" title={t('agenda.remove')} aria-label={t('agenda.remove')} onClick={remove}>
+            <button type="button" title={t('agenda.remove')} aria-label={t('agenda.remove')} onClick={() => void remove()}>
               <Trash size={16} />
             </button>
           </div>
         )}
       </div>
+      <RemovalRefusal removal={removal} />
       <div className="item-titles" style={{ '--columns': columns.length } as CSSProperties}>
         {columns.map((code) => {
           const title = titles.get(code);

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { ArrowDown, ArrowUp, Combine, MessageSquare, Plus, Trash } from 'lucide-react';
 import { segmentCells, segmentId, type SegmentMap } from '../../../shared/record/schema';
-import { addSegment, deleteSegment, mergeWithNext, moveSegment, splitSegment, type SplitPoint } from '../../../shared/record/segment-ops';
+import { addSegment, mergeWithNext, moveSegment, splitSegment, type SplitPoint } from '../../../shared/record/segment-ops';
 import { newId } from '../../app/ids';
 import { CellEditor } from '../../editor/CellEditor';
 import { languageName, useT } from '../../i18n/i18n';
@@ -16,6 +16,8 @@ import { CommentsPanel, type CommentAnchor } from '../comments/CommentsPanel';
 import { commentFeed } from '../comments/comment-feed';
 import { useStore } from '../../app/store';
 import { CellWarning } from './CellWarning';
+import { useRemoval } from '../history/use-removal';
+import { RemovalRefusal } from '../history/RemovalRefusal';
 
 interface Props {
   itemId: string;
@@ -40,8 +42,9 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
 
   const split = (language: string, point: SplitPoint, atBlockBoundary: boolean) =>
     splitSegment(doc, itemId, id, newId(), alignedSplitPoints(cells, language, point, atBlockBoundary));
+  const removal = useRemoval();
   const remove = () => {
-    if (window.confirm(t('segment.confirmDelete', { number: index + 1 }))) deleteSegment(doc, itemId, id);
+    void removal.remove('segment', id, t('segment.confirmDelete', { number: index + 1 }));
   };
 
   return (
@@ -96,6 +99,7 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
           </div>
         )}
       </div>
+      <RemovalRefusal removal={removal} />
       {comments && <CommentsPanel segmentId={id} number={index + 1} anchor={comments.anchor} onClose={() => setComments(null)} />}
     </div>
   );

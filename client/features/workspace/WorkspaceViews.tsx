@@ -2,7 +2,7 @@
 // observers), the participants annex,
 // for the secretariat and the heads the lock, signatures and exports, and for the secretariat the
 // invitations and the audit log. The chosen view is kept in the address.
-import { Briefcase, ClipboardList, FileDown, FileText, Link, PenLine, ScrollText, Users } from 'lucide-react';
+import { Briefcase, ClipboardList, FileDown, FileText, History, Link, PenLine, ScrollText, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { setQuery, usePlace } from '../../app/router';
 import { useT, type MessageKey } from '../../i18n/i18n';
@@ -15,9 +15,10 @@ import { LifecycleView } from '../lifecycle/LifecycleView';
 import { InvitationsPanel } from '../invitations/InvitationsPanel';
 import { MinutesView } from '../minutes/MinutesView';
 import { ParticipantsAnnex } from '../participants/ParticipantsAnnex';
+import { HistoryView } from '../history/HistoryView';
 import { useWorkspace } from './workspace-context';
 
-type View = 'minutes' | 'actions' | 'cases' | 'participants' | 'invitations' | 'signing' | 'export' | 'audit';
+type View = 'minutes' | 'actions' | 'cases' | 'participants' | 'history' | 'invitations' | 'signing' | 'export' | 'audit';
 
 export function WorkspaceViews() {
   const { t } = useT();
@@ -29,6 +30,7 @@ export function WorkspaceViews() {
     // Cases concern victims: never offered to observers (the server refuses them anyway).
     ...(you && can(you, 'readCases', { state: 'draft' }) ? [{ view: 'cases' as const, label: 'view.cases' as const, icon: <Briefcase size={16} /> }] : []),
     { view: 'participants', label: 'view.participants', icon: <Users size={16} /> },
+    ...(you && can(you, 'readHistory', { state: 'draft' }) ? [{ view: 'history' as const, label: 'view.history' as const, icon: <History size={16} /> }] : []),
     ...(you?.role === 'secretariat' ? [{ view: 'invitations' as const, label: 'view.invitations' as const, icon: <Link size={16} /> }] : []),
     // Those who take a lifecycle step; everyone else sees the state and signatures in the status strip.
     ...(you?.role === 'secretariat' || you?.role === 'head' ? [{ view: 'signing' as const, label: 'view.signing' as const, icon: <PenLine size={16} /> }] : []),
@@ -52,6 +54,7 @@ export function WorkspaceViews() {
         {current === 'actions' && <ActionPointsView />}
         {current === 'cases' && <CasesView />}
         {current === 'participants' && <ParticipantsAnnex />}
+        {current === 'history' && <HistoryView />}
         {current === 'invitations' && <InvitationsPanel />}
         {current === 'signing' && <LifecycleView />}
         {current === 'export' && <ExportPanel />}

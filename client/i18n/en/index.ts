@@ -6,8 +6,9 @@ import { lifecycleEn } from './lifecycle';
 import { verifyEn } from './verify';
 import { workspaceEn } from './workspace';
 import { negotiationEn } from './negotiation';
+import { historyEn } from './history';
 
-export const en = { ...workspaceEn, ...lifecycleEn, ...verifyEn, ...consoleEn, ...exportEn, ...negotiationEn, ...casesEn } as const;
+export const en = { ...workspaceEn, ...lifecycleEn, ...verifyEn, ...consoleEn, ...exportEn, ...negotiationEn, ...casesEn, ...historyEn } as const;
 
 export type MessageKey = keyof typeof en;
 /** Every catalog has every key: a missing translation breaks the build, not the screen. */

@@ -6,5 +6,6 @@ import { lifecycleKm } from './lifecycle';
 import { verifyKm } from './verify';
 import { workspaceKm } from './workspace';
 import { negotiationKm } from './negotiation';
+import { historyKm } from './history';
 
-export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm, ...negotiationKm, ...casesKm };
+export const km: Catalog = { ...workspaceKm, ...lifecycleKm, ...verifyKm, ...consoleKm, ...exportKm, ...negotiationKm, ...casesKm, ...historyKm };

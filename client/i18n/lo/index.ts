@@ -6,5 +6,6 @@ import { lifecycleLo } from './lifecycle';
 import { verifyLo } from './verify';
 import { workspaceLo } from './workspace';
 import { negotiationLo } from './negotiation';
+import { historyLo } from './history';
 
-export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo, ...negotiationLo, ...casesLo };
+export const lo: Catalog = { ...workspaceLo, ...lifecycleLo, ...verifyLo, ...consoleLo, ...exportLo, ...negotiationLo, ...casesLo, ...historyLo };

@@ -6,5 +6,6 @@ import { lifecycleMy } from './lifecycle';
 import { verifyMy } from './verify';
 import { workspaceMy } from './workspace';
 import { negotiationMy } from './negotiation';
+import { historyMy } from './history';
 
-export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy, ...negotiationMy, ...casesMy };
+export const my: Catalog = { ...workspaceMy, ...lifecycleMy, ...verifyMy, ...consoleMy, ...exportMy, ...negotiationMy, ...casesMy, ...historyMy };

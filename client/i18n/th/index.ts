@@ -6,5 +6,6 @@ import { lifecycleTh } from './lifecycle';
 import { verifyTh } from './verify';
 import { workspaceTh } from './workspace';
 import { negotiationTh } from './negotiation';
+import { historyTh } from './history';
 
-export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh, ...negotiationTh, ...casesTh };
+export const th: Catalog = { ...workspaceTh, ...lifecycleTh, ...verifyTh, ...consoleTh, ...exportTh, ...negotiationTh, ...casesTh, ...historyTh };

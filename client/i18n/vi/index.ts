@@ -6,5 +6,6 @@ import { lifecycleVi } from './lifecycle';
 import { verifyVi } from './verify';
 import { workspaceVi } from './workspace';
 import { negotiationVi } from './negotiation';
+import { historyVi } from './history';
 
-export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi, ...negotiationVi, ...casesVi };
+export const vi: Catalog = { ...workspaceVi, ...lifecycleVi, ...verifyVi, ...consoleVi, ...exportVi, ...negotiationVi, ...casesVi, ...historyVi };
