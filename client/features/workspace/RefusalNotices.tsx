@@ -16,6 +16,8 @@ const EXPLANATIONS: Record<string, MessageKey> = {
   [RefusalReason.storageUnavailable]: 'refusal.storage',
   [RefusalReason.awarenessNotYours]: 'refusal.presence',
   [RefusalReason.awarenessTooLarge]: 'refusal.presence',
+  [RefusalReason.clientNotYours]: 'refusal.clientNotYours',
+  [RefusalReason.removeUseCommand]: 'refusal.useCommand',
 };
 
 export function RefusalNotices() {

@@ -58,6 +58,8 @@ export const workspaceEn = {
   'refusal.storage': 'The server could not store your change just now. It reconnects by itself and sends it again.',
   'refusal.presence': 'The server refused this browser’s presence information; your text is not affected.',
   'refusal.other': 'The server refused a change ({reason}).',
+  'refusal.clientNotYours': 'This page writes under an editor that belongs to another participant’s session. Reload the page to go on; your text is kept below.',
+  'refusal.useCommand': 'Agenda items, segments and action points are removed with their bin button, so that the removal is checked and recorded.',
   'refusal.kept': 'What you typed is still on your screen and kept in this browser. Copy it if you need it elsewhere.',
   'refusal.yourText': 'Your text ({where})',
   'refusal.copy': 'Copy',

@@ -57,6 +57,8 @@ export const workspaceVi: { readonly [K in keyof typeof workspaceEn]: string } =
   'refusal.storage': 'Máy chủ tạm thời chưa lưu được thay đổi của bạn. Hệ thống sẽ tự kết nối lại và gửi lại.',
   'refusal.presence': 'Máy chủ từ chối thông tin hiện diện của trình duyệt này; văn bản của bạn không bị ảnh hưởng.',
   'refusal.other': 'Máy chủ đã từ chối một thay đổi ({reason}).',
+  'refusal.clientNotYours': 'Trang này đang ghi dưới mã người chỉnh sửa của một người tham dự khác. Hãy tải lại trang để tiếp tục; văn bản của bạn được giữ bên dưới.',
+  'refusal.useCommand': 'Mục chương trình, đoạn và điểm hành động chỉ được xóa bằng nút thùng rác, để việc xóa được kiểm tra và ghi lại.',
   'refusal.kept': 'Nội dung bạn đã gõ vẫn còn trên màn hình và được lưu trong trình duyệt này. Hãy sao chép nếu cần dùng ở nơi khác.',
   'refusal.yourText': 'Văn bản của bạn ({where})',
   'refusal.copy': 'Sao chép',
