@@ -35,7 +35,8 @@ export function removesStructure(doc: Y.Doc, update: Uint8Array): boolean {
         if (!(item instanceof Y.Item) || item.deleted) continue;
         const parent = item.parent as Y.AbstractType<unknown> | null;
         if (parent === minutes && minutes) {
-          if (!insertedMinutes.has(item.parentSub ?? '')) return true;
+          // An item's minutes are a keyed entry of the map; anything else written there is not structure.
+          if (item.parentSub !== null && !insertedMinutes.has(item.parentSub)) return true;
           continue;
         }
         const structure = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map ? item.content.type : null;

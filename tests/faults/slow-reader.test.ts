@@ -64,5 +64,5 @@ describe('a client that never reads', () => {
     await waitFor(() => closes.includes(CloseCode.fellBehind), 30_000, 'the 4504 close');
     await waitFor(() => slow.provider.synced && slow.doc.getText('minutes').toString() === text.toString(), 30_000, 'the slow client to sync again');
     expect(slow.doc.getText('minutes').toString()).toBe('after the cut ');
-  });
+  }, 150_000); // its own waits: 60 s for the cut, 30 s for the close, 30 s to sync again
 });
