@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import type { Storage } from '../storage/storage';
 import { clientsOf } from './edit-facts';
+import type { DecodedUpdate } from './structural-deletions';
 
 export class ClientClaims {
   private readonly owners = new Map<number, string>();
@@ -28,7 +29,7 @@ export class ClientClaims {
    * here at once (storage claims them with the update). Synchronous unless a client id
    * must be looked up in storage, so an update's way to storage keeps its turn.
    */
-  allows(doc: Y.Doc, update: Uint8Array, participantId: string): boolean | Promise<boolean> {
+  allows(doc: Y.Doc, update: DecodedUpdate, participantId: string): boolean | Promise<boolean> {
     const written = newContentClients(doc, update);
     // Content under a client id nobody claimed is the server's own (or older than attribution): nobody may add to it.
     const unowned = (client: number) => !this.owners.has(client) && Y.getState(doc.store, client) > 0;
@@ -59,9 +60,9 @@ export class ClientClaims {
 }
 
 /** The client ids under which `update` adds content `doc` does not have yet. */
-export function newContentClients(doc: Y.Doc, update: Uint8Array): number[] {
+export function newContentClients(doc: Y.Doc, update: DecodedUpdate): number[] {
   const clients = new Set<number>();
-  for (const struct of Y.decodeUpdate(update).structs) {
+  for (const struct of update.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const { client, clock } = struct.id;
     if (clock + struct.length > Y.getState(doc.store, client)) clients.add(client);

@@ -6,12 +6,14 @@
 import * as Y from 'yjs';
 import { Root } from '../../shared/record/schema';
 
-export function removesStructure(doc: Y.Doc, update: Uint8Array): boolean {
+/** An update decoded once, as the room judges it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+export function removesStructure(doc: Y.Doc, { structs, ds }: DecodedUpdate): boolean {
   const agenda = doc.share.get(Root.agenda);
   const actionPoints = doc.share.get(Root.actionPoints);
   const minutes = doc.share.get(Root.minutes);
   if (!agenda && !actionPoints && !minutes) return false;
-  const { structs, ds } = Y.decodeUpdate(update);
   if (ds.clients.size === 0) return false;
 
   const insertedIds = new Set<string>();

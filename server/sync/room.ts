@@ -233,8 +233,9 @@ export class Room {
     const verdict = judgeWrite(this.doc, connection.identity.actor, this.record, update);
     if (verdict === 'ignore') return;
     if (verdict !== 'take') return this.refuse(connection, verdict);
-    if (removesStructure(this.doc, update)) return this.refuse(connection, RefusalReason.removeUseCommand);
-    const claimed = this.claims.allows(this.doc, update, connection.identity.participantId);
+    const decoded = Y.decodeUpdate(update);
+    if (removesStructure(this.doc, decoded)) return this.refuse(connection, RefusalReason.removeUseCommand);
+    const claimed = this.claims.allows(this.doc, decoded, connection.identity.participantId);
     if (!(claimed === true || (claimed !== false && (await claimed)))) return this.refuse(connection, RefusalReason.clientNotYours);
     let touched: TouchedTargets = new Map();
     const applied = this.held.apply((doc) => {

@@ -16,7 +16,7 @@ function judge(setUp: (doc: Y.Doc) => void, change: (doc: Y.Doc) => void): boole
   Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
   const before = Y.encodeStateVector(client);
   change(client);
-  return removesStructure(server, Y.encodeStateAsUpdate(client, before));
+  return removesStructure(server, Y.decodeUpdate(Y.encodeStateAsUpdate(client, before)));
 }
 
 const twoItems = (doc: Y.Doc) => {
