@@ -188,7 +188,7 @@ export async function measureClient(browser: Browser, baseUrl: string, record: R
     await page.locator(EDITABLE).first().waitFor();
 
     // Own keystrokes while others type: from keydown to the frame after the change.
-    const typing = typists(baseUrl.replace(/^http/, 'ws') + '/sync', record.documentId, record.typists, 200);
+    const typing = typists(`${baseUrl.replace(/^http/, 'ws')}/sync`, record.documentId, record.typists, 200);
     try {
       await page.evaluate(() => {
         const w = window as unknown as { __paints: number[] };

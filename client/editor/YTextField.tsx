@@ -4,7 +4,7 @@
 // with the text. Bracketed runs are drawn behind the text as [ … ], for everyone.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Brackets } from 'lucide-react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { BRACKET_MARK } from '../../shared/record/brackets';
 import { editText, setBracket } from '../../shared/record/segment-ops';
 import { useT } from '../i18n/i18n';

@@ -23,7 +23,7 @@ export function readStamp(pdf: Uint8Array): Stamp | null {
     const reference = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(text);
     const pattern = reference ? `(?:^|[\\r\\n])${reference[1]}\\s+0\\s+obj\\s*` : `/${key}\\s*`;
     const found = new RegExp(`${pattern}\\(((?:\\\\.|[^\\\\)])*)\\)`).exec(text);
-    return found ? unescape(found[1]!) : null;
+    return found ? unescapePdf(found[1]!) : null;
   };
   const layout = value(STAMP.layout);
   const party = value(STAMP.party);
@@ -34,4 +34,4 @@ export function readStamp(pdf: Uint8Array): Stamp | null {
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
 
 /** A PDF literal string's escapes, as pdfkit writes them. */
-const unescape = (literal: string) => literal.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);
+const unescapePdf = (literal: string) => literal.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);

@@ -49,7 +49,7 @@ export function consoleRosterRoutes(services: Services) {
       const upload = await uploadedFile(c);
       if (!upload) return c.json(apiError('no_file', 'Send the roster as the request body (text/csv or .xlsx), or as the form field "file".'), 400);
       const format = rosterFormat(upload.type, upload.name, upload.bytes);
-      let rows;
+      let rows: Awaited<ReturnType<typeof readRosterFile>>;
       try {
         rows = await readRosterFile(upload.bytes, format, services.config.rosterReadMs);
       } catch (err) {

@@ -13,7 +13,7 @@ const timer = setInterval(() => {
     if (failing) parentPort.postMessage({ ok: true });
     failing = false;
   } catch (err) {
-    if (!failing) parentPort.postMessage({ ok: false, error: String((err && err.message) || err) });
+    if (!failing) parentPort.postMessage({ ok: false, error: String(err?.message || err) });
     failing = true;
   }
 }, workerData.everyMs);

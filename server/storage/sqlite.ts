@@ -10,7 +10,6 @@ import type {
   MeetingRow,
   NewAuditEntry,
   RecordRow,
-  SessionRow,
   Storage,
 } from './storage';
 import { GENESIS_HASH } from './audit-chain';

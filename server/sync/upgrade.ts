@@ -47,7 +47,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       { cookie: request.headers.cookie, queryToken: url.searchParams.get('token') },
       options.now(),
     );
-    if (!principal || principal.kind !== 'participant') return refuse(socket, 401, 'Unauthorized');
+    if (principal?.kind !== 'participant') return refuse(socket, 401, 'Unauthorized');
     // A session cookie is sent by the browser whatever page opened the socket; only the
     // app's own pages may use it.
     if (principal.sessionHash && !sameOrigin(request)) return refuse(socket, 403, 'Forbidden');

@@ -3,7 +3,7 @@
 // one, and the parties' names. A change is merged with what the record holds and checked whole, by
 // the same rules as a new meeting, so the record never holds facts that contradict.
 import * as Y from 'yjs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { languageTag, meetingFacts, meetingInput, type MeetingInput } from '../record/meeting-input';
 import {
   actionPoints,

@@ -157,7 +157,7 @@ function readTable(
   const at = table.paragraph;
   const rows = table.rows.map((r, i) => ({ ...r, number: i + 1 })).filter((r) => r.cells.some((c) => c.trim()));
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
-  const named = rows[0] && rows[0].cells.every((c) => languageNamed(c) !== null) ? rows[0].cells.map((c) => languageNamed(c)!) : null;
+  const named = rows[0]?.cells.every((c) => languageNamed(c) !== null) ? rows[0].cells.map((c) => languageNamed(c)!) : null;
   const body = named ? rows.slice(1) : rows;
   const columns = named ?? Array.from({ length: width }, (_, column) => majority(body.map((r) => scriptLanguage(r.cells[column] ?? '')).filter((l): l is string => l !== null)));
 

@@ -1,7 +1,7 @@
 // Agreement, derived rather than stored as a flag: a party's mark holds the digest of the
 // text it agreed, so editing that text clears the agreement by itself, on every client
 // and on the server alike.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { digest } from 'lib0/hash/sha256';
 import { toBase64 } from 'lib0/buffer';
 import {
@@ -133,7 +133,7 @@ function agreementBlockers(doc: Y.Doc): LockBlocker[] {
   return blockers;
 }
 
-export function bracketsIn(doc: Y.Doc, target: AgreementTarget): number {
+export function bracketsIn(_doc: Y.Doc, target: AgreementTarget): number {
   if (target.kind === 'segment') {
     let n = 0;
     segmentCells(target.segment).forEach((cell) => (n += countBrackets(cell)));

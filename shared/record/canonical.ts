@@ -2,7 +2,7 @@
 // hashed with SHA-256. The record hash is what every head of delegation signs, so the
 // same record must give the same bytes on any machine, and any change to the text other
 // bytes. docs/record-format.md describes it field by field, so that anyone can rebuild it.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { canonicalBytes, canonicalize, wellFormed } from './jcs';
 import { blocksOf, type TextBlock } from './canonical-text';
 import {

@@ -1,7 +1,6 @@
 // The record of one meeting version as a Y.Doc: the names of its roots and typed
 // accessors over them. docs/record-format.md describes the same layout for readers.
 import * as Y from 'yjs';
-import type { ActionStatus } from './meeting-input';
 import type { Role } from '../roles';
 
 export const SCHEMA_VERSION = 1;

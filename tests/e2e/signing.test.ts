@@ -6,7 +6,6 @@
 // voids a signature visibly, a head on a borrowed browser replaces their key, and an
 // amendment moves the workspace to version 2 while version 1 stays readable.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { createMeeting, tokenOf, type CreatedMeetingResponse } from '../helpers/server';
 import { agreeEverything, api, enrolNewKey, recordOf, signedBundleText, type RecordView } from '../helpers/lifecycle';
 import { screenshot } from './helpers/browser';

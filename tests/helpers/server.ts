@@ -31,7 +31,7 @@ export async function startTestServer(overrides: Partial<Config> & { dataDir?: s
   return {
     ...server,
     dataDir,
-    wsUrl: server.url.replace(/^http/, 'ws') + '/sync',
+    wsUrl: `${server.url.replace(/^http/, 'ws')}/sync`,
     stop: () => server.close(),
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   };

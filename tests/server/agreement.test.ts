@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { agreementOf, agreementTargets, lockBlockers } from '../../shared/record/agreement';

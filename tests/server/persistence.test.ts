@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import Database from 'better-sqlite3';
 import { DEFAULT_FLOOD_LIMITS } from '../../server/sync/flood-guard';
 import { join } from 'node:path';
-import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
+import { createMeeting, startTestServer, tokenOf } from '../helpers/server';
 import { synced, waitFor } from '../helpers/clients';
 import { serversAndClients } from '../helpers/cleanup';
 

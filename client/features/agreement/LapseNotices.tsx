@@ -14,7 +14,7 @@ export function LapseNotices() {
   const { connection, you, meeting, columns, recordState } = useWorkspace();
   useDocVersion(connection.doc);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  if (!you || you.role !== 'head' || recordState !== 'draft') return null;
+  if (you?.role !== 'head' || recordState !== 'draft') return null;
   const doc = connection.doc;
   const notices = lapsesToTell(doc, you.party).filter((l) => !dismissed.has(keyOf(l)));
   if (notices.length === 0) return null;

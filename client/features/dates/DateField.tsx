@@ -21,10 +21,10 @@ export function DateField({ label, value, onChange, required }: { label: string;
   const toggle = useRef<HTMLButtonElement>(null);
 
   // A value set from outside (the calendar, a reset) or a new interface language rewrites the text.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only those two rewrite what is typed; `shown` is derived from `language`
   useEffect(() => {
     setText((typed) => (parseTypedDate(typed, language) === value && value ? typed : shown(value)));
     setWrong(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, language]);
 
   const type = (typed: string) => {

@@ -1,6 +1,7 @@
 // The head's signing key, said plainly: its fingerprint to read aloud to the other side;
 // or, on a browser that does not hold the enrolled key, what that means and a way to make
 // a new key here (which replaces the other, so the other side must compare again).
+import type { ReactNode } from 'react';
 import { KeyRound } from 'lucide-react';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
 import { pick, useT } from '../../i18n/i18n';
@@ -26,7 +27,7 @@ export function KeyPanel({ details }: { details: RecordDetails }) {
     </button>
   );
 
-  let body;
+  let body: ReactNode;
   if (!state.loaded || state.working) {
     body = <p>{t(state.working === 'enrolling' ? 'key.enrolling' : state.working === 'making' ? 'key.making' : 'key.checking', { party })}</p>;
   } else if (situation.kind === 'ready') {

@@ -39,7 +39,7 @@ export async function signIn(services: Services, login: string, password: string
 
   // The same work whether or not the login names anyone: the answer's timing tells nothing.
   const matches = await verifyPassword(password, account?.passwordHash ?? DECOY_HASH);
-  if (!account || !account.passwordHash || account.disabledAt || !matches) {
+  if (!account?.passwordHash || account.disabledAt || !matches) {
     // The attempt noted above stays, as this failure.
     const reason = !account ? 'unknown-login' : account.disabledAt ? 'disabled' : !account.passwordHash ? 'no-password-yet' : 'wrong-password';
     await auditDeployment(services, actor, 'sign-in.failed', { ...who, reason });

@@ -5,7 +5,7 @@ import { labelsFor, type Labels } from '../labels';
 import type { Original } from '../original';
 import type { StyledText } from '../script-runs';
 import type { Canvas } from './canvas';
-import { Flow, gap, type Column, type PageBox, type Piece } from './flow';
+import { type Flow, gap, type Column, type PageBox, type Piece } from './flow';
 import { paragraph, plain, type TextStyle } from './text-pieces';
 
 export const SIZE = { body: 9.5, small: 7.8, heading: 10.5, title: 12.5, footer: 7 } as const;

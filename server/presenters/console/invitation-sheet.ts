@@ -7,7 +7,7 @@ import { invitationLink } from '../meeting';
 
 const ROLE_NAMES: Record<string, string> = { secretariat: 'Secretariat', head: 'Head of delegation', delegate: 'Delegate', observer: 'Observer' };
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 export async function invitationSheetHtml(meeting: { code: string; title: string }, entries: SheetEntry[], baseUrl: string, issuedAt: Date): Promise<string> {
@@ -17,9 +17,9 @@ export async function invitationSheetHtml(meeting: { code: string; title: string
       const svg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return `<section class="card">
   <div class="qr">${svg}</div>
-  <p class="name">${escape(invitation.name)}</p>
-  <p class="role">${escape(ROLE_NAMES[invitation.role] ?? invitation.role)} · ${escape(invitation.party)}</p>
-  <p class="link">${escape(link)}</p>
+  <p class="name">${escapeHtml(invitation.name)}</p>
+  <p class="role">${escapeHtml(ROLE_NAMES[invitation.role] ?? invitation.role)} · ${escapeHtml(invitation.party)}</p>
+  <p class="link">${escapeHtml(link)}</p>
 </section>`;
     }),
   );
@@ -28,7 +28,7 @@ export async function invitationSheetHtml(meeting: { code: string; title: string
 <head>
 <meta charset="utf-8">
 <meta name="robots" content="noindex">
-<title>Invitations: ${escape(meeting.code)}</title>
+<title>Invitations: ${escapeHtml(meeting.code)}</title>
 <style>
   body { font-family: "Sarabun", "Noto Sans Lao", "Noto Sans", sans-serif; margin: 1.5cm; color: #111; }
   header { margin-bottom: 1cm; }
@@ -44,9 +44,9 @@ export async function invitationSheetHtml(meeting: { code: string; title: string
 </head>
 <body>
 <header>
-  <h1>${escape(meeting.code)}: ${escape(meeting.title)}</h1>
+  <h1>${escapeHtml(meeting.code)}: ${escapeHtml(meeting.title)}</h1>
   <p class="warning">Each code opens the record as the person named under it: hand each card to that person only.
-  These links were made on ${escape(issuedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC and replace the links these people had before;
+  These links were made on ${escapeHtml(issuedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC and replace the links these people had before;
   the earlier links no longer open anything. Opening this sheet again makes new links and ends these.</p>
 </header>
 <main class="cards">

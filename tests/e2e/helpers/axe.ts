@@ -45,7 +45,8 @@ export class AxeTally {
   /** Writes what was found, every impact, to the test artifacts. */
   save(name: string): void {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    const byImpact = this.findings.reduce<Record<string, number>>((n, f) => ({ ...n, [f.impact]: (n[f.impact] ?? 0) + 1 }), {});
+    const byImpact: Record<string, number> = {};
+    for (const f of this.findings) byImpact[f.impact] = (byImpact[f.impact] ?? 0) + 1;
     writeFileSync(`${ARTIFACTS_DIR}/${name}.json`, JSON.stringify({ scans: this.scans, byImpact, findings: this.findings, timings: this.timings }, null, 2));
   }
 }
