@@ -131,5 +131,3 @@ export function createApp(services: Services) {
 
 /** Hashed assets are immutable; everything else (the page, the service worker) is checked each time. */
 const cacheFor = (path: string) => (/\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-
-export type AppType = ReturnType<typeof createApp>;

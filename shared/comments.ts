@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Actor } from './roles';
 
-export const COMMENT_MAX_CHARS = 4_000;
+const COMMENT_MAX_CHARS = 4_000;
 export const COMMENT_VISIBILITIES = ['meeting', 'party'] as const;
 export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
 

@@ -77,7 +77,7 @@ function codeOf(issue: ZodIssue): { code: IssueCode; params?: Record<string, str
   }
 }
 
-export function issueOf(issue: ZodIssue): Issue {
+function issueOf(issue: ZodIssue): Issue {
   return { path: issue.path.map(String).join('.'), message: issue.message, ...codeOf(issue) };
 }
 

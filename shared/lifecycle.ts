@@ -5,11 +5,8 @@
 import { RECORD_STATES, can, type Action, type Actor, type ActionTarget, type RecordState, type Role } from './roles';
 import type { LockBlocker } from './record/agreement';
 
-export const LIFECYCLE_ACTIONS = ['lock', 'unlock', 'sign', 'amend'] as const;
-export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
-
 /** How far a signature statement's time may be from the server's when it arrives. */
-export const STATEMENT_CLOCK_TOLERANCE_MS = 15 * 60_000;
+const STATEMENT_CLOCK_TOLERANCE_MS = 15 * 60_000;
 
 /** A signature given on a version, and not voided. */
 export interface GivenSignature {

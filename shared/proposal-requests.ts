@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** A cell's proposed wording: plain text, one paragraph a line. */
-export const PROPOSAL_MAX_CHARS = 20_000;
+const PROPOSAL_MAX_CHARS = 20_000;
 
 export const proposalRequest = z.object({
   segmentId: z.string().min(1).max(64),

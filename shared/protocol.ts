@@ -1,8 +1,6 @@
 // The sync wire: the standard y-websocket framing (so a stock WebsocketProvider is a
 // client) plus the close codes and refusal reasons Accord adds on top of it.
 
-export const PROTOCOL_VERSION = 1;
-
 /** Outer message types of the y-websocket protocol. */
 export const MessageType = {
   sync: 0,

@@ -109,7 +109,7 @@ async function firstItemWithMinutes(page: Page): Promise<number> {
 }
 
 /** Stock clients typing a character each into the record's cells, every `everyMs`, until stopped. */
-export function typists(wsUrl: string, documentId: string, tokens: string[], everyMs: number) {
+function typists(wsUrl: string, documentId: string, tokens: string[], everyMs: number) {
   const clients = tokens.map((token) => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(wsUrl, documentId, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });

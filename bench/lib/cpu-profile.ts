@@ -32,7 +32,7 @@ export interface ProfileSummary {
 }
 
 /** Which part of the stack a frame belongs to. */
-export function areaOf(frame: CallFrame): string {
+function areaOf(frame: CallFrame): string {
   const { url, functionName } = frame;
   if (!url) {
     if (functionName === '(garbage collector)') return 'GC';

@@ -8,7 +8,7 @@ import { median, spread } from './stats';
 import { REPO_ROOT } from './traces';
 import type { ServerKind } from './wire';
 
-export const SERVER_NAMES: Record<ServerKind, string> = {
+const SERVER_NAMES: Record<ServerKind, string> = {
   accord: 'Accord',
   'accord-b': 'Accord B',
   hocuspocus: 'Hocuspocus',

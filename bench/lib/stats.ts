@@ -1,13 +1,5 @@
 // Percentiles, medians and spread, computed the same way for every server.
 
-/** The q-quantile (0..1) by nearest rank; NaN for no samples. */
-export function quantile(values: ArrayLike<number>, q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank]!;
-}
-
 export interface Summary {
   n: number;
   p50: number;

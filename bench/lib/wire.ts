@@ -22,9 +22,9 @@ export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
 /** `Y.encodeStateAsUpdate(new Y.Doc())`: what a client with nothing answers to a step 1. */
-export const EMPTY_UPDATE = new Uint8Array([0, 0]);
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
 /** An empty state vector: "send me everything". */
-export const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 
 /** How one server kind frames messages of one document. */
 export class Framing {

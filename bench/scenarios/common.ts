@@ -58,7 +58,7 @@ export const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(di
 export const otherLoad = (r: LoadResult) => (r.otherCpuMs === null ? NaN : (100 * r.otherCpuMs) / r.wallMs);
 
 /** Other work on the machine, in % of a core, past which a load run is done again. */
-export const DISTURBED_AT = 10;
+const DISTURBED_AT = 10;
 const ATTEMPTS = 3;
 
 /**

@@ -12,7 +12,7 @@ import { fmt, generate, otherLoad, undisturbed, withServer } from './common';
  * only the guard's budgets are raised out of the way; every other scenario runs the
  * shipped limits.
  */
-export const UNGUARDED = {
+const UNGUARDED = {
   ACCORD_CONNECTION_MESSAGES_PER_SECOND: '1000000',
   ACCORD_CONNECTION_BURST: '1000000',
   ACCORD_RECORD_MESSAGES_PER_SECOND: '1000000',

@@ -8,7 +8,7 @@ import type { ServerKind } from '../lib/wire';
 import { fmt, generate, otherLoad, undisturbed, withServer } from './common';
 import { noteChecks } from './s1-one-typist';
 
-export const HELD_P99_MS = 50;
+const HELD_P99_MS = 50;
 
 export function s3Plan(ctx: RunContext, durationMs: number, rooms: number, repeat: number): Omit<LoadPlan, 'target' | 'rooms'> {
   return {

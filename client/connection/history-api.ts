@@ -2,7 +2,7 @@
 import { call, meetingPath } from './negotiation-api';
 import type { Comparison } from '../../shared/history-requests';
 
-export type { CellDiff, Comparison, DiffRun } from '../../shared/history-requests';
+export type { Comparison } from '../../shared/history-requests';
 
 export type ItemKind = 'agenda-item' | 'segment' | 'action-point';
 

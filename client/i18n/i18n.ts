@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { createStore, useStore } from '../app/store';
 import { isUiLanguage, translate, type MessageKey, type Params, type UiLanguage } from './translate';
 
-export { UI_LANGUAGES, isUiLanguage, languageName, pick, translate } from './translate';
+export { UI_LANGUAGES, languageName, pick, translate } from './translate';
 export type { MessageKey, Params, UiLanguage } from './translate';
 
 const CHOICE_KEY = 'accord.language';
@@ -23,7 +23,7 @@ function browserLanguage(): UiLanguage {
   return isUiLanguage(base) ? base : 'en';
 }
 
-export const uiLanguage = createStore<UiLanguage>(storedChoice() ?? browserLanguage());
+const uiLanguage = createStore<UiLanguage>(storedChoice() ?? browserLanguage());
 uiLanguage.subscribe(() => (document.documentElement.lang = uiLanguage.get()));
 document.documentElement.lang = uiLanguage.get();
 

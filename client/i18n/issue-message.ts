@@ -50,7 +50,7 @@ export function fieldName(path: string, language: UiLanguage, named: Record<stri
 }
 
 /** What is wrong, said in the reader's language with the values the server named. */
-export function problemText(issue: Pick<Issue, 'code' | 'params' | 'message'>, language: UiLanguage): string {
+function problemText(issue: Pick<Issue, 'code' | 'params' | 'message'>, language: UiLanguage): string {
   const params = Object.fromEntries(
     Object.entries(issue.params ?? {}).map(([name, value]) => [name, name === 'language' && typeof value === 'string' ? languageName(value, language) : value]),
   );

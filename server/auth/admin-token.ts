@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Storage } from '../storage/storage';
 import { hashToken, newToken } from './tokens';
 
-export const ADMIN_TOKEN_FILE = 'admin-token';
+const ADMIN_TOKEN_FILE = 'admin-token';
 const SETTING = 'admin-token-sha256';
 
 export type AdminTokenSource =

@@ -6,9 +6,9 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export const AUDIT_KEY_FILE = 'audit-key';
+const AUDIT_KEY_FILE = 'audit-key';
 /** A key shorter than this is refused: HMAC-SHA-256 wants at least 256 bits. */
-export const MIN_AUDIT_KEY_CHARACTERS = 32;
+const MIN_AUDIT_KEY_CHARACTERS = 32;
 
 export interface AuditKey {
   key: Uint8Array;

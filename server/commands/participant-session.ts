@@ -6,7 +6,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import type { Services } from '../services';
 import type { InvitationRow } from '../storage/storage';
 
-export const SESSION_DAYS = 14;
+const SESSION_DAYS = 14;
 
 export interface OpenedSession {
   token: string;

@@ -13,7 +13,7 @@ import { log } from '../log';
 import { ROSTER_FILE_LIMITS, UnreadableRoster, type RosterFormat } from './roster-parse';
 import type { RosterJob, RosterReading } from './roster-worker';
 
-export { ROSTER_FILE_LIMITS, UnreadableRoster, type RosterFormat };
+export { UnreadableRoster, type RosterFormat };
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // an XLSX file is a ZIP archive
 

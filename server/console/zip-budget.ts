@@ -4,7 +4,7 @@
 import { inflateRawSync } from 'node:zlib';
 
 export class OverBudget extends Error {}
-export class NotAZip extends Error {}
+class NotAZip extends Error {}
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;

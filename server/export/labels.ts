@@ -3,15 +3,11 @@
 // and words said in every working language of an original at once.
 import { formatDate, wallClock } from '../../shared/dates';
 import { wordingFor } from '../../shared/wording/catalog';
-import { nameIn, type ClosingFacts, type Wording } from '../../shared/wording/wording';
+import type { Wording } from '../../shared/wording/wording';
 
 export type Labels = Wording;
-export type { ClosingFacts };
 
 export const labelsFor = (language: string): Labels => wordingFor(language);
-
-/** A language's name as the text in `inLanguage` writes it: "ภาษาลาว", "Lao". */
-export const languageName = (code: string, inLanguage: string): string => nameIn(wordingFor(inLanguage), code);
 
 /**
  * "24 กันยายน 2567", "15:06 น. (UTC+07:00)": an instant as the record shows it, on the wall

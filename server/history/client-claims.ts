@@ -60,7 +60,7 @@ export class ClientClaims {
 }
 
 /** The client ids under which `update` adds content `doc` does not have yet. */
-export function newContentClients(doc: Y.Doc, update: DecodedUpdate): number[] {
+function newContentClients(doc: Y.Doc, update: DecodedUpdate): number[] {
   const clients = new Set<number>();
   for (const struct of update.structs) {
     if (!(struct instanceof Y.Item)) continue;

@@ -57,7 +57,7 @@ export function removesStructure(doc: Y.Doc, { structs, ds }: DecodedUpdate): bo
 
 /** Characters of text anywhere under `type`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function textLength(type: Y.AbstractType<any>): number {
+function textLength(type: Y.AbstractType<any>): number {
   let total = 0;
   for (let item = type._start; item !== null; item = item.right) {
     if (item.deleted) continue;

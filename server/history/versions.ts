@@ -13,7 +13,7 @@ export interface VersionServices {
 }
 
 /** The record as stored now, as one update, and the last sequence number it holds. */
-export async function storedState(storage: Storage, documentId: string): Promise<{ state: Uint8Array; seq: number }> {
+async function storedState(storage: Storage, documentId: string): Promise<{ state: Uint8Array; seq: number }> {
   const stored = await storage.loadRecord(documentId);
   const parts = partsOf(stored);
   return { state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), seq: stored.lastSeq };

@@ -85,4 +85,4 @@ export function clientAddress(c: Context, config: Config): string {
   }
 }
 
-export { consoleUserOf, type ConsoleUser };
+export type { ConsoleUser };

@@ -25,7 +25,7 @@ export interface Uploads {
   types: RegExp;
 }
 
-export const DOCUMENTED_UPLOADS: readonly Uploads[] = [
+const DOCUMENTED_UPLOADS: readonly Uploads[] = [
   // A roster file: CSV or XLSX as the body, or in a form (docs/api.md).
   {
     path: /^\/api\/console\/meetings\/[^/]+\/roster$/,
@@ -54,7 +54,7 @@ function isOwnOrigin(origin: string, c: Context, config: Config): boolean {
 }
 
 /** Whether the browser says the request comes from one of Accord's own pages (or from no browser at all). */
-export function fromOwnPages(c: Context, config: Config): boolean {
+function fromOwnPages(c: Context, config: Config): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site) return site === 'same-origin' || site === 'none';
   const origin = c.req.header('origin');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { AuditHead } from '../../shared/record/canonical';
 import { log, errorMessage } from '../log';
 
-export const AUDIT_WITNESS_FILE = 'audit-heads';
+const AUDIT_WITNESS_FILE = 'audit-heads';
 
 export class AuditWitness {
   private constructor(

@@ -58,5 +58,3 @@ export interface CaseStorage {
    */
   sealedCaseAnnex(documentId: string): Promise<string | null>;
 }
-
-export const CASE_TABLES = ['case_entries', 'case_changes', 'case_annex_agreements', 'finding_dismissals', 'sealed_case_annexes'] as const;

@@ -17,7 +17,7 @@ import {
   type VersionDbRow,
 } from './history-rows';
 
-export const SQLITE_HISTORY_SCHEMA = HISTORY_TABLES('BLOB', 'INTEGER');
+const SQLITE_HISTORY_SCHEMA = HISTORY_TABLES('BLOB', 'INTEGER');
 
 /** Keeps one stored update's author and claims; call it inside the append's transaction. */
 export function sqliteEditWriter(db: Database.Database) {

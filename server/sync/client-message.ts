@@ -19,7 +19,7 @@ export type ClientMessage =
   | { kind: 'auth' };
 
 /** A message that is none of the above, or is cut short. */
-export class MalformedMessage extends Error {}
+class MalformedMessage extends Error {}
 
 export function decodeClientMessage(message: Uint8Array): ClientMessage {
   try {

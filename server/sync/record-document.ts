@@ -12,7 +12,7 @@ import { dropPending } from './write-policy';
 import { snapshotOfState } from '../storage/coverage';
 
 /** Asked for the document of a record that is not loaded (yet, or any more). */
-export class RecordNotLoaded extends Error {
+class RecordNotLoaded extends Error {
   constructor() {
     super('the record is not loaded: nothing may read or write it here');
   }

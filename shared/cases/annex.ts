@@ -20,7 +20,7 @@ export interface CanonicalCaseAnnex {
   }[];
 }
 
-export function canonicalAnnex(cases: readonly CaseEntry[]): CanonicalCaseAnnex {
+function canonicalAnnex(cases: readonly CaseEntry[]): CanonicalCaseAnnex {
   return {
     format: CASE_ANNEX_FORMAT,
     cases: cases.map((c) => ({

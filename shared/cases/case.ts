@@ -58,7 +58,7 @@ const caseReference = z
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9/._-]*$/, 'a case reference such as TH-2025-0141');
 
-export const caseSideInput = z.object({
+const caseSideInput = z.object({
   party: partyCode,
   reference: caseReference,
   agency: z.string().trim().max(300).default(''),
@@ -93,6 +93,3 @@ export const caseFrom = (id: string, input: CaseInput, thread: CaseThread, carri
   due: input.due,
   carriedFrom,
 });
-
-/** How a case reads in one line: its references, party by party. */
-export const referencesOf = (entry: Pick<CaseEntry, 'sides'>) => entry.sides.map((s) => s.reference).join(' / ');

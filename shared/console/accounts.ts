@@ -8,15 +8,15 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /** Long enough to resist guessing at the sign-in limits; no other rule, so passphrases work. */
 export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
+const PASSWORD_MAX = 200;
 
-export const password = z
+const password = z
   .string()
   .min(PASSWORD_MIN, `a password of at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `a password of at most ${PASSWORD_MAX} characters`);
 
 /** A sign-in name: an e-mail address or a short name, compared without regard to case. */
-export const login = z
+const login = z
   .string()
   .trim()
   .min(3)

@@ -50,7 +50,7 @@ const place = (value: unknown): PointPlace | null => {
 };
 
 /** A status the record holds that is none of the four is read as open: it still needs doing. */
-export const statusOf = (value: unknown): ActionStatus =>
+const statusOf = (value: unknown): ActionStatus =>
   ACTION_STATUSES.includes(value as ActionStatus) ? (value as ActionStatus) : 'open';
 
 export function readActionPoints(doc: Y.Doc): ActionPointView[] {

@@ -4,7 +4,7 @@
 // the same rules as a new meeting, so the record never holds facts that contradict.
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { languageTag, meetingFacts, meetingInput, type MeetingInput } from '../record/meeting-input';
+import { languageTag, meetingFacts, meetingInput } from '../record/meeting-input';
 import {
   actionPoints,
   agenda,
@@ -123,12 +123,4 @@ function hasTextIn(doc: Y.Doc, language: string): boolean {
     for (const segment of segments.toArray()) if (filled(segmentCells(segment).get(language))) found = true;
   });
   return found;
-}
-
-/** The meeting's input as it stands: what a next meeting starts from. */
-export function currentInput(doc: Y.Doc): Pick<MeetingInput, 'participants'> & EditableFacts {
-  return {
-    ...editableFacts(doc),
-    participants: participants(doc).toArray().map(({ party, role, name, title, agency }) => ({ party, role, name, title, agency })),
-  };
 }

@@ -58,7 +58,7 @@ export type RosterCheck =
   | { ok: false; problems: RosterProblem[] };
 
 /** The pseudo-party an observer gets when the row names none. */
-export const OBSERVER_PARTY = 'OBS';
+const OBSERVER_PARTY = 'OBS';
 const PARTY_CODE = /^[A-Z][A-Z0-9]{1,7}$/;
 const LIMITS: Record<RosterColumn, number> = { name: 2000, party: 8, role: 40, title: 300, agency: 300 };
 

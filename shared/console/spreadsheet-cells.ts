@@ -5,7 +5,7 @@
 // typed is kept; only how a spreadsheet reads it changes.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export const spreadsheetText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+const spreadsheetText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 
 /** Every text cell of a row made safe; numbers and dates are not formulas. */
 export const spreadsheetRow = <T>(cells: readonly T[]): T[] => cells.map((cell) => (typeof cell === 'string' ? (spreadsheetText(cell) as T) : cell));

@@ -66,7 +66,7 @@ export const DRAFT_LIMITS = { title: 500, text: 20_000, items: 200, segments: 50
 const excerptOf = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /** The language a run of text is written in, by its script; Latin is Vietnamese when it carries Vietnamese letters. */
-export function scriptLanguage(text: string): string | null {
+function scriptLanguage(text: string): string | null {
   const counts = new Map<string, number>();
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
@@ -90,7 +90,7 @@ const LANGUAGE_NAMES: Record<string, string[]> = {
   en: ['en', 'english', 'อังกฤษ', 'ภาษาอังกฤษ', 'ອັງກິດ', 'ພາສາອັງກິດ', 'tiếng anh', 'အင်္ဂလိပ်', 'អង់គ្លេស', 'ភាសាអង់គ្លេស'],
 };
 
-export function languageNamed(cell: string): string | null {
+function languageNamed(cell: string): string | null {
   const name = cell.normalize('NFC').trim().toLowerCase();
   for (const [language, names] of Object.entries(LANGUAGE_NAMES)) if (names.includes(name)) return language;
   return null;

@@ -20,7 +20,7 @@ import {
   type SegmentMap,
 } from './schema';
 import { plainText } from './rich-text';
-import { BRACKET_MARK, countBrackets } from './brackets';
+import { countBrackets } from './brackets';
 import { readinessBlockers } from './readiness';
 import { openProposals, type Proposal } from './proposals';
 import type { PlacedFinding } from './personal-data-blockers';
@@ -47,7 +47,7 @@ export function findTarget(doc: Y.Doc, targetId: string): AgreementTarget | unde
 }
 
 /** The text a party agrees to, normalised: every language, and for an action point its terms. */
-export function targetText(doc: Y.Doc, target: AgreementTarget): string {
+function targetText(doc: Y.Doc, target: AgreementTarget): string {
   const { languages } = readMeetingFacts(doc);
   if (target.kind === 'segment') {
     const cells = segmentCells(target.segment);
@@ -58,7 +58,7 @@ export function targetText(doc: Y.Doc, target: AgreementTarget): string {
   return [...languages.map((l) => `${l}\u0000${texts.get(l)?.toString() ?? ''}`), ...terms].join('\u0001');
 }
 
-export function textDigest(text: string): string {
+function textDigest(text: string): string {
   return toBase64(digest(new TextEncoder().encode(text)));
 }
 
@@ -144,4 +144,3 @@ export function bracketsIn(_doc: Y.Doc, target: AgreementTarget): number {
   return n;
 }
 
-export { BRACKET_MARK };

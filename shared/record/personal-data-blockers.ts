@@ -23,13 +23,13 @@ export interface PlacedFinding {
 const placeKey = (p: FindingPlace) =>
   p.target === 'case' ? `case:${p.id}:${p.field}` : `${p.target}:${p.id}:${p.language}`;
 
-export const findingKey = (place: FindingPlace, kind: FindingKind, text: string) => `${placeKey(place)}|${kind}|${text}`;
+const findingKey = (place: FindingPlace, kind: FindingKind, text: string) => `${placeKey(place)}|${kind}|${text}`;
 
 /** The names of the meeting's participants: they may be named in the record. */
-export const participantNames = (doc: Y.Doc): string[] => participants(doc).toArray().map((p) => String(p.name ?? ''));
+const participantNames = (doc: Y.Doc): string[] => participants(doc).toArray().map((p) => String(p.name ?? ''));
 
 /** Findings in one case's fields: references, agencies, next step. */
-export function caseFindings(entry: CaseEntry, names: readonly string[]): PlacedFinding[] {
+function caseFindings(entry: CaseEntry, names: readonly string[]): PlacedFinding[] {
   const fields: [string, string][] = [
     ...entry.sides.flatMap((s): [string, string][] => [
       [`reference.${s.party}`, s.reference],

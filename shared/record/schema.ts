@@ -18,7 +18,6 @@ export const Root = {
   /** Agreement marks that lapsed because their text changed, with who changed it. */
   lapses: 'lapses',
 } as const;
-export type RootName = (typeof Root)[keyof typeof Root];
 
 /** Text in each working language, keyed by BCP 47 tag. */
 export type LocalizedText = Record<string, string>;

@@ -9,7 +9,7 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export class NotBase64 extends Error {}
 
-export const isBase64 = (text: string): boolean => BASE64.test(text);
+const isBase64 = (text: string): boolean => BASE64.test(text);
 export const isBase64Url = (text: string): boolean => BASE64URL.test(text) && text.length % 4 !== 1;
 
 export function encodeBase64(bytes: Uint8Array): string {

@@ -24,9 +24,7 @@ export const reasonedRequest = z.strictObject({
   reason: z.string().trim().max(500).optional(),
 });
 
-export type EnrolKeyRequest = z.infer<typeof enrolKeyRequest>;
 export type SignRequest = z.infer<typeof signRequest>;
-export type ReasonedRequest = z.infer<typeof reasonedRequest>;
 
 /** `?version=N` on GET /record and /bundle: an earlier version; the current one when absent. */
 export const versionQuery = z.object({

@@ -10,7 +10,7 @@ const frame = (write: (e: encoding.Encoder) => void) => {
   return encoding.toUint8Array(e);
 };
 
-export const syncUpdateMessage = (update: Uint8Array, step = 2) =>
+const syncUpdateMessage = (update: Uint8Array, step = 2) =>
   frame((e) => {
     encoding.writeVarUint(e, 0);
     encoding.writeVarUint(e, step);

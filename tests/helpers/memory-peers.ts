@@ -29,7 +29,7 @@ import type { Actor } from '../../shared/roles';
 
 /** Puts off a step until whoever drives the test lets it happen (or at once). */
 export type Delay = <T>(task: Promise<T>, label: string) => Promise<T>;
-export const noDelay: Delay = (task) => task;
+const noDelay: Delay = (task) => task;
 
 /** The fan-out between the processes of one test: what one publishes, the others get, each after `delay`. */
 export class MemoryFanoutHub {

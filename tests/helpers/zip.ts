@@ -32,7 +32,7 @@ async function deflated(pieces: Piece[]): Promise<{ data: Buffer; crc: number; s
   return { data: Buffer.concat(out), crc, size };
 }
 
-export async function zipArchive(entries: ZipEntry[]): Promise<Buffer> {
+async function zipArchive(entries: ZipEntry[]): Promise<Buffer> {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -78,11 +78,11 @@ const DOC_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relation
 const text = (s: string): Piece => ({ bytes: Buffer.from(s, 'utf8') });
 
 /** The XML of sheet row `r` (1-based), of text cells. */
-export const rowXml = (r: number, values: string[]) =>
+const rowXml = (r: number, values: string[]) =>
   `<row r="${r}">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
 
 /** An XLSX workbook of one sheet whose XML is `pieces` (rows and whatever lies between them). */
-export function workbookOf(pieces: Piece[]): Promise<Buffer> {
+function workbookOf(pieces: Piece[]): Promise<Buffer> {
   return zipArchive([
     {
       name: '[Content_Types].xml',

@@ -17,7 +17,7 @@ const EVERY_MS = 20_000;
 const readers = new Set<() => void>();
 export const annexChangedHere = () => readers.forEach((read) => read());
 
-export const annexBlockersOf = (annex: CaseAnnex): AnnexBlockers => ({
+const annexBlockersOf = (annex: CaseAnnex): AnnexBlockers => ({
   missingParties: Object.entries(annex.agreement)
     .filter(([, agreed]) => !agreed)
     .map(([party]) => party),

@@ -39,7 +39,7 @@ export function failureKey(err: unknown): MessageKey {
 }
 
 /** The fields the server named in a refusal, each as "field: problem" in the reader's language. */
-export const issuesOf = (err: unknown, language: UiLanguage, named?: Record<string, MessageKey>): string[] =>
+const issuesOf = (err: unknown, language: UiLanguage, named?: Record<string, MessageKey>): string[] =>
   err instanceof IssuesRefused ? err.issues.map((i) => issueMessage(i, language, named)) : [];
 
 /** What to show for a failed form: its fields' problems, or what went wrong as a whole. */

@@ -9,7 +9,7 @@ import type { AccountRow } from '../../storage/storage';
 import { auditDeployment } from './deployment-audit';
 
 /** How long a setup link works. */
-export const SETUP_LINK_HOURS = 72;
+const SETUP_LINK_HOURS = 72;
 
 export type CreatedAccount = { ok: true; account: AccountRow; setupToken: string | null } | { ok: false; why: 'login_taken' };
 

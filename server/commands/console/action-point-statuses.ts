@@ -9,7 +9,7 @@ import type { ActionStatus } from '../../../shared/record/meeting-input';
 import type { Services } from '../../services';
 import type { ActionPointChangeRow, ChangeAuthor, StatusObservation } from '../../storage/storage';
 
-export function observationsOf(meetingId: string, doc: Y.Doc, carriedFrom?: Map<string, ActionStatus>): StatusObservation[] {
+function observationsOf(meetingId: string, doc: Y.Doc, carriedFrom?: Map<string, ActionStatus>): StatusObservation[] {
   return readActionPoints(doc).map((point) => {
     const thread = threadOf(meetingId, point);
     const from = carriedFrom?.get(point.id);

@@ -16,13 +16,13 @@ const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 12;
 
 /** "K7QP-M2XD-9TWA": 12 letters and digits (59 bits), in groups of four. */
-export function newFirstRunCode(): string {
+function newFirstRunCode(): string {
   const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]);
   return [0, 4, 8].map((at) => chars.slice(at, at + 4).join('')).join('-');
 }
 
 /** What was typed, as it was printed: case, spaces and dashes do not matter. */
-export const codeHash = (typed: string) => hashToken(typed.toUpperCase().replace(/[^A-Z0-9]/g, ''));
+const codeHash = (typed: string) => hashToken(typed.toUpperCase().replace(/[^A-Z0-9]/g, ''));
 
 const hasAdministrator = (accounts: AccountRow[]) => accounts.some((a) => a.role === 'administrator' && !a.disabledAt && a.passwordHash);
 

@@ -12,7 +12,7 @@ import { auditDeployment } from './deployment-audit';
 
 export { SIGN_IN_LIMITS };
 
-export const OFFICER_SESSION_HOURS = 12;
+const OFFICER_SESSION_HOURS = 12;
 
 export type SignInResult =
   | { ok: true; account: AccountRow; sessionToken: string; expiresAt: Date }

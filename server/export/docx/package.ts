@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** Where the signed bundle stands in a Word original. */
-export const BUNDLE_PART = 'accord/bundle.json';
+const BUNDLE_PART = 'accord/bundle.json';
 
 // A zip entry's date is local time: this one reads the same in every time zone.
 const ENTRY_DATE = new Date(1980, 0, 1, 12, 0, 0);

@@ -34,7 +34,7 @@ export function pageGeometry(languages: number): { box: PageBox; layout: 'portra
 }
 
 /** The columns of the working languages, in the original's order. */
-export function languageColumns(ctx: Ctx): { language: string; x: number; width: number }[] {
+function languageColumns(ctx: Ctx): { language: string; x: number; width: number }[] {
   const { flow, original } = ctx;
   const count = original.languages.length;
   const width = (flow.contentWidth - GUTTER * (count - 1)) / count;

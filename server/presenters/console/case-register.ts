@@ -10,7 +10,7 @@ export const presentCaseRegister = (rows: CaseRegisterRow[], today: string) => (
 
 const pick = (text: LocalizedText, lang: string) => text[lang] ?? text.en ?? Object.values(text)[0] ?? '';
 
-export const caseHistoryLine = (h: CaseHistoryEntry) =>
+const caseHistoryLine = (h: CaseHistoryEntry) =>
   `${h.at.slice(0, 16).replace('T', ' ')} ${h.meetingCode}: ${h.kind === 'carried' ? `carried (${h.to})` : `${h.from ?? '—'} → ${h.to}`} by ${h.by ? h.by.name : 'not named'}`;
 
 const HEADERS = ['Meeting', 'References', 'Parties', 'Agencies', 'Stage', 'Repatriated on', 'Next step', 'Due', 'Overdue', 'History'];

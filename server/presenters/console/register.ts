@@ -14,7 +14,7 @@ const pick = (text: LocalizedText, lang: string) => text[lang] ?? text.en ?? Obj
 
 const who = (h: HistoryEntry) => (h.by ? h.by.name : 'in the record (not named)');
 
-export const historyLine = (h: HistoryEntry) =>
+const historyLine = (h: HistoryEntry) =>
   `${h.at.slice(0, 16).replace('T', ' ')} ${h.meetingCode}: ${h.kind === 'carried' ? `carried (${h.to})` : `${h.from ?? '—'} → ${h.to}`} by ${who(h)}`;
 
 const HEADERS = ['Series', 'Meeting', 'Origin', 'Party', 'Agency', 'Action point', 'Due', 'Due (written)', 'Status', 'Overdue', 'History'];

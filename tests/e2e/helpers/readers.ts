@@ -7,7 +7,7 @@ import type { UiLanguage } from '../../../client/i18n/translate';
 import { tokenOf, type CreatedMeetingResponse, type TestServer } from '../../helpers/server';
 import { connected, launchChromium, startServerWithClient } from './browser';
 
-export function readers(browser: () => Browser, server: () => TestServer) {
+function readers(browser: () => Browser, server: () => TestServer) {
   const contexts: BrowserContext[] = [];
   const reader = async (language: UiLanguage, cookie?: string): Promise<Page> => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
