@@ -12,6 +12,7 @@ import { agenda, agendaItemId, minutes, segmentCells } from '../../shared/record
 import { plainText } from '../../shared/record/rich-text';
 import { cell, openAgendaItem, textOf, untilText } from './helpers/browser';
 import { workspaceHarness } from './helpers/harness';
+import { AxeTally } from './helpers/axe';
 
 const SEGMENTS = 60;
 const LANGUAGES = ['th', 'lo', 'en'];
@@ -84,6 +85,10 @@ describe('a big record in the browser', () => {
       expect(await editorsIn(thai.page)).toBeLessThan(cells / 2);
       expect(await isEditor(thai.page, SEGMENTS - 5, 'th')).toBe(false);
       expect(await textOf(cell(thai.page, SEGMENTS - 5, 'en'))).toContain(`paragraph ${SEGMENTS - 4}:`);
+      // A drawn cell is a text box named for its cell, as the editor is, and axe finds nothing serious on the page.
+      expect(await cell(thai.page, SEGMENTS - 5, 'en').getAttribute('role')).toBe('textbox');
+      expect(await cell(thai.page, SEGMENTS - 5, 'en').getAttribute('aria-label')).toContain(String(SEGMENTS - 4));
+      expect(await new AxeTally().scan(thai.page, 'a big record, most cells drawn')).toEqual([]);
 
       // Scrolled to a far cell, the Thai delegate types there; the record and the Lao screen, far from it, have the words.
       const far = SEGMENTS - 5;
@@ -127,10 +132,17 @@ describe('a big record in the browser', () => {
       // Shift+Tab from there goes back through the same toolbar as before.
       await thai.page.keyboard.press('Shift+Tab');
       expect(await thai.page.evaluate(() => document.activeElement?.closest('.cell-toolbar') !== null)).toBe(true);
+
+      // An observer's page: no cell, drawn or editor, takes the focus or typing.
+      const observer = await h.as(meeting, 'observer');
+      await openAgendaItem(observer.page, 1);
+      await cell(observer.page, 0, 'th').and(observer.page.locator('.ProseMirror')).waitFor();
+      expect(await observer.page.locator('.cell-text[tabindex], .cell-text[contenteditable="true"]').count()).toBe(0);
+      expect(await observer.page.locator('.cell-drawn').count()).toBeGreaterThan(0);
     } finally {
       record.destroy();
     }
-  }, 180_000);
+  }, 240_000);
 });
 
 /** Polls `check` until it holds (each poll a round trip to the page; nothing timed). */
