@@ -172,7 +172,7 @@ export async function measureClient(browser: Browser, baseUrl: string, record: R
       mark,
     );
     const target = other.page.locator(EDITABLE).first();
-    await target.click();
+    await target.click({ timeout: 120_000 });
     await other.page.keyboard.press('Control+End');
     const pressed = Date.now();
     await other.page.keyboard.insertText(mark); // one input, one update
@@ -202,7 +202,8 @@ export async function measureClient(browser: Browser, baseUrl: string, record: R
           true,
         );
       });
-      await page.locator(EDITABLE).first().click();
+      // A page that cannot keep up with the typists may take long to answer a click.
+      await page.locator(EDITABLE).first().click({ timeout: 120_000 });
       for (let i = 0; i < keystrokes; i++) {
         await page.keyboard.press('x');
         await page.waitForTimeout(40);

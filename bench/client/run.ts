@@ -1,10 +1,12 @@
-// npm run bench:client [-- --profiles loopback,hotel] [--records cmm04,gms08] [--repeats N] [--keystrokes N] [--write]
+// npm run bench:client [-- --profiles loopback,hotel] [--records cmm04,gms08] [--repeats N] [--keystrokes N] [--client-dir DIR] [--write]
 //
 // The client benchmark: Accord in its own process serving the built client, Debian's
 // Chromium opening invitation links on a loopback and a "hotel Wi-Fi" profile, for CMM 04
 // and for a GMS 08-size record (120 participants, five parties, 6 agenda items of 50
 // segments in English and Thai, made from ../shared/fixtures' regional meeting). Figures
-// are medians over repeats; --write puts the table in bench/RESULTS.md.
+// are medians over repeats; --write puts the table in bench/RESULTS.md. --client-dir serves a
+// client built elsewhere (another commit's `vite build`, for a before/after) instead of
+// building the working tree's.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,12 +58,24 @@ async function createRecord(port: number, name: RecordName, typistCount: number)
   };
 }
 
+/** The working tree's client, as users load it (the config's own root: `client/`). */
+async function buildClient(): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'error' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function runClientBench(options: { profiles: string[]; records: RecordName[]; repeats: number; keystrokes: number; log: (line: string) => void }) {
-  if (!existsSync(join(REPO_ROOT, 'dist/client/index.html'))) await build({ root: REPO_ROOT, configFile: join(REPO_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'error' });
+export async function runClientBench(options: { profiles: string[]; records: RecordName[]; repeats: number; keystrokes: number; log: (line: string) => void; /** false: use dist/client as it is, if there is one. */ build?: boolean; /** A built client to serve instead. */ clientDir?: string }) {
+  const clientDir = options.clientDir ?? join(REPO_ROOT, 'dist/client');
+  if (!options.clientDir && (options.build !== false || !existsSync(join(clientDir, 'index.html')))) await buildClient();
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-client-'));
-  const server = await startServer('accord', { dataDir, adminToken: ADMIN_TOKEN, env: { ACCORD_CLIENT_DIR: join(REPO_ROOT, 'dist/client') } });
+  const server = await startServer('accord', { dataDir, adminToken: ADMIN_TOKEN, env: { ACCORD_CLIENT_DIR: clientDir } });
   const browser = await launch();
   const rows: { profile: string; record: string; figures: ClientFigures }[] = [];
   try {
@@ -104,6 +118,7 @@ async function main(): Promise<void> {
       repeats: { type: 'string', default: '3' },
       keystrokes: { type: 'string', default: '60' },
       write: { type: 'boolean', default: false },
+      'client-dir': { type: 'string' },
     },
   });
   const rows = await runClientBench({
@@ -111,6 +126,7 @@ async function main(): Promise<void> {
     records: values.records!.split(',') as RecordName[],
     repeats: Number(values.repeats),
     keystrokes: Number(values.keystrokes),
+    clientDir: values['client-dir'],
     log: (line) => console.error(line),
   });
   const markdown = table(rows);

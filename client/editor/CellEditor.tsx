@@ -2,7 +2,7 @@
 // may not write (observer, locked or signed record); the toolbar is then not there at all.
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
-import { useEffect } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type * as Y from 'yjs';
 import type { SplitPoint } from '../../shared/record/segment-ops';
 import { useWorkspace } from '../features/workspace/workspace-context';
@@ -10,7 +10,7 @@ import { CellToolbar } from './CellToolbar';
 import { cellExtensions } from './extensions';
 import { lastEdit } from './last-edit';
 
-interface Props {
+export interface CellProps {
   fragment: Y.XmlFragment;
   language: string;
   /** Names the cell for screen readers and for the copy of refused text. */
@@ -18,8 +18,19 @@ interface Props {
   onSplit?: (point: SplitPoint, atBlockBoundary: boolean) => void;
 }
 
-export function CellEditor({ fragment, language, label, onSplit }: Props) {
+/** Where the focus goes once the editor is there: the text (at a point clicked, else its start) or a toolbar button. */
+export type Entry = { kind: 'text'; at: { x: number; y: number } | null } | { kind: 'tool'; index: number };
+
+interface Props extends CellProps {
+  /** Set by a cell that was shown without an editor and was entered: taken once the editor is up. */
+  entry?: RefObject<Entry | null>;
+  /** The editor, while there is one (null once it goes). */
+  onEditor?: (editor: Editor | null) => void;
+}
+
+export function CellEditor({ fragment, language, label, onSplit, entry, onEditor }: Props) {
   const { connection, presenceUser, readOnly } = useWorkspace();
+  const box = useRef<HTMLDivElement>(null);
   const editor = useEditor(
     {
       extensions: cellExtensions(fragment, connection.provider.awareness, presenceUser),
@@ -38,9 +49,28 @@ export function CellEditor({ fragment, language, label, onSplit }: Props) {
     if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
   }, [editor, readOnly]);
 
+  useEffect(() => {
+    if (!editor) return;
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
+  // Entered while shown without an editor: the focus goes where the person was going.
+  useEffect(() => {
+    const wanted = entry?.current;
+    if (!editor || !wanted || editor.isDestroyed) return;
+    entry.current = null;
+    if (wanted.kind === 'tool') {
+      box.current?.querySelectorAll<HTMLButtonElement>('.cell-toolbar button')[wanted.index]?.focus();
+      return;
+    }
+    const at = wanted.at ? editor.view.posAtCoords({ left: wanted.at.x, top: wanted.at.y }) : null;
+    editor.commands.focus(at ? at.pos : 'start', { scrollIntoView: false });
+  }, [editor, entry]);
+
   if (!editor) return null;
   return (
-    <div className="cell" lang={language}>
+    <div className="cell" lang={language} ref={box}>
       {!readOnly && <CellToolbar editor={editor} onSplit={onSplit ? () => onSplit(...splitPointOf(editor)) : undefined} />}
       <EditorContent editor={editor} />
     </div>

@@ -8,8 +8,10 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceUser } from '../connection/record-connection';
 import { Bracket } from './bracket-mark';
+import { caretAwareness } from './caret-awareness';
 
-export function cellExtensions(fragment: Y.XmlFragment, awareness: Awareness, user: PresenceUser) {
+/** What a cell may hold: the same schema for the editor and for a cell shown without one. */
+export function cellFormatting() {
   return [
     StarterKit.configure({
       // Yjs keeps the history: undo takes back only this writer's own changes.
@@ -27,7 +29,15 @@ export function cellExtensions(fragment: Y.XmlFragment, awareness: Awareness, us
       link: false,
     }),
     Bracket,
+  ];
+}
+
+export function cellExtensions(fragment: Y.XmlFragment, awareness: Awareness, user: PresenceUser) {
+  return [
+    ...cellFormatting(),
     Collaboration.configure({ fragment }),
-    CollaborationCaret.configure({ provider: { awareness }, user }),
+    // The carets see the awareness through a view of their own cell: a change elsewhere in
+    // the record (someone's caret moving in another cell) does not redraw this one.
+    CollaborationCaret.configure({ provider: { awareness: caretAwareness(awareness, fragment) }, user }),
   ];
 }

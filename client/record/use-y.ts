@@ -27,29 +27,46 @@ export function useYVersion(type: Y.AbstractType<any> | null | undefined, { deep
   return useSyncExternalStore(subscribe, () => (type ? (versions.get(type) ?? 0) : 0));
 }
 
+/** How often summaries of the whole record (what blocks the lock) are redrawn at most, ms. */
+export const SUMMARY_EVERY_MS = 400;
+
 /**
  * Changes at most once per frame after any change to the record: for what is derived from
  * the whole of it (agreement, what blocks locking), recomputed once however fast people type.
+ * With `everyMs`, at most once in that time (the last change always shows): for summaries
+ * of the whole record that cost more than a frame can spare while many type.
  */
-export function useDocVersion(doc: Y.Doc): number {
+export function useDocVersion(doc: Y.Doc, { everyMs = 0 } = {}): number {
   const subscribe = useCallback(
     (notify: () => void) => {
       let frame = 0;
-      const onUpdate = () => {
-        if (frame) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let last = 0;
+      const show = () => {
         frame = requestAnimationFrame(() => {
           frame = 0;
+          last = performance.now();
           bump(doc);
           notify();
         });
+      };
+      const onUpdate = () => {
+        if (frame || timer !== undefined) return;
+        const wait = last + everyMs - performance.now();
+        if (everyMs <= 0 || wait <= 0) return show();
+        timer = setTimeout(() => {
+          timer = undefined;
+          show();
+        }, wait);
       };
       doc.on('update', onUpdate);
       return () => {
         doc.off('update', onUpdate);
         if (frame) cancelAnimationFrame(frame);
+        if (timer !== undefined) clearTimeout(timer);
       };
     },
-    [doc],
+    [doc, everyMs],
   );
   return useSyncExternalStore(subscribe, () => versions.get(doc) ?? 0);
 }

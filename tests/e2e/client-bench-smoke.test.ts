@@ -6,7 +6,7 @@ import { runClientBench } from '../../bench/client/run';
 
 describe('client benchmark harness', () => {
   it('opens an invitation link, sees another delegate type, and measures keystrokes while others type', async () => {
-    const rows = await runClientBench({ profiles: ['loopback'], records: ['cmm04'], repeats: 1, keystrokes: 5, log: () => undefined });
+    const rows = await runClientBench({ profiles: ['loopback'], records: ['cmm04'], repeats: 1, keystrokes: 5, log: () => undefined, build: false });
     expect(rows).toHaveLength(1);
     const figures = rows[0]!.figures;
     expect(figures.scriptBytesBeforeEditable).toBeGreaterThan(0);

@@ -5,8 +5,8 @@ import { agenda, agendaItemId, agendaItemTitle, readLocalizedYText } from '../..
 import { addAgendaItem } from '../../../shared/record/segment-ops';
 import { newId } from '../../app/ids';
 import { pick, useT } from '../../i18n/i18n';
-import { useDocVersion, useYVersion } from '../../record/use-y';
-import { lockBlockers } from '../../../shared/record/agreement';
+import { SUMMARY_EVERY_MS, useDocVersion, useYVersion } from '../../record/use-y';
+import { currentLockBlockers } from '../../record/lock-blockers';
 import { itemMarks, type ItemMarks } from './item-marks';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -20,8 +20,10 @@ export function AgendaList({ selected, onSelect }: Props) {
   const { connection, readOnly, columns } = useWorkspace();
   const items = agenda(connection.doc);
   useYVersion(items);
-  useDocVersion(connection.doc);
-  const blockers = lockBlockers(connection.doc);
+  // Which items still block the lock: a summary of the whole record, redrawn at most a few
+  // times a second however many type (it cost more than a frame on a GMS 08-size record).
+  useDocVersion(connection.doc, { everyMs: SUMMARY_EVERY_MS });
+  const blockers = currentLockBlockers(connection.doc);
   const add = () => {
     const id = newId();
     addAgendaItem(connection.doc, id, {}, items.length);

@@ -6,14 +6,25 @@ import { Check, Circle } from 'lucide-react';
 import type { AgreementTarget } from '../../../shared/record/agreement';
 import { ApiFailure, api } from '../../connection/api';
 import { pick, useT, type MessageKey } from '../../i18n/i18n';
-import { useDocVersion } from '../../record/use-y';
+import { useYVersion } from '../../record/use-y';
+import { agreement, meta, parties } from '../../../shared/record/schema';
 import { useWorkspace } from '../workspace/workspace-context';
 import { agreementState } from './agreement-state';
+
+// The same elements every time: React skips them when a row is redrawn.
+const AGREED_ICON = <Check size={14} aria-hidden="true" />;
+const OPEN_ICON = <Circle size={12} aria-hidden="true" />;
 
 export function AgreementControls({ target }: { target: AgreementTarget }) {
   const { t, language } = useT();
   const { connection, meeting, you, recordState, partyColor, columns } = useWorkspace();
-  useDocVersion(connection.doc);
+  // Redrawn when this target's text, the marks, the parties or the languages change; not at
+  // every keystroke anywhere in the record (a row per segment did that, every frame).
+  const doc = connection.doc;
+  useYVersion(target.kind === 'segment' ? target.segment : target.point);
+  useYVersion(agreement(doc), { deep: false });
+  useYVersion(parties(doc), { deep: false });
+  useYVersion(meta(doc));
   const state = agreementState(connection.doc, target, you, recordState);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -43,7 +54,7 @@ export function AgreementControls({ target }: { target: AgreementTarget }) {
             style={{ color: partyColor(code) }}
             title={t(agreed ? 'agreement.agreedBy' : 'agreement.notAgreedBy', { party: partyName(code) })}
           >
-            {agreed ? <Check size={14} aria-hidden="true" /> : <Circle size={12} aria-hidden="true" />}
+            {agreed ? AGREED_ICON : OPEN_ICON}
             <span>{code}</span>
             <span className="sr-only">{t(agreed ? 'agreement.agreed' : 'agreement.notAgreed')}</span>
           </li>

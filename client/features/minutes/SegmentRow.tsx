@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, Combine, MessageSquare, Plus, Trash } from 'lucide-
 import { segmentCells, segmentId, type SegmentMap } from '../../../shared/record/schema';
 import { addSegment, mergeWithNext, moveSegment, splitSegment, type SplitPoint } from '../../../shared/record/segment-ops';
 import { newId } from '../../app/ids';
-import { CellEditor } from '../../editor/CellEditor';
+import { LazyCellEditor } from '../../editor/LazyCellEditor';
 import { languageName, useT } from '../../i18n/i18n';
 import { useYVersion } from '../../record/use-y';
 import { AgreementControls } from '../agreement/AgreementControls';
@@ -58,7 +58,7 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
             <span className="cell-language" aria-hidden="true">
               {languageName(code, language)}
             </span>
-            {fragment ? <CellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} /> : <span className="empty">—</span>}
+            {fragment ? <LazyCellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} /> : <span className="empty">—</span>}
             {fragment && <CellProposals segmentId={id} language={code} fragment={fragment} />}
             {fragment && <CellWarning fragment={fragment} />}
           </div>

@@ -4,13 +4,14 @@
 // write, a way to propose wording instead of editing the text.
 import { useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
-import { openProposalsOf, partyOfLanguage, type Proposal } from '../../../shared/record/proposals';
+import { openProposalsOf, partyOfLanguage, proposals, type Proposal } from '../../../shared/record/proposals';
+import { parties } from '../../../shared/record/schema';
 import { plainText } from '../../../shared/record/rich-text';
 import { can } from '../../../shared/roles';
 import { ApiFailure } from '../../connection/api';
 import { negotiationApi } from '../../connection/negotiation-api';
 import { languageName, pick, useT, type MessageKey } from '../../i18n/i18n';
-import { useDocVersion } from '../../record/use-y';
+import { useYVersion } from '../../record/use-y';
 import { useWorkspace } from '../workspace/workspace-context';
 import { wordingDiff } from './wording-diff';
 
@@ -23,7 +24,11 @@ interface Props {
 export function CellProposals({ segmentId, language, fragment }: Props) {
   const { t, language: uiLanguage } = useT();
   const { connection, meeting, you, recordState, partyColor, columns } = useWorkspace();
-  useDocVersion(connection.doc);
+  // Redrawn when proposals or parties change, and with the cell's text (the wording compared);
+  // not at every keystroke anywhere in the record.
+  useYVersion(proposals(connection.doc), { deep: false });
+  useYVersion(parties(connection.doc), { deep: false });
+  useYVersion(fragment);
   const [draft, setDraft] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);

@@ -3,21 +3,22 @@
 // read cases, what the case annex adds (parties yet to agree it, findings not cleared).
 import { useMemo } from 'react';
 import { CircleCheck, CircleDashed } from 'lucide-react';
-import { lockBlockers } from '../../../shared/record/agreement';
+import { currentLockBlockers } from '../../record/lock-blockers';
 import { can } from '../../../shared/roles';
 import { useAnnexBlockers } from '../cases/use-annex-blockers';
 import { useT } from '../../i18n/i18n';
-import { useDocVersion } from '../../record/use-y';
+import { SUMMARY_EVERY_MS, useDocVersion } from '../../record/use-y';
 import { useWorkspace } from './workspace-context';
 
 export function LockSummary() {
   const { t } = useT();
   const { connection, meeting, you } = useWorkspace();
-  const version = useDocVersion(connection.doc);
+  // A summary of the whole record: redrawn at most a few times a second while many type.
+  const version = useDocVersion(connection.doc, { everyMs: SUMMARY_EVERY_MS });
   const annex = useAnnexBlockers(meeting.id, you !== null && can(you, 'readCases', { state: 'draft' }), version);
   const annexCount = annex ? annex.missingParties.length + annex.openFindings : 0;
   const summary = useMemo(() => {
-    const blockers = lockBlockers(connection.doc);
+    const blockers = currentLockBlockers(connection.doc);
     return {
       segments: blockers.filter((b) => b.kind === 'segment').length,
       actionPoints: blockers.filter((b) => b.kind === 'actionPoint').length,
