@@ -63,6 +63,7 @@ export function LazyCellEditor(props: CellProps) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the pointer is only noted to place the caret where the cell was clicked; keyboard entry is the focus handler's
     <div
       ref={box}
       className="cell-box"

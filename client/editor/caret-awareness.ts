@@ -30,7 +30,7 @@ function cellOf(doc: Y.Doc, cursor: unknown): Y.XmlFragment | null {
 }
 
 function hubOf(awareness: Awareness): Hub {
-  let hub = hubs.get(awareness);
+  const hub = hubs.get(awareness);
   if (hub) return hub;
   const made: Hub = { listeners: new Map(), where: new Map() };
   awareness.on('change', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {

@@ -4,7 +4,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 
 /** How far beyond the window a cell still counts as near. */
-export const NEAR_MARGIN = '75% 0px';
+const NEAR_MARGIN = '75% 0px';
 
 type Callback = (near: boolean) => void;
 const watched = new Map<Element, Callback>();
