@@ -83,7 +83,12 @@ export async function openSqliteStorage(dataDir: string, options: SqliteOptions 
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  await migrateSqlite(db);
+  try {
+    await migrateSqlite(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   // Checkpoints run in a worker thread, not inside some client's write. Should writes
   // outrun it, the writer checkpoints itself past 10,000 pages (40 MB), as SQLite would at
   // 1,000, finding most pages already copied; the WAL file is cut back to 64 MB after.
