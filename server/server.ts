@@ -128,7 +128,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
  * has made sure the two come together, or that one process alone is meant).
  */
 async function openBackends(config: Config): Promise<{ storage: Storage; fanout: Fanout }> {
-  if (!config.databaseUrl) return { storage: openSqliteStorage(config.dataDir, { synchronous: config.sqliteSynchronous }), fanout: localFanout() };
+  if (!config.databaseUrl) return { storage: await openSqliteStorage(config.dataDir, { synchronous: config.sqliteSynchronous }), fanout: localFanout() };
   const storage = await openPostgresStorage(config.databaseUrl, config.databaseSchema);
   const fanout = config.redisUrl ? await redisFanout(config.redisUrl, config.redisPrefix) : localFanout();
   return { storage, fanout };

@@ -21,7 +21,7 @@ export async function accordInitialState(ctx: RunContext, fixture: FixtureName):
     await server.stop();
   }
   const { openSqliteStorage } = (await import(pathToFileURL(join(accordRoot(), 'server/storage/sqlite.ts')).href)) as typeof SqliteModule;
-  const storage = openSqliteStorage(dir);
+  const storage = await openSqliteStorage(dir);
   const stored = await storage.loadRecord(documentId);
   await storage.close();
   const doc = new Y.Doc();

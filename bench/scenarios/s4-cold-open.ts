@@ -113,14 +113,14 @@ export async function prepare(ctx: RunContext, trace: SequentialTrace, rounds: n
   }
   // The server's own storage module (of the Accord under test), as the room would use it.
   const { openSqliteStorage } = (await import(pathToFileURL(join(accordRoot(), 'server/storage/sqlite.ts')).href)) as typeof SqliteModule;
-  const storage = openSqliteStorage(accordDir);
+  const storage = await openSqliteStorage(accordDir);
   const history = await writeHistory(storage, room.docName, trace, rounds, trace.txns.length);
   const warmup = await writeHistory(storage, warmupRoom.docName, trace, 1, WARMUP_EDITS);
   await storage.close();
   const accordCrashDir = join(dir, 'accord-crash');
   cpSync(accordDir, accordCrashDir, { recursive: true });
   // What the shipped server leaves when the last client of a record leaves.
-  const left = openSqliteStorage(accordDir);
+  const left = await openSqliteStorage(accordDir);
   await left.compactRecord(room.docName, Y.encodeStateAsUpdate(history.doc), history.lastSeq);
   await left.compactRecord(warmupRoom.docName, Y.encodeStateAsUpdate(warmup.doc), warmup.lastSeq);
   await left.close();

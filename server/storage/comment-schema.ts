@@ -1,5 +1,5 @@
 // Comments live beside the record, never in it (nor in its canonical form or exports):
-// one table, the same DDL for SQLite and PostgreSQL, and the calls both adapters answer.
+// its table is made by the migrations (server/storage/migrations/), and both adapters answer these calls.
 
 export interface CommentRow {
   id: string;
@@ -31,27 +31,6 @@ export interface CommentStorage {
   /** Resolves a thread (its first comment), or reopens it with nulls. */
   setThreadResolved(id: string, resolvedAt: string | null, resolvedBy: string | null): Promise<void>;
 }
-
-export const COMMENT_SCHEMA = `
-CREATE TABLE IF NOT EXISTS comments (
-  id TEXT PRIMARY KEY,
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  thread_id TEXT REFERENCES comments(id),
-  segment_id TEXT NOT NULL,
-  language TEXT,
-  quote TEXT,
-  visibility TEXT NOT NULL CHECK (visibility IN ('meeting', 'party')),
-  party TEXT NOT NULL,
-  author_id TEXT NOT NULL,
-  author_name TEXT NOT NULL,
-  body TEXT NOT NULL,
-  mentions TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  resolved_at TEXT,
-  resolved_by TEXT
-);
-CREATE INDEX IF NOT EXISTS comments_meeting ON comments(meeting_id, created_at);
-`;
 
 /** A stored row (either database's column names) as a CommentRow. */
 export function toCommentRow(r: Record<string, unknown>): CommentRow {

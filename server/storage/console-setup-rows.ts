@@ -29,18 +29,3 @@ export interface ConsoleSetupStorage {
   addOfficerSeat(seat: OfficerSeatRow, invitation: InvitationRow): Promise<void>;
 }
 
-/** Both tables, in SQL that SQLite and PostgreSQL read alike. */
-export const CONSOLE_SETUP_SCHEMA = `
-CREATE TABLE IF NOT EXISTS first_run (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  code_hash TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS officer_seats (
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  account_id TEXT NOT NULL REFERENCES accounts(id),
-  participant_id TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  PRIMARY KEY (meeting_id, account_id)
-);
-`;

@@ -59,41 +59,6 @@ export interface HistoryStorage {
   versionState(documentId: string, versionId: string): Promise<{ version: VersionRow; state: Uint8Array } | undefined>;
 }
 
-export const HISTORY_TABLES = (blob: 'BLOB' | 'BYTEA', bigint: 'INTEGER' | 'BIGINT') => `
-CREATE TABLE IF NOT EXISTS record_clients (
-  document_id TEXT NOT NULL,
-  client_id ${bigint} NOT NULL,
-  participant_id TEXT NOT NULL,
-  party TEXT NOT NULL,
-  name TEXT NOT NULL,
-  first_seen TEXT NOT NULL,
-  PRIMARY KEY (document_id, client_id)
-);
-CREATE TABLE IF NOT EXISTS record_edits (
-  document_id TEXT NOT NULL,
-  seq ${bigint} NOT NULL,
-  participant_id TEXT NOT NULL,
-  party TEXT NOT NULL,
-  name TEXT NOT NULL,
-  at TEXT NOT NULL,
-  deletes TEXT NOT NULL,
-  PRIMARY KEY (document_id, seq)
-);
-CREATE TABLE IF NOT EXISTS record_versions (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  seq ${bigint} NOT NULL,
-  kind TEXT NOT NULL,
-  name TEXT,
-  at TEXT NOT NULL,
-  by_participant TEXT,
-  by_party TEXT,
-  by_name TEXT,
-  state ${blob} NOT NULL
-);
-CREATE INDEX IF NOT EXISTS record_versions_document ON record_versions(document_id, at);
-`;
-
 export interface VersionDbRow {
   id: string;
   document_id: string;

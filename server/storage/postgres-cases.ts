@@ -8,58 +8,6 @@ import type { CaseStorage, CaseWrite, StoredAnnex } from './case-rows';
 import type { Tx } from './postgres';
 import { toAgreement, toCaseChange, toDismissal } from './sqlite-cases';
 
-export const POSTGRES_CASES_SCHEMA = `
-CREATE TABLE IF NOT EXISTS case_entries (
-  document_id TEXT NOT NULL REFERENCES records(document_id),
-  case_id TEXT NOT NULL,
-  position INTEGER NOT NULL,
-  body TEXT NOT NULL,
-  PRIMARY KEY (document_id, case_id)
-);
-CREATE TABLE IF NOT EXISTS case_changes (
-  seq BIGSERIAL PRIMARY KEY,
-  meeting_id TEXT NOT NULL,
-  document_id TEXT NOT NULL,
-  case_id TEXT NOT NULL,
-  thread_meeting_id TEXT NOT NULL,
-  thread_case_id TEXT NOT NULL,
-  from_stage TEXT,
-  to_stage TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  by_actor TEXT,
-  by_name TEXT,
-  at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS case_changes_meeting ON case_changes(meeting_id, seq);
-CREATE OR REPLACE FUNCTION case_changes_append_only() RETURNS trigger AS $$
-  BEGIN RAISE EXCEPTION 'the case history is append-only'; END;
-$$ LANGUAGE plpgsql;
-DROP TRIGGER IF EXISTS case_changes_append_only ON case_changes;
-CREATE TRIGGER case_changes_append_only BEFORE UPDATE OR DELETE ON case_changes
-  FOR EACH ROW EXECUTE FUNCTION case_changes_append_only();
-CREATE TABLE IF NOT EXISTS case_annex_agreements (
-  seq BIGSERIAL PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  party TEXT NOT NULL,
-  digest TEXT NOT NULL,
-  by_actor TEXT NOT NULL,
-  at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS finding_dismissals (
-  document_id TEXT NOT NULL,
-  finding_key TEXT NOT NULL,
-  by_actor TEXT NOT NULL,
-  by_name TEXT NOT NULL,
-  at TEXT NOT NULL,
-  PRIMARY KEY (document_id, finding_key)
-);
-CREATE TABLE IF NOT EXISTS sealed_case_annexes (
-  document_id TEXT PRIMARY KEY REFERENCES records(document_id),
-  record_hash TEXT NOT NULL,
-  body TEXT NOT NULL
-);
-`;
-
 type Row = Record<string, unknown>;
 type Queryable = Pick<pg.Pool, 'query'> | Tx;
 

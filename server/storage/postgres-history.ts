@@ -4,7 +4,6 @@ import type pg from 'pg';
 import { editFacts } from '../history/edit-facts';
 import {
   EDITORS_SQL,
-  HISTORY_TABLES,
   VERSION_COLUMNS,
   toClaim,
   toEdit,
@@ -13,8 +12,6 @@ import {
   type EditAuthor,
   type HistoryStorage,
 } from './history-rows';
-
-export const POSTGRES_HISTORY_SCHEMA = HISTORY_TABLES('BYTEA', 'BIGINT');
 
 /** Keeps each stored update's author and claims, numbered from `firstSeq`, inside the append's transaction. */
 export async function notePostgresEdits(c: pg.PoolClient, documentId: string, firstSeq: number, appends: { updates: Uint8Array[]; by: EditAuthor | null }[]): Promise<void> {

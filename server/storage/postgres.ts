@@ -5,7 +5,7 @@ import { postgresComments } from './postgres-comments';
 import pg from 'pg';
 import type { AuditEntry, InvitationRow, RecordRow, Storage } from './storage';
 import { GENESIS_HASH } from './audit-chain';
-import { postgresSchema } from './postgres-schema';
+import { migratePostgres } from './migrations/migrate';
 import { postgresLifecycle } from './postgres-lifecycle';
 import { postgresConsole } from './postgres-console';
 import { postgresCases } from './postgres-cases';
@@ -53,14 +53,25 @@ const toAudit = (r: Record<string, unknown>): AuditEntry => ({
 export async function openPostgresStorage(url: string, schema = 'accord'): Promise<Storage> {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`"${schema}" is not a usable schema name`);
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
-  const setup = await pool.connect();
   try {
-    // One process creates the tables at a time.
-    await setup.query('SELECT pg_advisory_lock(hashtext($1))', [`accord-schema-${schema}`]);
-    await setup.query(postgresSchema(schema));
-    await setup.query('SELECT pg_advisory_unlock(hashtext($1))', [`accord-schema-${schema}`]);
-  } finally {
-    setup.release();
+    const setup = await pool.connect();
+    try {
+      // One process migrates the schema at a time (the Migrator also locks, for one process
+      // per database; this lock is per schema and covers making the schema itself).
+      await setup.query('SELECT pg_advisory_lock(hashtext($1))', [`accord-schema-${schema}`]);
+      try {
+        await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await migratePostgres(pool, schema);
+      } finally {
+        await setup.query('SELECT pg_advisory_unlock(hashtext($1))', [`accord-schema-${schema}`]);
+      }
+    } finally {
+      setup.release();
+    }
+  } catch (err) {
+    // Released first: ending the pool waits for every client it lent.
+    await pool.end();
+    throw err;
   }
 
   async function tx<T>(work: (client: Tx) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {

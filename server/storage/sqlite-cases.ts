@@ -7,56 +7,6 @@ import { changeOnSave, type CaseChangeKind } from '../../shared/cases/case-regis
 import type { RecordState } from '../../shared/roles';
 import type { CaseChangeRow, CaseStorage, FindingDismissalRow, StoredAnnex } from './case-rows';
 
-export const CASES_SCHEMA = `
-CREATE TABLE IF NOT EXISTS case_entries (
-  document_id TEXT NOT NULL REFERENCES records(document_id),
-  case_id TEXT NOT NULL,
-  position INTEGER NOT NULL,
-  body TEXT NOT NULL,
-  PRIMARY KEY (document_id, case_id)
-);
-CREATE TABLE IF NOT EXISTS case_changes (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  meeting_id TEXT NOT NULL,
-  document_id TEXT NOT NULL,
-  case_id TEXT NOT NULL,
-  thread_meeting_id TEXT NOT NULL,
-  thread_case_id TEXT NOT NULL,
-  from_stage TEXT,
-  to_stage TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  by_actor TEXT,
-  by_name TEXT,
-  at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS case_changes_meeting ON case_changes(meeting_id, seq);
-CREATE TRIGGER IF NOT EXISTS case_changes_no_update BEFORE UPDATE ON case_changes
-  BEGIN SELECT RAISE(ABORT, 'the case history is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS case_changes_no_delete BEFORE DELETE ON case_changes
-  BEGIN SELECT RAISE(ABORT, 'the case history is append-only'); END;
-CREATE TABLE IF NOT EXISTS case_annex_agreements (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  document_id TEXT NOT NULL,
-  party TEXT NOT NULL,
-  digest TEXT NOT NULL,
-  by_actor TEXT NOT NULL,
-  at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS finding_dismissals (
-  document_id TEXT NOT NULL,
-  finding_key TEXT NOT NULL,
-  by_actor TEXT NOT NULL,
-  by_name TEXT NOT NULL,
-  at TEXT NOT NULL,
-  PRIMARY KEY (document_id, finding_key)
-);
-CREATE TABLE IF NOT EXISTS sealed_case_annexes (
-  document_id TEXT PRIMARY KEY REFERENCES records(document_id),
-  record_hash TEXT NOT NULL,
-  body TEXT NOT NULL
-);
-`;
-
 type Row = Record<string, unknown>;
 
 export const toCaseChange = (r: Row): CaseChangeRow => ({

@@ -3,7 +3,6 @@ import type Database from 'better-sqlite3';
 import type { ConsoleSetupStorage, FirstRunClaim } from './console-setup-rows';
 import type { AccountRow, InvitationRow } from './storage';
 
-export { CONSOLE_SETUP_SCHEMA } from './console-setup-rows';
 
 type Row = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { changeFor, toAccount, toChange } from './console-mapping';
 import type { AttemptTally } from '../../shared/console/sign-in-limits';
-import { CONSOLE_SETUP_SCHEMA, consoleSetupStorage } from './sqlite-console-setup';
+import { consoleSetupStorage } from './sqlite-console-setup';
 import type {
   ActionPointChangeRow,
   ChangeAuthor,
@@ -11,68 +11,6 @@ import type {
   InvitationRow,
   StatusObservation,
 } from './storage';
-
-export const CONSOLE_SCHEMA = `
-CREATE TABLE IF NOT EXISTS accounts (
-  id TEXT PRIMARY KEY,
-  login TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  email TEXT,
-  party TEXT NOT NULL,
-  role TEXT NOT NULL,
-  password_hash TEXT,
-  must_change_password INTEGER NOT NULL DEFAULT 0,
-  setup_token_hash TEXT UNIQUE,
-  setup_expires_at TEXT,
-  created_at TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  disabled_at TEXT
-);
-CREATE TABLE IF NOT EXISTS officer_sessions (
-  token_hash TEXT PRIMARY KEY,
-  account_id TEXT NOT NULL REFERENCES accounts(id),
-  created_at TEXT NOT NULL,
-  expires_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS officer_sessions_account ON officer_sessions(account_id);
-CREATE TABLE IF NOT EXISTS sign_in_failures (
-  key TEXT NOT NULL,
-  at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures(key, at);
-CREATE TABLE IF NOT EXISTS meeting_officers (
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  account_id TEXT NOT NULL REFERENCES accounts(id),
-  granted_by TEXT NOT NULL,
-  granted_at TEXT NOT NULL,
-  PRIMARY KEY (meeting_id, account_id)
-);
-CREATE INDEX IF NOT EXISTS meeting_officers_account ON meeting_officers(account_id);
-CREATE TABLE IF NOT EXISTS series_places (
-  meeting_id TEXT PRIMARY KEY,
-  series_id TEXT NOT NULL,
-  number INTEGER NOT NULL,
-  UNIQUE (series_id, number)
-);
-CREATE TABLE IF NOT EXISTS action_point_changes (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  meeting_id TEXT NOT NULL,
-  point_id TEXT NOT NULL,
-  thread_meeting_id TEXT NOT NULL,
-  thread_point_id TEXT NOT NULL,
-  from_status TEXT,
-  to_status TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  by_actor TEXT,
-  by_name TEXT,
-  at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS action_point_changes_point ON action_point_changes(meeting_id, point_id, seq);
-CREATE TRIGGER IF NOT EXISTS action_point_changes_no_update BEFORE UPDATE ON action_point_changes
-  BEGIN SELECT RAISE(ABORT, 'the status history is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS action_point_changes_no_delete BEFORE DELETE ON action_point_changes
-  BEGIN SELECT RAISE(ABORT, 'the status history is append-only'); END;
-${CONSOLE_SETUP_SCHEMA}`;
 
 /** Failed sign-ins older than this are forgotten when a new one is noted. */
 const FAILURES_KEPT_MS = 86_400_000;

@@ -4,7 +4,6 @@ import type Database from 'better-sqlite3';
 import { editFacts } from '../history/edit-facts';
 import {
   EDITORS_SQL,
-  HISTORY_TABLES,
   VERSION_COLUMNS,
   toClaim,
   toEdit,
@@ -17,11 +16,8 @@ import {
   type VersionDbRow,
 } from './history-rows';
 
-const SQLITE_HISTORY_SCHEMA = HISTORY_TABLES('BLOB', 'INTEGER');
-
 /** Keeps one stored update's author and claims; call it inside the append's transaction. */
 export function sqliteEditWriter(db: Database.Database) {
-  db.exec(SQLITE_HISTORY_SCHEMA);
   const insertEdit = db.prepare('INSERT OR REPLACE INTO record_edits (document_id, seq, participant_id, party, name, at, deletes) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const claim = db.prepare('INSERT OR IGNORE INTO record_clients (document_id, client_id, participant_id, party, name, first_seen) VALUES (?, ?, ?, ?, ?, ?)');
   return (documentId: string, seq: number, update: Uint8Array, by: EditAuthor, at: string) => {
@@ -32,7 +28,6 @@ export function sqliteEditWriter(db: Database.Database) {
 }
 
 export function sqliteHistory(db: Database.Database, flush: () => void): HistoryStorage {
-  db.exec(SQLITE_HISTORY_SCHEMA);
   const q = {
     claims: db.prepare<[string], ClaimDbRow>('SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ?'),
     claim: db.prepare<[string, number], ClaimDbRow>('SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ? AND client_id = ?'),

@@ -6,40 +6,6 @@ import type Database from 'better-sqlite3';
 import type { PartyKeyRow, RecordRow, SignatureRow, Storage } from './storage';
 import { toRecord } from './sqlite-records';
 
-export const LIFECYCLE_SCHEMA = `
-CREATE TABLE IF NOT EXISTS record_locks (
-  document_id TEXT PRIMARY KEY REFERENCES records(document_id),
-  record_hash TEXT NOT NULL,
-  canonical TEXT NOT NULL,
-  final_state BLOB NOT NULL,
-  locked_at TEXT NOT NULL,
-  locked_by TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS party_keys (
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  party TEXT NOT NULL,
-  public_key TEXT NOT NULL,
-  fingerprint TEXT NOT NULL,
-  enrolled_by TEXT NOT NULL,
-  enrolled_at TEXT NOT NULL,
-  replaced_at TEXT
-);
-CREATE UNIQUE INDEX IF NOT EXISTS party_keys_current ON party_keys(meeting_id, party) WHERE replaced_at IS NULL;
-CREATE TABLE IF NOT EXISTS signatures (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL REFERENCES records(document_id),
-  party TEXT NOT NULL,
-  participant_id TEXT NOT NULL,
-  record_hash TEXT NOT NULL,
-  statement TEXT NOT NULL,
-  signature TEXT NOT NULL,
-  public_key TEXT NOT NULL,
-  received_at TEXT NOT NULL,
-  voided_at TEXT
-);
-CREATE UNIQUE INDEX IF NOT EXISTS signatures_current ON signatures(document_id, party) WHERE voided_at IS NULL;
-`;
-
 type LifecycleStorage = Pick<
   Storage,
   | 'getRecordLock'

@@ -1,5 +1,4 @@
 // The embedded default: one SQLite file under DATA_DIR, in WAL mode.
-import { COMMENT_SCHEMA } from './comment-schema';
 import { sqliteComments } from './sqlite-comments';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -13,75 +12,13 @@ import type {
   Storage,
 } from './storage';
 import { GENESIS_HASH } from './audit-chain';
-import { LIFECYCLE_SCHEMA, lifecycleStorage } from './sqlite-lifecycle';
-import { CONSOLE_SCHEMA, consoleStorage } from './sqlite-console';
-import { CASES_SCHEMA, sqliteCases } from './sqlite-cases';
+import { lifecycleStorage } from './sqlite-lifecycle';
+import { consoleStorage } from './sqlite-console';
+import { sqliteCases } from './sqlite-cases';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { sqliteRecords, toRecord } from './sqlite-records';
 import { sqliteHistory } from './sqlite-history';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meetings (
-  id TEXT PRIMARY KEY,
-  code TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  current_document_id TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS records (
-  document_id TEXT PRIMARY KEY,
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  version INTEGER NOT NULL,
-  state TEXT NOT NULL,
-  record_hash TEXT,
-  created_at TEXT NOT NULL,
-  snapshot BLOB,
-  snapshot_seq INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS record_updates (
-  document_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (document_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS invitations (
-  id TEXT PRIMARY KEY,
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  participant_id TEXT NOT NULL,
-  role TEXT NOT NULL,
-  party TEXT NOT NULL,
-  name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  created_at TEXT NOT NULL,
-  revoked_at TEXT,
-  first_used_at TEXT
-);
-CREATE INDEX IF NOT EXISTS invitations_meeting ON invitations(meeting_id);
-CREATE TABLE IF NOT EXISTS sessions (
-  token_hash TEXT PRIMARY KEY,
-  invitation_id TEXT NOT NULL REFERENCES invitations(id),
-  created_at TEXT NOT NULL,
-  expires_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-  meeting_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  action TEXT NOT NULL,
-  detail TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  PRIMARY KEY (meeting_id, seq)
-);
-CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TABLE IF NOT EXISTS settings (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-`;
+import { migrateSqlite } from './migrations/migrate';
 
 interface InvitationDbRow {
   id: string;
@@ -136,7 +73,8 @@ export interface SqliteOptions {
   synchronous?: 'NORMAL' | 'FULL';
 }
 
-export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}): Storage {
+/** Opens (or makes) the file under `dataDir` and brings its schema up to date (migrations/). */
+export async function openSqliteStorage(dataDir: string, options: SqliteOptions = {}): Promise<Storage> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'accord.sqlite');
   const db = new Database(file);
@@ -144,11 +82,12 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  db.exec(LIFECYCLE_SCHEMA);
-  db.exec(CONSOLE_SCHEMA);
-  db.exec(COMMENT_SCHEMA);
-  db.exec(CASES_SCHEMA);
+  try {
+    await migrateSqlite(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   // Checkpoints run in a worker thread, not inside some client's write. Should writes
   // outrun it, the writer checkpoints itself past 10,000 pages (40 MB), as SQLite would at
   // 1,000, finding most pages already copied; the WAL file is cut back to 64 MB after.

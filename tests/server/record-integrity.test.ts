@@ -78,7 +78,7 @@ describe('the record under any interleaving', () => {
       fc.asyncProperty(fc.scheduler(), fc.array(fc.tuple(fc.nat(2), operation), { minLength: 4, maxLength: 30 }), async (s, ops) => {
         const dir = mkdtempSync(join(tmpdir(), 'accord-integrity-'));
         dirs.push(dir);
-        const raw = openSqliteStorage(dir);
+        const raw = await openSqliteStorage(dir);
         const committed: Committed[] = [];
         const delay: Delay = (task, label) => s.schedule(task, label);
         const storage = delayedStorage(loggedStorage(raw, committed), delay);

@@ -41,7 +41,7 @@ describe('loading a record', () => {
   /** A draft record whose stored snapshot says "hello world". */
   async function storedRecord(): Promise<Uint8Array> {
     dir = mkdtempSync(join(tmpdir(), 'accord-load-'));
-    storage = openSqliteStorage(dir);
+    storage = await openSqliteStorage(dir);
     const doc = new Y.Doc();
     doc.getText('notes').insert(0, 'hello world');
     const state = Y.encodeStateAsUpdate(doc);

@@ -111,7 +111,7 @@ describe('a record whose updates are being stored', () => {
 
   async function openRoom(): Promise<{ room: Room; documentId: string }> {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-pipeline-'));
-    storage = openSqliteStorage(dataDir);
+    storage = await openSqliteStorage(dataDir);
     const documentId = 'record-1';
     const now = new Date().toISOString();
     const record = { documentId, meetingId: 'meeting-1', version: 1, state: 'draft' as const, recordHash: null, createdAt: now };

@@ -35,7 +35,7 @@ describe('WAL checkpoints', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'accord-checkpoints-'));
     try {
       const script = `const { openSqliteStorage } = await import('./server/storage/sqlite.ts');
-        const storage = openSqliteStorage(${JSON.stringify(dataDir)});
+        const storage = await openSqliteStorage(${JSON.stringify(dataDir)});
         await new Promise((r) => setTimeout(r, 600));
         await storage.close();
         console.log('closed');`;

@@ -22,7 +22,7 @@ describe('the end of a turn', () => {
 
   it('sends what was committed in the turn it was committed', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-turn-end-'));
-    storage = openSqliteStorage(dataDir);
+    storage = await openSqliteStorage(dataDir);
     const documentId = 'record-1';
     await storage.createMeeting(
       { id: 'meeting-1', code: 'TEST-1', createdAt: new Date().toISOString(), currentDocumentId: documentId },
@@ -51,7 +51,7 @@ describe('the end of a turn', () => {
 
   it('runs every step even when one throws, and keeps the server up', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-turn-end-'));
-    storage = openSqliteStorage(dataDir);
+    storage = await openSqliteStorage(dataDir);
     const ran: string[] = [];
     await new Promise<void>((resolve) => {
       commitAtTurnEnd(() => {
