@@ -4,7 +4,7 @@
 // To add one: docs/operations.md, "Adding a migration".
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import type pg from 'pg';
 import type { SchemaDialect } from './dialect';
 
@@ -57,7 +57,7 @@ function needsMigrating(ran: string[] | null): boolean {
 }
 
 async function migrate(db: Kysely<unknown>, d: SchemaDialect, migrationTableSchema?: string): Promise<string[]> {
-  const { Migrator } = await import('kysely/migration');
+  const { Migrator } = await import('kysely');
   const migrator = new Migrator({ db, provider: provider(d), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
