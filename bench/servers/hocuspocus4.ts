@@ -6,7 +6,6 @@
 // default, left as shipped). With its SQLite extension (4.x: better-sqlite3, the same file
 // format as 3.x's) when BENCH_SQLITE names a database file (the persistence scenario).
 import { Server, type Extension } from '@hocuspocus/server-4';
-import { SQLite } from '@hocuspocus/extension-sqlite-4';
 import { failOverIpc, serveOverIpc } from './ipc';
 
 async function main(): Promise<void> {
@@ -14,7 +13,9 @@ async function main(): Promise<void> {
   // The extension imports '@hocuspocus/server' by its own name, which npm installs for it as
   // a second copy of 4.7.0 under it (the top-level name is 3.4.4's): the same code, but not
   // the same types to TypeScript. It only implements hooks, so it works with this copy.
-  const extensions = database ? [new SQLite({ database }) as unknown as Extension] : [];
+  // Imported only when asked for, like 3.x's (whose sqlite3 loads its binding on import).
+  const SQLite = database ? (await import('@hocuspocus/extension-sqlite-4')).SQLite : null;
+  const extensions = database && SQLite ? [new SQLite({ database }) as unknown as Extension] : [];
   const server = new Server({
     port: 0,
     address: '127.0.0.1',
