@@ -57,8 +57,7 @@ function installedVersion(pkg: string): string {
  * The Node 24 of scripts/node24.mjs, installed on first use (imported only then: the smoke
  * test and the Node 20 runs never install it), with the native addons the process needs
  * built for it (better-sqlite3 of Accord's version, which Hocuspocus 4.x's SQLite extension
- * gets too; sqlite3 for Hocuspocus 3.4.4's, in S4) and the hook that makes their names
- * resolve to those copies.
+ * gets too) and the hook that makes their names resolve to those copies.
  */
 async function node24Runtime(addons: string[]): Promise<Runtime> {
   const { node24Binary, node24Addon } = await import('../../scripts/node24.mjs');
