@@ -6,12 +6,14 @@
 //          --accord-b <git ref | folder> (a second Accord, "Accord B", run beside the first: A/B)
 //          --accord-b-label <words> (what Accord B is, for the results)
 //          --out <file> (where the Markdown goes; default bench/RESULTS.md with --full or --write)
+//          --node 24 (every server and the generator under the Node 24 of scripts/node24.mjs;
+//                     Hocuspocus 4.x, --servers …,hocuspocus4, runs under it in any case)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunContext, ScenarioReport } from './lib/context';
-import { pinning } from './lib/processes';
+import { allOnNode24, pinning } from './lib/processes';
 import { accordDescription, exportAccord } from './lib/accord-root';
 import { checkTargets, header, scenarioTable, targetsTable } from './lib/report';
 import { REPO_ROOT, loadConcurrent, loadSequential, tracesDir, verifyConcurrent, verifySequential } from './lib/traces';
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
       'accord-b': { type: 'string' },
       'accord-b-label': { type: 'string' },
       out: { type: 'string' },
+      node: { type: 'string' },
     },
   });
   const started = new Date();
@@ -56,6 +59,13 @@ async function main(): Promise<void> {
   const servers = (values.servers ?? 'accord,hocuspocus,ywebsocket').split(',').map((s) => s.trim()) as ServerKind[];
   for (const server of servers) if (!isServerKind(server)) throw new Error(`unknown server ${server}; known: ${SERVER_KINDS.join(', ')}`);
   const repeats = Number(values.repeats ?? (full ? 5 : 1));
+  if (values.node !== undefined) {
+    // 24: npm's `node` package (scripts/node24.mjs); the machine's own major: as without it.
+    if (values.node === '24') process.env.BENCH_NODE = '24';
+    else if (values.node !== process.versions.node.split('.')[0]) throw new Error(`--node ${values.node}: only 24 (or ${process.versions.node.split('.')[0]}, this Node) can be asked for`);
+  }
+  if (servers.includes('hocuspocus4') && !allOnNode24())
+    process.stdout.write('Hocuspocus 4.x needs Node 22 or later: it runs under Node 24, the other servers under this Node; add --node 24 to compare them under one Node\n');
   if (values.traces) process.env.BENCH_TRACES = values.traces;
 
   const tmpRoot = mkdtempSync(join(tmpdir(), 'accord-bench-'));
@@ -137,7 +147,7 @@ async function main(): Promise<void> {
       '',
       header({ command, started, minutes, repeats, full, pinning: pinning().note, traces: traceNotes, accord: accordDescription() }),
       '',
-      '## Targets (issue 6)',
+      '## Targets (issue 6; issue 20 against Hocuspocus 4.x and the relay)',
       '',
       targetsTable(checkTargets(reports)),
       '',

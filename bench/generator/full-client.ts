@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
-import { Framing, MSG_SYNC, MSG_SYNC_REPLY, isAccord, type ServerKind } from '../lib/wire';
+import { Framing, MSG_SYNC, MSG_SYNC_REPLY, isAccord, isHocuspocus, type ServerKind } from '../lib/wire';
 import { socketUrl } from './thin-client';
 
 export interface FullClient {
@@ -33,7 +33,7 @@ function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promi
 }
 
 export function fullClient(kind: ServerKind, port: number, docName: string, token: string): FullClient {
-  if (kind === 'hocuspocus') return hocuspocusClient(port, docName, token);
+  if (isHocuspocus(kind)) return hocuspocusClient(kind, port, docName, token);
   if (kind === 'relay') throw new Error('the relay keeps no document: no full client');
   const doc = new Y.Doc();
   const serverUrl = isAccord(kind) ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`;
@@ -58,10 +58,10 @@ export function fullClient(kind: ServerKind, port: number, docName: string, toke
   };
 }
 
-function hocuspocusClient(port: number, docName: string, token: string): FullClient {
+function hocuspocusClient(kind: ServerKind, port: number, docName: string, token: string): FullClient {
   const doc = new Y.Doc();
-  const framing = new Framing('hocuspocus', docName);
-  const ws = new WebSocket(socketUrl('hocuspocus', port, docName, token), { perMessageDeflate: false });
+  const framing = new Framing(kind, docName);
+  const ws = new WebSocket(socketUrl(kind, port, docName, token), { perMessageDeflate: false });
   ws.binaryType = 'nodebuffer';
   let synced = false;
   ws.on('open', () => {
@@ -87,7 +87,7 @@ function hocuspocusClient(port: number, docName: string, token: string): FullCli
   return {
     doc,
     refusals: [],
-    synced: (timeoutMs = 30_000) => waitUntil(() => synced, timeoutMs, 'hocuspocus sync'),
+    synced: (timeoutMs = 30_000) => waitUntil(() => synced, timeoutMs, `${kind} sync`),
     destroy() {
       ws.close();
       doc.destroy();

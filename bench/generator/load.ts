@@ -37,7 +37,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Promise<void> = async () => {}): Promise<LoadResult> {
   const { kind, port, pid } = plan.target;
-  const tracker = new Tracker();
+  // Hocuspocus 4.x merges what a document took in one event-loop turn into one broadcast.
+  const tracker = new Tracker(plan.target.kind === 'hocuspocus4');
   const random = prng(plan.seed);
   let nextId = 1;
 

@@ -124,7 +124,8 @@ export class ThinClient {
         const update = decoding.readVarUint8Array(d);
         this.updates++;
         this.updateBytes += message.byteLength;
-        this.tracker?.arrive(this.room, updateKey(update), this.id, message.byteLength);
+        if (this.kind === 'hocuspocus4') this.tracker?.arriveMerged(this.room, update, this.id);
+        else this.tracker?.arrive(this.room, updateKey(update), this.id, message.byteLength);
       } else if (step === SYNC_STEP1) {
         this.send(this.framing.syncStep2());
       } else if (step === SYNC_STEP2) {
@@ -138,7 +139,9 @@ export class ThinClient {
         for (const w of waiting) w();
       }
     } else if (type === MSG_AWARENESS) {
-      this.tracker?.arrive(this.room, awarenessKey(decoding.readVarUint8Array(d)), this.id, message.byteLength);
+      const update = decoding.readVarUint8Array(d);
+      if (this.kind === 'hocuspocus4') this.tracker?.arriveAwarenessMerged(this.room, update, this.id);
+      else this.tracker?.arrive(this.room, awarenessKey(update), this.id, message.byteLength);
     } else if (type === MSG_AUTH) {
       // Hocuspocus says "authenticated" (2) here; Accord's permission-denied is 1.
       if (decoding.readVarUint(d) === 1) this.refusals++;

@@ -1,11 +1,15 @@
 // Starting the servers and the load generator, each in its own Node process, pinned to
-// their own cores with taskset when there are cores enough.
+// their own cores with taskset when there are cores enough; under the orchestrator's Node,
+// or under the Node 24 of scripts/node24.mjs (BENCH_NODE=24, set by `--node 24`; Hocuspocus
+// 4.x always, since it needs Node 22 or later).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { HeapReport, ServerReply } from '../servers/ipc';
 import type { GeneratorMessage, IdleResult, JoinResult, LoadResult, OrchestratorMessage, Plan } from './plans';
-import type { ServerKind } from './wire';
+import { isAccord, type ServerKind } from './wire';
 import { REPO_ROOT } from './traces';
 
 const BENCH = join(REPO_ROOT, 'bench');
@@ -30,10 +34,70 @@ export function pinning(): { server: string | null; generator: string | null; no
   return { server: '0', generator: '1', note: `server pinned to core 0, load generator to core 1 (taskset; ${cores} cores)` };
 }
 
-function launch(script: string, core: string | null, execArgv: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
-  const args = [...execArgv, '--import', 'tsx', script];
+/** The Node a process runs under: its binary, and what it needs beyond the usual flags. */
+interface Runtime {
+  binary: string;
+  execArgv: string[];
+  env: Record<string, string>;
+}
+
+/** The version of a package in the product's node_modules, else the benchmark's. */
+function installedVersion(pkg: string): string {
+  for (const root of [join(REPO_ROOT, 'node_modules'), join(BENCH, 'node_modules')]) {
+    try {
+      return (JSON.parse(readFileSync(join(root, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // not in this one
+    }
+  }
+  throw new Error(`${pkg} is not installed`);
+}
+
+/**
+ * The Node 24 of scripts/node24.mjs, installed on first use (imported only then: the smoke
+ * test and the Node 20 runs never install it), with the native addons the process needs
+ * built for it (better-sqlite3 of Accord's version, which Hocuspocus 4.x's SQLite extension
+ * gets too) and the hook that makes their names resolve to those copies.
+ */
+async function node24Runtime(addons: string[]): Promise<Runtime> {
+  const { node24Binary, node24Addon } = await import('../../scripts/node24.mjs');
+  const folders = Object.fromEntries(addons.map((name) => [name, node24Addon(name, installedVersion(name))]));
+  return {
+    binary: node24Binary,
+    execArgv: ['--import', pathToFileURL(join(BENCH, 'lib', 'node24-hooks.mjs')).href],
+    env: { BENCH_NODE24_ADDONS: JSON.stringify(folders) },
+  };
+}
+
+/** Whether every process runs under Node 24 (`--node 24`). */
+export const allOnNode24 = (): boolean => process.env.BENCH_NODE === '24';
+
+/** Hocuspocus 4.x needs Node 22 or later: it runs under Node 24 whatever --node says. */
+const needsNode24 = (kind: ServerKind | 'generator'): boolean => kind === 'hocuspocus4' || allOnNode24();
+
+async function runtimeFor(kind: ServerKind | 'generator', sqlite = false): Promise<Runtime> {
+  if (!needsNode24(kind)) return { binary: process.execPath, execArgv: [], env: {} };
+  if (kind === 'generator') return node24Runtime([]);
+  // Only what the process loads: Accord's store; Hocuspocus 4.x's SQLite extension (S4).
+  // Hocuspocus 3.4.4's extension loads sqlite3, a Node-API addon: its Node 20 build loads in
+  // Node 24 as it is.
+  const addons = isAccord(kind) || (kind === 'hocuspocus4' && sqlite) ? ['better-sqlite3'] : [];
+  return node24Runtime(addons);
+}
+
+/** The Node versions each server kind, and the generator, were seen running under (for the report). */
+export const nodesSeen = new Map<ServerKind | 'generator', Set<string>>();
+function saw(kind: ServerKind | 'generator', version: string): void {
+  let set = nodesSeen.get(kind);
+  if (!set) nodesSeen.set(kind, (set = new Set()));
+  set.add(version);
+}
+
+function launch(script: string, core: string | null, runtime: Runtime, execArgv: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
+  const args = [...runtime.execArgv, ...execArgv, '--import', 'tsx', script];
   const stdio: ('ignore' | 'pipe' | 'ipc')[] = ['ignore', 'pipe', 'pipe', 'ipc'];
-  const child = core !== null ? spawn('taskset', ['-c', core, process.execPath, ...args], { env, stdio, cwd: REPO_ROOT }) : spawn(process.execPath, args, { env, stdio, cwd: REPO_ROOT });
+  env = { ...env, ...runtime.env };
+  const child = core !== null ? spawn('taskset', ['-c', core, runtime.binary, ...args], { env, stdio, cwd: REPO_ROOT }) : spawn(runtime.binary, args, { env, stdio, cwd: REPO_ROOT });
   let lines = 0;
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
@@ -62,6 +126,8 @@ export interface ServerHandle {
   kind: ServerKind;
   port: number;
   pid: number;
+  /** process.version of the server process. */
+  node: string;
   heap(): Promise<HeapReport>;
   /** The server's monotonic clock now, in µs (to cut a CPU profile to a window). */
   mark(): Promise<number>;
@@ -72,6 +138,7 @@ const SCRIPTS: Record<ServerKind, string> = {
   accord: 'servers/accord.ts',
   'accord-b': 'servers/accord.ts',
   hocuspocus: 'servers/hocuspocus.ts',
+  hocuspocus4: 'servers/hocuspocus4.ts',
   ywebsocket: 'servers/y-websocket.ts',
   relay: 'servers/relay.ts',
 };
@@ -87,18 +154,19 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
     if (!process.env.BENCH_ACCORD_B_ROOT) throw new Error('accord-b needs --accord-b <git ref or folder>');
     env.BENCH_ACCORD_ROOT = process.env.BENCH_ACCORD_B_ROOT;
   }
-  const child = launch(join(BENCH, SCRIPTS[kind]), pinning().server, execArgv, env, kind);
+  const child = launch(join(BENCH, SCRIPTS[kind]), pinning().server, await runtimeFor(kind, !!options.sqlite), execArgv, env, kind);
   let nextId = 1;
   const waiting = new Map<number, (reply: ServerReply) => void>();
-  const ready = new Promise<{ port: number; pid: number }>((resolve, reject) => {
+  const ready = new Promise<{ port: number; pid: number; node: string }>((resolve, reject) => {
     child.on('message', (reply: ServerReply) => {
-      if (reply.type === 'ready') resolve({ port: reply.port, pid: reply.pid });
+      if (reply.type === 'ready') resolve({ port: reply.port, pid: reply.pid, node: reply.node });
       else if (reply.type === 'failed') reject(new Error(`${kind} failed to start: ${reply.error}`));
       else waiting.get(reply.id)?.(reply);
     });
     child.once('exit', (code) => reject(new Error(`${kind} exited with ${code} before it was ready`)));
   });
-  const { port, pid } = await ready;
+  const { port, pid, node } = await ready;
+  saw(kind, node);
   const ask = (type: 'gc+heap' | 'mark' | 'stop') =>
     new Promise<ServerReply>((resolve) => {
       const id = nextId++;
@@ -110,6 +178,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
     kind,
     port,
     pid,
+    node,
     async heap() {
       const reply = await ask('gc+heap');
       if (reply.type !== 'heap') throw new Error(`${kind} answered ${reply.type} to gc+heap`);
@@ -135,8 +204,10 @@ export interface GeneratorHandle {
   stop(): Promise<void>;
 }
 
-export function startGenerator(): GeneratorHandle {
-  const child = launch(join(BENCH, 'generator/main.ts'), pinning().generator, [], { ...process.env }, 'generator');
+export async function startGenerator(): Promise<GeneratorHandle> {
+  const runtime = await runtimeFor('generator');
+  const child = launch(join(BENCH, 'generator/main.ts'), pinning().generator, runtime, [], { ...process.env }, 'generator');
+  saw('generator', needsNode24('generator') ? `v${(await import('../../scripts/node24.mjs')).NODE24_VERSION}` : process.version);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     run<R>(plan: Plan, onCheckpoint?: (name: string) => Promise<void>) {

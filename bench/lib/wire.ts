@@ -5,12 +5,18 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
-/** 'accord-b': a second Accord (--accord-b <ref or folder>), run beside the first for A/B. */
-export const SERVER_KINDS = ['accord', 'accord-b', 'hocuspocus', 'ywebsocket', 'relay'] as const;
+/**
+ * 'accord-b': a second Accord (--accord-b <ref or folder>), run beside the first for A/B.
+ * 'hocuspocus': Hocuspocus 3.4.4 (the newest for Node 20); 'hocuspocus4': Hocuspocus 4.x
+ * (Node 22 or later: always run under the Node 24 of scripts/node24.mjs).
+ */
+export const SERVER_KINDS = ['accord', 'accord-b', 'hocuspocus', 'hocuspocus4', 'ywebsocket', 'relay'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 export const isServerKind = (name: string): name is ServerKind => (SERVER_KINDS as readonly string[]).includes(name);
 
 export const isAccord = (kind: ServerKind): boolean => kind === 'accord' || kind === 'accord-b';
+/** Both Hocuspocus lines speak the same wire format: the document name before every message. */
+export const isHocuspocus = (kind: ServerKind): boolean => kind === 'hocuspocus' || kind === 'hocuspocus4';
 
 export const MSG_SYNC = 0;
 export const MSG_AWARENESS = 1;
@@ -35,7 +41,7 @@ export class Framing {
     readonly docName: string,
   ) {
     const e = encoding.createEncoder();
-    if (kind === 'hocuspocus') encoding.writeVarString(e, docName);
+    if (isHocuspocus(kind)) encoding.writeVarString(e, docName);
     this.prefix = encoding.toUint8Array(e);
   }
 
@@ -48,7 +54,7 @@ export class Framing {
 
   /** Sent on open, before anything else (Hocuspocus waits for its auth message). */
   hello(token: string): Uint8Array[] {
-    if (this.kind !== 'hocuspocus') return [];
+    if (!isHocuspocus(this.kind)) return [];
     return [
       this.message((e) => {
         encoding.writeVarUint(e, MSG_AUTH);
@@ -92,7 +98,7 @@ export class Framing {
   /** A decoder positioned after the document-name prefix, if any. */
   open(message: Uint8Array): decoding.Decoder {
     const d = decoding.createDecoder(message);
-    if (this.kind === 'hocuspocus') decoding.readVarString(d);
+    if (isHocuspocus(this.kind)) decoding.readVarString(d);
     return d;
   }
 }

@@ -44,7 +44,7 @@ export async function generate<R extends LoadResult | JoinResult | IdleResult>(
   plan: Plan,
   onCheckpoint?: (name: string) => Promise<void>,
 ): Promise<R> {
-  const generator = startGenerator();
+  const generator = await startGenerator();
   try {
     return await generator.run<R>(plan, onCheckpoint);
   } finally {

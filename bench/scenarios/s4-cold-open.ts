@@ -28,7 +28,7 @@ import { startServer } from '../lib/processes';
 import { ADMIN_TOKEN, createAccordRoom } from '../lib/rooms';
 import { applyPatch, loadSequential, type SequentialTrace } from '../lib/traces';
 import { median } from '../lib/stats';
-import { isAccord, type ServerKind } from '../lib/wire';
+import { isAccord, isHocuspocus, type ServerKind } from '../lib/wire';
 import { fmt, generate, withServer } from './common';
 
 const COMPACT_AFTER = 500;
@@ -173,7 +173,8 @@ export async function joins(
     if (isAccord(kind)) {
       cpSync(h.accordDir, copy, { recursive: true });
       options = { dataDir: copy };
-    } else if (kind === 'hocuspocus') {
+    } else if (isHocuspocus(kind)) {
+      // 3.x (sqlite3) and 4.x (better-sqlite3) read the same file: one row per document.
       copyFileSync(h.hocuspocusDb, join(copy, 'hocuspocus.sqlite'));
       options = { server: { sqlite: join(copy, 'hocuspocus.sqlite') } };
     }

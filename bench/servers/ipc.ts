@@ -11,7 +11,7 @@ export interface HeapReport {
 }
 
 export type ServerReply =
-  | { type: 'ready'; port: number; pid: number }
+  | { type: 'ready'; port: number; pid: number; /** process.version: the Node it runs under. */ node: string }
   | ({ type: 'heap'; id: number } & HeapReport)
   | { type: 'mark'; id: number; /** CLOCK_MONOTONIC in µs, the clock of --cpu-prof's timestamps. */ t: number }
   | { type: 'stopped'; id: number }
@@ -22,7 +22,7 @@ function send(reply: ServerReply): void {
 }
 
 export function serveOverIpc(port: number, stop: () => Promise<void>): void {
-  send({ type: 'ready', port, pid: process.pid });
+  send({ type: 'ready', port, pid: process.pid, node: process.version });
   process.on('message', (request: ServerRequest) => {
     if (request.type === 'gc+heap') {
       const gc = (globalThis as { gc?: () => void }).gc;
