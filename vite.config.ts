@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './scripts/precompress';
+import { TURNED_OFF_PACKAGES } from './client/app/turned-off-extensions';
 
 const inClient = (path: string) => fileURLToPath(new URL(`./client/${path}`, import.meta.url));
 
@@ -10,6 +11,11 @@ const inClient = (path: string) => fileURLToPath(new URL(`./client/${path}`, imp
 export default defineConfig({
   root: 'client',
   plugins: [react(), precompress()],
+  resolve: {
+    // The StarterKit extensions the editor turns off, and linkifyjs with them, stay out of
+    // the bundle (client/app/turned-off-extensions.ts says why and how to turn one on).
+    alias: TURNED_OFF_PACKAGES.map((name) => ({ find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`), replacement: inClient('app/turned-off-extensions.ts') })),
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

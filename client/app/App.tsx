@@ -2,8 +2,7 @@ import { lazy, Suspense } from 'react';
 import { JoinPage } from '../features/join/JoinPage';
 import { Workspace } from '../features/workspace/Workspace';
 import { Welcome } from '../features/welcome/Welcome';
-import { isVerifyPath, meetingIdIn, usePlace } from './router';
-import { isConsolePath } from '../features/console/console-state';
+import { isConsolePath, isVerifyPath, meetingIdIn, usePlace } from './router';
 
 // A delegate opening an invitation on a hotel's Wi-Fi loads the workspace only: the
 // secretariat's console and the verify page come in their own chunks, when visited.

@@ -2,9 +2,9 @@
 // words of their own: they ask `t` for a message by key, and every catalog has every key.
 import { useMemo } from 'react';
 import { createStore, useStore } from '../app/store';
-import { isUiLanguage, translate, type MessageKey, type Params, type UiLanguage } from './translate';
+import { isUiLanguage, loadCatalog, translate, type MessageKey, type Params, type UiLanguage } from './translate';
 
-export { UI_LANGUAGES, isUiLanguage, languageName, pick, translate } from './translate';
+export { SELF_NAMES, UI_LANGUAGES, isUiLanguage, languageName, loadCatalog, pick, translate } from './translate';
 export type { MessageKey, Params, UiLanguage } from './translate';
 
 const CHOICE_KEY = 'accord.language';
@@ -27,6 +27,29 @@ export const uiLanguage = createStore<UiLanguage>(storedChoice() ?? browserLangu
 uiLanguage.subscribe(() => (document.documentElement.lang = uiLanguage.get()));
 document.documentElement.lang = uiLanguage.get();
 
+/** Counts the catalogs come: the first one to arrive turns blanks into words. */
+const catalogsHere = createStore(0);
+
+/** Switches the interface to `language` once its words are here (the words shown stay until then). */
+let wanted: UiLanguage = uiLanguage.get();
+function showWhenLoaded(language: UiLanguage): Promise<void> {
+  wanted = language;
+  return loadCatalog(language).then(
+    () => {
+      catalogsHere.update((n) => n + 1);
+      // A language chosen after this one, and come first, is not overridden.
+      if (wanted === language) uiLanguage.set(language);
+    },
+    () => {
+      // Offline before this language was ever fetched: the interface stays as it is.
+    },
+  );
+}
+
+// The interface language's catalog is fetched at once, beside everything else the first
+// screen waits for; another language when it is chosen (below).
+void showWhenLoaded(uiLanguage.get());
+
 /** The reader chose a language: it stays chosen in this browser. */
 export function chooseUiLanguage(language: UiLanguage): void {
   try {
@@ -34,17 +57,23 @@ export function chooseUiLanguage(language: UiLanguage): void {
   } catch {
     // Private windows may refuse storage; the choice then lasts for this page only.
   }
-  uiLanguage.set(language);
+  void showWhenLoaded(language);
 }
 
 /** Opens in the reader's own language (their party's), unless they chose another before. */
 export function preferUiLanguage(language: string): void {
-  if (!storedChoice() && isUiLanguage(language)) uiLanguage.set(language);
+  if (!storedChoice() && isUiLanguage(language)) void showWhenLoaded(language);
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function useT(): { t: Translate; language: UiLanguage } {
   const language = useStore(uiLanguage);
-  return useMemo(() => ({ t: (key: MessageKey, params?: Params) => translate(language, key, params), language }), [language]);
+  const arrived = useStore(catalogsHere);
+  return useMemo(
+    () => ({ t: (key: MessageKey, params?: Params) => translate(language, key, params), language }),
+    // `arrived`: a catalog that came since is words where there were blanks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [language, arrived],
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageName, pick, translate } from '../../client/i18n/translate';
+import { catalogs, languageName, pick, SELF_NAMES, translate, UI_LANGUAGES } from '../../client/i18n/catalogs';
 
 describe('interface catalogs', () => {
   it('fills placeholders', () => {
@@ -21,5 +21,9 @@ describe('interface catalogs', () => {
     expect(pick(venue, 'lo')).toBe('ໂຮງແຮມລາວພລາຊາ');
     expect(pick(venue, 'th', ['en', 'lo'])).toBe('Lao Plaza Hotel');
     expect(pick(undefined, 'th')).toBe('');
+  });
+
+  it('names each language in itself as its own catalog does (the switch shows them before their catalogs come)', () => {
+    for (const language of UI_LANGUAGES) expect(SELF_NAMES[language]).toBe(catalogs[language]['language.self']);
   });
 });
