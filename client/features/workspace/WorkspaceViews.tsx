@@ -5,7 +5,7 @@
 import { Briefcase, ClipboardList, FileDown, FileText, History, Link, PenLine, ScrollText, Users } from 'lucide-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { setQuery, usePlace } from '../../app/router';
-import { useT, type MessageKey } from '../../i18n/i18n';
+import { needCatalogPart, useT, type MessageKey } from '../../i18n/i18n';
 import { can } from '../../../shared/roles';
 import { MinutesView } from '../minutes/MinutesView';
 import { useWorkspace } from './workspace-context';
@@ -18,8 +18,15 @@ const ParticipantsAnnex = lazy(async () => ({ default: (await import('../partici
 const HistoryView = lazy(async () => ({ default: (await import('../history/HistoryView')).HistoryView }));
 const InvitationsPanel = lazy(async () => ({ default: (await import('../invitations/InvitationsPanel')).InvitationsPanel }));
 const LifecycleView = lazy(async () => ({ default: (await import('../lifecycle/LifecycleView')).LifecycleView }));
-const ExportPanel = lazy(async () => ({ default: (await import('../export/ExportPanel')).ExportPanel }));
-const AuditView = lazy(async () => ({ default: (await import('../audit/AuditView')).AuditView }));
+// The export panel's and the audit log's words are in the catalogs' second part.
+const ExportPanel = lazy(async () => {
+  const [{ ExportPanel }] = await Promise.all([import('../export/ExportPanel'), needCatalogPart('extra')]);
+  return { default: ExportPanel };
+});
+const AuditView = lazy(async () => {
+  const [{ AuditView }] = await Promise.all([import('../audit/AuditView'), needCatalogPart('extra')]);
+  return { default: AuditView };
+});
 
 type View = 'minutes' | 'actions' | 'cases' | 'participants' | 'history' | 'invitations' | 'signing' | 'export' | 'audit';
 
