@@ -7,12 +7,10 @@ import { keepSigningKey, loadSigningKey, KeyStoreUnavailable, type KeptKey } fro
 import { lifecycleApi } from '../../connection/lifecycle-api';
 import { decodeBase64Url } from '../../../shared/signing/base64';
 import { keyFingerprint } from '../../../shared/signing/fingerprint';
+// Not ./keys: that one signs statements and carries their schema (zod), not for the first screen.
+import { exportPublicKey, newSigningKey } from '../../../shared/signing/key-pair';
 import type { RecordState } from '../../../shared/roles';
 import { automaticStep, keySituation } from './key-situation';
-
-// Making and exporting a key (and the statement schemas behind them) is fetched when a key
-// is made or enrolled, not with the workspace's first screen.
-const signingKeys = () => import('../../../shared/signing/keys');
 
 export interface KeyHere {
   fingerprint: string;
@@ -65,7 +63,6 @@ export class SigningKey {
     if (this.state.get().working) return;
     this.patch({ working: 'making', problem: null });
     try {
-      const { exportPublicKey, newSigningKey } = await signingKeys();
       const keys = await newSigningKey();
       const made: KeptKey = { keys, publicKey: await exportPublicKey(keys.publicKey), createdAt: new Date().toISOString() };
       const kept = await keepSigningKey(this.meetingId, this.participantId, made, { replace });
@@ -94,7 +91,6 @@ export class SigningKey {
 
   private async enrol(publicKey: CryptoKey): Promise<void> {
     this.patch({ working: 'enrolling' });
-    const { exportPublicKey } = await signingKeys();
     const answer = await lifecycleApi.enrolKey(this.meetingId, await exportPublicKey(publicKey));
     this.patch({ enrolled: { fingerprint: answer.fingerprint, replaced: answer.replaced } });
     this.onEnrolled();
