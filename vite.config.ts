@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './scripts/precompress';
-import { TURNED_OFF_PACKAGES } from './client/app/turned-off-extensions';
+import { PARTLY_TURNED_OFF_PACKAGE, TURNED_OFF_PACKAGES } from './client/app/turned-off-extensions';
 
 const inClient = (path: string) => fileURLToPath(new URL(`./client/${path}`, import.meta.url));
 
@@ -31,7 +31,10 @@ export default defineConfig({
   resolve: {
     // The StarterKit extensions the editor turns off, and linkifyjs with them, stay out of
     // the bundle (client/app/turned-off-extensions.ts says why and how to turn one on).
-    alias: TURNED_OFF_PACKAGES.map((name) => ({ find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`), replacement: inClient('app/turned-off-extensions.ts') })),
+    alias: [
+      ...TURNED_OFF_PACKAGES.map((name) => ({ find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`), replacement: inClient('app/turned-off-extensions.ts') })),
+      { find: new RegExp(`^${PARTLY_TURNED_OFF_PACKAGE.replace(/[/.-]/g, '\\$&')}$`), replacement: inClient('app/tiptap-extensions.ts') },
+    ],
   },
   build: {
     outDir: '../dist/client',

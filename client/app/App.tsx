@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { JoinPage } from '../features/join/JoinPage';
 import { Workspace } from '../features/workspace/Workspace';
-import { Welcome } from '../features/welcome/Welcome';
 import { isConsolePath, isVerifyPath, meetingIdIn, usePlace } from './router';
 import { needCatalogPart } from '../i18n/i18n';
 
@@ -17,6 +16,9 @@ const VerifyPage = lazy(async () => {
   return { default: VerifyPage };
 });
 
+// The address without a meeting (/) says what Accord is: not a delegate's first screen.
+const Welcome = lazy(async () => ({ default: (await import('../features/welcome/Welcome')).Welcome }));
+
 export function App() {
   const { path } = usePlace();
   if (path === '/join') return <JoinPage />;
@@ -24,7 +26,7 @@ export function App() {
   if (isVerifyPath(path)) return <Suspense fallback={<Loading />}><VerifyPage /></Suspense>;
   const meetingId = meetingIdIn(path);
   if (meetingId) return <Workspace key={meetingId} meetingId={meetingId} />;
-  return <Welcome />;
+  return <Suspense fallback={<Loading />}><Welcome /></Suspense>;
 }
 
 function Loading() {

@@ -19,6 +19,10 @@ export const HorizontalRule = turnedOff('horizontalRule');
 export const Link = turnedOff('link');
 export const Strike = turnedOff('strike');
 export const Underline = turnedOff('underline');
+// From @tiptap/extensions (./tiptap-extensions.ts keeps its drop and gap cursors): Yjs keeps
+// the history, and no trailing paragraph is written by opening a cell.
+export const UndoRedo = turnedOff('undoRedo');
+export const TrailingNode = turnedOff('trailingNode');
 
 /** The packages resolved here, for vite.config.ts. */
 export const TURNED_OFF_PACKAGES = [
@@ -30,3 +34,6 @@ export const TURNED_OFF_PACKAGES = [
   '@tiptap/extension-strike',
   '@tiptap/extension-underline',
 ];
+
+/** @tiptap/extensions, resolved to ./tiptap-extensions.ts (its other extensions are on). */
+export const PARTLY_TURNED_OFF_PACKAGE = '@tiptap/extensions';
