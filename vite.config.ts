@@ -1,15 +1,41 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './scripts/precompress';
+import { PARTLY_TURNED_OFF_PACKAGE, TURNED_OFF_PACKAGES } from './client/app/turned-off-extensions';
 
 const inClient = (path: string) => fileURLToPath(new URL(`./client/${path}`, import.meta.url));
+
+// The service worker keeps every script and style of the build, not only those the page
+// names: the views, the console and the catalogs fetched on demand must open offline too.
+function namesBuiltAssets(): Plugin {
+  return {
+    name: 'accord-sw-assets',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const assets = Object.keys(bundle)
+        .filter((name) => name.startsWith('assets/') && /\.(js|css)$/.test(name))
+        .map((name) => `/${name}`)
+        .sort();
+      const sw = bundle['sw.js'];
+      if (sw?.type === 'chunk') sw.code = sw.code.replaceAll('__ACCORD_BUILT_ASSETS__', JSON.stringify(assets));
+    },
+  };
+}
 
 // The client is built into dist/client and served by the Accord server itself;
 // in development `vite` proxies the API and the sync socket to a running server.
 export default defineConfig({
   root: 'client',
-  plugins: [react(), precompress()],
+  plugins: [react(), namesBuiltAssets(), precompress()],
+  resolve: {
+    // The StarterKit extensions the editor turns off, and linkifyjs with them, stay out of
+    // the bundle (client/app/turned-off-extensions.ts says why and how to turn one on).
+    alias: [
+      ...TURNED_OFF_PACKAGES.map((name) => ({ find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`), replacement: inClient('app/turned-off-extensions.ts') })),
+      { find: new RegExp(`^${PARTLY_TURNED_OFF_PACKAGE.replace(/[/.-]/g, '\\$&')}$`), replacement: inClient('app/tiptap-extensions.ts') },
+    ],
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -19,7 +45,14 @@ export default defineConfig({
     rollupOptions: {
       // The service worker must sit at /sw.js, unhashed, to control every page of the app.
       input: { app: inClient('index.html'), sw: inClient('sw.ts') },
-      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        // Each language's catalog parts by name (client/i18n/<language>/core.ts, extra.ts).
+        chunkFileNames: (chunk) => {
+          const catalog = /\/i18n\/([a-z]+)\/(core|extra)\.ts$/.exec(chunk.facadeModuleId ?? '');
+          return catalog ? `assets/i18n-${catalog[1]}-${catalog[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
     },
   },
   server: {

@@ -17,6 +17,13 @@ interface WorkerScope {
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
 }
 
+/**
+ * Every script and style of the build, named by vite.config.ts when it writes this file:
+ * the views, the console and the catalogs that the first screen leaves for later are kept
+ * too, so that what a delegate opens while offline is here (undefined in development).
+ */
+declare const __ACCORD_BUILT_ASSETS__: readonly string[] | undefined;
+
 const worker = self as unknown as WorkerScope;
 const SHELL = 'accord-shell-v1';
 const PAGE = '/index.html';
@@ -46,7 +53,7 @@ worker.addEventListener('fetch', (event) => {
   }
 });
 
-/** The page and every file it names (scripts, styles, and the fonts the styles name). */
+/** The page and every file it names (scripts, styles, and the fonts the styles name), and every other script and style of the build. */
 async function precache(): Promise<void> {
   const cache = await caches.open(SHELL);
   const page = await fetch(PAGE, { cache: 'no-cache' });
@@ -58,6 +65,7 @@ async function precache(): Promise<void> {
     const css = await fetch(style).then((r) => (r.ok ? r.text() : ''));
     for (const font of assetsIn(css)) if (font.endsWith('.woff2')) assets.add(font);
   }
+  for (const asset of typeof __ACCORD_BUILT_ASSETS__ === 'undefined' ? [] : __ACCORD_BUILT_ASSETS__) assets.add(asset);
   await cache.addAll([...assets]);
 }
 

@@ -38,3 +38,6 @@ export function meetingIdIn(path: string): string | null {
 
 /** The verify page, which needs no sign-in. */
 export const isVerifyPath = (path: string): boolean => /^\/verify\/?$/.test(path);
+
+/** The secretariat's console, under /console (its own chunk: App asks here, not the console). */
+export const isConsolePath = (path: string): boolean => path === '/console' || path.startsWith('/console/');

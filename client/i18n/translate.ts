@@ -1,53 +1,118 @@
-// The one way the client words anything: messages by key, in ICU MessageFormat (FormatJS's
-// intl-messageformat), so that "{count, plural, one {# person} other {# people}}" follows
-// each language's own plural rules. Pure apart from a cache, so the same words are checked
+// The one way the client words anything: messages by key, in ICU MessageFormat (the subset
+// the catalogs use, ./message-format, formatted as FormatJS's intl-messageformat would), so
+// that "{count, plural, one {# person} other {# people}}" follows each language's own plural
+// rules. Pure apart from a cache, so the same words are checked
 // in tests and reused outside React (the workspace, the console, the export panel and the
 // verify page all ask here).
-import { IntlMessageFormat } from 'intl-messageformat';
-import { en, type Catalog, type MessageKey } from './en';
-import { th } from './th';
-import { lo } from './lo';
-import { my } from './my';
-import { km } from './km';
-import { vi } from './vi';
+//
+// Each language's catalog is a chunk of its own, fetched when that language is first shown
+// (`loadCatalog`): a delegate on a hotel's Wi-Fi downloads their own language's words, not
+// six languages' (tests and tools register every catalog at once through ./catalogs).
+import { formatMessage, parseMessage } from './message-format';
+import type { Catalog, MessageKey } from './en';
 
 export const UI_LANGUAGES = ['en', 'th', 'lo', 'my', 'km', 'vi'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export type { Catalog, MessageKey };
 export type Params = Record<string, string | number>;
 
-export const catalogs: Record<UiLanguage, Catalog> = { en, th, lo, my, km, vi };
-
 export const isUiLanguage = (value: unknown): value is UiLanguage => UI_LANGUAGES.includes(value as UiLanguage);
+
+/** Each language named in itself, for the language switch: shown whatever catalog is loaded (a test checks them against the catalogs' 'language.self'). */
+export const SELF_NAMES: Record<UiLanguage, string> = { en: 'English', th: 'ไทย', lo: 'ລາວ', my: 'မြန်မာ', km: 'ខ្មែរ', vi: 'Tiếng Việt' };
+
+/**
+ * A catalog comes in two parts: `core`, the workspace's words, fetched with the interface,
+ * and `extra`, the console's, the verify page's, the export panel's and the audit log's,
+ * fetched when one of those is opened (./<language>/core.ts, extra.ts).
+ */
+export type CatalogPart = 'core' | 'extra';
+export const CATALOG_PARTS: readonly CatalogPart[] = ['core', 'extra'];
+
+const loaded: Partial<Record<UiLanguage, Partial<Catalog>>> = {};
+const partsHere = new Set<string>();
+const loading = new Map<string, Promise<void>>();
+type Loader = () => Promise<Partial<Catalog>>;
+const LOADERS: Record<UiLanguage, Record<CatalogPart, Loader>> = {
+  en: { core: async () => (await import('./en/core')).core, extra: async () => (await import('./en/extra')).extra },
+  th: { core: async () => (await import('./th/core')).core, extra: async () => (await import('./th/extra')).extra },
+  lo: { core: async () => (await import('./lo/core')).core, extra: async () => (await import('./lo/extra')).extra },
+  my: { core: async () => (await import('./my/core')).core, extra: async () => (await import('./my/extra')).extra },
+  km: { core: async () => (await import('./km/core')).core, extra: async () => (await import('./km/extra')).extra },
+  vi: { core: async () => (await import('./vi/core')).core, extra: async () => (await import('./vi/extra')).extra },
+};
+
+/** Whether a language's words (of one part) are here to be shown. */
+export const hasCatalog = (language: UiLanguage, part: CatalogPart = 'core'): boolean => partsHere.has(`${language}:${part}`);
+
+/** Puts (part of) a catalog in place: the loader below, or every catalog at once for tests. */
+export function provideCatalog(language: UiLanguage, catalog: Partial<Catalog>, parts: readonly CatalogPart[] = CATALOG_PARTS): void {
+  loaded[language] = { ...loaded[language], ...catalog };
+  for (const part of parts) partsHere.add(`${language}:${part}`);
+}
+
+/** Fetches a language's catalog parts once each; resolves when their words can be shown. */
+export function loadCatalog(language: UiLanguage, parts: readonly CatalogPart[] = ['core']): Promise<void> {
+  return Promise.all(
+    parts.map((part) => {
+      const id = `${language}:${part}`;
+      if (partsHere.has(id)) return undefined;
+      let pending = loading.get(id);
+      if (!pending) {
+        pending = LOADERS[language][part]().then(
+          (words) => provideCatalog(language, words, [part]),
+          (err: unknown) => {
+            // Offline before the chunk was ever fetched: another try later may succeed.
+            loading.delete(id);
+            throw err;
+          },
+        );
+        loading.set(id, pending);
+      }
+      return pending;
+    }),
+  ).then(() => undefined);
+}
 
 /** Myanmar and Khmer write numbers in their own digits, as their dates are (shared/dates). */
 const LOCALES: Partial<Record<UiLanguage, string>> = { my: 'my-u-nu-mymr', km: 'km-u-nu-khmr' };
+export const localeOf = (language: UiLanguage): string => LOCALES[language] ?? language;
 
-const compiled = new Map<string, IntlMessageFormat>();
+const compiled = new Map<string, ReturnType<typeof parseMessage>>();
 
-function formatter(language: UiLanguage, key: MessageKey): IntlMessageFormat {
+function formatter(language: UiLanguage, key: MessageKey): ((params?: Params) => string) | null {
   const id = `${language}\u0000${key}`;
-  let format = compiled.get(id);
-  if (!format) {
+  let parsed = compiled.get(id);
+  if (!parsed) {
+    const pattern = loaded[language]?.[key];
+    if (pattern === undefined) return null;
     // Tags are not used in the catalogs: "<" in a message is a character, not markup.
-    format = new IntlMessageFormat(catalogs[language][key], LOCALES[language] ?? language, undefined, { ignoreTag: true });
-    compiled.set(id, format);
+    parsed = parseMessage(pattern);
+    compiled.set(id, parsed);
   }
-  return format;
+  const parts = parsed;
+  return (params) => formatMessage(parts, localeOf(language), params);
 }
 
+/**
+ * A message in `language`. While that language's catalog is still on its way, the words of
+ * one already here stand in (English first); before any has come, nothing (a blank for the
+ * moment it takes, rather than a key).
+ */
 export function translate(language: UiLanguage, key: MessageKey, params?: Params): string {
-  try {
-    return String(formatter(language, key).format(params));
-  } catch {
-    // A message the catalog test would have caught, or a value left out by its caller:
-    // the English words are better than a blank, and the pattern better than nothing.
+  const languages = [language, 'en' as const, ...UI_LANGUAGES.filter((l) => l !== language && l !== 'en')];
+  for (const l of languages) {
     try {
-      return String(formatter('en', key).format(params));
+      const format = formatter(l, key);
+      if (format) return format(params);
     } catch {
-      return en[key];
+      // A message the catalog test would have caught, or a value left out by its caller:
+      // the next language's words are better than a blank.
     }
   }
+  const first = UI_LANGUAGES.map((l) => loaded[l]).find((c) => c !== undefined);
+  // The pattern is better than nothing.
+  return first?.[key] ?? '';
 }
 
 const LANGUAGE_KEYS: Record<string, MessageKey> = {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isTimeZone } from './time-zone';
 import { ROLES } from '../roles';
 import { rule, type IssueCode } from '../issues';
+import { ACTION_STATUSES } from './action-status';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 // BCP 47, loosely: a primary subtag and optional subtags (th, lo, en, km, my, vi, zh-Hans).
@@ -13,8 +14,7 @@ export const partyCode = z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/, 'a party code 
 const text = z.string().trim().min(1).max(2000);
 export const localizedText = z.record(languageTag, z.string().max(20_000));
 
-export const ACTION_STATUSES = ['open', 'in progress', 'done', 'dropped'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export { ACTION_STATUSES, type ActionStatus } from './action-status';
 
 export const participantInput = z.object({
   party: partyCode,

@@ -3,7 +3,7 @@
 // points), a head of delegation for every party, since each must sign, and the fixed words
 // of every working language, so that no original prints English in an authentic text.
 import type * as Y from 'yjs';
-import { hasWording } from '../wording/catalog';
+import { hasWording } from '../wording/languages';
 import { plainText } from './rich-text';
 import { actionPoints, agenda, agendaItemId, agendaItemTitle, minutes, parties, participants, readMeetingFacts, segmentCells, segmentId } from './schema';
 

@@ -4,7 +4,7 @@
 // id; agreement marks are keyed by id and sealed to the text, so they survive a move and
 // lapse on any change of words, on every client alike.
 import * as Y from 'yjs';
-import { ACTION_STATUSES, type ActionStatus } from './meeting-input';
+import { ACTION_STATUSES, type ActionStatus } from './action-status';
 import { newSegment } from './lay-record';
 import {
   actionPoints,

@@ -1,21 +1,12 @@
 // Ed25519 through WebCrypto, the same calls in the browser and in Node 20. The private
 // key is made non-extractable: it can sign in the browser that made it, and nowhere else.
 import { encodeBase64Url } from './base64';
+import { ED25519 } from './key-pair';
 import { statementBytes, type SignatureStatement } from './statement';
 
-const ED25519 = { name: 'Ed25519' } as const;
+export { exportPublicKey, newSigningKey } from './key-pair';
 export const PUBLIC_KEY_BYTES = 32;
 export const SIGNATURE_BYTES = 64;
-
-/** A head's signing key, made where it will stay. */
-export function newSigningKey(): Promise<CryptoKeyPair> {
-  return crypto.subtle.generateKey(ED25519, false, ['sign', 'verify']) as Promise<CryptoKeyPair>;
-}
-
-/** The raw 32-byte public key, base64url: what POST /api/meetings/:id/keys takes. */
-export async function exportPublicKey(publicKey: CryptoKey): Promise<string> {
-  return encodeBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', publicKey)));
-}
 
 /** Signs a statement; answers the 64-byte signature, base64url, as POST /sign takes it. */
 export async function signStatement(privateKey: CryptoKey, statement: SignatureStatement): Promise<string> {

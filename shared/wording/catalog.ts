@@ -10,11 +10,12 @@ import { th } from './th';
 import { vi } from './vi';
 import { zh } from './zh';
 import type { Wording } from './wording';
+import type { WordingLanguage } from './languages';
 
-export const CATALOG: Readonly<Record<string, Wording>> = { th, lo, my, km, vi, en, zh, ja };
+export { hasWording } from './languages';
 
-/** Whether an authentic text in this language can be printed in its own words. */
-export const hasWording = (language: string): boolean => baseLanguage(language) in CATALOG;
+// Every language ./languages names, and only those.
+export const CATALOG: Readonly<Record<WordingLanguage, Wording>> = { th, lo, my, km, vi, en, zh, ja };
 
 /** The words of a language; English for one the catalog lacks (a draft only: such a record cannot be locked). */
-export const wordingFor = (language: string): Wording => CATALOG[baseLanguage(language)] ?? en;
+export const wordingFor = (language: string): Wording => (CATALOG as Readonly<Record<string, Wording>>)[baseLanguage(language)] ?? en;

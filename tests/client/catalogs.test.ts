@@ -4,7 +4,7 @@
 // words in the language's own script rather than English left behind.
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { catalogs, translate, UI_LANGUAGES } from '../../client/i18n/translate';
+import { catalogs, translate, UI_LANGUAGES } from '../../client/i18n/catalogs';
 import { en, type MessageKey } from '../../client/i18n/en';
 import { ROSTER_PROBLEM_CODES } from '../../shared/console/roster';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainRefusal } from '../../client/features/lifecycle/refusals';
 import { LifecycleFailure } from '../../client/connection/lifecycle-api';
 import { NotSignable } from '../../client/features/signing/sign-record';
-import { translate, UI_LANGUAGES } from '../../client/i18n/translate';
+import { translate, UI_LANGUAGES } from '../../client/i18n/catalogs';
 
 const refusal = (status: number, code: string, detail: Record<string, unknown> = {}) => new LifecycleFailure(status, code, 'English from the server', detail);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reasonMessage } from '../../client/features/verify/reason-message';
-import { catalogs, translate, UI_LANGUAGES } from '../../client/i18n/translate';
+import { catalogs, translate, UI_LANGUAGES } from '../../client/i18n/catalogs';
 import type { VerdictReason } from '../../shared/signing/verdict';
 
 const H1 = 'a'.repeat(64);

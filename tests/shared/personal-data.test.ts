@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, thaiIdValid, type FindingKind } from '../../shared/record/personal-data';
-import { catalogs, UI_LANGUAGES } from '../../client/i18n/translate';
+import { catalogs, UI_LANGUAGES } from '../../client/i18n/catalogs';
 
 const SEEDED: { language: string; text: string; kind: FindingKind }[] = [
   { language: 'th', text: 'ผู้เสียหาย นางสาวมาลี ใจดี อายุ 16 ปี', kind: 'name' },

@@ -47,4 +47,4 @@ export function consolePage(path: string): ConsolePage {
   return named ? ({ page: named } as ConsolePage) : { page: 'unknown' };
 }
 
-export const isConsolePath = (path: string) => path === '/console' || path.startsWith('/console/');
+export { isConsolePath } from '../../app/router';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { navigate } from '../../app/router';
 import { ApiFailure, api } from '../../connection/api';
-import { useT, type MessageKey } from '../../i18n/i18n';
+import { settleUiLanguage, useT, type MessageKey } from '../../i18n/i18n';
 import { LanguageSwitch } from '../workspace/LanguageSwitch';
 
 export function JoinPage() {
@@ -14,12 +14,17 @@ export function JoinPage() {
   useEffect(() => {
     window.history.replaceState(null, '', '/join');
     if (!token) {
+      settleUiLanguage();
       setError('join.noToken');
       return;
     }
     api.join(token).then(
       ({ meetingId }) => navigate(`/meetings/${encodeURIComponent(meetingId)}`, { replace: true }),
-      (err: unknown) => setError(err instanceof ApiFailure && err.unreachable ? 'join.unreachable' : err instanceof ApiFailure && err.status < 500 ? 'join.invalid' : 'join.failed'),
+      (err: unknown) => {
+        // No meeting will name the reader's language: the words come in the browser's.
+        settleUiLanguage();
+        setError(err instanceof ApiFailure && err.unreachable ? 'join.unreachable' : err instanceof ApiFailure && err.status < 500 ? 'join.invalid' : 'join.failed');
+      },
     );
   }, [token]);
 

@@ -1,6 +1,6 @@
 // One aligned segment: a rich-text cell per working language, side by side, with its
 // agreement per party and, for writers, the segment's own moves.
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { ArrowDown, ArrowUp, Combine, MessageSquare, Plus, Trash } from 'lucide-react';
 import { segmentCells, segmentId, type SegmentMap } from '../../../shared/record/schema';
 import { addSegment, mergeWithNext, moveSegment, splitSegment, type SplitPoint } from '../../../shared/record/segment-ops';
@@ -12,12 +12,15 @@ import { AgreementControls } from '../agreement/AgreementControls';
 import { useWorkspace } from '../workspace/workspace-context';
 import { alignedSplitPoints } from './split-points';
 import { CellProposals } from '../proposals/CellProposals';
-import { CommentsPanel, type CommentAnchor } from '../comments/CommentsPanel';
+import type { CommentAnchor } from '../comments/CommentsPanel';
 import { commentFeed } from '../comments/comment-feed';
 import { useStore } from '../../app/store';
 import { CellWarning } from './CellWarning';
 import { useRemoval } from '../history/use-removal';
 import { RemovalRefusal } from '../history/RemovalRefusal';
+
+// The comments panel is fetched when a segment's comments are first opened.
+const CommentsPanel = lazy(async () => ({ default: (await import('../comments/CommentsPanel')).CommentsPanel }));
 
 interface Props {
   itemId: string;
@@ -100,7 +103,11 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
         )}
       </div>
       <RemovalRefusal removal={removal} />
-      {comments && <CommentsPanel segmentId={id} number={index + 1} anchor={comments.anchor} onClose={() => setComments(null)} />}
+      {comments && (
+        <Suspense fallback={null}>
+          <CommentsPanel segmentId={id} number={index + 1} anchor={comments.anchor} onClose={() => setComments(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { keepSigningKey, loadSigningKey, KeyStoreUnavailable, type KeptKey } fro
 import { lifecycleApi } from '../../connection/lifecycle-api';
 import { decodeBase64Url } from '../../../shared/signing/base64';
 import { keyFingerprint } from '../../../shared/signing/fingerprint';
-import { exportPublicKey, newSigningKey } from '../../../shared/signing/keys';
+// Not ./keys: that one signs statements and carries their schema (zod), not for the first screen.
+import { exportPublicKey, newSigningKey } from '../../../shared/signing/key-pair';
 import type { RecordState } from '../../../shared/roles';
 import { automaticStep, keySituation } from './key-situation';
 

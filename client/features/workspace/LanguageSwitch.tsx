@@ -1,6 +1,6 @@
 // English, ไทย, ລາວ: each named in itself, so a reader finds their own whatever is showing.
 import { Languages } from 'lucide-react';
-import { UI_LANGUAGES, chooseUiLanguage, translate, useT } from '../../i18n/i18n';
+import { SELF_NAMES, UI_LANGUAGES, chooseUiLanguage, useT } from '../../i18n/i18n';
 
 export function LanguageSwitch() {
   const { t, language } = useT();
@@ -16,7 +16,7 @@ export function LanguageSwitch() {
           className={code === language ? 'chosen' : undefined}
           onClick={() => chooseUiLanguage(code)}
         >
-          {translate(code, 'language.self')}
+          {SELF_NAMES[code]}
         </button>
       ))}
     </div>

@@ -8,7 +8,7 @@ import { ApiFailure, api, type Meeting } from '../../connection/api';
 import { rememberMeeting, rememberedMeeting } from '../../connection/meeting-cache';
 import { RecordConnection, type PresenceUser } from '../../connection/record-connection';
 import { useStore } from '../../app/store';
-import { preferUiLanguage, useT, type MessageKey } from '../../i18n/i18n';
+import { preferUiLanguage, settleUiLanguage, useT, type MessageKey } from '../../i18n/i18n';
 import { orderColumns, partyColors, WorkspaceProvider, type Workspace as WorkspaceValue } from './workspace-context';
 import { MeetingHeader } from './MeetingHeader';
 import { StatusStrip } from './StatusStrip';
@@ -34,6 +34,8 @@ export function Workspace({ meetingId }: { meetingId: string }) {
         const cached = err instanceof ApiFailure && err.unreachable ? rememberedMeeting(meetingId) : null;
         if (cached) setLoading({ meeting: cached, fromCache: true });
         else setLoading({ error: loadError(err) });
+        // No meeting to name the reader's language: the words come in the browser's.
+        settleUiLanguage();
       },
     );
     return () => {
@@ -71,7 +73,8 @@ function OpenWorkspace({ meeting, onSuperseded }: { meeting: Meeting; onSupersed
   const ownLanguage = meeting.parties.find((p) => p.code === you?.party)?.language;
 
   useEffect(() => {
-    if (ownLanguage) preferUiLanguage(ownLanguage);
+    // An observer's or the secretariat's party may name no language: then the browser's.
+    preferUiLanguage(ownLanguage);
   }, [ownLanguage]);
 
   useEffect(() => {

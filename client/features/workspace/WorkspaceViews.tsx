@@ -3,20 +3,30 @@
 // for the secretariat and the heads the lock, signatures and exports, and for the secretariat the
 // invitations and the audit log. The chosen view is kept in the address.
 import { Briefcase, ClipboardList, FileDown, FileText, History, Link, PenLine, ScrollText, Users } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { setQuery, usePlace } from '../../app/router';
-import { useT, type MessageKey } from '../../i18n/i18n';
-import { ActionPointsView } from '../action-points/ActionPointsView';
-import { CasesView } from '../cases/CasesView';
+import { needCatalogPart, useT, type MessageKey } from '../../i18n/i18n';
 import { can } from '../../../shared/roles';
-import { AuditView } from '../audit/AuditView';
-import { ExportPanel } from '../export/ExportPanel';
-import { LifecycleView } from '../lifecycle/LifecycleView';
-import { InvitationsPanel } from '../invitations/InvitationsPanel';
 import { MinutesView } from '../minutes/MinutesView';
-import { ParticipantsAnnex } from '../participants/ParticipantsAnnex';
-import { HistoryView } from '../history/HistoryView';
 import { useWorkspace } from './workspace-context';
+
+// The minutes are the first screen; every other view is a chunk of its own, fetched when it
+// is first opened (a delegate on a hotel's Wi-Fi waits for the minutes only).
+const ActionPointsView = lazy(async () => ({ default: (await import('../action-points/ActionPointsView')).ActionPointsView }));
+const CasesView = lazy(async () => ({ default: (await import('../cases/CasesView')).CasesView }));
+const ParticipantsAnnex = lazy(async () => ({ default: (await import('../participants/ParticipantsAnnex')).ParticipantsAnnex }));
+const HistoryView = lazy(async () => ({ default: (await import('../history/HistoryView')).HistoryView }));
+const InvitationsPanel = lazy(async () => ({ default: (await import('../invitations/InvitationsPanel')).InvitationsPanel }));
+const LifecycleView = lazy(async () => ({ default: (await import('../lifecycle/LifecycleView')).LifecycleView }));
+// The export panel's and the audit log's words are in the catalogs' second part.
+const ExportPanel = lazy(async () => {
+  const [{ ExportPanel }] = await Promise.all([import('../export/ExportPanel'), needCatalogPart('extra')]);
+  return { default: ExportPanel };
+});
+const AuditView = lazy(async () => {
+  const [{ AuditView }] = await Promise.all([import('../audit/AuditView'), needCatalogPart('extra')]);
+  return { default: AuditView };
+});
 
 type View = 'minutes' | 'actions' | 'cases' | 'participants' | 'history' | 'invitations' | 'signing' | 'export' | 'audit';
 
@@ -51,14 +61,16 @@ export function WorkspaceViews() {
       </nav>
       <main className={`view view-${current}`} id="record-view" tabIndex={-1}>
         {current === 'minutes' && <MinutesView />}
-        {current === 'actions' && <ActionPointsView />}
-        {current === 'cases' && <CasesView />}
-        {current === 'participants' && <ParticipantsAnnex />}
-        {current === 'history' && <HistoryView />}
-        {current === 'invitations' && <InvitationsPanel />}
-        {current === 'signing' && <LifecycleView />}
-        {current === 'export' && <ExportPanel />}
-        {current === 'audit' && <AuditView />}
+        <Suspense fallback={<div className="screen-message" aria-busy="true" />}>
+          {current === 'actions' && <ActionPointsView />}
+          {current === 'cases' && <CasesView />}
+          {current === 'participants' && <ParticipantsAnnex />}
+          {current === 'history' && <HistoryView />}
+          {current === 'invitations' && <InvitationsPanel />}
+          {current === 'signing' && <LifecycleView />}
+          {current === 'export' && <ExportPanel />}
+          {current === 'audit' && <AuditView />}
+        </Suspense>
       </main>
     </>
   );

@@ -1,0 +1,7 @@
+// The words of the console, the verify page, the export panel and the audit log (en):
+// fetched when one of them is first opened.
+import { verifyEn } from './verify';
+import { consoleEn } from './console';
+import { exportEn } from './export';
+
+export const extra = { ...verifyEn, ...consoleEn, ...exportEn };
