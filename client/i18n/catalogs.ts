@@ -13,5 +13,5 @@ import { provideCatalog, type Catalog, type UiLanguage } from './translate';
 export const catalogs: Record<UiLanguage, Catalog> = { en, th, lo, my, km, vi };
 for (const [language, catalog] of Object.entries(catalogs)) provideCatalog(language as UiLanguage, catalog);
 
-export { UI_LANGUAGES, SELF_NAMES, isUiLanguage, languageName, pick, translate } from './translate';
-export type { Catalog, MessageKey, Params, UiLanguage } from './translate';
+export { UI_LANGUAGES, SELF_NAMES, languageName, pick, translate } from './translate';
+export type { Catalog, UiLanguage } from './translate';

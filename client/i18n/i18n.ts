@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { createStore, useStore } from '../app/store';
 import { isUiLanguage, loadCatalog, translate, type CatalogPart, type MessageKey, type Params, type UiLanguage } from './translate';
 
-export { SELF_NAMES, UI_LANGUAGES, isUiLanguage, languageName, pick, translate } from './translate';
+export { SELF_NAMES, UI_LANGUAGES, languageName, pick, translate } from './translate';
 export type { MessageKey, Params, UiLanguage } from './translate';
 
 const CHOICE_KEY = 'accord.language';

@@ -27,7 +27,7 @@ export const SELF_NAMES: Record<UiLanguage, string> = { en: 'English', th: 'เนเ
  * fetched when one of those is opened (./<language>/core.ts, extra.ts).
  */
 export type CatalogPart = 'core' | 'extra';
-export const CATALOG_PARTS: readonly CatalogPart[] = ['core', 'extra'];
+const CATALOG_PARTS: readonly CatalogPart[] = ['core', 'extra'];
 
 const loaded: Partial<Record<UiLanguage, Partial<Catalog>>> = {};
 const partsHere = new Set<string>();
@@ -41,9 +41,6 @@ const LOADERS: Record<UiLanguage, Record<CatalogPart, Loader>> = {
   km: { core: async () => (await import('./km/core')).core, extra: async () => (await import('./km/extra')).extra },
   vi: { core: async () => (await import('./vi/core')).core, extra: async () => (await import('./vi/extra')).extra },
 };
-
-/** Whether a language's words (of one part) are here to be shown. */
-export const hasCatalog = (language: UiLanguage, part: CatalogPart = 'core'): boolean => partsHere.has(`${language}:${part}`);
 
 /** Puts (part of) a catalog in place: the loader below, or every catalog at once for tests. */
 export function provideCatalog(language: UiLanguage, catalog: Partial<Catalog>, parts: readonly CatalogPart[] = CATALOG_PARTS): void {

@@ -47,4 +47,3 @@ export function consolePage(path: string): ConsolePage {
   return named ? ({ page: named } as ConsolePage) : { page: 'unknown' };
 }
 
-export { isConsolePath } from '../../app/router';
