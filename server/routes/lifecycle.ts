@@ -30,7 +30,7 @@ import {
   presentRecord,
   presentVersions,
 } from '../presenters/lifecycle';
-import { presentRefusal } from '../presenters/lifecycle-refusal';
+import { presentRefusal } from '../presenters/refusal';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
 import { apiError, type AppEnv } from './env';
