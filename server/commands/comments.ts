@@ -1,6 +1,7 @@
 // Comment threads: start one on a segment, reply, resolve or reopen. Kept in their own
 // table, apart from the record. Every step asks `can` and `canSeeThread`; a thread a
 // participant may not see is, to them, not there.
+import type { AuditAction } from '../../shared/audit-actions';
 import { canSeeThread } from '../../shared/comments';
 import { findTarget } from '../../shared/record/agreement';
 import { participants } from '../../shared/record/schema';
@@ -120,8 +121,10 @@ export async function setResolved(services: Services, record: RecordRow, by: Par
   return result;
 }
 
+type CommentAction = Extract<AuditAction, `comment.${string}`>;
+
 /** Written to the audit log without the words: a delegation-only comment stays with its delegation. */
-async function auditComment(services: Services, record: RecordRow, by: Participant, action: string, result: CommentResult, detail: Record<string, unknown>) {
+async function auditComment(services: Services, record: RecordRow, by: Participant, action: CommentAction, result: CommentResult, detail: Record<string, unknown>) {
   await audit(services, record.meetingId, by.participantId, result.ok ? action : 'comment.refused', {
     ...detail,
     ...(result.ok ? { commentId: result.comment.id } : { why: result.why, action }),

@@ -22,13 +22,11 @@ export function agreementRoutes(services: Services) {
     '/:id/agreement',
     zValidator('json', agreementRequest, invalidBody('invalid_agreement_request')),
     async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'markAgreement', { decidedInCommand: true });
       if (access instanceof Response) return access;
-      if (access.principal.kind !== 'participant')
-        return c.json(apiError('not_allowed', REFUSALS.not_allowed[1]), 403);
-      const { invitation, actor } = access.principal;
+      const { participantId, actor } = access.by!;
       const { targetId, agreed } = c.req.valid('json');
-      const result = await markAgreement(services, access.record, { ...actor, participantId: invitation.participantId }, targetId, agreed);
+      const result = await markAgreement(services, access.record, { ...actor, participantId }, targetId, agreed);
       if (!result.ok) {
         const [status, message] = REFUSALS[result.why];
         return c.json(apiError(result.why, message), status);
@@ -38,11 +36,10 @@ export function agreementRoutes(services: Services) {
   )
     // Agree all remaining in one agenda item: every segment the head's party has not agreed as it reads now.
     .post('/:id/agreement/agenda-items/:itemId', async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'markAgreement', { decidedInCommand: true });
       if (access instanceof Response) return access;
-      if (access.principal.kind !== 'participant') return c.json(apiError('not_allowed', REFUSALS.not_allowed[1]), 403);
-      const { invitation, actor } = access.principal;
-      const result = await agreeAllInItem(services, access.record, { ...actor, participantId: invitation.participantId }, c.req.param('itemId'));
+      const { participantId, actor } = access.by!;
+      const result = await agreeAllInItem(services, access.record, { ...actor, participantId }, c.req.param('itemId'));
       if (!result.ok) {
         const [status, message] = REFUSALS[result.why];
         return c.json(apiError(result.why, message), status);

@@ -7,7 +7,6 @@ import { proposalDecision, proposalRequest } from '../../shared/proposal-request
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
 import { invalidBody } from './http';
-import { actingParticipant } from './lifecycle-access';
 import { meetingAccess } from './meeting-access';
 
 const REFUSALS: Record<ProposalRefusal, [403 | 404 | 409 | 400, string]> = {
@@ -23,10 +22,9 @@ const REFUSALS: Record<ProposalRefusal, [403 | 404 | 409 | 400, string]> = {
 export function proposalRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/:id/proposals', zValidator('json', proposalRequest, invalidBody('invalid_proposal')), async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'propose', { decidedInCommand: true });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return c.json(apiError('not_allowed', REFUSALS.not_allowed[1]), 403);
+      const by = access.by!;
       const result = await proposeWording(services, access.record, by, c.req.valid('json'));
       if (!result.ok) {
         const [status, message] = REFUSALS[result.why];
@@ -35,10 +33,9 @@ export function proposalRoutes(services: Services) {
       return c.json({ proposal: result.proposal }, 201);
     })
     .post('/:id/proposals/:proposalId/decision', zValidator('json', proposalDecision, invalidBody('invalid_proposal_decision')), async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'decideProposal', { decidedInCommand: true });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return c.json(apiError('not_allowed', REFUSALS.not_allowed[1]), 403);
+      const by = access.by!;
       const result = await decideProposal(services, access.record, by, c.req.param('proposalId'), c.req.valid('json').decision);
       if (!result.ok) {
         const [status, message] = REFUSALS[result.why];
