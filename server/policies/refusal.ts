@@ -33,6 +33,9 @@ export type CommandRefusal =
   | { code: 'statement-mismatch'; field: 'meetingId'; expected: string; found: string }
   | { code: 'no-such-version'; version: number }
   /** Another request changed the record first; nothing was stored. */
-  | { code: 'conflict' };
+  | { code: 'conflict' }
+  /** No segment or action point of that id in the record. */
+  | { code: 'unknown-target'; targetId: string }
+  | { code: 'unknown-agenda-item'; itemId: string };
 
 export type Refusal = AccessRefusal | CommandRefusal;

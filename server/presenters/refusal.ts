@@ -144,6 +144,10 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
       );
     case 'no-such-version':
       return say(404, 'no_such_version', `This meeting has no version ${refusal.version}.`);
+    case 'unknown-target':
+      return say(404, 'unknown_target', 'There is no such segment or action point in the record.');
+    case 'unknown-agenda-item':
+      return say(404, 'unknown_agenda_item', 'There is no such agenda item in the record.');
     case 'conflict':
       return say(
         409,

@@ -8,7 +8,7 @@ import { bundleFileText } from '../../shared/signing/bundle';
 import { auditRefusal } from '../commands/lifecycle-audit';
 import { audit } from '../audit';
 import { loadExportSource, originalSource, type ExportSource } from '../export/export-source';
-import { bundleFileName, originalFileName, type ExportFormat } from '../export/file-names';
+import { bundleDownloadName, originalFileName, type ExportFormat } from '../export/file-names';
 import { UnknownParty, originalFor, type Original } from '../export/original';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
@@ -74,7 +74,7 @@ export function exportRoutes(services: Services) {
       }
       const bytes = Buffer.from(bundleFileText(source.bundle), 'utf8');
       await audit(services, access.meeting.id, actor, action, detail(source, { bytes: bytes.length }));
-      return file(c, bytes, bundleFileName(access.meeting.code), CONTENT_TYPES.bundle);
+      return file(c, bytes, bundleDownloadName(access.meeting.code, source.record), CONTENT_TYPES.bundle);
     });
 }
 

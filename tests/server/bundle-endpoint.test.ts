@@ -51,7 +51,7 @@ describe('the signed bundle endpoint', () => {
       const other = await answerOf(await get('bundle', headers));
       expect({ who, ...other }).toEqual({ who, ...one });
       expect({ who, status: one.status }).toEqual({ who, status: expected[who] });
-      if (one.status === 200) expect(one.disposition).toBe('attachment; filename="CMM04-bundle.json"');
+      if (one.status === 200) expect(one.disposition).toBe('attachment; filename="CMM-04-v1-signed.accord.json"');
       else expect(JSON.parse(one.body).error.code).toBe('not_allowed');
     }
   });
