@@ -36,6 +36,12 @@ export type CommandRefusal =
   | { code: 'conflict' }
   /** No segment or action point of that id in the record. */
   | { code: 'unknown-target'; targetId: string }
-  | { code: 'unknown-agenda-item'; itemId: string };
+  | { code: 'unknown-agenda-item'; itemId: string }
+  | { code: 'unknown-segment'; segmentId: string }
+  /** No comment thread of that id, or one this participant may not see. */
+  | { code: 'unknown-thread'; threadId: string }
+  | { code: 'unknown-mention'; participantId: string }
+  /** Someone mentioned could not read the comment (it is for a delegation only). */
+  | { code: 'mention-cannot-see'; participantId: string };
 
 export type Refusal = AccessRefusal | CommandRefusal;

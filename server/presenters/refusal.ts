@@ -148,6 +148,14 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
       return say(404, 'unknown_target', 'There is no such segment or action point in the record.');
     case 'unknown-agenda-item':
       return say(404, 'unknown_agenda_item', 'There is no such agenda item in the record.');
+    case 'unknown-segment':
+      return say(404, 'unknown_segment', 'There is no such segment in the record.');
+    case 'unknown-thread':
+      return say(404, 'unknown_thread', 'There is no such comment thread.');
+    case 'unknown-mention':
+      return say(400, 'unknown_mention', 'Someone mentioned is not a participant of this meeting; nothing was stored.');
+    case 'mention-cannot-see':
+      return say(400, 'mention_cannot_see', 'Someone mentioned could not read this comment (it is for your delegation only); nothing was stored.');
     case 'conflict':
       return say(
         409,

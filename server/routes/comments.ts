@@ -2,28 +2,18 @@
 import { Hono } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import { newThreadRequest, replyRequest, resolveRequest } from '../../shared/comments';
-import { reply, setResolved, startThread, threadsFor, type CommentRefusal, type CommentResult } from '../commands/comments';
+import { reply, setResolved, startThread, threadsFor, type CommentResult } from '../commands/comments';
 import { presentComment, presentThread } from '../presenters/comments';
 import type { Services } from '../services';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
 import { invalidBody } from './http';
-import { meetingAccess } from './meeting-access';
+import { meetingAccess, refuse } from './meeting-access';
 import type { Context } from 'hono';
 
-const REFUSALS: Record<CommentRefusal, [403 | 404 | 400, string]> = {
-  not_allowed: [403, 'Observers read the meeting’s comments but cannot write them.'],
-  unknown_segment: [404, 'There is no such segment in the record.'],
-  unknown_thread: [404, 'There is no such comment thread.'],
-  unknown_mention: [400, 'Someone mentioned is not a participant of this meeting; nothing was stored.'],
-  mention_cannot_see: [400, 'Someone mentioned could not read this comment (it is for your delegation only); nothing was stored.'],
-};
-
 function answer(c: Context<AppEnv>, result: CommentResult, status: 200 | 201) {
-  if (!result.ok) {
-    const [code, message] = REFUSALS[result.why];
-    return c.json(apiError(result.why, message), code);
-  }
-  return c.json({ comment: presentComment(result.comment), resolvedAt: result.thread.resolvedAt, resolvedBy: result.thread.resolvedBy }, status);
+  if (!result.ok) return refuse(c, result.refusal);
+  const { comment, thread } = result.value;
+  return c.json({ comment: presentComment(comment), resolvedAt: thread.resolvedAt, resolvedBy: thread.resolvedBy }, status);
 }
 
 export function commentRoutes(services: Services) {
