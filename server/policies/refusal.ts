@@ -42,6 +42,11 @@ export type CommandRefusal =
   | { code: 'unknown-thread'; threadId: string }
   | { code: 'unknown-mention'; participantId: string }
   /** Someone mentioned could not read the comment (it is for a delegation only). */
-  | { code: 'mention-cannot-see'; participantId: string };
+  | { code: 'mention-cannot-see'; participantId: string }
+  | { code: 'unknown-language'; language: string }
+  | { code: 'unknown-proposal'; proposalId: string }
+  | { code: 'already-decided'; proposalId: string }
+  /** A proposal of the wording the cell already has. */
+  | { code: 'unchanged' };
 
 export type Refusal = AccessRefusal | CommandRefusal;

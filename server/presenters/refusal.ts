@@ -156,6 +156,14 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
       return say(400, 'unknown_mention', 'Someone mentioned is not a participant of this meeting; nothing was stored.');
     case 'mention-cannot-see':
       return say(400, 'mention_cannot_see', 'Someone mentioned could not read this comment (it is for your delegation only); nothing was stored.');
+    case 'unknown-language':
+      return say(404, 'unknown_language', 'The segment has no cell in that language.');
+    case 'unknown-proposal':
+      return say(404, 'unknown_proposal', 'There is no such proposal.');
+    case 'already-decided':
+      return say(409, 'already_decided', 'The proposal was already accepted or rejected.');
+    case 'unchanged':
+      return say(400, 'unchanged', 'The proposed wording is the same as the text: nothing to propose.');
     case 'conflict':
       return say(
         409,
