@@ -1,6 +1,7 @@
 // Every state change, signature, invitation and export is written here, sealed with the
 // server's audit key and noted by its witness; and the whole log is checked here, against
 // its seals and against every head seen of it (record-format.md §9).
+import type { AuditAction } from '../shared/audit-actions';
 import type { Services } from './services';
 import { auditSeal, checkAuditChain, type AuditAnchor, type AuditCheck } from './storage/audit-chain';
 import type { AuditEntry } from './storage/storage';
@@ -11,7 +12,7 @@ export async function audit(
   services: AuditServices,
   meetingId: string,
   actor: string,
-  action: string,
+  action: AuditAction,
   detail: Record<string, unknown> = {},
 ): Promise<AuditEntry> {
   const entry = await services.storage.appendAudit({ meetingId, at: services.now().toISOString(), actor, action, detail }, auditSeal(services.auditKey));

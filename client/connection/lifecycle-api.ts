@@ -146,5 +146,5 @@ export const lifecycleApi = {
   sign: (meetingId: string, request: SignRequest) =>
     call<StateChange & { party: string; complete: boolean }>('POST', `${meetingPath(meetingId)}/sign`, request),
   /** The signed bundle file; the browser downloads it with the session cookie. */
-  bundleUrl: (meetingId: string, version?: number) => `${meetingPath(meetingId)}/bundle${versionQuery(version)}`,
+  bundleUrl: (meetingId: string, version?: number) => `${meetingPath(meetingId)}/export/bundle${versionQuery(version)}`,
 };

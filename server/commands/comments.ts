@@ -1,18 +1,20 @@
 // Comment threads: start one on a segment, reply, resolve or reopen. Kept in their own
-// table, apart from the record. Every step asks `can` and `canSeeThread`; a thread a
+// table, apart from the record. Every step asks `whyNot` (roles.ts `can`) and `canSeeThread`; a thread a
 // participant may not see is, to them, not there.
+import type { AuditAction } from '../../shared/audit-actions';
 import { canSeeThread } from '../../shared/comments';
 import { findTarget } from '../../shared/record/agreement';
 import { participants } from '../../shared/record/schema';
-import { can } from '../../shared/roles';
+import { whyNot } from '../../shared/lifecycle';
 import { newId } from '../auth/tokens';
 import { audit } from '../audit';
 import type { Services } from '../services';
 import type { CommentRow, RecordRow } from '../storage/storage';
-import type { Participant } from './lifecycle-result';
+import type { CommandRefusal } from '../policies/refusal';
+import { refusalDetail } from './lifecycle-audit';
+import { refused as refusedWith, type CommandResult, type Participant } from './lifecycle-result';
 
-export type CommentRefusal = 'not_allowed' | 'unknown_segment' | 'unknown_thread' | 'unknown_mention' | 'mention_cannot_see';
-export type CommentResult = { ok: true; thread: CommentRow; comment: CommentRow } | { ok: false; why: CommentRefusal };
+export type CommentResult = CommandResult<{ thread: CommentRow; comment: CommentRow }>;
 
 interface NewThread {
   segmentId: string;
@@ -31,22 +33,23 @@ async function roster(services: Services, record: RecordRow) {
   }));
 }
 
-function checkMentions(people: { id: string; party: string; role: string }[], thread: Pick<CommentRow, 'visibility' | 'party'>, mentions: string[]): CommentRefusal | null {
+function checkMentions(people: { id: string; party: string; role: string }[], thread: Pick<CommentRow, 'visibility' | 'party'>, mentions: string[]): CommandRefusal | null {
   for (const id of mentions) {
     const person = people.find((p) => p.id === id);
-    if (!person) return 'unknown_mention';
-    if (!canSeeThread({ role: person.role as never, party: person.party }, thread)) return 'mention_cannot_see';
+    if (!person) return { code: 'unknown-mention', participantId: id };
+    if (!canSeeThread({ role: person.role as never, party: person.party }, thread)) return { code: 'mention-cannot-see', participantId: id };
   }
   return null;
 }
 
 export async function startThread(services: Services, record: RecordRow, by: Participant, request: NewThread): Promise<CommentResult> {
   const result = await (async (): Promise<CommentResult> => {
-    if (!can(by.actor, 'comment', record)) return { ok: false, why: 'not_allowed' };
+    const notAllowed = whyNot(by.actor, 'comment', record.state);
+    if (notAllowed) return refusedWith(notAllowed);
     const { people, segmentExists } = await roster(services, record);
-    if (!segmentExists(request.segmentId)) return { ok: false, why: 'unknown_segment' };
+    if (!segmentExists(request.segmentId)) return refusedWith({ code: 'unknown-segment', segmentId: request.segmentId });
     const refused = checkMentions(people, { visibility: request.visibility, party: by.actor.party }, request.mentions);
-    if (refused) return { ok: false, why: refused };
+    if (refused) return refusedWith(refused);
     const row: CommentRow = {
       id: newId(),
       meetingId: record.meetingId,
@@ -65,7 +68,7 @@ export async function startThread(services: Services, record: RecordRow, by: Par
       resolvedBy: null,
     };
     await services.storage.addComment(row);
-    return { ok: true, thread: row, comment: row };
+    return { ok: true, value: { thread: row, comment: row } };
   })();
   await auditComment(services, record, by, 'comment.thread', result, { segmentId: request.segmentId, visibility: request.visibility });
   return result;
@@ -81,10 +84,11 @@ async function visibleThread(services: Services, record: RecordRow, by: Particip
 export async function reply(services: Services, record: RecordRow, by: Participant, threadId: string, body: string, mentions: string[]): Promise<CommentResult> {
   const result = await (async (): Promise<CommentResult> => {
     const thread = await visibleThread(services, record, by, threadId);
-    if (!thread) return { ok: false, why: 'unknown_thread' };
-    if (!can(by.actor, 'comment', record)) return { ok: false, why: 'not_allowed' };
+    if (!thread) return refusedWith({ code: 'unknown-thread', threadId });
+    const notAllowed = whyNot(by.actor, 'comment', record.state);
+    if (notAllowed) return refusedWith(notAllowed);
     const refused = checkMentions((await roster(services, record)).people, thread, mentions);
-    if (refused) return { ok: false, why: refused };
+    if (refused) return refusedWith(refused);
     const row: CommentRow = {
       ...thread,
       id: newId(),
@@ -99,7 +103,7 @@ export async function reply(services: Services, record: RecordRow, by: Participa
       resolvedBy: null,
     };
     await services.storage.addComment(row);
-    return { ok: true, thread, comment: row };
+    return { ok: true, value: { thread, comment: row } };
   })();
   await auditComment(services, record, by, 'comment.reply', result, { threadId });
   return result;
@@ -108,23 +112,26 @@ export async function reply(services: Services, record: RecordRow, by: Participa
 export async function setResolved(services: Services, record: RecordRow, by: Participant, threadId: string, resolved: boolean): Promise<CommentResult> {
   const result = await (async (): Promise<CommentResult> => {
     const thread = await visibleThread(services, record, by, threadId);
-    if (!thread) return { ok: false, why: 'unknown_thread' };
-    if (!can(by.actor, 'comment', record)) return { ok: false, why: 'not_allowed' };
+    if (!thread) return refusedWith({ code: 'unknown-thread', threadId });
+    const notAllowed = whyNot(by.actor, 'comment', record.state);
+    if (notAllowed) return refusedWith(notAllowed);
     const resolvedAt = resolved ? services.now().toISOString() : null;
     const resolvedBy = resolved ? by.name : null;
     await services.storage.setThreadResolved(thread.id, resolvedAt, resolvedBy);
     const updated = { ...thread, resolvedAt, resolvedBy };
-    return { ok: true, thread: updated, comment: updated };
+    return { ok: true, value: { thread: updated, comment: updated } };
   })();
   await auditComment(services, record, by, resolved ? 'comment.resolved' : 'comment.reopened', result, { threadId });
   return result;
 }
 
+type CommentAction = Extract<AuditAction, `comment.${string}`>;
+
 /** Written to the audit log without the words: a delegation-only comment stays with its delegation. */
-async function auditComment(services: Services, record: RecordRow, by: Participant, action: string, result: CommentResult, detail: Record<string, unknown>) {
+async function auditComment(services: Services, record: RecordRow, by: Participant, action: CommentAction, result: CommentResult, detail: Record<string, unknown>) {
   await audit(services, record.meetingId, by.participantId, result.ok ? action : 'comment.refused', {
     ...detail,
-    ...(result.ok ? { commentId: result.comment.id } : { why: result.why, action }),
+    ...(result.ok ? { commentId: result.value.comment.id } : { ...refusalDetail(result.refusal), action }),
   });
 }
 

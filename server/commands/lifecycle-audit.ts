@@ -2,14 +2,16 @@
 // `<action>.refused` with its reason, so the log shows who tried what and when.
 import { audit } from '../audit';
 import type { Services } from '../services';
-import type { CommandRefusal, CommandResult } from './lifecycle-result';
+import type { AttemptedStep, AuditAction } from '../../shared/audit-actions';
+import type { Refusal } from '../policies/refusal';
+import type { CommandResult } from './lifecycle-result';
 
 export async function auditRefusal(
   services: Services,
   meetingId: string,
   actor: string,
-  action: string,
-  refusal: CommandRefusal | { code: string },
+  action: AttemptedStep,
+  refusal: Refusal | { code: string },
   detail: Record<string, unknown> = {},
 ): Promise<void> {
   await audit(services, meetingId, actor, `${action}.refused`, { ...detail, ...refusalDetail(refusal) });
@@ -20,9 +22,9 @@ export async function auditOutcome<T>(
   services: Services,
   meetingId: string,
   actor: string,
-  action: string,
+  action: AttemptedStep,
   result: CommandResult<T>,
-  done: (value: T) => [string, Record<string, unknown>],
+  done: (value: T) => [AuditAction, Record<string, unknown>],
 ): Promise<void> {
   if (result.ok) {
     const [event, detail] = done(result.value);
@@ -34,7 +36,7 @@ export async function auditOutcome<T>(
 
 // A refusal's reason, kept short: a lock refused for want of agreement names how many
 // targets block it, not every one of them.
-function refusalDetail(refusal: CommandRefusal | { code: string }): Record<string, unknown> {
+export function refusalDetail(refusal: Refusal | { code: string }): Record<string, unknown> {
   if (refusal.code === 'not-agreed' && 'blockers' in refusal) return { reason: refusal.code, blockers: refusal.blockers.length };
   return { reason: refusal.code, ...Object.fromEntries(Object.entries(refusal).filter(([k]) => k !== 'code')) };
 }

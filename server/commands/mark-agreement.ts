@@ -2,14 +2,15 @@
 // action point. The server writes the mark, sealed with the digest of the text as it is.
 import { findTarget, markFor } from '../../shared/record/agreement';
 import { agreement, agreementKey } from '../../shared/record/schema';
-import { can, type Actor } from '../../shared/roles';
+import { whyNot } from '../../shared/lifecycle';
+import type { Actor } from '../../shared/roles';
 import { audit } from '../audit';
+import { refusalDetail } from './lifecycle-audit';
+import { refused, type CommandResult } from './lifecycle-result';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
 
-export type MarkAgreementResult =
-  | { ok: true; targetId: string; party: string; agreed: boolean }
-  | { ok: false; why: 'not_allowed' | 'not_draft' | 'unknown_target' };
+export type MarkAgreementResult = CommandResult<{ targetId: string; party: string; agreed: boolean }>;
 
 export async function markAgreement(
   services: Services,
@@ -19,24 +20,26 @@ export async function markAgreement(
   agreed: boolean,
 ): Promise<MarkAgreementResult> {
   const result = await services.rooms.withRoom(record, async (room): Promise<MarkAgreementResult> => {
-    if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
-    if (!can(actor, 'markAgreement', room.record, { party: actor.party })) return { ok: false, why: 'not_allowed' };
+    // A locked record is answered as locked to everyone, before who is asking.
+    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'markAgreement', state: room.record.state });
+    const notAllowed = whyNot(actor, 'markAgreement', room.record.state, { party: actor.party });
+    if (notAllowed) return refused(notAllowed);
     const target = findTarget(room.doc, targetId);
-    if (!target) return { ok: false, why: 'unknown_target' };
+    if (!target) return refused({ code: 'unknown-target', targetId });
     const key = agreementKey(target.id, actor.party);
     const stored = await room.applyServerChange((doc) => {
       if (agreed) agreement(doc).set(key, markFor(doc, target, actor.party, actor.participantId, services.now()));
       else agreement(doc).delete(key);
     });
     // Locked by another process between the catch-up and the write: storage said no.
-    if (!stored) return { ok: false, why: 'not_draft' };
-    return { ok: true, targetId: target.id, party: actor.party, agreed };
+    if (!stored) return refused({ code: 'wrong-state', action: 'markAgreement', state: 'locked' });
+    return { ok: true, value: { targetId: target.id, party: actor.party, agreed } };
   });
   await audit(services, record.meetingId, actor.participantId, result.ok ? 'agreement.marked' : 'agreement.refused', {
     targetId,
     party: actor.party,
     agreed,
-    ...(result.ok ? {} : { why: result.why }),
+    ...(result.ok ? {} : refusalDetail(result.refusal)),
   });
   return result;
 }

@@ -4,18 +4,17 @@
 // write, so nobody forges, accepts or withdraws a proposal by a raw Yjs update.
 import { findTarget } from '../../shared/record/agreement';
 import { applyWording, cellText, partyOfLanguage, proposals, type Proposal } from '../../shared/record/proposals';
-import { can } from '../../shared/roles';
+import { whyNot } from '../../shared/lifecycle';
 import { lapses, newLapses } from '../../shared/record/lapses';
 import { agreementKey } from '../../shared/record/schema';
 import { newId } from '../auth/tokens';
 import { audit } from '../audit';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
-import type { Participant } from './lifecycle-result';
+import { refusalDetail } from './lifecycle-audit';
+import { refused, type CommandResult, type Participant } from './lifecycle-result';
 
-export type ProposalRefusal = 'not_allowed' | 'not_draft' | 'unknown_segment' | 'unknown_language' | 'unknown_proposal' | 'already_decided' | 'unchanged';
-
-export type ProposalResult = { ok: true; proposal: Proposal } | { ok: false; why: ProposalRefusal };
+export type ProposalResult = CommandResult<Proposal>;
 
 export interface ProposalRequest {
   segmentId: string;
@@ -25,13 +24,15 @@ export interface ProposalRequest {
 
 export async function proposeWording(services: Services, record: RecordRow, by: Participant, request: ProposalRequest): Promise<ProposalResult> {
   const result = await services.rooms.withRoom(record, async (room): Promise<ProposalResult> => {
-    if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
-    if (!can(by.actor, 'propose', room.record)) return { ok: false, why: 'not_allowed' };
+    // A locked record is answered as locked to everyone, before who is asking.
+    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'propose', state: room.record.state });
+    const notAllowed = whyNot(by.actor, 'propose', room.record.state);
+    if (notAllowed) return refused(notAllowed);
     const target = findTarget(room.doc, request.segmentId);
-    if (target?.kind !== 'segment') return { ok: false, why: 'unknown_segment' };
+    if (target?.kind !== 'segment') return refused({ code: 'unknown-segment', segmentId: request.segmentId });
     const baseText = cellText(target.segment, request.language);
-    if (baseText === undefined) return { ok: false, why: 'unknown_language' };
-    if (baseText === request.text) return { ok: false, why: 'unchanged' };
+    if (baseText === undefined) return refused({ code: 'unknown-language', language: request.language });
+    if (baseText === request.text) return refused({ code: 'unchanged' });
     const proposal: Proposal = {
       id: newId(),
       segmentId: target.id,
@@ -46,12 +47,12 @@ export async function proposeWording(services: Services, record: RecordRow, by: 
       state: 'open',
     };
     const stored = await room.applyServerChange((doc) => proposals(doc).set(proposal.id, proposal));
-    return stored ? { ok: true, proposal } : { ok: false, why: 'not_draft' };
+    return stored ? { ok: true, value: proposal } : refused({ code: 'wrong-state', action: 'propose', state: 'locked' });
   });
   await audit(services, record.meetingId, by.participantId, result.ok ? 'proposal.made' : 'proposal.refused', {
     segmentId: request.segmentId,
     language: request.language,
-    ...(result.ok ? { proposalId: result.proposal.id } : { why: result.why }),
+    ...(result.ok ? { proposalId: result.value.id } : refusalDetail(result.refusal)),
   });
   return result;
 }
@@ -64,14 +65,15 @@ export async function decideProposal(
   decision: 'accepted' | 'rejected',
 ): Promise<ProposalResult> {
   const result = await services.rooms.withRoom(record, async (room): Promise<ProposalResult> => {
-    if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
+    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'decideProposal', state: room.record.state });
     const proposal = proposals(room.doc).get(proposalId);
-    if (!proposal) return { ok: false, why: 'unknown_proposal' };
-    if (!can(by.actor, 'decideProposal', room.record, { party: partyOfLanguage(room.doc, proposal.language) })) return { ok: false, why: 'not_allowed' };
-    if (proposal.state !== 'open') return { ok: false, why: 'already_decided' };
+    if (!proposal) return refused({ code: 'unknown-proposal', proposalId });
+    const notAllowed = whyNot(by.actor, 'decideProposal', room.record.state, { party: partyOfLanguage(room.doc, proposal.language) });
+    if (notAllowed) return refused(notAllowed);
+    if (proposal.state !== 'open') return refused({ code: 'already-decided', proposalId });
     const target = findTarget(room.doc, proposal.segmentId);
     // The segment was removed since: the proposal can only be rejected.
-    if (decision === 'accepted' && target?.kind !== 'segment') return { ok: false, why: 'unknown_segment' };
+    if (decision === 'accepted' && target?.kind !== 'segment') return refused({ code: 'unknown-segment', segmentId: proposal.segmentId });
     const decided: Proposal = { ...proposal, state: decision, decidedBy: by.participantId, decidedByName: by.name, decidedAt: services.now().toISOString() };
     const stored = await room.applyServerChange((doc) => {
       if (decision === 'accepted' && target?.kind === 'segment') {
@@ -83,11 +85,11 @@ export async function decideProposal(
       }
       proposals(doc).set(proposal.id, decided);
     });
-    return stored ? { ok: true, proposal: decided } : { ok: false, why: 'not_draft' };
+    return stored ? { ok: true, value: decided } : refused({ code: 'wrong-state', action: 'decideProposal', state: 'locked' });
   });
   await audit(services, record.meetingId, by.participantId, result.ok ? `proposal.${decision}` : 'proposal.refused', {
     proposalId,
-    ...(result.ok ? { segmentId: result.proposal.segmentId, language: result.proposal.language, proposedBy: result.proposal.by } : { why: result.why, decision }),
+    ...(result.ok ? { segmentId: result.value.segmentId, language: result.value.language, proposedBy: result.value.by } : { ...refusalDetail(result.refusal), decision }),
   });
   return result;
 }

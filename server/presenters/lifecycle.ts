@@ -71,11 +71,6 @@ export function bundleOf(facts: RecordFacts): SignedBundle | null {
   );
 }
 
-export function bundleFileName(meeting: MeetingRow, record: RecordRow): string {
-  const code = meeting.code.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'record';
-  return `${code}-v${record.version}-${record.state}.accord.json`;
-}
-
 export function presentVersions(meeting: MeetingRow, records: RecordRow[]) {
   return {
     versions: records.map((r) => ({

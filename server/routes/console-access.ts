@@ -1,19 +1,18 @@
 // The first steps of every console route: who is signed in to the console (an officer's
-// session, or the administrator token), and for a meeting, whether they may see or edit
-// it. A meeting an officer does not manage is answered as not there, and its log says so.
+// session, or the administrator token), and for a meeting, what authorize() says they may
+// do with it. A meeting an officer does not manage is answered as not there, and its log says so.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { parse as parseCookies } from 'hono/utils/cookie';
-import { consoleCan, type ConsoleAction } from '../../shared/console/policy';
+import type { ConsoleMeetingAction } from '../../shared/console/policy';
 import { OFFICER_COOKIE, resolveOfficer } from '../auth/principal';
-import { officerManages } from '../auth/officer-access';
 import { consoleUserOf, type ConsoleUser } from '../auth/console-user';
-import { audit } from '../audit';
 import type { Config } from '../config';
 import type { Services } from '../services';
 import type { MeetingRow, RecordRow } from '../storage/storage';
 import { apiError, type AppEnv } from './env';
+import { meetingAccess } from './meeting-access';
 
 export interface ConsoleEnv extends AppEnv {
   Variables: AppEnv['Variables'] & { user: ConsoleUser };
@@ -55,21 +54,12 @@ export interface ConsoleMeeting {
   user: ConsoleUser;
 }
 
-/** The meeting of `:id`, if the user may take `action` on it; else the refusal to send. */
-export async function consoleMeeting(c: Context<ConsoleEnv>, services: Services, action: ConsoleAction): Promise<ConsoleMeeting | Response> {
+/** The meeting of `:id`, if the console user may take `action` on it (authorize() decides); else the refusal sent. */
+export async function consoleMeeting(c: Context<ConsoleEnv>, services: Services, action: ConsoleMeetingAction): Promise<ConsoleMeeting | Response> {
   const user = c.get('user');
-  const meeting = await services.storage.getMeeting(c.req.param('id') ?? '');
-  const record = meeting && (await services.storage.getRecord(meeting.currentDocumentId));
-  if (meeting && !record) throw new Error(`meeting ${meeting.id} has no current record`);
-  const manages = meeting && user.account ? await officerManages(services.storage, user.account, meeting.id) : false;
-  const standing = record ? { manages, state: record.state } : undefined;
-  if (!meeting || !record || !consoleCan(user, 'seeMeeting', standing)) {
-    if (meeting) await audit(services, meeting.id, user.actor, 'access.refused', { method: c.req.method, path: new URL(c.req.url).pathname });
-    return c.json(apiError('not_found', 'There is no meeting here that you manage.'), 404);
-  }
-  if (!consoleCan(user, action, standing))
-    return c.json(apiError('not_draft', `The record is ${record.state}: the meeting's facts and roster are set while it is a draft.`), 409);
-  return { meeting, record, user };
+  const access = await meetingAccess(c, services, action, { principal: user.principal });
+  if (access instanceof Response) return access;
+  return { meeting: access.meeting, record: access.record, user };
 }
 
 /** The address a request came from, for the sign-in limits: the proxy's word only if trusted. */

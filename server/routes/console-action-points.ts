@@ -3,28 +3,23 @@
 // who may write (not observers), while the record is a draft. Mounted at /api/meetings.
 import { Hono } from 'hono';
 import { zValidator } from '@hono/zod-validator';
-import { can } from '../../shared/roles';
 import { statusRequest } from '../../shared/console/action-points';
 import { setActionPointStatus } from '../commands/console/set-status';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
 import { invalidBody } from './http';
-import { auditActor, meetingAccess } from './meeting-access';
+import { meetingAccess } from './meeting-access';
 
 export function consoleActionPointRoutes(services: Services) {
   return new Hono<AppEnv>().post(
     '/:id/action-points/:pointId/status',
     zValidator('json', statusRequest, invalidBody('invalid_status')),
     async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'write');
       if (access instanceof Response) return access;
       const { principal } = access;
-      if (principal.kind === 'participant' && !can(principal.actor, 'write', access.record)) {
-        const message = access.record.state === 'draft' ? 'Observers follow the meeting; they do not change it.' : 'The record is no longer a draft.';
-        return c.json(apiError(access.record.state === 'draft' ? 'not_allowed' : 'not_draft', message), access.record.state === 'draft' ? 403 : 409);
-      }
       const by = {
-        actor: auditActor(principal),
+        actor: access.actor,
         name: principal.kind === 'participant' ? principal.invitation.name : principal.kind === 'officer' ? principal.account.name : 'Administrator',
       };
       const result = await setActionPointStatus(services, access.meeting, access.record, c.req.param('pointId'), c.req.valid('json').status, by);

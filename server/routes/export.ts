@@ -1,21 +1,19 @@
 // Exports of the record, mounted at /api/meetings: a party's original as PDF or DOCX, and
-// the signed bundle as JSON. Only the secretariat and the heads of delegation export; every
-// export and every refusal is written to the audit log.
+// the signed bundle as JSON (the one address that serves it). Only the secretariat and the
+// heads of delegation export; every export and every refusal is written to the audit log.
 import { Hono, type Context } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
-import { can } from '../../shared/roles';
 import { bundleFileText } from '../../shared/signing/bundle';
 import { auditRefusal } from '../commands/lifecycle-audit';
 import { audit } from '../audit';
 import { loadExportSource, originalSource, type ExportSource } from '../export/export-source';
-import { bundleFileName, originalFileName, type ExportFormat } from '../export/file-names';
+import { bundleDownloadName, originalFileName, type ExportFormat } from '../export/file-names';
 import { UnknownParty, originalFor, type Original } from '../export/original';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
-import { baseUrl } from './http';
-import { auditedInvalidBody, versionOf } from './lifecycle-access';
-import { auditActor, meetingAccess } from './meeting-access';
+import { auditedInvalidBody, baseUrl } from './http';
+import { meetingAccess, versionOf } from './meeting-access';
 
 const exportQuery = z.object({
   original: z.string().trim().max(16).optional(),
@@ -28,20 +26,13 @@ const CONTENT_TYPES: Record<ExportFormat | 'bundle', string> = {
   bundle: 'application/json; charset=utf-8',
 };
 
-const NOT_ALLOWED = 'Only the secretariat and the heads of delegation can export the record.';
-
 export function exportRoutes(services: Services) {
   /** The first steps every export shares: who, which meeting, allowed, which version. */
   async function prepare(c: Context<AppEnv>, format: ExportFormat | 'bundle', version: number | undefined) {
-    const access = await meetingAccess(c, services);
+    const action = `export.${format}` as const;
+    const access = await meetingAccess(c, services, 'export', { step: action });
     if (access instanceof Response) return access;
-    const actor = auditActor(access.principal);
-    const action = `export.${format}`;
-    const { principal } = access;
-    if (principal.kind !== 'participant' || !can(principal.actor, 'export', access.record)) {
-      await auditRefusal(services, access.meeting.id, actor, action, { code: principal.kind === 'admin' ? 'not-a-participant' : 'not-permitted' });
-      return c.json(apiError('not_allowed', NOT_ALLOWED), 403);
-    }
+    const { actor } = access;
     const record = await versionOf(services, access, version);
     if (!record) {
       await auditRefusal(services, access.meeting.id, actor, action, { code: 'no-such-version' }, { version });
@@ -83,7 +74,7 @@ export function exportRoutes(services: Services) {
       }
       const bytes = Buffer.from(bundleFileText(source.bundle), 'utf8');
       await audit(services, access.meeting.id, actor, action, detail(source, { bytes: bytes.length }));
-      return file(c, bytes, bundleFileName(access.meeting.code), CONTENT_TYPES.bundle);
+      return file(c, bytes, bundleDownloadName(access.meeting.code, source.record), CONTENT_TYPES.bundle);
     });
 }
 

@@ -1,17 +1,15 @@
-// The record's history over HTTP, and removing from the record: every permission is can()'s
-// (shared/roles.ts), asked by the commands; routes check the body, load, call, present.
+// The record's history over HTTP, and removing from the record: who may is authorize()'s;
+// where the answer hangs on the document (whose text is removed) the command asks can().
 import { Hono } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import { ITEM_KINDS, namedVersionRequest, restoreRequest } from '../../shared/history-requests';
-import { can } from '../../shared/roles';
 import { compareVersions, listHistory, nameVersion, readVersion, restoreFromVersion, type HistoryRefusal } from '../commands/history';
 import { removeFromRecord, type RemoveRefusal } from '../commands/remove-from-record';
 import type { ItemKind } from '../history/record-items';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
 import { invalidBody } from './http';
-import { actingParticipant } from './lifecycle-access';
-import { meetingAccess, type MeetingAccess } from './meeting-access';
+import { meetingAccess } from './meeting-access';
 
 const REFUSALS: Record<HistoryRefusal | RemoveRefusal, [400 | 403 | 404 | 409, string, string]> = {
   not_allowed: [403, 'not_allowed', 'Only the secretariat restores; observers name no version.'],
@@ -28,32 +26,26 @@ const refusal = (why: HistoryRefusal | RemoveRefusal) => {
   return [apiError(code, message), status] as const;
 };
 
-/** Who may read the history: whoever reads the record (observers included), and the officers and administrator who manage it. */
-const readsHistory = (access: MeetingAccess) => access.principal.kind !== 'participant' || can(access.principal.actor, 'readHistory', access.record);
-
 export function historyRoutes(services: Services) {
   return new Hono<AppEnv>()
     .delete('/:id/record/:kind/:itemId', async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'remove', { decidedInCommand: true });
       if (access instanceof Response) return access;
       const kind = c.req.param('kind') as ItemKind;
       if (!ITEM_KINDS.includes(kind)) return c.json(apiError('not_found', 'Agenda items, segments and action points are removed here.'), 404);
-      const by = actingParticipant(access);
-      if (!by) return c.json(...refusal('not_allowed'));
+      const by = access.by!;
       const result = await removeFromRecord(services, access.record, by, kind, c.req.param('itemId'));
       if (!result.ok) return c.json(...refusal(result.why));
       return c.json({ removed: { kind: result.kind, id: result.id }, versionId: result.versionId }, 200);
     })
     .get('/:id/history', async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'readHistory');
       if (access instanceof Response) return access;
-      if (!readsHistory(access)) return c.json(...refusal('not_allowed'));
       return c.json({ versions: await listHistory(services, access.record) }, 200);
     })
     .get('/:id/history/compare', async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'readHistory');
       if (access instanceof Response) return access;
-      if (!readsHistory(access)) return c.json(...refusal('not_allowed'));
       const from = c.req.query('from');
       const to = c.req.query('to') ?? 'current';
       if (!from) return c.json(apiError('invalid_query', 'Name the versions to compare: ?from=…&to=… (to: a version, or current).'), 400);
@@ -62,27 +54,24 @@ export function historyRoutes(services: Services) {
       return c.json(comparison, 200);
     })
     .get('/:id/history/:versionId', async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'readHistory');
       if (access instanceof Response) return access;
-      if (!readsHistory(access)) return c.json(...refusal('not_allowed'));
       const found = await readVersion(services, access.record, c.req.param('versionId'));
       if (!found) return c.json(...refusal('unknown_version'));
       return c.json(found, 200);
     })
     .post('/:id/history', zValidator('json', namedVersionRequest, invalidBody('invalid_version')), async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'saveVersion', { decidedInCommand: true });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return c.json(...refusal('not_allowed'));
+      const by = access.by!;
       const result = await nameVersion(services, access.record, by, c.req.valid('json').name);
       if (!result.ok) return c.json(...refusal(result.why));
       return c.json({ version: result.version }, 201);
     })
     .post('/:id/history/:versionId/restore', zValidator('json', restoreRequest, invalidBody('invalid_restore')), async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'restore', { decidedInCommand: true });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return c.json(...refusal('not_allowed'));
+      const by = access.by!;
       const { kind, itemId } = c.req.valid('json');
       const result = await restoreFromVersion(services, access.record, by, c.req.param('versionId'), kind, itemId);
       if (!result.ok) return c.json(...refusal(result.why));

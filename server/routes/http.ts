@@ -3,7 +3,10 @@ import type { Context } from 'hono';
 import type { Config } from '../config';
 import type { z } from 'zod';
 import { issuesOf } from '../../shared/issues';
-import { apiError } from './env';
+import type { AttemptedStep } from '../../shared/audit-actions';
+import { auditRefusal } from '../commands/lifecycle-audit';
+import type { Services } from '../services';
+import { apiError, type AppEnv } from './env';
 
 /** The address invitation links point at: PUBLIC_URL, else the one the request came to. */
 export function baseUrl(c: Context, config: Config): string {
@@ -30,4 +33,18 @@ export const invalidBody =
     if (result.success || !result.error) return;
     const issues = issuesOf(result.error);
     return c.json(apiError(code, 'The request was refused; nothing was stored.', issues), 400);
+  };
+
+/** The zValidator hook for a step the audit log follows: refuses as `invalidBody` does, and writes `<step>.refused`. */
+export const auditedInvalidBody =
+  (services: Services, code: string, step: AttemptedStep) => async (result: ValidationResult, c: Context) => {
+    if (result.success || !result.error) return;
+    // zValidator types its hook's context without the app's variables; the middleware set them.
+    const principal = (c as Context<AppEnv>).get('principal');
+    const meetingId = c.req.param('id');
+    if (principal?.kind === 'participant' && meetingId && principal.invitation.meetingId === meetingId) {
+      const paths = result.error.issues.map((i) => i.path.map(String).join('.'));
+      await auditRefusal(services, meetingId, principal.invitation.participantId, step, { code: 'invalid-body' }, { paths });
+    }
+    return invalidBody(code)(result, c);
   };

@@ -1,12 +1,11 @@
 // The record's lifecycle over HTTP: lock, unlock, sign, amend, key enrolment, and the
-// record, bundle, versions and audit log to read; and POST /api/verify, open to anyone.
-// Mounted at /api. Each handler: validate, load, check who acts, call a command, present.
+// record, versions and audit log to read; and POST /api/verify, open to anyone. The signed
+// bundle is an export (routes/export.ts); its old address here redirects there.
+// Mounted at /api. Each handler: validate, load and authorize, call a command, present.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { zValidator } from '@hono/zod-validator';
-import { can } from '../../shared/roles';
 import { enrolKeyRequest, reasonedRequest, signRequest, versionQuery } from '../../shared/signing/requests';
-import { bundleFileText } from '../../shared/signing/bundle';
 import { reasonText, type Verdict } from '../../shared/signing/verdict';
 import { isPdf } from '../../shared/signing/pdf-bundle';
 import { NoAttachedBundle } from '../../shared/signing/pdf-bundle';
@@ -14,7 +13,6 @@ import { isZip } from '../export/zip-file';
 import { verifyBundle } from '../../shared/signing/verify';
 import { amendRecord } from '../commands/amend-record';
 import { enrolKey } from '../commands/enrol-key';
-import { auditRefusal } from '../commands/lifecycle-audit';
 import { checkedAudit } from '../audit';
 import type { CommandResult } from '../commands/lifecycle-result';
 import { lockRecord } from '../commands/lock-record';
@@ -22,21 +20,18 @@ import { loadRecordFacts } from '../commands/record-facts';
 import { signRecord } from '../commands/sign-record';
 import { unlockRecord } from '../commands/unlock-record';
 import {
-  bundleFileName,
-  bundleOf,
   fingerprintOf,
   presentAudit,
   presentKey,
   presentRecord,
   presentVersions,
 } from '../presenters/lifecycle';
-import { presentRefusal } from '../presenters/lifecycle-refusal';
+import { presentRefusal } from '../presenters/refusal';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
 import { apiError, type AppEnv } from './env';
-import { invalidBody } from './http';
-import { actingParticipant, auditedInvalidBody, refuseAdministrator, versionOf } from './lifecycle-access';
-import { auditActor, meetingAccess } from './meeting-access';
+import { auditedInvalidBody, invalidBody } from './http';
+import { meetingAccess, versionOf } from './meeting-access';
 
 const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 
@@ -65,52 +60,47 @@ export function lifecycleRoutes(services: Services) {
 
   return new Hono<AppEnv>()
     .post('/meetings/:id/lock', async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'lock', { step: 'record.lock' });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return refuseAdministrator(c, services, access, 'record.lock');
+      const by = access.by!;
       const out = refusedOr(await lockRecord(services, access.meeting, by), recordView);
       return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
     })
     .post('/meetings/:id/unlock', body.unlock, async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'unlock', { step: 'record.unlock' });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return refuseAdministrator(c, services, access, 'record.unlock');
+      const by = access.by!;
       const result = await unlockRecord(services, access.meeting, by, c.req.valid('json').reason);
       const out = refusedOr(result, (v) => ({ ...recordView(v), voidedSignatures: v.voided.map((s) => s.party) }));
       return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
     })
     .post('/meetings/:id/sign', bodyLimit({ maxSize: 64 * 1024 }), body.sign, async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'sign', { step: 'record.sign' });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return refuseAdministrator(c, services, access, 'record.sign');
+      const by = access.by!;
       const result = await signRecord(services, access.meeting, by, c.req.valid('json'));
       const out = refusedOr(result, (v) => ({ ...recordView(v), party: v.signature.party, complete: v.complete }));
       return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
     })
     .post('/meetings/:id/amend', body.amend, async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'amend', { step: 'record.amend' });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return refuseAdministrator(c, services, access, 'record.amend');
+      const by = access.by!;
       const result = await amendRecord(services, access.meeting, by, c.req.valid('json').reason);
       const out = refusedOr(result, (v) => ({ ...recordView(v), previousRecordHash: v.previous.recordHash }));
       return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
     })
     .post('/meetings/:id/keys', body.key, async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'enrolKey', { step: 'key.enrol' });
       if (access instanceof Response) return access;
-      const by = actingParticipant(access);
-      if (!by) return refuseAdministrator(c, services, access, 'key.enrol');
+      const by = access.by!;
       const result = await enrolKey(services, access.meeting, by, c.req.valid('json').publicKey);
       const out = refusedOr(result, (v) => ({ ...presentKey(v.key), replaced: v.replaced }));
       if (!out.ok) return c.json(out.body, out.status);
       return c.json(out.body, result.ok && result.value.changed ? 201 : 200);
     })
     .get('/meetings/:id/record', version, async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'read');
       if (access instanceof Response) return access;
       const record = await versionOf(services, access, c.req.valid('query').version);
       if (!record) return c.json(noSuchVersion(c.req.valid('query').version), 404);
@@ -118,35 +108,19 @@ export function lifecycleRoutes(services: Services) {
       const keys = await services.storage.listPartyKeys(access.meeting.id);
       return c.json(presentRecord(facts, keys, services.now()), 200);
     })
-    .get('/meetings/:id/bundle', version, async (c) => {
-      const access = await meetingAccess(c, services);
-      if (access instanceof Response) return access;
-      const { principal } = access;
-      if (principal.kind === 'participant' && !can(principal.actor, 'export', access.record)) {
-        await auditRefusal(services, access.meeting.id, auditActor(principal), 'bundle.export', { code: 'not-permitted' });
-        const message = 'Only the secretariat and the heads of delegation can export the signed bundle.';
-        return c.json(apiError('not_allowed', message), 403);
-      }
-      const record = await versionOf(services, access, c.req.valid('query').version);
-      if (!record) return c.json(noSuchVersion(c.req.valid('query').version), 404);
-      const bundle = bundleOf(await loadRecordFacts(services, access.meeting, record));
-      if (!bundle) return c.json(apiError('not_locked', 'A draft has no bundle: a record is bundled once locked.'), 409);
-      c.header('content-disposition', `attachment; filename="${bundleFileName(access.meeting, record)}"`);
-      return c.body(bundleFileText(bundle), 200, { 'content-type': 'application/json; charset=utf-8' });
+    // The signed bundle is exported in one place; links made before keep working.
+    .get('/meetings/:id/bundle', (c) => {
+      const query = new URL(c.req.url).search;
+      return c.redirect(`/api/meetings/${encodeURIComponent(c.req.param('id'))}/export/bundle${query}`, 308);
     })
     .get('/meetings/:id/versions', async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'read');
       if (access instanceof Response) return access;
       return c.json(presentVersions(access.meeting, await services.storage.listRecords(access.meeting.id)), 200);
     })
     .get('/meetings/:id/audit', async (c) => {
-      const access = await meetingAccess(c, services);
+      const access = await meetingAccess(c, services, 'readAudit', { step: 'audit.read' });
       if (access instanceof Response) return access;
-      const { principal } = access;
-      if (principal.kind === 'participant' && !can(principal.actor, 'readAudit', access.record)) {
-        await auditRefusal(services, access.meeting.id, auditActor(principal), 'audit.read', { code: 'not-permitted' });
-        return c.json(apiError('not_allowed', 'Only the secretariat can read the audit log.'), 403);
-      }
       const { entries, check } = await checkedAudit(services, access.meeting.id);
       const invitations = await services.storage.listInvitations(access.meeting.id);
       const accounts = await services.storage.listAccounts();

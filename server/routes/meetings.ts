@@ -3,11 +3,11 @@ import { createMiddleware } from 'hono/factory';
 import { zValidator } from '@hono/zod-validator';
 import { meetingInput } from '../../shared/record/meeting-input';
 import { createMeeting } from '../commands/create-meeting';
-import { officerManages } from '../auth/officer-access';
 import { presentCreatedMeeting, presentMeeting } from '../presenters/meeting';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
 import { baseUrl, invalidBody } from './http';
+import { meetingAccess } from './meeting-access';
 
 // Checked before the body, so that a stranger learns nothing of what a meeting holds.
 const requireAdministrator = createMiddleware<AppEnv>(async (c, next) => {
@@ -23,19 +23,9 @@ export function meetingRoutes(services: Services) {
       return c.json(presentCreatedMeeting(created, baseUrl(c, services.config)), 201);
     })
     .get('/:id', async (c) => {
-      const principal = c.get('principal');
-      if (!principal) return c.json(apiError('unauthorized', 'Open your invitation link to sign in.'), 401);
-      const meeting = await services.storage.getMeeting(c.req.param('id'));
-      const allowed =
-        meeting &&
-        (principal.kind === 'admin' ||
-          (principal.kind === 'officer'
-            ? await officerManages(services.storage, principal.account, meeting.id)
-            : principal.invitation.meetingId === meeting.id));
-      if (!meeting || !allowed)
-        return c.json(apiError('not_found', 'There is no meeting here that your invitation opens.'), 404);
-      const record = await services.storage.getRecord(meeting.currentDocumentId);
-      if (!record) throw new Error(`meeting ${meeting.id} has no current record`);
+      const access = await meetingAccess(c, services, 'read');
+      if (access instanceof Response) return access;
+      const { principal, meeting, record } = access;
       const viewer = principal.kind === 'participant' ? principal.invitation : null;
       return c.json(await services.rooms.read(record, (doc) => presentMeeting(meeting, record, doc, viewer)), 200);
     });

@@ -1,10 +1,11 @@
-// The sync endpoint, /sync/<documentId>. Who may connect is decided here, before the
-// upgrade: a bad or missing credential gets an HTTP refusal and no byte of the record.
+// The sync endpoint, /sync/<documentId>. Who may connect is asked of authorize() here,
+// before the upgrade: a bad or missing credential gets an HTTP refusal and no byte of the record.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol';
 import { resolvePrincipal } from '../auth/principal';
+import { authorize } from '../policies/authorize';
 import type { RecordRow, Storage } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { Connection } from './connection';
@@ -47,12 +48,16 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       { cookie: request.headers.cookie, queryToken: url.searchParams.get('token') },
       options.now(),
     );
-    if (principal?.kind !== 'participant') return refuse(socket, 401, 'Unauthorized');
     // A session cookie is sent by the browser whatever page opened the socket; only the
     // app's own pages may use it.
-    if (principal.sessionHash && !sameOrigin(request)) return refuse(socket, 403, 'Forbidden');
-    const record = await options.storage.getRecord(documentId);
-    if (!record || record.meetingId !== principal.invitation.meetingId) return refuse(socket, 403, 'Forbidden');
+    if (principal?.kind === 'participant' && principal.sessionHash && !sameOrigin(request)) return refuse(socket, 403, 'Forbidden');
+    const record = principal ? await options.storage.getRecord(documentId) : undefined;
+    const target = record ? { meetingId: record.meetingId, state: record.state, managedByOfficer: false } : null;
+    const refusal = authorize(principal, 'connect', target);
+    // Only a meeting's own participants open its record: anyone else is not signed in to it (401);
+    // a participant reaching for another meeting's record, or none, is refused it (403).
+    if (principal?.kind !== 'participant') return refuse(socket, 401, 'Unauthorized');
+    if (refusal || !record) return refuse(socket, 403, 'Forbidden');
 
     const identity = {
       invitationId: principal.invitation.id,

@@ -14,6 +14,13 @@ export const CONSOLE_ACTIONS = [
 ] as const;
 export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];
 
+/** The console's actions on one meeting (the rest concern the deployment). */
+export const CONSOLE_MEETING_ACTIONS = ['seeMeeting', 'editMeeting', 'grantMeeting'] as const satisfies readonly ConsoleAction[];
+export type ConsoleMeetingAction = (typeof CONSOLE_MEETING_ACTIONS)[number];
+
+export const isConsoleMeetingAction = (action: string): action is ConsoleMeetingAction =>
+  (CONSOLE_MEETING_ACTIONS as readonly string[]).includes(action);
+
 export interface ConsoleActor {
   /** The administrator token, or an account with the administrator role. */
   administrator: boolean;

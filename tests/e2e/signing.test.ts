@@ -277,7 +277,7 @@ describe('locking and co-signing in the browser', () => {
     expect(await earlier.innerText()).toContain(v1.fingerprint);
     await earlier.locator('button.link').click();
     await secretariat.page.locator(`.versions .record-document[data-version="1"] .record-fingerprint code[data-fingerprint="${v1.fingerprint}"]`).waitFor();
-    expect(await earlier.locator('a.bundle-link').getAttribute('href')).toBe(`/api/meetings/${meeting.meetingId}/bundle?version=1`);
+    expect(await earlier.locator('a.bundle-link').getAttribute('href')).toBe(`/api/meetings/${meeting.meetingId}/export/bundle?version=1`);
   });
 
   it('signing with a key the server no longer holds is refused in words, and nothing is signed', async () => {

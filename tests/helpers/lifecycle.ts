@@ -103,7 +103,7 @@ export async function signedBundleText(server: TestServer, meeting: CreatedMeeti
     const signed = await signAs(server, meeting, head.party, keys.get(head.party)!);
     if (signed.status !== 201) throw new Error(`signature refused: ${JSON.stringify(signed.body)}`);
   }
-  const res = await fetch(`${server.url}/api/meetings/${meeting.meetingId}/bundle`, {
+  const res = await fetch(`${server.url}/api/meetings/${meeting.meetingId}/export/bundle`, {
     headers: { authorization: `Bearer ${tokenOf(meeting, 'secretariat')}` },
   });
   if (res.status !== 200) throw new Error(`bundle refused: ${res.status}`);

@@ -68,7 +68,7 @@ describe('PDF originals of the CMM 04 record', () => {
     expect(th).toMatchObject({ status: 200, fileName: 'CMM04-TH-original.pdf', contentType: 'application/pdf' });
     expect(th.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const json = await exportFile(server, meeting, secretariat, 'bundle');
-    expect(json).toMatchObject({ status: 200, fileName: 'CMM04-bundle.json' });
+    expect(json).toMatchObject({ status: 200, fileName: 'CMM-04-v1-signed.accord.json' });
   });
 
   it("gives back the record's Thai, Lao and English text, and Thai dates in the Buddhist Era", async () => {

@@ -16,7 +16,7 @@ describe('signing the locked record', () => {
   const post = (meeting: CreatedMeetingResponse, role: string, party: string | undefined, step: string, body?: unknown) =>
     api(server, tokenOf(meeting, role, party), 'POST', `/api/meetings/${meeting.meetingId}/${step}`, body);
   const bundleOf = async (meeting: CreatedMeetingResponse, version?: number) =>
-    (await api<SignedBundle>(server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/bundle${version ? `?version=${version}` : ''}`)).body;
+    (await api<SignedBundle>(server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/export/bundle${version ? `?version=${version}` : ''}`)).body;
   const codes = async (bundle: unknown) => (await verifyBundle(bundle)).reasons.map((r) => r.code);
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   const utf8Base64 = (text: string) => encodeBase64(new TextEncoder().encode(text));

@@ -1,9 +1,11 @@
 // An audit entry in the reader's words. Every action the server writes has a sentence; a
 // refused one (`<action>.refused`) says what was tried and why, its reason in words too;
 // anything newer than this client is shown by its name.
+import type { AttemptedStep, LoggedAuditAction } from '../../../shared/audit-actions';
 import type { MessageKey } from '../../i18n/i18n';
 
-const DONE: Record<string, MessageKey> = {
+// Keyed by the shared names (shared/audit-actions.ts): a label for an action no server writes does not build.
+const DONE: Partial<Record<LoggedAuditAction, MessageKey>> = {
   'meeting.created': 'audit.meetingCreated',
   'session.opened': 'audit.sessionOpened',
   'agreement.marked': 'audit.agreementMarked',
@@ -49,7 +51,7 @@ const DONE: Record<string, MessageKey> = {
   'minutes.imported': 'audit.minutesImported',
 };
 
-const ATTEMPTED: Record<string, MessageKey> = {
+const ATTEMPTED: Partial<Record<AttemptedStep | 'bundle.export', MessageKey>> = {
   'record.lock': 'audit.tried.lock',
   'record.unlock': 'audit.tried.unlock',
   'record.sign': 'audit.tried.sign',
@@ -105,11 +107,11 @@ export type AuditLabel =
   | { kind: 'unknown'; action: string };
 
 export function auditLabel(action: string): AuditLabel {
-  const done = DONE[action];
+  const done = DONE[action as LoggedAuditAction];
   if (done) return { kind: 'done', key: done };
   if (action.endsWith('.refused')) {
     const tried = action.slice(0, -'.refused'.length);
-    return { kind: 'refused', what: ATTEMPTED[tried] ?? null, action: tried };
+    return { kind: 'refused', what: ATTEMPTED[tried as AttemptedStep] ?? null, action: tried };
   }
   return { kind: 'unknown', action };
 }

@@ -34,7 +34,7 @@ export function ExportPanel() {
   const start = async (kind: ExportKind) => {
     const controller = new AbortController();
     abort.current = controller;
-    const file = exportFileName(meeting.code, kind, party);
+    const file = exportFileName(meeting.code, kind, party, meeting.version, state);
     setStatus({ kind, file, progress: { phase: 'preparing' } });
     try {
       const result = await fetchExport(exportPath(meeting.id, kind, party), (progress) => setStatus({ kind, file, progress }), controller.signal);
@@ -75,7 +75,7 @@ export function ExportPanel() {
               <button type="button" onClick={() => void start(kind)} disabled={busy || needsLock} data-format={kind}>
                 <Icon size={16} aria-hidden /> {t(label)}
               </button>
-              <span className="file-name">{exportFileName(meeting.code, kind, party)}</span>
+              <span className="file-name">{exportFileName(meeting.code, kind, party, meeting.version, state)}</span>
               <span className="hint">{needsLock ? t('export.bundleNeedsLock') : t(hint)}</span>
             </li>
           );

@@ -16,8 +16,8 @@ export class ExportFailure extends Error {
 
 const compact = (text: string, fallback: string) => text.replace(/[^A-Za-z0-9]+/g, '') || fallback;
 
-export function exportFileName(meetingCode: string, kind: ExportKind, party: string): string {
-  if (kind === 'bundle') return `${compact(meetingCode, 'record')}-bundle.json`;
+export function exportFileName(meetingCode: string, kind: ExportKind, party: string, version = 1, state = 'signed'): string {
+  if (kind === 'bundle') return `${meetingCode.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'record'}-v${version}-${state}.accord.json`;
   return `${compact(meetingCode, 'record')}-${compact(party, 'party')}-original.${kind}`;
 }
 

@@ -1,30 +1,53 @@
-// A refused lifecycle step as it leaves the server: an HTTP status, a stable code the
+// A refusal as it leaves the server, for every route: an HTTP status, a stable code the
 // client maps to words in the reader's language, and an English message that says what
 // was refused and what to do. Nothing refused was stored.
 import type { LockBlocker } from '../../shared/record/agreement';
 import { assertNever } from '../../shared/roles';
-import type { CommandRefusal } from '../commands/lifecycle-result';
+import type { PolicyAction, Refusal } from '../policies/refusal';
 import { apiError, type ApiError } from '../routes/env';
 
-type Status = 400 | 403 | 404 | 409 | 422;
+export type RefusalStatus = 401 | 400 | 403 | 404 | 409 | 422;
 
-const WHO: Record<string, string> = {
+const WHO: Partial<Record<PolicyAction, string>> = {
   lock: 'the secretariat',
   unlock: 'the secretariat',
   amend: 'the secretariat',
   sign: 'a head of delegation',
   enrolKey: 'a head of delegation',
+  export: 'the secretariat and the heads of delegation',
+  readAudit: 'the secretariat',
+  manageInvitations: 'the secretariat',
+  markAgreement: 'a head of delegation',
+  dismissFinding: 'the secretariat',
+  restore: 'the secretariat',
+  decideProposal: 'the secretariat or the head of the party whose language it is',
 };
 
-const VERB: Record<string, string> = {
+const VERB: Partial<Record<PolicyAction, string>> = {
   lock: 'lock the record',
   unlock: 'unlock the record',
   amend: 'amend the record',
   sign: 'sign the record',
   enrolKey: 'enrol a signing key',
+  export: 'export the record',
+  readAudit: 'read the audit log',
+  manageInvitations: 'manage invitations',
+  write: 'change the record',
+  markAgreement: 'mark agreement',
+  readComments: 'read comments',
+  comment: 'comment',
+  propose: 'propose wording',
+  decideProposal: 'decide a proposal',
+  readCases: 'see the cases',
+  writeCases: 'change the cases',
+  dismissFinding: 'dismiss a finding',
+  remove: 'remove from the record',
+  saveVersion: 'name a version',
+  restore: 'restore from a version',
+  editMeeting: "change the meeting's facts and roster",
 };
 
-const NEEDED_STATE: Record<string, string> = {
+const NEEDED_STATE: Partial<Record<PolicyAction, string>> = {
   lock: 'a draft',
   unlock: 'a locked record',
   amend: 'a signed record',
@@ -32,31 +55,40 @@ const NEEDED_STATE: Record<string, string> = {
   enrolKey: 'a record not yet signed',
 };
 
-export function presentRefusal(refusal: CommandRefusal): { status: Status; body: ApiError & Record<string, unknown> } {
-  const say = (status: Status, code: string, message: string, extra: Record<string, unknown> = {}) => ({
+/** The lifecycle's own steps answer a state they cannot be taken in as `wrong_state`; every other change, as `not_draft`. */
+const LIFECYCLE_STEPS: readonly PolicyAction[] = ['lock', 'unlock', 'amend', 'sign', 'enrolKey'];
+
+const verb = (action: PolicyAction) => VERB[action] ?? action;
+
+export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body: ApiError & Record<string, unknown> } {
+  const say = (status: RefusalStatus, code: string, message: string, extra: Record<string, unknown> = {}) => ({
     status,
     body: { error: { ...apiError(code, message).error, ...extra } },
   });
   switch (refusal.code) {
+    case 'unauthenticated':
+      return say(401, 'unauthorized', 'Open your invitation link to sign in.');
+    case 'no-such-meeting':
+      return say(404, 'not_found', 'There is no meeting here that you may open.');
+    case 'not-a-participant':
+      return say(403, 'not_allowed', `Only the meeting's participants ${verb(refusal.action)}: open your invitation link.`);
     case 'not-permitted':
       return say(
         403,
         'not_allowed',
-        `Only ${WHO[refusal.action] ?? 'someone else'} can ${VERB[refusal.action] ?? refusal.action}.`,
+        WHO[refusal.action] ? `Only ${WHO[refusal.action]} can ${verb(refusal.action)}.` : `As ${refusal.role === 'observer' ? 'an observer' : `a ${refusal.role}`}, you cannot ${verb(refusal.action)}.`,
       );
     case 'not-your-party':
-      return say(
-        403,
-        'not_your_party',
-        `You can ${VERB[refusal.action] ?? refusal.action} only for your own party, not for ${refusal.party}.`,
-      );
+      return say(403, 'not_your_party', `You can ${verb(refusal.action)} only for your own party, not for ${refusal.party}.`);
     case 'wrong-state':
-      return say(
-        409,
-        'wrong_state',
-        `To ${VERB[refusal.action] ?? refusal.action}, it must be ${NEEDED_STATE[refusal.action] ?? 'in another state'}; this record is ${refusal.state}.`,
-        { state: refusal.state },
-      );
+      return LIFECYCLE_STEPS.includes(refusal.action)
+        ? say(
+            409,
+            'wrong_state',
+            `To ${verb(refusal.action)}, it must be ${NEEDED_STATE[refusal.action] ?? 'in another state'}; this record is ${refusal.state}.`,
+            { state: refusal.state },
+          )
+        : say(409, 'not_draft', `The record is ${refusal.state}: to ${verb(refusal.action)}, it must be a draft.`);
     case 'superseded':
       return say(409, 'superseded', `Version ${refusal.version} has been amended; act on the current version.`);
     case 'not-agreed':
@@ -112,6 +144,26 @@ export function presentRefusal(refusal: CommandRefusal): { status: Status; body:
       );
     case 'no-such-version':
       return say(404, 'no_such_version', `This meeting has no version ${refusal.version}.`);
+    case 'unknown-target':
+      return say(404, 'unknown_target', 'There is no such segment or action point in the record.');
+    case 'unknown-agenda-item':
+      return say(404, 'unknown_agenda_item', 'There is no such agenda item in the record.');
+    case 'unknown-segment':
+      return say(404, 'unknown_segment', 'There is no such segment in the record.');
+    case 'unknown-thread':
+      return say(404, 'unknown_thread', 'There is no such comment thread.');
+    case 'unknown-mention':
+      return say(400, 'unknown_mention', 'Someone mentioned is not a participant of this meeting; nothing was stored.');
+    case 'mention-cannot-see':
+      return say(400, 'mention_cannot_see', 'Someone mentioned could not read this comment (it is for your delegation only); nothing was stored.');
+    case 'unknown-language':
+      return say(404, 'unknown_language', 'The segment has no cell in that language.');
+    case 'unknown-proposal':
+      return say(404, 'unknown_proposal', 'There is no such proposal.');
+    case 'already-decided':
+      return say(409, 'already_decided', 'The proposal was already accepted or rejected.');
+    case 'unchanged':
+      return say(400, 'unchanged', 'The proposed wording is the same as the text: nothing to propose.');
     case 'conflict':
       return say(
         409,
