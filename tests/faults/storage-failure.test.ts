@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
-import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { processed, stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { RefusalReason } from '../../shared/protocol';
 
 function fillDisk(dir: string): string {
@@ -68,7 +68,12 @@ describe('when storage refuses a write', () => {
     const filler = fillDisk(mountPoint);
     writer.doc.getText('notes').insert(7, long);
     await waitFor(() => writer.refusals.includes(RefusalReason.storageUnavailable), 10_000, 'storage refusal');
-    await new Promise((r) => setTimeout(r, 300));
+    // Whatever the server sent the reader about that update has arrived once a later message,
+    // from someone else, has: a witness's presence, relayed after it.
+    const witness = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'observer'));
+    await synced(witness);
+    await processed(witness, reader);
+    witness.destroy();
     expect(reader.doc.getText('notes').toString()).toBe('before ');
     expect(writer.doc.getText('notes').toString()).toBe(`before ${long}`);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
