@@ -1,6 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+/** Tests of pure functions (the client's, the shared code's, the server's record logic): no server, no process state. */
+const PURE = [
+  'tests/client/**/*.test.ts',
+  'tests/client/**/*.test.tsx',
+  'tests/shared/**/*.test.ts',
+  'tests/server/record-document.test.ts',
+  'tests/server/structural-deletions.test.ts',
+];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -19,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'pure',
-          include: ['tests/client/**/*.test.ts', 'tests/client/**/*.test.tsx', 'tests/shared/**/*.test.ts'],
+          include: [...PURE],
           isolate: false,
         },
       },
@@ -29,7 +38,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           globalSetup: ['tests/setup/services.ts'],
-          exclude: ['tests/e2e/**', 'tests/client/**', 'tests/shared/**', '**/node_modules/**'],
+          exclude: ['tests/e2e/**', ...PURE, '**/node_modules/**'],
         },
       },
       {
