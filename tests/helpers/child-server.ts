@@ -1,6 +1,5 @@
 // Accord as a separate process, for what only a process can show: being killed, being
 // asked to stop, and what it writes to its logs.
-import { vi } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -83,27 +82,16 @@ export async function childServer(
       });
       child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-      const starting = child;
-      let onExit: (code: number | null) => void = () => undefined;
-      const exited = new Promise<never>((_, reject) => {
-        onExit = (code) => reject(new Error(`the server exited with ${code}:\n${output}`));
-        starting.once('exit', onExit);
-      });
-      try {
-        // Up once /healthz answers; an exit on the way ends the wait at once.
-        await Promise.race([
-          exited,
-          vi.waitFor(
-            async () => {
-              if (starting.exitCode !== null) return;
-              const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-              if (!ok) throw new Error(`the server did not start:\n${output}`);
-            },
-            { timeout: 20_000, interval: 25 },
-          ),
-        ]);
-      } finally {
-        starting.off('exit', onExit);
+      const started = Date.now();
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+        try {
+          if ((await fetch(`${url}/healthz`)).ok) return;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() - started > 20_000) throw new Error(`the server did not start:\n${output}`);
+        await new Promise((r) => setTimeout(r, 25));
       }
     },
     kill(signal) {
