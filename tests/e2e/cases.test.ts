@@ -60,7 +60,10 @@ describe('the case annex in the browser', () => {
     observer.page.on('request', (request) => asked.push(request.url()));
     await connected(observer.page);
     expect(await observer.page.locator('nav.views button[data-view="cases"]').count()).toBe(0);
-    await observer.page.waitForTimeout(2500);
+    // Once the status strip is drawn and the page has nothing more to fetch, it has asked all
+    // it was going to ask.
+    await observer.page.locator('.lock-summary').waitFor();
+    await observer.page.waitForLoadState('networkidle');
     expect(await observer.page.locator('.case-annex-count').count()).toBe(0);
     expect(asked.filter((url) => url.includes('/cases'))).toEqual([]);
 

@@ -4,7 +4,7 @@
 // makes a meeting from a Word draft, imports the roster, and opens the workspace as its
 // secretariat from the console; both heads agree everything, the officer locks, the heads
 // sign, and the officer exports each party's original. No HTTP call is made by hand.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,11 +63,12 @@ describe('a fresh installation, from the set-up code to the signed originals', (
     });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    const start = Date.now();
-    while (!out.includes('demo-invitations.txt')) {
-      if (Date.now() - start > 30_000) throw new Error(`the server printed no start-up lines:\n${out}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await vi.waitFor(
+      () => {
+        if (!out.includes('demo-invitations.txt')) throw new Error(`the server printed no start-up lines:\n${out}`);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     code = /^\s+([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$/m.exec(out)![1]!;
     browser = await launchChromium();
   });

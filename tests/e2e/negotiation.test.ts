@@ -2,7 +2,7 @@
 // proposes Thai wording that the Thai head accepts, while the open proposal holds the lock
 // back by name; a head agrees a whole item and is told when an edit lapses the mark; who
 // is online shows in the header by party; a comment thread with a mention and a reply.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMeeting, type CreatedMeetingResponse } from '../helpers/server';
 import { agreeEverything } from '../helpers/lifecycle';
 import { cell, openAgendaItem, screenshot, textOf, typeInto, untilText } from './helpers/browser';
@@ -90,13 +90,14 @@ describe('negotiating the wording in the browser', () => {
     const label = cell(head.page, 0, 'th').locator('.collaboration-carets__label');
     const neighbour = (await cell(head.page, 0, 'lo').boundingBox())!;
     // The caret moves to the line's end with the next presence message.
-    const start = Date.now();
     let box = { x: 0, y: 0, width: 0, height: 0 };
-    while (box.x + box.width <= neighbour.x) {
-      if (Date.now() - start > 10_000) throw new Error(`the label never reached the next cell: ${JSON.stringify(box)}, the cell starts at ${neighbour.x}`);
-      await head.page.waitForTimeout(50);
-      box = (await label.boundingBox().catch(() => null)) ?? box;
-    }
+    await vi.waitFor(
+      async () => {
+        box = (await label.boundingBox().catch(() => null)) ?? box;
+        if (box.x + box.width <= neighbour.x) throw new Error(`the label never reached the next cell: ${JSON.stringify(box)}, the cell starts at ${neighbour.x}`);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     // Which element is drawn on top there; carets let clicks through (pointer-events: none),
     // so for this one look the label takes part in hit-testing.
     const onTop = await head.page.evaluate(

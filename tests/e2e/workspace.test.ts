@@ -1,7 +1,7 @@
 // The delegation workspace in real headless Chromium against a real server: two
 // delegations editing one segment live, agreement crossing from one side to the other,
 // an observer who can change nothing, and a delegate who edits offline across a reload.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMeeting } from '../helpers/server';
 import { waitFor } from '../helpers/clients';
 import {
@@ -19,12 +19,13 @@ import { workspaceHarness } from './helpers/harness';
 
 /** Polls a list read from a page until `check` holds. */
 async function untilList(p: Participant, read: (p: Participant) => Promise<string[]>, check: (list: string[]) => boolean): Promise<void> {
-  let list: string[] = [];
-  const start = Date.now();
-  while (!check((list = await read(p)))) {
-    if (Date.now() - start > 10_000) throw new Error(`timed out; the list reads: ${list.join(' | ')}`);
-    await p.page.waitForTimeout(50);
-  }
+  await vi.waitFor(
+    async () => {
+      const list = await read(p);
+      if (!check(list)) throw new Error(`timed out; the list reads: ${list.join(' | ')}`);
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 }
 
 const TH_COLOR = 'rgb(29, 78, 216)';
@@ -242,7 +243,7 @@ describe('the delegation workspace in the browser', () => {
     await typeInto(cell(lao.page, 0, 'lo'), ' ບັນທຶກຕອນອອບລາຍ', 'end');
     await lao.page.locator('.connection-badge .unsent').waitFor();
     // The edit is in IndexedDB before the page goes away.
-    while ((await updatesKeptInBrowser(lao.page, meeting.documentId)) <= keptBefore) await lao.page.waitForTimeout(20);
+    await vi.waitFor(async () => expect(await updatesKeptInBrowser(lao.page, meeting.documentId)).toBeGreaterThan(keptBefore), { timeout: 10_000, interval: 20 });
     expect(await textOf(cell(thai.page, 0, 'lo'))).not.toContain('ບັນທຶກຕອນອອບລາຍ');
 
     await lao.page.reload();

@@ -5,8 +5,10 @@ import * as Y from 'yjs';
 import { createMeeting, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { serverForAll } from '../helpers/cleanup';
 import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { seededRandom, seedNote, testSeed } from '../helpers/random';
 
-describe('joining while the last client leaves', () => {
+describe(`joining while the last client leaves (${seedNote()})`, () => {
+  const random = seededRandom(testSeed);
   let server: TestServer;
   let meeting: CreatedMeetingResponse;
   serverForAll((s) => (server = s));
@@ -29,7 +31,7 @@ describe('joining while the last client leaves', () => {
       await synced(next);
       next.doc.getText('race').insert(0, `(${round})`);
       typed.push(`(${round})`);
-      await new Promise((r) => setTimeout(r, Math.random() * 5));
+      await new Promise((r) => setTimeout(r, random() * 5));
       refusals.push(...next.refusals);
       previous = next;
     }

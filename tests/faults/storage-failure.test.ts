@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
-import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { processed, stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { RefusalReason } from '../../shared/protocol';
 
 function fillDisk(dir: string): string {
@@ -57,6 +57,9 @@ describe('when storage refuses a write', () => {
   it('the update is not relayed, the writer is told and keeps its text, and all of it lands once space is back', async () => {
     writer.doc.getText('notes').insert(0, 'before ');
     await waitFor(() => reader.doc.getText('notes').toString() === 'before ', 5000, 'first edit');
+    // A witness joins while there is space (joining writes: the invitation is marked used).
+    const witness = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'observer'));
+    await synced(witness);
 
     // SQLite reuses its write-ahead log from the start once a checkpoint has reset it, so an
     // edit that fits in the log file as it stands can land on a full disk. Twice the log's size
@@ -68,7 +71,10 @@ describe('when storage refuses a write', () => {
     const filler = fillDisk(mountPoint);
     writer.doc.getText('notes').insert(7, long);
     await waitFor(() => writer.refusals.includes(RefusalReason.storageUnavailable), 10_000, 'storage refusal');
-    await new Promise((r) => setTimeout(r, 300));
+    // Whatever the server sent the reader about that update has arrived once a later message,
+    // from someone else, has: a witness's presence, relayed after it.
+    await processed(witness, reader);
+    witness.destroy();
     expect(reader.doc.getText('notes').toString()).toBe('before ');
     expect(writer.doc.getText('notes').toString()).toBe(`before ${long}`);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

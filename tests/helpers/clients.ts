@@ -1,5 +1,6 @@
 // Stock Yjs clients (y-websocket's WebsocketProvider, on Node's `ws`), as any integrator
 // would write them, and raw sockets for sending bytes no honest client would.
+import { vi } from 'vitest';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
@@ -43,16 +44,30 @@ export function stockClient(
   return client;
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+/** Waits, with vitest's vi.waitFor, until `check` holds; fails naming `what` after `timeoutMs`. */
+export const waitFor = (check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> =>
+  vi.waitFor(
+    () => {
+      if (!check()) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout: timeoutMs, interval: 10 },
+  );
 
 export const synced = (client: StockClient, timeoutMs = 5000) =>
   waitFor(() => client.provider.synced, timeoutMs, 'sync');
+
+let marks = 0;
+/**
+ * Resolves once the server has dealt with everything `from` sent before the call, and every
+ * message it sent `to` before then has arrived: `from` says something new in its awareness,
+ * which the server relays, in order, after all of it. For tests that show something did NOT
+ * happen: they wait for this later, positive event instead of sleeping.
+ */
+export async function processed(from: StockClient, to: StockClient, timeoutMs = 5000): Promise<void> {
+  const mark = `${from.doc.clientID}-${++marks}`;
+  from.provider.awareness.setLocalStateField('processed', mark);
+  await waitFor(() => to.provider.awareness.getStates().get(from.doc.clientID)?.processed === mark, timeoutMs, 'a later message relayed');
+}
 
 /** Opens a raw socket; resolves with it once open, or rejects with the HTTP status refused. */
 export function rawSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {

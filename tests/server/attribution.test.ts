@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { meetingRoomPerTest } from '../helpers/meeting-room';
 import { synced, waitFor } from '../helpers/clients';
@@ -18,11 +18,14 @@ for (const kind of storageKinds('attribution')) {
       await synced(thai);
       agendaItemTitle(agenda(thai.doc).get(0)).get('th')!.insert(0, 'ไทย ');
       const storage = room.server.services.storage;
-      let claims = await storage.clientClaims(room.meeting.documentId, [thai.doc.clientID]);
-      for (let i = 0; i < 50 && claims.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        claims = await storage.clientClaims(room.meeting.documentId, [thai.doc.clientID]);
-      }
+      const claims = await vi.waitFor(
+        async () => {
+          const found = await storage.clientClaims(room.meeting.documentId, [thai.doc.clientID]);
+          expect(found.length, 'the claim stored').toBeGreaterThan(0);
+          return found;
+        },
+        { timeout: 5000, interval: 50 },
+      );
       expect(claims).toMatchObject([{ clientId: thai.doc.clientID, participantId: participant('delegate', 'TH'), party: 'TH' }]);
       const edits = await storage.listEdits(room.meeting.documentId, 0, Number.MAX_SAFE_INTEGER);
       expect(edits.at(-1)).toMatchObject({ participantId: participant('delegate', 'TH'), party: 'TH' });

@@ -1,7 +1,7 @@
 // A series: CMM 04 made from CMM 03 carries exactly the action points not done or
 // dropped; closing them in CMM 04 shows in the action register with their history
 // across both meetings; the register exports as CSV and XLSX; the dashboard counts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { recordCopy, startTestServer, type TestServer } from '../helpers/server';
@@ -121,12 +121,7 @@ describe('a series of Case Management Meetings', () => {
     const mine = actionPoints(client.doc).toArray().find((p) => p.get('id') === files.id)!;
     mine.set('status', 'dropped');
     await waitFor(() => client.provider.synced && !client.provider.ws?.bufferedAmount, 5000, 'the change sent');
-    let stored = '';
-    for (let i = 0; i < 200 && stored !== 'dropped'; i++) {
-      stored = (await pointsOf(cmm04.meetingId)).find((p) => p.id === files.id)!.status;
-      if (stored !== 'dropped') await new Promise((r) => setTimeout(r, 25));
-    }
-    expect(stored).toBe('dropped');
+    await vi.waitFor(async () => expect((await pointsOf(cmm04.meetingId)).find((p) => p.id === files.id)!.status).toBe('dropped'), { timeout: 5000, interval: 25 });
     client.destroy();
 
     const register = await call(server, { cookie }, 'GET', `/api/console/register?series=${cmm03.seriesId}&today=2025-07-01`);

@@ -1,6 +1,6 @@
 // The status watch names who moved an action point's status in the workspace: the server
 // attaches it to every record document it builds, so an edit over the socket is enough.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import type { TestServer } from '../helpers/server';
 import { serverForAll } from '../helpers/cleanup';
@@ -22,7 +22,7 @@ describe('who changed a status in the workspace', () => {
     (point.get('text') as Y.Map<Y.Text>).get('en')!.insert(0, 'Soon: ');
     point.set('status', 'in progress');
     const history = () => server.services.storage.listActionPointChanges([meeting.meetingId]);
-    for (let i = 0; i < 200 && (await history()).length < 3; i++) await new Promise((r) => setTimeout(r, 25));
+    await vi.waitFor(async () => expect((await history()).length).toBeGreaterThanOrEqual(3), { timeout: 5000, interval: 25 });
 
     const changes = await history();
     expect(changes.map((c) => [c.kind, c.fromStatus, c.toStatus, c.byActor, c.byName])).toEqual([

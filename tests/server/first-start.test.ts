@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,11 +32,12 @@ describe('first start on an empty DATA_DIR', () => {
     let logged = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (logged += d.toString())); // the log: no link or code there
-    const start = Date.now();
-    while (!out.includes('demo-invitations.txt')) {
-      if (Date.now() - start > 20_000) throw new Error(`no demo links printed:\n${out}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await vi.waitFor(
+      () => {
+        if (!out.includes('demo-invitations.txt')) throw new Error(`no demo links printed:\n${out}`);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
 
     const adminFile = join(dataDir, 'admin-token');
     expect(statSync(adminFile).mode & 0o777).toBe(0o600);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMeeting, startTestServer, tokenOf } from '../helpers/server';
 import { meetingRoomPerTest } from '../helpers/meeting-room';
 import { stockClient, synced, waitFor } from '../helpers/clients';
@@ -40,7 +40,14 @@ for (const kind of storageKinds('history')) {
       agendaItemTitle(agenda(thai.doc).get(0)).get('th')!.insert(0, 'ไทยเขียน ');
       addAgendaItem(lao.doc, 'lao-own-item', { lo: 'ລາວ' });
       await waitFor(() => agendaItemTitle(agenda(lao.doc).get(0)).get('th')!.toString().startsWith('ไทยเขียน') && agenda(thai.doc).length === 9, 5000, 'edits meet');
-      await new Promise((r) => setTimeout(r, 100));
+      // Both edits stored, with who made them, before removal asks whose text an item holds.
+      await vi.waitFor(
+        async () => {
+          const parties = (await room.server.services.storage.listEdits(room.meeting.documentId, 0, Number.MAX_SAFE_INTEGER)).map((e) => e.party);
+          expect(parties).toEqual(expect.arrayContaining(['TH', 'LA']));
+        },
+        { timeout: 5000, interval: 20 },
+      );
 
       // A delegation may not remove what holds another party's text; it may remove its own.
       const refused = await api(room.server, as('delegate', 'LA'), 'DELETE', path(`/record/agenda-item/${firstItem}`));
@@ -112,6 +119,7 @@ for (const kind of storageKinds('history')) {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const wait = { timeout: 5000, interval: 20 };
 
 describe('automatic versions', () => {
   it('are kept while people edit, once the last stored version is older than ACCORD_VERSION_EVERY_SECONDS', async () => {
@@ -121,17 +129,18 @@ describe('automatic versions', () => {
     try {
       await synced(thai);
       const auto = async () => (await server.services.storage.listVersions(meeting.documentId)).filter((v) => v.kind === 'auto').length;
+      const edits = async () => (await server.services.storage.listEdits(meeting.documentId, 0, Number.MAX_SAFE_INTEGER)).length;
       const title = () => agendaItemTitle(agenda(thai.doc).get(0)).get('en')!;
       title().insert(0, 'a');
-      await pause(300);
-      expect(await auto()).toBe(1);
+      await vi.waitFor(async () => expect(await auto()).toBe(1), wait);
+      // A second edit, stored, within the interval: no second version.
+      const stored = await edits();
       title().insert(0, 'b');
-      await pause(300);
+      await vi.waitFor(async () => expect(await edits()).toBeGreaterThan(stored), wait);
       expect(await auto()).toBe(1);
-      await pause(1500);
+      await pause(1500); // the interval itself has to pass
       title().insert(0, 'c');
-      await pause(300);
-      expect(await auto()).toBe(2);
+      await vi.waitFor(async () => expect(await auto()).toBe(2), wait);
     } finally {
       thai.destroy();
       await server.stop();

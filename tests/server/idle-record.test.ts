@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { rawSocket, stockClient, synced, waitFor } from '../helpers/clients';
+import { processed, rawSocket, stockClient, synced, waitFor } from '../helpers/clients';
 import { serversAndClients } from '../helpers/cleanup';
 
 describe('an idle record', () => {
@@ -34,7 +34,9 @@ describe('an idle record', () => {
     await synced(observer);
     expect(reader.doc.getText('notes').toString()).toBe(notes.toString());
     expect(observer.doc.getText('notes').toString()).toBe(notes.toString());
-    await new Promise((r) => setTimeout(r, 100));
+    // Both have been dealt with in full (each one's later message reached the other): still no document.
+    await processed(reader, observer);
+    await processed(observer, reader);
     expect(room.holdsDocument).toBe(false);
     expect(observer.refusals).toEqual([]);
 

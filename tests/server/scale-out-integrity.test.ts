@@ -2,7 +2,7 @@
 // Redis server the test starts and kills itself. Whatever the processes hold in memory and
 // whatever Redis drops, the record locked is exactly the record stored, nothing is stored
 // after the lock, and nothing typed is lost.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { randomBytes } from 'node:crypto';
@@ -203,22 +203,18 @@ describe('three processes, one record', () => {
     const text = titleOf(thai.doc).toString();
     expect([...text].filter((c) => c === 'ก').length).toBe(typing[0]!.typed().length);
     expect([...text].filter((c) => c === 'ກ').length).toBe(typing[1]!.typed().length);
-    const deadline = Date.now() + 10_000;
-    while (titleOf(await stored(meeting)).toString() !== text) {
-      if (Date.now() > deadline) throw new Error('storage never held everything typed');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await vi.waitFor(async () => expect(titleOf(await stored(meeting)).toString(), 'storage holds everything typed').toBe(text), { timeout: 10_000, interval: 100 });
   });
 
   /** Polls `/healthz` until it says `status`. */
   async function healthBecomes(server: ChildServer, status: string): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const body = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string };
-      if (body.status === status) return;
-      if (Date.now() > deadline) throw new Error(`health never said ${status}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await vi.waitFor(
+      async () => {
+        const body = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string };
+        expect(body.status, `health says ${status}`).toBe(status);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
   }
 
   it('a process started while Redis is away serves from PostgreSQL, says it is degraded, and recovers when Redis comes', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { childServer, type ChildServer } from '../helpers/child-server';
 import { ADMIN_TOKEN, createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse } from '../helpers/server';
@@ -44,7 +44,10 @@ describe('secrets stay secret', () => {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: '{"not json',
     });
-    await new Promise((r) => setTimeout(r, 200));
+    // A last request the server logs (a cross-origin write, refused): once its line is in the
+    // output, so is every line logged before it.
+    await fetch(`${server.url}/api/session`, { method: 'POST', headers: { origin: 'https://elsewhere.example', 'content-type': 'application/json' }, body: '{}' });
+    await vi.waitFor(() => expect(server.output()).toContain('http.request-refused'), { timeout: 5000, interval: 10 });
 
     const logs = server.output();
     expect(logs).toContain('sync.message-refused'); // the logs did record what happened…

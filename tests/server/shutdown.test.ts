@@ -20,7 +20,10 @@ describe('graceful shutdown on SIGTERM', () => {
     const closeCode = closed(socket);
     const text = writer.doc.getText('notes');
     for (let i = 0; i < 200; i++) text.insert(text.length, 'ก');
-    await new Promise((r) => setTimeout(r, 200));
+    // Every edit has reached the server (another client holds them all) before it is told to stop.
+    const witness = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'head', 'LA'));
+    await waitFor(() => witness.doc.getText('notes').toString() === 'ก'.repeat(200), 10_000, 'every edit at the server');
+    witness.destroy();
 
     expect(await server.kill('SIGTERM')).toBe(0);
     expect(await closeCode).toBe(CloseCode.serviceRestart);

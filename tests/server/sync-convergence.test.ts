@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
-import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { processed, stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { agenda, agendaItemTitle, minutes, segmentCells } from '../../shared/record/schema';
 import { plainText } from '../../shared/record/rich-text';
 
@@ -82,7 +82,9 @@ describe('live sync with stock y-websocket clients', () => {
     b.provider.destroy();
     await waitFor(() => !a.provider.awareness.getStates().has(b.doc.clientID), 5000, 'b gone at a');
     await waitFor(() => !c.provider.awareness.getStates().has(b.doc.clientID), 5000, 'b gone at c');
-    await new Promise((r) => setTimeout(r, 100));
+    // Anything a or c sent before now has been dealt with, and any refusal of it delivered.
+    await processed(a, c);
+    await processed(c, a);
     expect([...a.refusals, ...c.refusals]).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Real headless Chromium (Debian's) driven by playwright-core, against a real Accord server
 // serving the built client. Each participant gets a browser context of their own: their own
 // cookies, IndexedDB and service worker, as on their own laptop.
+import { vi } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -70,15 +71,15 @@ export const textOf = (target: Locator): Promise<string> =>
   });
 
 /** Waits until a cell's text (carets aside) passes `check`. */
-export async function untilText(target: Locator, check: (text: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const text = await textOf(target);
-    if (check(text)) return text;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; the cell reads: ${text}`);
-    await target.page().waitForTimeout(50);
-  }
-}
+export const untilText = (target: Locator, check: (text: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> =>
+  vi.waitFor(
+    async () => {
+      const text = await textOf(target);
+      if (!check(text)) throw new Error(`timed out waiting for ${what}; the cell reads: ${text}`);
+      return text;
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 
 /** Puts the caret at the start or end of a cell and types there. */
 export async function typeInto(target: Locator, text: string, at: 'start' | 'end'): Promise<void> {
