@@ -32,7 +32,10 @@ export default defineConfig({
     // The StarterKit extensions the editor turns off, and linkifyjs with them, stay out of
     // the bundle (client/app/turned-off-extensions.ts says why and how to turn one on).
     alias: [
-      ...TURNED_OFF_PACKAGES.map((name) => ({ find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`), replacement: inClient('app/turned-off-extensions.ts') })),
+      ...TURNED_OFF_PACKAGES.map((name) => ({
+        find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`),
+        replacement: inClient('app/turned-off-extensions.ts'),
+      })),
       { find: new RegExp(`^${PARTLY_TURNED_OFF_PACKAGE.replace(/[/.-]/g, '\\$&')}$`), replacement: inClient('app/tiptap-extensions.ts') },
     ],
   },

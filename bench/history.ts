@@ -27,7 +27,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-history-'));
 const server = await startServer({ ...readConfig({}), port: 0, host: '127.0.0.1', dataDir, adminToken: ADMIN, seedDemo: false, versionEveryMs: 0 });
 try {
   const body = readFileSync(new URL('../server/demo/cmm04-th-la.json', import.meta.url), 'utf8');
-  const created = (await (await fetch(`${server.url}/api/meetings`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body })).json()) as {
+  const created = (await (
+    await fetch(`${server.url}/api/meetings`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body })
+  ).json()) as {
     meetingId: string;
     documentId: string;
     invitations: { participantId: string; role: string; party: string; name: string; token: string }[];
@@ -73,7 +75,16 @@ try {
     if (pending.updates.length >= 100) lastSeq = (await flush()) ?? lastSeq;
     if ((i + 1) % 10_000 === 0 || i === trace.txns.length - 1) {
       lastSeq = (await flush()) ?? lastSeq;
-      await storage.addVersion({ id: newId(), documentId: created.documentId, seq: lastSeq, kind: 'auto', name: null, at: new Date(Date.UTC(2025, 2, 4, 9) + i * 50).toISOString(), by: null, state: Y.encodeStateAsUpdate(doc) });
+      await storage.addVersion({
+        id: newId(),
+        documentId: created.documentId,
+        seq: lastSeq,
+        kind: 'auto',
+        name: null,
+        at: new Date(Date.UTC(2025, 2, 4, 9) + i * 50).toISOString(),
+        by: null,
+        state: Y.encodeStateAsUpdate(doc),
+      });
       versions++;
       if (versions % 5 === 0) console.error(`prepared ${i + 1} edits, ${versions} versions, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
@@ -102,7 +113,9 @@ try {
   const compareNow = await timed(`/history/compare?from=${list[Math.floor(list.length / 2)]!.id}&to=current`);
   const row = (what: string, target: number, t: { median: number; min: number; max: number }) =>
     `| ${what} | ${t.median.toFixed(0)} ms | ${t.min.toFixed(0)}–${t.max.toFixed(0)} ms | < ${target} ms | ${t.median < target ? 'met' : 'MISSED'} |`;
-  console.log(`automerge-paper${trace.synthetic ? ' (synthetic stand-in)' : ''}: ${trace.txns.length} edits by 2 delegates, ${versions} versions, prepared in ${prepared.toFixed(1)} s; ${repeats} repeats each`);
+  console.log(
+    `automerge-paper${trace.synthetic ? ' (synthetic stand-in)' : ''}: ${trace.txns.length} edits by 2 delegates, ${versions} versions, prepared in ${prepared.toFixed(1)} s; ${repeats} repeats each`,
+  );
   console.log('| what | median | range | target | |');
   console.log('| --- | --- | --- | --- | --- |');
   console.log(row('version list (GET /history)', 500, listing));

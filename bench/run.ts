@@ -62,10 +62,13 @@ async function main(): Promise<void> {
   if (values.node !== undefined) {
     // 24: npm's `node` package (scripts/node24.mjs); the machine's own major: as without it.
     if (values.node === '24') process.env.BENCH_NODE = '24';
-    else if (values.node !== process.versions.node.split('.')[0]) throw new Error(`--node ${values.node}: only 24 (or ${process.versions.node.split('.')[0]}, this Node) can be asked for`);
+    else if (values.node !== process.versions.node.split('.')[0])
+      throw new Error(`--node ${values.node}: only 24 (or ${process.versions.node.split('.')[0]}, this Node) can be asked for`);
   }
   if (servers.includes('hocuspocus4') && !allOnNode24())
-    process.stdout.write('Hocuspocus 4.x needs Node 22 or later: it runs under Node 24, the other servers under this Node; add --node 24 to compare them under one Node\n');
+    process.stdout.write(
+      'Hocuspocus 4.x needs Node 22 or later: it runs under Node 24, the other servers under this Node; add --node 24 to compare them under one Node\n',
+    );
   if (values.traces) process.env.BENCH_TRACES = values.traces;
 
   const tmpRoot = mkdtempSync(join(tmpdir(), 'accord-bench-'));
@@ -109,7 +112,9 @@ async function main(): Promise<void> {
   const concurrent = loadConcurrent(ctx.tracesDir);
   if (sequential.synthetic || concurrent.synthetic) {
     log('');
-    log(`!!! The traces folder ${ctx.tracesDir} is missing: falling back to SEEDED SYNTHETIC traces. Figures are not comparable with runs on the real traces. !!!`);
+    log(
+      `!!! The traces folder ${ctx.tracesDir} is missing: falling back to SEEDED SYNTHETIC traces. Figures are not comparable with runs on the real traces. !!!`,
+    );
     log('');
   }
   const traceNotes: string[] = [];
@@ -179,7 +184,9 @@ process.on('exit', (code) => {
   process.exitCode = 1;
 });
 
-main().then(() => (finished = true)).catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+main()
+  .then(() => (finished = true))
+  .catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });

@@ -56,7 +56,9 @@ async function appendsPerSecond(open: Open, updates: Uint8Array[], perTurn: numb
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { before: { type: 'string', default: '2d3cd50' }, updates: { type: 'string', default: '5000' }, repeats: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: { before: { type: 'string', default: '2d3cd50' }, updates: { type: 'string', default: '5000' }, repeats: { type: 'string', default: '3' } },
+  });
   const n = Number(values.updates);
   const repeats = Number(values.repeats);
   const tmp = mkdtempSync(join(tmpdir(), 'accord-bench-appends-'));

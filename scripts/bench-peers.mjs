@@ -10,4 +10,5 @@ import { fileURLToPath } from 'node:url';
 
 const bench = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench');
 const peers = ['@hocuspocus/server', '@hocuspocus/server-4', '@hocuspocus/extension-sqlite-4', '@y/websocket-server'];
-if (peers.some((peer) => !existsSync(join(bench, 'node_modules', peer, 'package.json')))) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: bench, stdio: 'inherit' });
+if (peers.some((peer) => !existsSync(join(bench, 'node_modules', peer, 'package.json'))))
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: bench, stdio: 'inherit' });

@@ -42,11 +42,16 @@ export function node24Addon(name, version) {
   const headers = join(folder, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
   // npm and the install script (prebuild-install, else node-gyp) run under Node 24; node-gyp
   // takes the headers from npm_config_nodedir rather than downloading them.
-  const env = { ...process.env, PATH: `${dirname(node24Binary)}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`, npm_config_nodedir: headers };
+  const env = {
+    ...process.env,
+    PATH: `${dirname(node24Binary)}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`,
+    npm_config_nodedir: headers,
+  };
   console.error(`building ${name}@${version} for Node ${NODE24_VERSION} in ${addons} (once)`);
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save'], { cwd: addons, stdio: ['ignore', 'inherit', 'inherit'], env });
   execFileSync(node24Binary, ['-e', `require(${JSON.stringify(pkg)})`], { stdio: 'inherit' });
-  if (name === 'better-sqlite3') execFileSync(node24Binary, ['-e', `new (require(${JSON.stringify(pkg)}))(':memory:').prepare('select 1').get()`], { stdio: 'inherit' });
+  if (name === 'better-sqlite3')
+    execFileSync(node24Binary, ['-e', `new (require(${JSON.stringify(pkg)}))(':memory:').prepare('select 1').get()`], { stdio: 'inherit' });
   writeFileSync(done, `${NODE24_VERSION}\n`);
   return pkg;
 }

@@ -20,7 +20,10 @@ export function precompress(): Plugin {
         const path = join(dir, fileName);
         const raw = readFileSync(path);
         if (raw.byteLength < 1024) continue;
-        writeFileSync(`${path}.br`, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength } }));
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength } }),
+        );
         writeFileSync(`${path}.gz`, gzipSync(raw, { level: 9 }));
       }
     },

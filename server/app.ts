@@ -79,9 +79,7 @@ export function createApp(services: Services) {
   const routes = app
     // Still serving while Redis is away (edits reach other processes through storage), so
     // still 200: the body says what is degraded, for monitoring.
-    .get('/healthz', (c) =>
-      c.json(services.fanout.healthy ? { ok: true, status: 'ok' } : { ok: true, status: 'degraded', degraded: ['fanout'] }, 200),
-    )
+    .get('/healthz', (c) => c.json(services.fanout.healthy ? { ok: true, status: 'ok' } : { ok: true, status: 'degraded', degraded: ['fanout'] }, 200))
     .route('/api/session', sessionRoutes(services))
     .route('/api/meetings', meetingRoutes(services))
     .route('/api/meetings', agreementRoutes(services))
@@ -130,4 +128,5 @@ export function createApp(services: Services) {
 }
 
 /** Hashed assets are immutable; everything else (the page, the service worker) is checked each time. */
-const cacheFor = (path: string) => (/\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+const cacheFor = (path: string) =>
+  /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';

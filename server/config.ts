@@ -99,7 +99,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catchUpCheckMs: int(env.ACCORD_CATCH_UP_CHECK_MS, 1000, 'ACCORD_CATCH_UP_CHECK_MS'),
     floodLimits: {
       ...DEFAULT_FLOOD_LIMITS,
-      connectionMessagesPerSecond: int(env.ACCORD_CONNECTION_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.connectionMessagesPerSecond, 'ACCORD_CONNECTION_MESSAGES_PER_SECOND'),
+      connectionMessagesPerSecond: int(
+        env.ACCORD_CONNECTION_MESSAGES_PER_SECOND,
+        DEFAULT_FLOOD_LIMITS.connectionMessagesPerSecond,
+        'ACCORD_CONNECTION_MESSAGES_PER_SECOND',
+      ),
       connectionBurst: int(env.ACCORD_CONNECTION_BURST, DEFAULT_FLOOD_LIMITS.connectionBurst, 'ACCORD_CONNECTION_BURST'),
       recordMessagesPerSecond: int(env.ACCORD_RECORD_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.recordMessagesPerSecond, 'ACCORD_RECORD_MESSAGES_PER_SECOND'),
       recordBurst: int(env.ACCORD_RECORD_BURST, DEFAULT_FLOOD_LIMITS.recordBurst, 'ACCORD_RECORD_BURST'),

@@ -33,7 +33,10 @@ if (firstRunCode) {
 const admin = server.admin.source;
 if (admin.kind === 'file') say(`For automation, the administrator token is in ${admin.file} (readable by this user only).`);
 else if (admin.kind === 'environment') say('For automation, the administrator token is the one set in ACCORD_ADMIN_TOKEN.');
-else say('For automation, the administrator token was made by the first process on this database: it is in that process’s DATA_DIR (admin-token), or set ACCORD_ADMIN_TOKEN.');
+else
+  say(
+    'For automation, the administrator token was made by the first process on this database: it is in that process’s DATA_DIR (admin-token), or set ACCORD_ADMIN_TOKEN.',
+  );
 
 // Several processes may start together on one database: one of them seeds the demo.
 const demo = config.seedDemo ? await server.services.storage.exclusively('seed-demo', () => seedDemo(server.services, baseUrl)) : null;

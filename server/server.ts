@@ -40,7 +40,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const admin = await storage.exclusively('admin-token', () => loadAdminToken(storage, config.dataDir, config.adminToken, fanout.shared));
   const auditKey = loadAuditKey(config.dataDir, config.auditKey);
   // Processes sharing PostgreSQL must seal with one key; a key file is this process's own.
-  if (config.databaseUrl && auditKey.file) log.warn('audit.key-per-process', { file: auditKey.file, hint: 'set ACCORD_AUDIT_KEY on every process that shares the database' });
+  if (config.databaseUrl && auditKey.file)
+    log.warn('audit.key-per-process', { file: auditKey.file, hint: 'set ACCORD_AUDIT_KEY on every process that shares the database' });
   const rooms = new RoomRegistry({
     storage,
     fanout,

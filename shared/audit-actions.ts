@@ -105,10 +105,7 @@ export const DEPLOYMENT_AUDIT_ACTIONS = [
  */
 export const FORMER_AUDIT_ACTIONS = ['bundle.export', 'bundle.export.refused'] as const;
 
-export type AuditAction =
-  | (typeof MEETING_AUDIT_ACTIONS)[number]
-  | (typeof DEPLOYMENT_AUDIT_ACTIONS)[number]
-  | `${AttemptedStep}.refused`;
+export type AuditAction = (typeof MEETING_AUDIT_ACTIONS)[number] | (typeof DEPLOYMENT_AUDIT_ACTIONS)[number] | `${AttemptedStep}.refused`;
 
 /** What a log may hold: what is written now, and what was once. */
 export type LoggedAuditAction = AuditAction | (typeof FORMER_AUDIT_ACTIONS)[number];

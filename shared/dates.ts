@@ -57,7 +57,10 @@ export function digitsIn(language: string, value: number | string): string {
 
 type DayWriter = (d: CalendarDate, language: string) => string;
 
-const WRITERS: Record<string, { day: DayWriter; sameMonth: (a: CalendarDate, b: CalendarDate) => string; sameYear: (a: CalendarDate, b: CalendarDate) => string }> = {
+const WRITERS: Record<
+  string,
+  { day: DayWriter; sameMonth: (a: CalendarDate, b: CalendarDate) => string; sameYear: (a: CalendarDate, b: CalendarDate) => string }
+> = {
   vi: {
     day: (d) => `ngày ${d.day} tháng ${d.month} năm ${d.year}`,
     sameMonth: (a, b) => `ngày ${a.day}–${b.day} tháng ${b.month} năm ${b.year}`,
@@ -141,10 +144,26 @@ export function wallClock(instant: string, timeZone: string): WallClock {
   let zone = timeZone;
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
   } catch {
     zone = 'UTC';
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
   }
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   const date = `${part('year')}-${part('month')}-${part('day')}`;

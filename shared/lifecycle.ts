@@ -126,8 +126,7 @@ function refuse(refusal: LifecycleRefusal): LifecycleOutcome {
 export function whyNot(actor: Actor, action: Action, state: RecordState, target: ActionTarget = {}): PolicyRefusal | null {
   if (can(actor, action, { state }, target)) return null;
   if (!RECORD_STATES.some((s) => can(actor, action, { state: s }))) return { code: 'not-permitted', action, role: actor.role };
-  if (!RECORD_STATES.some((s) => can(actor, action, { state: s }, target)))
-    return { code: 'not-your-party', action, party: target.party ?? actor.party };
+  if (!RECORD_STATES.some((s) => can(actor, action, { state: s }, target))) return { code: 'not-your-party', action, party: target.party ?? actor.party };
   return { code: 'wrong-state', action, state };
 }
 

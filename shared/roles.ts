@@ -101,7 +101,10 @@ export function can(actor: Actor, action: Action, record: RecordFacts, target: A
       return (
         record.state === 'draft' &&
         (role === 'secretariat' ||
-          ((role === 'head' || role === 'delegate') && target.authors !== undefined && target.authors.length > 0 && target.authors.every((p) => p === actor.party)))
+          ((role === 'head' || role === 'delegate') &&
+            target.authors !== undefined &&
+            target.authors.length > 0 &&
+            target.authors.every((p) => p === actor.party)))
       );
     // The history shows the record as it stood: whoever may read the record may read it.
     case 'readHistory':

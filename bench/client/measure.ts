@@ -49,7 +49,16 @@ export interface ClientFigures {
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -101,8 +110,19 @@ async function firstItemWithMinutes(page: Page): Promise<number> {
   const items = page.locator('.agenda li');
   for (let i = 0; i < (await items.count()); i++) {
     await items.nth(i).locator('button').click();
-    if (await page.locator(EDITABLE).first().isVisible({ timeout: 2000 }).catch(() => false)) return i;
-    await page.locator(EDITABLE).first().waitFor({ timeout: 1000 }).catch(() => undefined);
+    if (
+      await page
+        .locator(EDITABLE)
+        .first()
+        .isVisible({ timeout: 2000 })
+        .catch(() => false)
+    )
+      return i;
+    await page
+      .locator(EDITABLE)
+      .first()
+      .waitFor({ timeout: 1000 })
+      .catch(() => undefined);
     if ((await page.locator(EDITABLE).count()) > 0) return i;
   }
   throw new Error('no agenda item has minutes');
@@ -112,7 +132,11 @@ async function firstItemWithMinutes(page: Page): Promise<number> {
 function typists(wsUrl: string, documentId: string, tokens: string[], everyMs: number) {
   const clients = tokens.map((token) => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(wsUrl, documentId, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+    const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
     return { doc, provider };
   });
   let n = 0;
@@ -121,7 +145,10 @@ function typists(wsUrl: string, documentId: string, tokens: string[], everyMs: n
       if (!provider.synced) continue;
       const items = agenda(doc);
       if (items.length === 0) continue;
-      const withMinutes = items.toArray().map((it) => segmentsOf(doc, agendaItemId(it))).filter((s) => s && s.length > 0);
+      const withMinutes = items
+        .toArray()
+        .map((it) => segmentsOf(doc, agendaItemId(it)))
+        .filter((s) => s && s.length > 0);
       const segments = withMinutes[0];
       if (!segments) continue;
       const cells = segmentCells(segments.get((i * 7 + n) % segments.length));
@@ -146,7 +173,13 @@ function typists(wsUrl: string, documentId: string, tokens: string[], everyMs: n
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 /** Everything above, for one record on one profile. */
-export async function measureClient(browser: Browser, baseUrl: string, record: RecordUnderTest, profile: NetworkProfile, keystrokes: number): Promise<ClientFigures> {
+export async function measureClient(
+  browser: Browser,
+  baseUrl: string,
+  record: RecordUnderTest,
+  profile: NetworkProfile,
+  keystrokes: number,
+): Promise<ClientFigures> {
   const reader = await open(browser, baseUrl, record.reader, profile);
   const other = await open(browser, baseUrl, record.other, profile);
   try {
@@ -182,7 +215,10 @@ export async function measureClient(browser: Browser, baseUrl: string, record: R
     const elsewhere = item === 0 ? 1 : 0;
     const switchStarted = Date.now();
     await page.locator('.agenda li').nth(elsewhere).locator('button').click();
-    await page.locator('.item-heading h2').filter({ hasText: String(elsewhere + 1) }).waitFor();
+    await page
+      .locator('.item-heading h2')
+      .filter({ hasText: String(elsewhere + 1) })
+      .waitFor();
     const switchItemMs = Date.now() - switchStarted;
     await page.locator('.agenda li').nth(item).locator('button').click();
     await page.locator(EDITABLE).first().waitFor();

@@ -71,7 +71,15 @@ async function buildClient(): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function runClientBench(options: { profiles: string[]; records: RecordName[]; repeats: number; keystrokes: number; log: (line: string) => void; /** false: use dist/client as it is, if there is one. */ build?: boolean; /** A built client to serve instead. */ clientDir?: string }) {
+export async function runClientBench(options: {
+  profiles: string[];
+  records: RecordName[];
+  repeats: number;
+  keystrokes: number;
+  log: (line: string) => void /** false: use dist/client as it is, if there is one. */;
+  build?: boolean /** A built client to serve instead. */;
+  clientDir?: string;
+}) {
   const clientDir = options.clientDir ?? join(REPO_ROOT, 'dist/client');
   if (!options.clientDir && (options.build !== false || !existsSync(join(clientDir, 'index.html')))) await buildClient();
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-client-'));
@@ -91,7 +99,11 @@ export async function runClientBench(options: { profiles: string[]; records: Rec
           options.log(`${profile.name} ${recordName} run ${r + 1}: ${JSON.stringify(runs.at(-1))}`);
         }
         const keys = Object.keys(runs[0]!) as (keyof ClientFigures)[];
-        rows.push({ profile: profile.name, record: recordName, figures: Object.fromEntries(keys.map((k) => [k, median(runs.map((f) => f[k]))])) as unknown as ClientFigures });
+        rows.push({
+          profile: profile.name,
+          record: recordName,
+          figures: Object.fromEntries(keys.map((k) => [k, median(runs.map((f) => f[k]))])) as unknown as ClientFigures,
+        });
       }
     }
   } finally {
@@ -103,9 +115,11 @@ export async function runClientBench(options: { profiles: string[]; records: Rec
 }
 
 export function table(rows: Awaited<ReturnType<typeof runClientBench>>): string {
-  const head = '| profile | record | kB before editable (JS) | link → editable ms | other\'s keystroke seen ms | switch item ms | heap MB | editors mounted | keystroke → paint p50 / p95 ms |';
-  const lines = rows.map(({ profile, record, figures: f }) =>
-    `| ${profile} | ${record} | ${(f.bytesBeforeEditable / 1024).toFixed(0)} (${(f.scriptBytesBeforeEditable / 1024).toFixed(0)}) | ${f.linkToEditableMs.toFixed(0)} | ${f.otherKeystrokeSeenMs.toFixed(0)} | ${f.switchItemMs.toFixed(0)} | ${f.heapMb.toFixed(1)} | ${f.editorsMounted} | ${f.keystrokeToPaintP50Ms.toFixed(1)} / ${f.keystrokeToPaintP95Ms.toFixed(1)} |`,
+  const head =
+    "| profile | record | kB before editable (JS) | link → editable ms | other's keystroke seen ms | switch item ms | heap MB | editors mounted | keystroke → paint p50 / p95 ms |";
+  const lines = rows.map(
+    ({ profile, record, figures: f }) =>
+      `| ${profile} | ${record} | ${(f.bytesBeforeEditable / 1024).toFixed(0)} (${(f.scriptBytesBeforeEditable / 1024).toFixed(0)}) | ${f.linkToEditableMs.toFixed(0)} | ${f.otherKeystrokeSeenMs.toFixed(0)} | ${f.switchItemMs.toFixed(0)} | ${f.heapMb.toFixed(1)} | ${f.editorsMounted} | ${f.keystrokeToPaintP50Ms.toFixed(1)} / ${f.keystrokeToPaintP95Ms.toFixed(1)} |`,
   );
   return [head, '|---|---|---|---|---|---|---|---|---|', ...lines].join('\n');
 }

@@ -37,7 +37,17 @@ if (step === 'make') {
   const cold = await timed(() => verifyPdfOriginal(pdf));
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   const warm = await timed(() => verifyPdfOriginal(pdf));
-  console.log(JSON.stringify({ coldMs: cold.ms, coldCpuMs: cold.cpuMs, warmMs: warm.ms, warmCpuMs: warm.cpuMs, valid: cold.value.verdict.valid, pages: cold.value.verdict.pages, maxRssMb }));
+  console.log(
+    JSON.stringify({
+      coldMs: cold.ms,
+      coldCpuMs: cold.cpuMs,
+      warmMs: warm.ms,
+      warmCpuMs: warm.cpuMs,
+      valid: cold.value.verdict.valid,
+      pages: cold.value.verdict.pages,
+      maxRssMb,
+    }),
+  );
 } else {
   console.error('usage: measure.ts make|verify <file.pdf> [size JSON]');
   process.exitCode = 2;

@@ -58,11 +58,23 @@ function main(): void {
     const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
     const both = (wall: number[], cpu: number[]) => `${ms(median(wall))} | ${ms(median(cpu))}`;
     const rows = [
-      `| export, first in a process (fonts, HarfBuzz loading) | ${both(made.map((m) => m.coldMs), made.map((m) => m.coldCpuMs))} | < 3 s |`,
-      `| export, again in the same process | ${both(made.map((m) => m.warmMs), made.map((m) => m.warmCpuMs))} | < 3 s |`,
+      `| export, first in a process (fonts, HarfBuzz loading) | ${both(
+        made.map((m) => m.coldMs),
+        made.map((m) => m.coldCpuMs),
+      )} | < 3 s |`,
+      `| export, again in the same process | ${both(
+        made.map((m) => m.warmMs),
+        made.map((m) => m.warmCpuMs),
+      )} | < 3 s |`,
       `| peak RSS of a process making one original (Node, tsx and every module included) | ${Math.round(median(made.map((m) => m.maxRssMb)))} MB | | < 300 MB |`,
-      `| verify the PDF: bundle checked, original made again, bytes compared (first in a process) | ${both(verified.map((v) => v.coldMs), verified.map((v) => v.coldCpuMs))} | < 3 s |`,
-      `| verify, again in the same process | ${both(verified.map((v) => v.warmMs), verified.map((v) => v.warmCpuMs))} | < 3 s |`,
+      `| verify the PDF: bundle checked, original made again, bytes compared (first in a process) | ${both(
+        verified.map((v) => v.coldMs),
+        verified.map((v) => v.coldCpuMs),
+      )} | < 3 s |`,
+      `| verify, again in the same process | ${both(
+        verified.map((v) => v.warmMs),
+        verified.map((v) => v.warmCpuMs),
+      )} | < 3 s |`,
       `| peak RSS of a process verifying one original | ${Math.round(median(verified.map((v) => v.maxRssMb)))} MB | | |`,
     ];
     const section = [

@@ -18,8 +18,7 @@ export async function runIdle(plan: IdlePlan, checkpoint: (name: string) => Prom
   doc.destroy();
   let nextId = 1;
   // Like a stock provider, every client says who it is once (one awareness state each).
-  const hello = (c: ThinClient) =>
-    c.send(c.framing.awareness(awarenessUpdate(500_000 + c.id, 1, { user: { name: `Participant ${c.id}`, color: '#30bced' } })));
+  const hello = (c: ThinClient) => c.send(c.framing.awareness(awarenessUpdate(500_000 + c.id, 1, { user: { name: `Participant ${c.id}`, color: '#30bced' } })));
 
   const first = plan.rooms.map((room, r) => new ThinClient(nextId++, r, kind, port, room.docName, room.writerTokens[0]!, null));
   await connectAll(first);

@@ -253,9 +253,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
     bytesPerUpdateIn: events.length > 0 ? bytesIn / events.length : NaN,
     bytesPerUpdateOut: updatesOut > 0 ? bytesOut / updatesOut : NaN,
     refusals: thin.reduce((n, c) => n + c.refusals, 0),
-    fullClientRefusals: fulls
-      .flatMap((f) => f.client.refusals)
-      .reduce<Record<string, number>>((m, r) => ((m[r] = (m[r] ?? 0) + 1), m), {}),
+    fullClientRefusals: fulls.flatMap((f) => f.client.refusals).reduce<Record<string, number>>((m, r) => ((m[r] = (m[r] ?? 0) + 1), m), {}),
     unexpectedCloses: thin.filter((c) => c.closeCode !== null).length,
     fullChecks,
     worst: tracker.updateLatencies

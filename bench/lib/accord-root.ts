@@ -30,7 +30,8 @@ export function accordDescription(): string {
 }
 
 function accordA(): string {
-  if (process.env.BENCH_ACCORD_ROOT) return `Accord at ${process.env.BENCH_ACCORD_COMMIT?.startsWith('folder') ? process.env.BENCH_ACCORD_COMMIT : `commit ${process.env.BENCH_ACCORD_COMMIT ?? '?'} (exported with git archive)`}`;
+  if (process.env.BENCH_ACCORD_ROOT)
+    return `Accord at ${process.env.BENCH_ACCORD_COMMIT?.startsWith('folder') ? process.env.BENCH_ACCORD_COMMIT : `commit ${process.env.BENCH_ACCORD_COMMIT ?? '?'} (exported with git archive)`}`;
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'shared'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();

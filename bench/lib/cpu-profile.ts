@@ -101,7 +101,9 @@ export function summarizeProfile(path: string, top = 25, window?: [number, numbe
     totalMs: total,
     busyMs: total - idle,
     byArea: sorted(area).map(([area, ms]) => ({ area, ms })),
-    bySelf: sorted(fnSelf).slice(0, top).map(([fn, ms]) => ({ fn, ms })),
+    bySelf: sorted(fnSelf)
+      .slice(0, top)
+      .map(([fn, ms]) => ({ fn, ms })),
     byInclusive: sorted(fnIncl)
       .filter(([f]) => !f.startsWith('(root)') && !f.startsWith('(idle)') && !f.startsWith('(program)') && !f.startsWith('(garbage'))
       .slice(0, top * 2)
@@ -121,7 +123,10 @@ export function profileMarkdown(title: string, s: ProfileSummary, perUnit?: { co
     '',
     `| area (self time) | ms | share${perHead} |`,
     `|---|---|---${perSep}|`,
-    ...s.byArea.filter((a) => a.area !== 'idle').slice(0, 20).map((a) => `| ${a.area} | ${a.ms.toFixed(0)} | ${pct(a.ms)}${per(a.ms)} |`),
+    ...s.byArea
+      .filter((a) => a.area !== 'idle')
+      .slice(0, 20)
+      .map((a) => `| ${a.area} | ${a.ms.toFixed(0)} | ${pct(a.ms)}${per(a.ms)} |`),
     '',
     `| function (inclusive) | ms | share${perHead} |`,
     `|---|---|---${perSep}|`,
@@ -180,6 +185,9 @@ export function longestBusy(path: string, count = 8, window?: [number, number], 
     .map((s) => ({
       at: s.at,
       ms: s.ms,
-      stacks: [...s.stacks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([stack, ms]) => ({ stack, ms })),
+      stacks: [...s.stacks]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([stack, ms]) => ({ stack, ms })),
     }));
 }

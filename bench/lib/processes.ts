@@ -97,7 +97,10 @@ function launch(script: string, core: string | null, runtime: Runtime, execArgv:
   const args = [...runtime.execArgv, ...execArgv, '--import', 'tsx', script];
   const stdio: ('ignore' | 'pipe' | 'ipc')[] = ['ignore', 'pipe', 'pipe', 'ipc'];
   env = { ...env, ...runtime.env };
-  const child = core !== null ? spawn('taskset', ['-c', core, runtime.binary, ...args], { env, stdio, cwd: REPO_ROOT }) : spawn(runtime.binary, args, { env, stdio, cwd: REPO_ROOT });
+  const child =
+    core !== null
+      ? spawn('taskset', ['-c', core, runtime.binary, ...args], { env, stdio, cwd: REPO_ROOT })
+      : spawn(runtime.binary, args, { env, stdio, cwd: REPO_ROOT });
   let lines = 0;
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {

@@ -62,13 +62,17 @@ function cell(values: number[] | undefined): string {
 }
 
 export function scenarioTable(report: ScenarioReport): string {
-  const servers = ORDER.filter((s) =>
-    Object.values(report.values).some((row) => (row[s]?.length ?? 0) > 0),
-  );
+  const servers = ORDER.filter((s) => Object.values(report.values).some((row) => (row[s]?.length ?? 0) > 0));
   const peers = servers.includes('accord') ? PEERS.filter((p) => servers.includes(p)) : [];
   const ab = servers.includes('accord') && servers.includes('accord-b');
   const bAgainst: ServerKind[] = ab ? ['accord', ...peers] : [];
-  const head = ['figure', 'unit', ...servers.map((s) => SERVER_NAMES[s]), ...peers.map((p) => `Accord/${SERVER_NAMES[p]}`), ...bAgainst.map((p) => `B/${SERVER_NAMES[p]}`)];
+  const head = [
+    'figure',
+    'unit',
+    ...servers.map((s) => SERVER_NAMES[s]),
+    ...peers.map((p) => `Accord/${SERVER_NAMES[p]}`),
+    ...bAgainst.map((p) => `B/${SERVER_NAMES[p]}`),
+  ];
   const lines = [`### ${report.id}: ${report.title}`, '', report.setup, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   // Under which Node each server ran (the ratio columns have none).
   lines.push(`| ${['Node', '', ...servers.map(nodeOf), ...peers.map(() => ''), ...bAgainst.map(() => '')].join(' | ')} |`);
@@ -185,12 +189,27 @@ export interface RunFacts {
 
 export function header(facts: RunFacts): string {
   const cpu = cpus();
-  const versions = ['yjs', 'y-protocols', 'lib0', 'ws', 'better-sqlite3', 'y-websocket', '@hocuspocus/server', '@hocuspocus/extension-sqlite', '@hocuspocus/server-4', '@hocuspocus/extension-sqlite-4', '@y/websocket-server', 'sqlite3']
+  const versions = [
+    'yjs',
+    'y-protocols',
+    'lib0',
+    'ws',
+    'better-sqlite3',
+    'y-websocket',
+    '@hocuspocus/server',
+    '@hocuspocus/extension-sqlite',
+    '@hocuspocus/server-4',
+    '@hocuspocus/extension-sqlite-4',
+    '@y/websocket-server',
+    'sqlite3',
+  ]
     .map((p) => `${p} ${version(p)}`)
     .join(', ');
   return [
     `- Command: \`${facts.command}\` (${facts.full ? 'full suite' : 'quick pass'}), ${facts.started.toISOString()}, ${facts.minutes.toFixed(1)} min`,
-    `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${osType()} ${release()}; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine was shared with other work: read the ratios, not the absolute figures)`,
+    `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${osType()} ${release()}; load average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (the machine was shared with other work: read the ratios, not the absolute figures)`,
     `- Node: ${nodeLine()}. Hocuspocus ${version('@hocuspocus/server')} is the newest Hocuspocus that supports Node 20; Hocuspocus ${versionOr('@hocuspocus/server-4', '4.x')} (npm alias @hocuspocus/server-4) is the current line, needs Node 22 or later and so always runs under Node 24 (npm's \`node\` package, scripts/node24.mjs), its broadcasts batched per event-loop turn as shipped (flushDelay 0); the reference server is @y/websocket-server 0.1.1 (Yjs 13 line).`,
     `- Versions: ${versions}`,
     `- Processes: each server in its own process on 127.0.0.1, the load generator in another; ${facts.pinning}`,
@@ -204,10 +223,7 @@ function nodeLine(): string {
   const kinds = [...nodesSeen.keys()];
   const all = new Set(kinds.flatMap((k) => [...nodesSeen.get(k)!]));
   const who = (k: ServerKind | 'generator') => (k === 'generator' ? 'the load generator' : SERVER_NAMES[k]);
-  const under =
-    all.size === 1
-      ? `${[...all][0]} for every server and the load generator`
-      : kinds.map((k) => `${who(k)} under ${nodeOf(k)}`).join(', ');
+  const under = all.size === 1 ? `${[...all][0]} for every server and the load generator` : kinds.map((k) => `${who(k)} under ${nodeOf(k)}`).join(', ');
   return `${under} (orchestrator ${process.version}; a Node 24 process loads a better-sqlite3 built for Node 24, the same version)`;
 }
 

@@ -40,10 +40,7 @@ export async function withServer<T>(
   }
 }
 
-export async function generate<R extends LoadResult | JoinResult | IdleResult>(
-  plan: Plan,
-  onCheckpoint?: (name: string) => Promise<void>,
-): Promise<R> {
+export async function generate<R extends LoadResult | JoinResult | IdleResult>(plan: Plan, onCheckpoint?: (name: string) => Promise<void>): Promise<R> {
   const generator = await startGenerator();
   try {
     return await generator.run<R>(plan, onCheckpoint);

@@ -99,11 +99,23 @@ export async function profileAccord(ctx: RunContext): Promise<string> {
     const before = new Set(readdirSync(dir));
     const profile = { marks: {} as Record<string, number> };
     const r = await joins({ ...ctx, profileDir: dir }, 'accord', h, mode, profile);
-    const file = join(dir, readdirSync(dir).filter((f) => /\.0\.\d+\.cpuprofile$/.test(f) && !before.has(f)).sort().at(-1)!);
-    const what = mode === 'single' ? `cold open ${fmt(r.coldMs ?? NaN)} ms, warm joins ${r.warmMs.map((m) => fmt(m)).join(', ')} ms` : `storm of 50: ${fmt(Math.min(...r.stormMs))}–${fmt(Math.max(...r.stormMs))} ms`;
+    const file = join(
+      dir,
+      readdirSync(dir)
+        .filter((f) => /\.0\.\d+\.cpuprofile$/.test(f) && !before.has(f))
+        .sort()
+        .at(-1)!,
+    );
+    const what =
+      mode === 'single'
+        ? `cold open ${fmt(r.coldMs ?? NaN)} ms, warm joins ${r.warmMs.map((m) => fmt(m)).join(', ')} ms`
+        : `storm of 50: ${fmt(Math.min(...r.stormMs))}–${fmt(Math.max(...r.stormMs))} ms`;
     ctx.log(`S4 ${mode} profiled: ${what}`);
     parts.push(
-      profileMarkdown(`S4 ${mode} (automerge-paper history, ${fmt(h.stateBytes / 1024)} kB state): ${what} under the profiler (${rel(file)})`, summarizeProfile(file, 25, [profile.marks['window-start']!, profile.marks['window-end']!])),
+      profileMarkdown(
+        `S4 ${mode} (automerge-paper history, ${fmt(h.stateBytes / 1024)} kB state): ${what} under the profiler (${rel(file)})`,
+        summarizeProfile(file, 25, [profile.marks['window-start']!, profile.marks['window-end']!]),
+      ),
       '',
       stretchesMarkdown(longestBusy(file, 3, [profile.marks['window-start']!, profile.marks['window-end']!])),
       '',

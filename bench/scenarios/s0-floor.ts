@@ -47,7 +47,9 @@ export async function s0Floor(ctx: RunContext): Promise<ScenarioReport> {
       record(report, `${n} receivers: burst updates/s`, 'relay', r.burst?.perSecond ?? NaN);
       record(report, `${n} receivers: CPU per update`, 'relay', r.serverCpuMs !== null ? (r.serverCpuMs * 1000) / r.sentUpdates : NaN);
       if (r.missing > 0) report.notes.push(`relay, ${n} receivers, repeat ${repeat + 1}: ${r.missing} updates never reached every receiver`);
-      ctx.log(`S0 relay ${n} receivers #${repeat + 1}: p50 ${fmt(r.update.p50, 2)} p99 ${fmt(r.update.p99, 2)} ms, burst ${fmt(r.burst?.perSecond ?? NaN, 0)}/s`);
+      ctx.log(
+        `S0 relay ${n} receivers #${repeat + 1}: p50 ${fmt(r.update.p50, 2)} p99 ${fmt(r.update.p99, 2)} ms, burst ${fmt(r.burst?.perSecond ?? NaN, 0)}/s`,
+      );
     });
   }
   return report;

@@ -77,12 +77,14 @@ export async function s1OneTypist(ctx: RunContext): Promise<ScenarioReport> {
 /** Notes what a run got wrong: texts that differ, updates lost, refusals, closed sockets. */
 export function noteChecks(report: ScenarioReport, label: string, r: LoadResult): void {
   const wrong = r.fullChecks.filter((c) => !c.ok);
-  if (wrong.length > 0) report.notes.push(`${label}: full client text differs in room(s) ${wrong.map((c) => `${c.room} (${c.got}/${c.expected} chars)`).join(', ')}`);
+  if (wrong.length > 0)
+    report.notes.push(`${label}: full client text differs in room(s) ${wrong.map((c) => `${c.room} (${c.got}/${c.expected} chars)`).join(', ')}`);
   if (r.missing > 0) report.notes.push(`${label}: ${r.missing} messages never reached every receiver`);
   if (r.burst && r.burst.missing > 0) report.notes.push(`${label}: ${r.burst.missing} burst updates never reached every reader`);
   if (r.refusals > 0) report.notes.push(`${label}: ${r.refusals} refusals`);
   const full = Object.entries(r.fullClientRefusals);
-  if (full.length > 0) report.notes.push(`${label}: the full clients (stock providers) were refused ${full.map(([reason, n]) => `${n}× ${reason}`).join(', ')}`);
+  if (full.length > 0)
+    report.notes.push(`${label}: the full clients (stock providers) were refused ${full.map(([reason, n]) => `${n}× ${reason}`).join(', ')}`);
   const other = otherLoad(r);
   if (other > 50) report.notes.push(`${label}: other work on the machine took ${other.toFixed(0)}% of a core meanwhile`);
   if (r.unexpectedCloses > 0) report.notes.push(`${label}: ${r.unexpectedCloses} sockets closed by the server`);

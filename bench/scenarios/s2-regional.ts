@@ -40,7 +40,8 @@ export async function s2Regional(ctx: RunContext): Promise<ScenarioReport> {
   // The ws relay (--servers …,relay) is the floor: the same load through a server that
   // forwards bytes and does nothing else; it keeps no document, so no full client checks it.
   const servers = ctx.servers;
-  if (servers.includes('relay')) report.notes.push('ws relay: the floor, forwarding every message to every other socket and reading nothing; no full client (it keeps no document).');
+  if (servers.includes('relay'))
+    report.notes.push('ws relay: the floor, forwarding every message to every other socket and reading nothing; no full client (it keeps no document).');
   for (const { repeat, server: kind } of abab(servers, ctx.repeats)) {
     const r = await undisturbed(ctx, `S2 ${kind} #${repeat + 1}`, () =>
       withServer(ctx, { kind, rooms: 1, fixture: 'gms08-regional' }, (_s, rooms, target) =>

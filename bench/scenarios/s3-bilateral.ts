@@ -47,7 +47,10 @@ export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
   // The ws relay (--servers …,relay) is the floor: the same load through a server that
   // forwards bytes and does nothing else; it keeps no document, so no full client checks it.
   const servers = ctx.servers;
-  if (servers.includes('relay')) report.notes.push('ws relay: the floor, forwarding every message to every other socket of its room and reading nothing; no full client (it keeps no document).');
+  if (servers.includes('relay'))
+    report.notes.push(
+      'ws relay: the floor, forwarding every message to every other socket of its room and reading nothing; no full client (it keeps no document).',
+    );
   // Level by level rather than repeat by repeat: on a shared machine one bad run would end a
   // whole repeat's climb; here a level's repeats are judged together, by their median.
   let climbing = servers;
@@ -71,7 +74,10 @@ export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
           `generator ${fmt((100 * r.generatorCpuMs) / r.wallMs, 0)}%, send lag p99 ${fmt(r.sendLag.p99, 1)} ms, other load ${fmt(otherLoad(r), 0)}%, ${r.missing === 0 ? 'nothing lost' : `${r.missing} LOST`}`,
       );
       if (process.env.BENCH_VERBOSE) ctx.log(`  slowest: ${r.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.at / 1000, 2)} s`).join(', ')}`);
-      if ((100 * r.generatorCpuMs) / r.wallMs > 90) report.notes.push(`${kind} ${n} rooms #${repeat + 1}: the load generator was near saturation (${fmt((100 * r.generatorCpuMs) / r.wallMs, 0)}% of a core); latency includes its own queueing`);
+      if ((100 * r.generatorCpuMs) / r.wallMs > 90)
+        report.notes.push(
+          `${kind} ${n} rooms #${repeat + 1}: the load generator was near saturation (${fmt((100 * r.generatorCpuMs) / r.wallMs, 0)}% of a core); latency includes its own queueing`,
+        );
     }
     const p99 = (kind: ServerKind) => medianOf(report, `${n} rooms: p99 latency`, kind);
     const holds = (kind: ServerKind) => p99(kind) < HELD_P99_MS && !lost.has(kind);

@@ -235,13 +235,17 @@ export async function s4ColdOpen(ctx: RunContext): Promise<ScenarioReport> {
       record(report, `×${x}: join storm of 50, last`, kind, Math.max(...storm.stormMs));
       record(report, `×${x}: sync step 2 size`, kind, single.step2Bytes / 1024);
       if (crash) record(report, `×${x}: cold open after a crash (snapshot + updates)`, kind, crash.coldMs ?? NaN);
-      if (!single.textOk || !storm.textOk || (crash && !crash.textOk)) report.notes.push(`${kind} ×${x} #${repeat + 1}: the full client's text is not endContent`);
+      if (!single.textOk || !storm.textOk || (crash && !crash.textOk))
+        report.notes.push(`${kind} ×${x} #${repeat + 1}: the full client's text is not endContent`);
       ctx.log(
         `S4 ${kind} ×${x} #${repeat + 1}: cold ${fmt(single.coldMs ?? NaN)} ms, warm ${fmt(median(single.warmMs))} ms, storm median ${fmt(median(storm.stormMs))} last ${fmt(Math.max(...storm.stormMs))} ms${crash ? `, cold after a crash ${fmt(crash.coldMs ?? NaN)} ms` : ''}, text ${single.textOk && storm.textOk && (!crash || crash.textOk) ? 'ok' : 'WRONG'}`,
       );
     }
     rmSync(join(h.accordDir, '..'), { recursive: true, force: true });
   }
-  if (servers.includes('ywebsocket')) report.notes.push('y-websocket keeps documents in memory only (no persistence configured): it has no cold open; its storm joins a record already in memory.');
+  if (servers.includes('ywebsocket'))
+    report.notes.push(
+      'y-websocket keeps documents in memory only (no persistence configured): it has no cold open; its storm joins a record already in memory.',
+    );
   return report;
 }

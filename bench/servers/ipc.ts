@@ -11,9 +11,9 @@ export interface HeapReport {
 }
 
 export type ServerReply =
-  | { type: 'ready'; port: number; pid: number; /** process.version: the Node it runs under. */ node: string }
+  | { type: 'ready'; port: number; pid: number /** process.version: the Node it runs under. */; node: string }
   | ({ type: 'heap'; id: number } & HeapReport)
-  | { type: 'mark'; id: number; /** CLOCK_MONOTONIC in µs, the clock of --cpu-prof's timestamps. */ t: number }
+  | { type: 'mark'; id: number /** CLOCK_MONOTONIC in µs, the clock of --cpu-prof's timestamps. */; t: number }
   | { type: 'stopped'; id: number }
   | { type: 'failed'; error: string };
 

@@ -83,7 +83,9 @@ while (Date.now() < end) {
   await new Promise((r) => setTimeout(r, 50));
   if (Math.random() < 0.002) {
     const s = await stats();
-    console.log(`t+${Math.round((MINUTES * 60_000 - (end - Date.now())) / 1000)}s: ${live.size} clients, heap ${mb(s.heapUsed)}, rss ${mb(s.rss)}, open ${s.openRecords}`);
+    console.log(
+      `t+${Math.round((MINUTES * 60_000 - (end - Date.now())) / 1000)}s: ${live.size} clients, heap ${mb(s.heapUsed)}, rss ${mb(s.rss)}, open ${s.openRecords}`,
+    );
   }
 }
 const peak = await stats();

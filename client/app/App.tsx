@@ -22,11 +22,25 @@ const Welcome = lazy(async () => ({ default: (await import('../features/welcome/
 export function App() {
   const { path } = usePlace();
   if (path === '/join') return <JoinPage />;
-  if (isConsolePath(path)) return <Suspense fallback={<Loading />}><ConsoleApp /></Suspense>;
-  if (isVerifyPath(path)) return <Suspense fallback={<Loading />}><VerifyPage /></Suspense>;
+  if (isConsolePath(path))
+    return (
+      <Suspense fallback={<Loading />}>
+        <ConsoleApp />
+      </Suspense>
+    );
+  if (isVerifyPath(path))
+    return (
+      <Suspense fallback={<Loading />}>
+        <VerifyPage />
+      </Suspense>
+    );
   const meetingId = meetingIdIn(path);
   if (meetingId) return <Workspace key={meetingId} meetingId={meetingId} />;
-  return <Suspense fallback={<Loading />}><Welcome /></Suspense>;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Welcome />
+    </Suspense>
+  );
 }
 
 function Loading() {

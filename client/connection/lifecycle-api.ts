@@ -125,7 +125,12 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const payload = (await response.json().catch(() => null)) as { error?: Record<string, unknown> } | null;
   if (!response.ok) {
     const { code, message, ...detail } = payload?.error ?? {};
-    throw new LifecycleFailure(response.status, typeof code === 'string' ? code : 'http_error', typeof message === 'string' ? message : response.statusText, detail);
+    throw new LifecycleFailure(
+      response.status,
+      typeof code === 'string' ? code : 'http_error',
+      typeof message === 'string' ? message : response.statusText,
+      detail,
+    );
   }
   return payload as T;
 }

@@ -60,7 +60,10 @@ export class RecordConnection {
   readonly presence = createStore<ReadonlyMap<number, PresenceUser>>(new Map());
   private readonly cleanups: (() => void)[] = [];
 
-  constructor(readonly documentId: string, origin = window.location.origin) {
+  constructor(
+    readonly documentId: string,
+    origin = window.location.origin,
+  ) {
     this.localCopy = new IndexeddbPersistence(documentId, this.doc);
     if (unsentMarker.read(documentId)) this.patch({ unsentEdits: true });
     void this.localCopy.whenSynced.then(() => this.patch({ localCopyLoaded: true }));
@@ -178,9 +181,7 @@ export class RecordConnection {
     const refusals = this.state.get().refusals;
     const known = refusals.find((r) => r.reason === reason);
     this.patch({
-      refusals: known
-        ? refusals.map((r) => (r === known ? { ...r, count: r.count + 1, at: now } : r))
-        : [...refusals, { reason, count: 1, at: now }],
+      refusals: known ? refusals.map((r) => (r === known ? { ...r, count: r.count + 1, at: now } : r)) : [...refusals, { reason, count: 1, at: now }],
     });
   }
 }

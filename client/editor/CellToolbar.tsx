@@ -78,15 +78,7 @@ export function StaticToolbar({ withSplit, onPress }: { withSplit: boolean; onPr
 
 function ToolButton({ label, pressed, onPress, children }: { label: string; pressed?: boolean; onPress: () => void; children: ReactNode }) {
   return (
-    <button
-      type="button"
-      className="tool"
-      title={label}
-      aria-label={label}
-      aria-pressed={pressed}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={onPress}
-    >
+    <button type="button" className="tool" title={label} aria-label={label} aria-pressed={pressed} onMouseDown={(e) => e.preventDefault()} onClick={onPress}>
       {children}
     </button>
   );

@@ -41,7 +41,10 @@ export function drawCell(fragment: Y.XmlFragment, into: HTMLElement): void {
   schema ??= getSchema(cellFormatting());
   serializer ??= DOMSerializer.fromSchema(schema);
   const s = schema;
-  const blocks = fragment.toArray().flatMap((t) => (t instanceof Y.XmlElement ? [nodeOf(t, s)] : [])).filter((n): n is Node => n !== null);
+  const blocks = fragment
+    .toArray()
+    .flatMap((t) => (t instanceof Y.XmlElement ? [nodeOf(t, s)] : []))
+    .filter((n): n is Node => n !== null);
   const drawn = serializer.serializeFragment(Fragment.fromArray(blocks), { document: into.ownerDocument });
   // An empty paragraph keeps its line, as ProseMirror's trailing break keeps it in the editor.
   for (const block of drawn.querySelectorAll('p, h2, h3')) if (!block.hasChildNodes()) block.appendChild(into.ownerDocument.createElement('br'));

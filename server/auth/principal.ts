@@ -24,12 +24,7 @@ export interface Credentials {
   queryToken?: string | null;
 }
 
-export async function resolvePrincipal(
-  storage: Storage,
-  adminTokenHash: string,
-  credentials: Credentials,
-  now: Date,
-): Promise<Principal | null> {
+export async function resolvePrincipal(storage: Storage, adminTokenHash: string, credentials: Credentials, now: Date): Promise<Principal | null> {
   const bearer = BEARER.exec(credentials.authorization ?? '')?.[1];
   if (bearer && sameHash(hashToken(bearer), adminTokenHash)) return { kind: 'admin' };
   const token = bearer ?? credentials.queryToken ?? null;
@@ -40,8 +35,7 @@ export async function resolvePrincipal(
   if (sessionToken) {
     const sessionHash = hashToken(sessionToken);
     const session = await storage.findSession(sessionHash);
-    const participant =
-      session && new Date(session.expiresAt) > now ? participantFor(await storage.getInvitation(session.invitationId), session) : null;
+    const participant = session && new Date(session.expiresAt) > now ? participantFor(await storage.getInvitation(session.invitationId), session) : null;
     if (participant) return participant;
   }
   const officerToken = cookies[OFFICER_COOKIE];

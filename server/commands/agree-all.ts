@@ -12,17 +12,17 @@ import type { RecordRow } from '../storage/storage';
 
 export type AgreeAllResult = CommandResult<{ agendaItemId: string; party: string; marked: string[] }>;
 
-export async function agreeAllInItem(
-  services: Services,
-  record: RecordRow,
-  actor: Actor & { participantId: string },
-  itemId: string,
-): Promise<AgreeAllResult> {
+export async function agreeAllInItem(services: Services, record: RecordRow, actor: Actor & { participantId: string }, itemId: string): Promise<AgreeAllResult> {
   const result = await services.rooms.withRoom(record, async (room): Promise<AgreeAllResult> => {
     if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'markAgreement', state: room.record.state });
     const notAllowed = whyNot(actor, 'markAgreement', room.record.state, { party: actor.party });
     if (notAllowed) return refused(notAllowed);
-    if (!agenda(room.doc).toArray().some((item) => agendaItemId(item) === itemId)) return refused({ code: 'unknown-agenda-item', itemId });
+    if (
+      !agenda(room.doc)
+        .toArray()
+        .some((item) => agendaItemId(item) === itemId)
+    )
+      return refused({ code: 'unknown-agenda-item', itemId });
     const remaining = agreementTargets(room.doc).filter((t) => t.kind === 'segment' && t.agendaItemId === itemId && !agreementOf(room.doc, t)[actor.party]);
     if (remaining.length === 0) return { ok: true, value: { agendaItemId: itemId, party: actor.party, marked: [] } };
     const at = services.now();

@@ -17,12 +17,7 @@ export interface Amended {
   record: RecordRow;
 }
 
-export async function amendRecord(
-  services: Services,
-  meeting: MeetingRow,
-  by: Participant,
-  reason: string | undefined,
-): Promise<CommandResult<Amended>> {
+export async function amendRecord(services: Services, meeting: MeetingRow, by: Participant, reason: string | undefined): Promise<CommandResult<Amended>> {
   const { storage } = services;
   const result = await (async (): Promise<CommandResult<Amended>> => {
     const previous = await storage.getRecord(meeting.currentDocumentId);

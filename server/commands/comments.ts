@@ -33,7 +33,11 @@ async function roster(services: Services, record: RecordRow) {
   }));
 }
 
-function checkMentions(people: { id: string; party: string; role: string }[], thread: Pick<CommentRow, 'visibility' | 'party'>, mentions: string[]): CommandRefusal | null {
+function checkMentions(
+  people: { id: string; party: string; role: string }[],
+  thread: Pick<CommentRow, 'visibility' | 'party'>,
+  mentions: string[],
+): CommandRefusal | null {
   for (const id of mentions) {
     const person = people.find((p) => p.id === id);
     if (!person) return { code: 'unknown-mention', participantId: id };
@@ -81,7 +85,14 @@ async function visibleThread(services: Services, record: RecordRow, by: Particip
   return thread;
 }
 
-export async function reply(services: Services, record: RecordRow, by: Participant, threadId: string, body: string, mentions: string[]): Promise<CommentResult> {
+export async function reply(
+  services: Services,
+  record: RecordRow,
+  by: Participant,
+  threadId: string,
+  body: string,
+  mentions: string[],
+): Promise<CommentResult> {
   const result = await (async (): Promise<CommentResult> => {
     const thread = await visibleThread(services, record, by, threadId);
     if (!thread) return refusedWith({ code: 'unknown-thread', threadId });
@@ -128,7 +139,14 @@ export async function setResolved(services: Services, record: RecordRow, by: Par
 type CommentAction = Extract<AuditAction, `comment.${string}`>;
 
 /** Written to the audit log without the words: a delegation-only comment stays with its delegation. */
-async function auditComment(services: Services, record: RecordRow, by: Participant, action: CommentAction, result: CommentResult, detail: Record<string, unknown>) {
+async function auditComment(
+  services: Services,
+  record: RecordRow,
+  by: Participant,
+  action: CommentAction,
+  result: CommentResult,
+  detail: Record<string, unknown>,
+) {
   await audit(services, record.meetingId, by.participantId, result.ok ? action : 'comment.refused', {
     ...detail,
     ...(result.ok ? { commentId: result.value.comment.id } : { ...refusalDetail(result.refusal), action }),

@@ -18,12 +18,7 @@ export interface Enrolled {
   changed: boolean;
 }
 
-export async function enrolKey(
-  services: Services,
-  meeting: MeetingRow,
-  by: Participant,
-  publicKey: string,
-): Promise<CommandResult<Enrolled>> {
+export async function enrolKey(services: Services, meeting: MeetingRow, by: Participant, publicKey: string): Promise<CommandResult<Enrolled>> {
   const { storage } = services;
   const result = await (async (): Promise<CommandResult<Enrolled>> => {
     const record = await storage.getRecord(meeting.currentDocumentId);

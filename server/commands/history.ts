@@ -37,7 +37,12 @@ export async function readVersion(services: Services, record: RecordRow, version
 }
 
 /** `to` may be 'current': the record as stored now. */
-export async function compareVersions(services: Services, record: RecordRow, fromId: string, toId: string): Promise<(Comparison & { from: VersionRow; to: VersionRow | null }) | null> {
+export async function compareVersions(
+  services: Services,
+  record: RecordRow,
+  fromId: string,
+  toId: string,
+): Promise<(Comparison & { from: VersionRow; to: VersionRow | null }) | null> {
   const { storage } = services;
   const from = await storage.versionState(record.documentId, fromId);
   const to = toId === 'current' ? null : await storage.versionState(record.documentId, toId);
@@ -46,14 +51,20 @@ export async function compareVersions(services: Services, record: RecordRow, fro
   const later = to ?? { version: null, state: await services.rooms.read(record, (doc) => Y.encodeStateAsUpdate(doc)) };
   const laterSeq = to ? to.version.seq : Number.MAX_SAFE_INTEGER;
   // Compared from the earlier to the later, whichever order they were asked in.
-  const [a, b, aSeq, bSeq] = from.version.seq <= laterSeq ? [from.state, later.state, from.version.seq, laterSeq] : [later.state, from.state, laterSeq, from.version.seq];
+  const [a, b, aSeq, bSeq] =
+    from.version.seq <= laterSeq ? [from.state, later.state, from.version.seq, laterSeq] : [later.state, from.state, laterSeq, from.version.seq];
   const [claims, edits] = await Promise.all([storage.listClientClaims(record.documentId), storage.listEdits(record.documentId, aSeq, bSeq, true)]);
   return { from: from.version, to: to?.version ?? null, ...compareStates(a, b, claims, edits) };
 }
 
 export type HistoryRefusal = 'not_allowed' | 'not_draft' | 'unknown_version' | 'not_in_version' | 'still_there';
 
-export async function nameVersion(services: Services, record: RecordRow, by: Participant, name: string): Promise<{ ok: true; version: VersionRow } | { ok: false; why: HistoryRefusal }> {
+export async function nameVersion(
+  services: Services,
+  record: RecordRow,
+  by: Participant,
+  name: string,
+): Promise<{ ok: true; version: VersionRow } | { ok: false; why: HistoryRefusal }> {
   if (!can(by.actor, 'saveVersion', record)) {
     await audit(services, record.meetingId, by.participantId, 'history.version-refused', { why: 'not_allowed' });
     return { ok: false, why: 'not_allowed' };
@@ -72,7 +83,8 @@ export async function restoreFromVersion(
   itemId: string,
 ): Promise<{ ok: true; restored: { kind: ItemKind; id: string } } | { ok: false; why: HistoryRefusal }> {
   const result = await services.rooms.withRoom(record, async (room) => {
-    if (!can(by.actor, 'restore', room.record)) return { ok: false as const, why: (room.record.state === 'draft' ? 'not_allowed' : 'not_draft') as HistoryRefusal };
+    if (!can(by.actor, 'restore', room.record))
+      return { ok: false as const, why: (room.record.state === 'draft' ? 'not_allowed' : 'not_draft') as HistoryRefusal };
     const stored = await services.storage.versionState(record.documentId, versionId);
     if (!stored) return { ok: false as const, why: 'unknown_version' as const };
     const version = new Y.Doc();

@@ -17,7 +17,12 @@ export async function openParticipantSession(services: Services, invitation: Inv
   const now = services.now();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await services.storage.createSession({ tokenHash: hashToken(token), invitationId: invitation.id, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+  await services.storage.createSession({
+    tokenHash: hashToken(token),
+    invitationId: invitation.id,
+    createdAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
   if (!invitation.firstUsedAt) await services.storage.markInvitationUsed(invitation.id, now.toISOString());
   await audit(services, invitation.meetingId, invitation.participantId, 'session.opened', { via });
   return { token, expiresAt };

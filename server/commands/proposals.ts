@@ -89,7 +89,9 @@ export async function decideProposal(
   });
   await audit(services, record.meetingId, by.participantId, result.ok ? `proposal.${decision}` : 'proposal.refused', {
     proposalId,
-    ...(result.ok ? { segmentId: result.value.segmentId, language: result.value.language, proposedBy: result.value.by } : { ...refusalDetail(result.refusal), decision }),
+    ...(result.ok
+      ? { segmentId: result.value.segmentId, language: result.value.language, proposedBy: result.value.by }
+      : { ...refusalDetail(result.refusal), decision }),
   });
   return result;
 }

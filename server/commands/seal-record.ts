@@ -39,7 +39,16 @@ export function sealRecord({ meetingId, by, previousRecordHash, auditHead, at }:
         signatures: [],
         isLatest: true,
       };
-      const outcome = transition(by.actor, lifecycle, { action: 'lock', blockers: [...lockBlockers(doc), ...annexBlockers(doc, { ...annex, dismissedKeys: annex.dismissals.map((d) => d.key) })], recordHash }, at);
+      const outcome = transition(
+        by.actor,
+        lifecycle,
+        {
+          action: 'lock',
+          blockers: [...lockBlockers(doc), ...annexBlockers(doc, { ...annex, dismissedKeys: annex.dismissals.map((d) => d.key) })],
+          recordHash,
+        },
+        at,
+      );
       if (!outcome.ok) return { refused: outcome.refusal };
       return {
         lock: {

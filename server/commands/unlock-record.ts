@@ -15,12 +15,7 @@ export interface Unlocked {
   voided: SignatureRow[];
 }
 
-export async function unlockRecord(
-  services: Services,
-  meeting: MeetingRow,
-  by: Participant,
-  reason: string | undefined,
-): Promise<CommandResult<Unlocked>> {
+export async function unlockRecord(services: Services, meeting: MeetingRow, by: Participant, reason: string | undefined): Promise<CommandResult<Unlocked>> {
   const { storage } = services;
   const current = await storage.getRecord(meeting.currentDocumentId);
   if (!current) throw new Error(`meeting ${meeting.id} has no current record`);

@@ -13,7 +13,6 @@ export { ROSTER_FILE_LIMITS };
 
 export type RosterFormat = 'csv' | 'xlsx';
 
-
 export class UnreadableRoster extends Error {
   constructor(readonly problem: RosterProblem) {
     super(problem.message);

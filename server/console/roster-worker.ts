@@ -19,7 +19,9 @@ export function readInThisThread(): void {
       reading = { ok: true, rows: await parseRosterFile(bytes, format) };
     } catch (err) {
       reading =
-        err instanceof UnreadableRoster ? { ok: false, problem: err.problem } : { ok: false, problem: null, error: err instanceof Error ? err.message : String(err) };
+        err instanceof UnreadableRoster
+          ? { ok: false, problem: err.problem }
+          : { ok: false, problem: null, error: err instanceof Error ? err.message : String(err) };
     }
     parentPort!.postMessage(reading);
   });

@@ -29,7 +29,11 @@ function textOf(element: Element): string {
 
 const hasImage = (element: Element): boolean => element.type === 'image' || (element.children ?? []).some(hasImage);
 
-const clean = (text: string) => text.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+const clean = (text: string) =>
+  text
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 
 async function documentTree(bytes: Uint8Array): Promise<Element> {
   const mammoth = (await import('mammoth')).default;

@@ -71,7 +71,11 @@ export class UnknownParty extends Error {
 export function originalFor(source: OriginalSource, partyCode: string, verifyPage: string): Original {
   const { record, bundle } = source;
   const party = record.parties.find((p) => p.code === partyCode);
-  if (!party) throw new UnknownParty(partyCode, record.parties.map((p) => p.code));
+  if (!party)
+    throw new UnknownParty(
+      partyCode,
+      record.parties.map((p) => p.code),
+    );
   const parties = [party, ...record.parties.filter((p) => p !== party)];
   const languages = record.meeting.languages.includes(party.language)
     ? [party.language, ...record.meeting.languages.filter((l) => l !== party.language)]

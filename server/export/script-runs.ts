@@ -63,7 +63,12 @@ export function fontRuns(spans: StyledText[], language: string): { text: string;
       const cluster = text.slice(at, end);
       const script = scriptOf(cluster);
       const last = runs[runs.length - 1];
-      const continues = last !== undefined && last.end === at && last.weight === weight && last.slant === slant && (script === null || script === last.script || shared.has(last));
+      const continues =
+        last !== undefined &&
+        last.end === at &&
+        last.weight === weight &&
+        last.slant === slant &&
+        (script === null || script === last.script || shared.has(last));
       if (continues && coversAll(last.face, cluster)) {
         extend(last, end, script, shared);
       } else {

@@ -46,7 +46,11 @@ export function setParagraph(spans: StyledText[], options: SetOptions): SetLine[
   if (text.length === 0) return [emptyLine(options.language)];
   const paragraph: Shaped = {
     text,
-    runs: runs.map((run) => ({ start: run.start, end: run.end, shaped: new ShapedRun(text.slice(run.start, run.end), run.face, { script: run.script, language: options.language }) })),
+    runs: runs.map((run) => ({
+      start: run.start,
+      end: run.end,
+      shaped: new ShapedRun(text.slice(run.start, run.end), run.face, { script: run.script, language: options.language }),
+    })),
   };
   const lines: SetLine[] = [];
   // A hard break (a line break inside a paragraph) always ends the line.

@@ -39,7 +39,8 @@ export async function verifyDocxOriginal(docx: Uint8Array, options: VerifyOption
   } catch {
     throw new NoAttachedBundle('the file is not a Word document');
   }
-  if (read.bundle === null) throw new NoAttachedBundle('this Word file carries no Accord signed bundle: export the original again, or verify the bundle (.json) file');
+  if (read.bundle === null)
+    throw new NoAttachedBundle('this Word file carries no Accord signed bundle: export the original again, or verify the bundle (.json) file');
   let bundle: unknown;
   try {
     bundle = JSON.parse(read.bundle);
@@ -59,8 +60,12 @@ async function verifyOriginal(
   options: VerifyOptions,
 ): Promise<OriginalVerdict> {
   const checked = await verifyBundle(bundle, options);
-  const pages = stamp?.layout === ORIGINAL_LAYOUT && checked.recordHash !== null ? await comparePages(file, bundle as SignedBundle, stamp.party, stamp.verifyPage, write) : null;
-  const reason: VerdictReason | null = pages ?? (stamp?.layout === ORIGINAL_LAYOUT && checked.recordHash !== null ? null : { code: 'pages-unchecked', layout: stamp?.layout ?? null });
+  const pages =
+    stamp?.layout === ORIGINAL_LAYOUT && checked.recordHash !== null
+      ? await comparePages(file, bundle as SignedBundle, stamp.party, stamp.verifyPage, write)
+      : null;
+  const reason: VerdictReason | null =
+    pages ?? (stamp?.layout === ORIGINAL_LAYOUT && checked.recordHash !== null ? null : { code: 'pages-unchecked', layout: stamp?.layout ?? null });
   const reasons = reason ? [...checked.reasons, reason] : checked.reasons;
   const verdict: Verdict = {
     ...checked,

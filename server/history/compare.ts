@@ -25,7 +25,8 @@ function cellsOf(doc: Y.Doc): Map<string, Cell> {
       if (type instanceof Y.AbstractType) cells.set(`${kind}/${id}/${language}`, { kind, id, language, type, ...(agendaItemId ? { agendaItemId } : {}) });
     });
   for (const item of agenda(doc)) add('agenda-item', String(item.get('id')), item.get('title') as Y.Map<unknown>);
-  for (const [itemId, segments] of minutes(doc)) for (const segment of segments) add('segment', String(segment.get('id')), segmentCells(segment) as Y.Map<unknown>, itemId);
+  for (const [itemId, segments] of minutes(doc))
+    for (const segment of segments) add('segment', String(segment.get('id')), segmentCells(segment) as Y.Map<unknown>, itemId);
   for (const point of actionPoints(doc)) add('action-point', String(point.get('id')), point.get('text') as Y.Map<unknown>);
   return cells;
 }
@@ -157,4 +158,3 @@ const diffOf = (cell: Cell, runs: DiffRun[]): CellDiff => ({
   language: cell.language,
   runs,
 });
-

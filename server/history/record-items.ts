@@ -96,7 +96,10 @@ export function restoreItem(doc: Y.Doc, version: Y.Doc, found: FoundItem): boole
   if (found.kind === 'agenda-item') {
     const segments = new Y.Array<Y.Map<unknown>>();
     minutes(doc).set(found.id, segments);
-    segments.insert(0, (minutes(version).get(found.id)?.toArray() ?? []).map((s) => s.clone() as Y.Map<unknown>));
+    segments.insert(
+      0,
+      (minutes(version).get(found.id)?.toArray() ?? []).map((s) => s.clone() as Y.Map<unknown>),
+    );
   }
   return true;
 }

@@ -18,11 +18,20 @@ export function versionContent(state: Uint8Array): VersionContent {
       .map((item) => {
         const id = String(item.get('id'));
         const segments = minutes(doc).get(id)?.toArray() ?? [];
-        return { id, title: textsOf(item.get('title') as Y.Map<unknown>), segments: segments.map((s) => ({ id: String(s.get('id')), cells: textsOf(segmentCells(s)) })) };
+        return {
+          id,
+          title: textsOf(item.get('title') as Y.Map<unknown>),
+          segments: segments.map((s) => ({ id: String(s.get('id')), cells: textsOf(segmentCells(s)) })),
+        };
       }),
     actionPoints: actionPoints(doc)
       .toArray()
-      .map((p) => ({ id: String(p.get('id')), text: textsOf(p.get('text') as Y.Map<unknown>), party: String(p.get('party') ?? ''), status: String(p.get('status') ?? '') })),
+      .map((p) => ({
+        id: String(p.get('id')),
+        text: textsOf(p.get('text') as Y.Map<unknown>),
+        party: String(p.get('party') ?? ''),
+        status: String(p.get('status') ?? ''),
+      })),
   };
   doc.destroy();
   return content;

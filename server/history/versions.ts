@@ -20,7 +20,13 @@ async function storedState(storage: Storage, documentId: string): Promise<{ stat
 }
 
 /** Keeps the record as stored now as a version. */
-export async function saveVersion(services: VersionServices, documentId: string, kind: VersionKind, by: EditAuthor | null, name: string | null = null): Promise<VersionRow> {
+export async function saveVersion(
+  services: VersionServices,
+  documentId: string,
+  kind: VersionKind,
+  by: EditAuthor | null,
+  name: string | null = null,
+): Promise<VersionRow> {
   const { state, seq } = await storedState(services.storage, documentId);
   const version = { id: newId(), documentId, seq, kind, name, at: services.now().toISOString(), by };
   await services.storage.addVersion({ ...version, state });

@@ -22,9 +22,7 @@ export function presentCreatedMeeting(created: CreatedMeeting, baseUrl: string) 
 }
 
 export function presentViewer(invitation: InvitationRow | null) {
-  return invitation
-    ? { participantId: invitation.participantId, name: invitation.name, role: invitation.role, party: invitation.party }
-    : null;
+  return invitation ? { participantId: invitation.participantId, name: invitation.name, role: invitation.role, party: invitation.party } : null;
 }
 
 export function presentMeeting(meeting: MeetingRow, record: RecordRow, doc: Y.Doc, viewer: InvitationRow | null) {

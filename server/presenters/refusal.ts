@@ -76,7 +76,9 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
       return say(
         403,
         'not_allowed',
-        WHO[refusal.action] ? `Only ${WHO[refusal.action]} can ${verb(refusal.action)}.` : `As ${refusal.role === 'observer' ? 'an observer' : `a ${refusal.role}`}, you cannot ${verb(refusal.action)}.`,
+        WHO[refusal.action]
+          ? `Only ${WHO[refusal.action]} can ${verb(refusal.action)}.`
+          : `As ${refusal.role === 'observer' ? 'an observer' : `a ${refusal.role}`}, you cannot ${verb(refusal.action)}.`,
       );
     case 'not-your-party':
       return say(403, 'not_your_party', `You can ${verb(refusal.action)} only for your own party, not for ${refusal.party}.`);
@@ -92,23 +94,16 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
     case 'superseded':
       return say(409, 'superseded', `Version ${refusal.version} has been amended; act on the current version.`);
     case 'not-agreed':
-      return say(
-        409,
-        'not_agreed',
-        `The record cannot be locked yet: ${blockersText(refusal.blockers)}.`,
-        { blockers: refusal.blockers },
-      );
+      return say(409, 'not_agreed', `The record cannot be locked yet: ${blockersText(refusal.blockers)}.`, { blockers: refusal.blockers });
     case 'not-a-party':
       return say(409, 'not_a_party', `${refusal.party} is not a party to this record, so it does not sign it.`);
     case 'already-signed':
       return say(409, 'already_signed', `${refusal.party} has already signed this version.`);
     case 'stale-statement':
-      return say(
-        409,
-        'stale_statement',
-        'The statement names another version or record hash than the record now has. Review the record again, then sign it.',
-        { expected: refusal.expected, given: refusal.given },
-      );
+      return say(409, 'stale_statement', 'The statement names another version or record hash than the record now has. Review the record again, then sign it.', {
+        expected: refusal.expected,
+        given: refusal.given,
+      });
     case 'clock-skew':
       return say(
         422,
@@ -121,7 +116,11 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
     case 'invalid-key':
       return say(400, 'invalid_key', 'That is not an Ed25519 public key. Nothing was enrolled.');
     case 'key-in-use':
-      return say(409, 'key_in_use', `This key is already enrolled for ${refusal.party}: each head signs with a key of their own. Make a new key in your browser and enrol it.`);
+      return say(
+        409,
+        'key_in_use',
+        `This key is already enrolled for ${refusal.party}: each head signs with a key of their own. Make a new key in your browser and enrol it.`,
+      );
     case 'bad-signature':
       return say(
         422,
@@ -129,19 +128,9 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
         `The signature does not verify with the key enrolled for ${refusal.party}. Sign again in the browser where you enrolled your key.`,
       );
     case 'signer-mismatch':
-      return say(
-        422,
-        'signer_mismatch',
-        'The statement must name you as the record lists you.',
-        { expected: refusal.expected },
-      );
+      return say(422, 'signer_mismatch', 'The statement must name you as the record lists you.', { expected: refusal.expected });
     case 'statement-mismatch':
-      return say(
-        422,
-        'statement_mismatch',
-        'The statement names another meeting.',
-        { expected: refusal.expected, found: refusal.found },
-      );
+      return say(422, 'statement_mismatch', 'The statement names another meeting.', { expected: refusal.expected, found: refusal.found });
     case 'no-such-version':
       return say(404, 'no_such_version', `This meeting has no version ${refusal.version}.`);
     case 'unknown-target':
@@ -165,11 +154,7 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
     case 'unchanged':
       return say(400, 'unchanged', 'The proposed wording is the same as the text: nothing to propose.');
     case 'conflict':
-      return say(
-        409,
-        'conflict',
-        'Someone changed the record at the same moment. Reload it and try again; nothing was stored.',
-      );
+      return say(409, 'conflict', 'Someone changed the record at the same moment. Reload it and try again; nothing was stored.');
     default:
       return assertNever(refusal);
   }
@@ -179,12 +164,30 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
 function blockersText(blockers: readonly LockBlocker[]): string {
   const count = (test: (b: LockBlocker) => boolean) => blockers.filter(test).length;
   const parts = [
-    [count((b) => b.kind !== 'caseAnnex' && (b.missingParties.length > 0 || b.openBrackets > 0)), "segment(s) or action point(s) still lack a party's agreement or hold open brackets"],
-    [count((b) => b.kind === 'caseAnnex'), `case annex still lacks the agreement of ${blockers.find((b) => b.kind === 'caseAnnex')?.missingParties.join(', ')}`],
-    [count((b) => b.kind === 'personalData'), 'stretch(es) of text look like a victim’s name, identity number, phone number or date of birth: clear them, or the secretariat dismisses them'],
+    [
+      count((b) => b.kind !== 'caseAnnex' && (b.missingParties.length > 0 || b.openBrackets > 0)),
+      "segment(s) or action point(s) still lack a party's agreement or hold open brackets",
+    ],
+    [
+      count((b) => b.kind === 'caseAnnex'),
+      `case annex still lacks the agreement of ${blockers.find((b) => b.kind === 'caseAnnex')?.missingParties.join(', ')}`,
+    ],
+    [
+      count((b) => b.kind === 'personalData'),
+      'stretch(es) of text look like a victim’s name, identity number, phone number or date of birth: clear them, or the secretariat dismisses them',
+    ],
     [count((b) => (b.emptyLanguages?.length ?? 0) > 0), 'text(s) are empty in an authentic language, and a blank cannot be signed'],
     [count((b) => b.problem === 'no-head'), 'party(ies) have no head of delegation to sign'],
-    [count((b) => b.problem === 'no-wording'), `working language(s) (${blockers.filter((b) => b.problem === 'no-wording').map((b) => b.id).join(', ')}) have no fixed words for an original, which would print them in English`],
+    [
+      count((b) => b.problem === 'no-wording'),
+      `working language(s) (${blockers
+        .filter((b) => b.problem === 'no-wording')
+        .map((b) => b.id)
+        .join(', ')}) have no fixed words for an original, which would print them in English`,
+    ],
   ] as const;
-  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join('; ');
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join('; ');
 }

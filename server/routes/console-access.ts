@@ -37,7 +37,10 @@ export const requireConsoleUser = (services: Services) =>
     const user = await findConsoleUser(c, services);
     if (!user) return c.json(apiError('unauthorized', 'Sign in to the console first.'), 401);
     if (user.account?.mustChangePassword)
-      return c.json(apiError('password_change_required', 'Choose a new password before anything else: the one you were given was for the first sign-in only.'), 403);
+      return c.json(
+        apiError('password_change_required', 'Choose a new password before anything else: the one you were given was for the first sign-in only.'),
+        403,
+      );
     c.set('user', user);
     await next();
   });

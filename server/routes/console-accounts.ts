@@ -42,6 +42,15 @@ export function consoleAccountRoutes(services: Services) {
     })
     .get('/audit', signedIn, requireAdministrator, async (c) => {
       const { entries, check } = await checkedAudit(services, DEPLOYMENT_LOG);
-      return c.json({ intact: check.intact, brokenAt: check.firstBrokenSeq, problems: check.problems, head: check.head, entries: entries.map(({ seq, at, actor, action, detail }) => ({ seq, at, actor, action, detail })) }, 200);
+      return c.json(
+        {
+          intact: check.intact,
+          brokenAt: check.firstBrokenSeq,
+          problems: check.problems,
+          head: check.head,
+          entries: entries.map(({ seq, at, actor, action, detail }) => ({ seq, at, actor, action, detail })),
+        },
+        200,
+      );
     });
 }

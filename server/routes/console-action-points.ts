@@ -11,21 +11,17 @@ import { invalidBody } from './http';
 import { meetingAccess } from './meeting-access';
 
 export function consoleActionPointRoutes(services: Services) {
-  return new Hono<AppEnv>().post(
-    '/:id/action-points/:pointId/status',
-    zValidator('json', statusRequest, invalidBody('invalid_status')),
-    async (c) => {
-      const access = await meetingAccess(c, services, 'write');
-      if (access instanceof Response) return access;
-      const { principal } = access;
-      const by = {
-        actor: access.actor,
-        name: principal.kind === 'participant' ? principal.invitation.name : principal.kind === 'officer' ? principal.account.name : 'Administrator',
-      };
-      const result = await setActionPointStatus(services, access.meeting, access.record, c.req.param('pointId'), c.req.valid('json').status, by);
-      if (result.ok) return c.json({ pointId: result.pointId, status: result.status, change: result.change }, 200);
-      if (result.why === 'not_draft') return c.json(apiError('not_draft', 'The record is no longer a draft.'), 409);
-      return c.json(apiError('not_found', 'There is no such action point in the record.'), 404);
-    },
-  );
+  return new Hono<AppEnv>().post('/:id/action-points/:pointId/status', zValidator('json', statusRequest, invalidBody('invalid_status')), async (c) => {
+    const access = await meetingAccess(c, services, 'write');
+    if (access instanceof Response) return access;
+    const { principal } = access;
+    const by = {
+      actor: access.actor,
+      name: principal.kind === 'participant' ? principal.invitation.name : principal.kind === 'officer' ? principal.account.name : 'Administrator',
+    };
+    const result = await setActionPointStatus(services, access.meeting, access.record, c.req.param('pointId'), c.req.valid('json').status, by);
+    if (result.ok) return c.json({ pointId: result.pointId, status: result.status, change: result.change }, 200);
+    if (result.why === 'not_draft') return c.json(apiError('not_draft', 'The record is no longer a draft.'), 409);
+    return c.json(apiError('not_found', 'There is no such action point in the record.'), 404);
+  });
 }

@@ -20,7 +20,9 @@ export function consoleAgendaRoutes(services: Services) {
     if (result.ok) return c.json({ agenda: result.agenda }, status);
     if (result.why === 'not_draft') return c.json(apiError('not_draft', 'The record is no longer a draft: its agenda is fixed.'), 409);
     if (result.why === 'unknown_item') return c.json(apiError('not_found', 'This agenda item is no longer in the record.'), 404);
-    const issues = result.languages.map((l): Issue => ({ path: `title.${l}`, message: `${l} is not a working language of this meeting`, code: 'not-working-language', params: { language: l } }));
+    const issues = result.languages.map(
+      (l): Issue => ({ path: `title.${l}`, message: `${l} is not a working language of this meeting`, code: 'not-working-language', params: { language: l } }),
+    );
     return c.json(apiError('invalid_agenda_item', 'The title was refused; nothing was changed.', issues), 400);
   }
 

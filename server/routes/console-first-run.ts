@@ -23,7 +23,13 @@ export function consoleFirstRunRoutes(services: Services) {
       }
       if (!result.ok && result.why === 'login_taken') return c.json(apiError('login_taken', 'Another account already signs in with this login.'), 409);
       if (!result.ok) return c.json(apiError('wrong_code', 'This is not the set-up code the server printed at its last start, or it was used already.'), 401);
-      setCookie(c, OFFICER_COOKIE, result.sessionToken, { httpOnly: true, sameSite: 'Strict', secure: isHttps(c, services.config), path: '/', expires: result.expiresAt });
+      setCookie(c, OFFICER_COOKIE, result.sessionToken, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: isHttps(c, services.config),
+        path: '/',
+        expires: result.expiresAt,
+      });
       return c.json({ account: presentAccount(result.account) }, 201);
     });
 }

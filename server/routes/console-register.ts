@@ -47,7 +47,10 @@ export function consoleRegisterRoutes(services: Services) {
       const today = q.today ?? dateIn(services.now(), REGISTER_TIME_ZONE);
       const visible = await visibleMeetings(services, c.get('user'), q.series);
       const { meetings, changes } = await loadRegister(services, visible);
-      const dashboard = buildDashboard(visible.map((v) => v.record), buildRegister(meetings, changes, today));
+      const dashboard = buildDashboard(
+        visible.map((v) => v.record),
+        buildRegister(meetings, changes, today),
+      );
       return c.json({ today, ...dashboard }, 200);
     });
 }

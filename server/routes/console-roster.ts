@@ -22,14 +22,24 @@ export function consoleRosterRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
 
   const refuseRows = (c: Context, problems: RosterProblem[]) =>
-    c.json({ error: { code: 'invalid_roster', message: 'The list was refused; nobody was added. Correct the lines named and import it again.', problems } }, 400);
+    c.json(
+      { error: { code: 'invalid_roster', message: 'The list was refused; nobody was added. Correct the lines named and import it again.', problems } },
+      400,
+    );
 
   return new Hono<ConsoleEnv>()
     .post('/meetings/:id/participants', signedIn, zValidator('json', rosterPerson, invalidBody('invalid_participant')), async (c) => {
       const access = await consoleMeeting(c, services, 'editMeeting');
       if (access instanceof Response) return access;
       const person = c.req.valid('json');
-      const result = await addToRoster(services, access.meeting, access.record, (ctx) => checkRosterEntries([{ line: 1, cells: person }], ctx), access.user, 'form');
+      const result = await addToRoster(
+        services,
+        access.meeting,
+        access.record,
+        (ctx) => checkRosterEntries([{ line: 1, cells: person }], ctx),
+        access.user,
+        'form',
+      );
       if (result.ok) return c.json({ invitations: presentIssued(result.invitations, baseUrl(c, services.config)) }, 201);
       if (result.why === 'not_draft') return c.json(apiError('not_draft', NOT_DRAFT), 409);
       const issues = result.problems.map((p): Issue => ({ path: p.column ?? '', message: p.message, code: `roster.${p.code}` }));
@@ -43,28 +53,34 @@ export function consoleRosterRoutes(services: Services) {
       if (result.why === 'not_draft') return c.json(apiError('not_draft', NOT_DRAFT), 409);
       return c.json(apiError('not_found', 'There is no such participant in this meeting.'), 404);
     })
-    .post('/meetings/:id/roster', signedIn, bodyLimit({ maxSize: MAX_ROSTER_BYTES, onError: (c) => c.json(apiError('too_large', 'The file is over 2 MB; a roster is smaller.'), 413) }), async (c) => {
-      const access = await consoleMeeting(c, services, 'editMeeting');
-      if (access instanceof Response) return access;
-      const upload = await uploadedFile(c);
-      if (!upload) return c.json(apiError('no_file', 'Send the roster as the request body (text/csv or .xlsx), or as the form field "file".'), 400);
-      const format = rosterFormat(upload.type, upload.name, upload.bytes);
-      let rows: Awaited<ReturnType<typeof readRosterFile>>;
-      try {
-        rows = await readRosterFile(upload.bytes, format, services.config.rosterReadMs);
-      } catch (err) {
-        if (err instanceof UnreadableRoster) return refuseRows(c, [err.problem]);
-        throw err;
-      }
-      if (c.req.query('dryRun') === 'true') {
-        const checked = await services.rooms.read(access.record, (doc) => checkRoster(rows, rosterContext(doc)));
-        return checked.ok ? c.json({ dryRun: true, format, participants: checked.participants }, 200) : refuseRows(c, checked.problems);
-      }
-      const result = await addToRoster(services, access.meeting, access.record, (ctx) => checkRoster(rows, ctx), access.user, format);
-      if (result.ok) return c.json({ format, added: result.invitations.length, invitations: presentIssued(result.invitations, baseUrl(c, services.config)) }, 201);
-      if (result.why === 'not_draft') return c.json(apiError('not_draft', NOT_DRAFT), 409);
-      return refuseRows(c, result.problems);
-    });
+    .post(
+      '/meetings/:id/roster',
+      signedIn,
+      bodyLimit({ maxSize: MAX_ROSTER_BYTES, onError: (c) => c.json(apiError('too_large', 'The file is over 2 MB; a roster is smaller.'), 413) }),
+      async (c) => {
+        const access = await consoleMeeting(c, services, 'editMeeting');
+        if (access instanceof Response) return access;
+        const upload = await uploadedFile(c);
+        if (!upload) return c.json(apiError('no_file', 'Send the roster as the request body (text/csv or .xlsx), or as the form field "file".'), 400);
+        const format = rosterFormat(upload.type, upload.name, upload.bytes);
+        let rows: Awaited<ReturnType<typeof readRosterFile>>;
+        try {
+          rows = await readRosterFile(upload.bytes, format, services.config.rosterReadMs);
+        } catch (err) {
+          if (err instanceof UnreadableRoster) return refuseRows(c, [err.problem]);
+          throw err;
+        }
+        if (c.req.query('dryRun') === 'true') {
+          const checked = await services.rooms.read(access.record, (doc) => checkRoster(rows, rosterContext(doc)));
+          return checked.ok ? c.json({ dryRun: true, format, participants: checked.participants }, 200) : refuseRows(c, checked.problems);
+        }
+        const result = await addToRoster(services, access.meeting, access.record, (ctx) => checkRoster(rows, ctx), access.user, format);
+        if (result.ok)
+          return c.json({ format, added: result.invitations.length, invitations: presentIssued(result.invitations, baseUrl(c, services.config)) }, 201);
+        if (result.why === 'not_draft') return c.json(apiError('not_draft', NOT_DRAFT), 409);
+        return refuseRows(c, result.problems);
+      },
+    );
 }
 
 /** The file: the whole body, or the form field "file" of a multipart upload. */

@@ -20,10 +20,32 @@ export function consoleSeriesRoutes(services: Services) {
       const result = await createNextMeeting(services, access.meeting, access.record, c.req.valid('json'), access.user);
       if (result.ok) {
         const { created, seriesId, number, code, carried, casesCarried } = result;
-        return c.json({ meetingId: created.meetingId, documentId: created.documentId, seriesId, number, code, carried, casesCarried, invitations: presentIssued(created.invitations, baseUrl(c, services.config)) }, 201);
+        return c.json(
+          {
+            meetingId: created.meetingId,
+            documentId: created.documentId,
+            seriesId,
+            number,
+            code,
+            carried,
+            casesCarried,
+            invitations: presentIssued(created.invitations, baseUrl(c, services.config)),
+          },
+          201,
+        );
       }
       if (result.why === 'taken')
-        return c.json({ error: { code: 'next_meeting_exists', message: `Meeting ${result.number} of this series exists already.`, meetingId: result.meetingId, number: result.number } }, 409);
+        return c.json(
+          {
+            error: {
+              code: 'next_meeting_exists',
+              message: `Meeting ${result.number} of this series exists already.`,
+              meetingId: result.meetingId,
+              number: result.number,
+            },
+          },
+          409,
+        );
       return c.json(apiError('invalid_next_meeting', 'The next meeting could not be made from this one; nothing was stored.', result.problems), 409);
     },
   );

@@ -24,10 +24,16 @@ const draftQuery = z.object({
 
 export function consoleWordDraftRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
-  const limit = bodyLimit({ maxSize: MAX_DRAFT_BYTES, onError: (c) => c.json(apiError('too_large', 'The file is over 10 MB; a draft of minutes is smaller.'), 413) });
+  const limit = bodyLimit({
+    maxSize: MAX_DRAFT_BYTES,
+    onError: (c) => c.json(apiError('too_large', 'The file is over 10 MB; a draft of minutes is smaller.'), 413),
+  });
   const query = zValidator('query', draftQuery, invalidBody('invalid_query'));
   const refuse = (c: Context, problems: DraftProblem[]) =>
-    c.json({ error: { code: 'invalid_draft', message: 'The draft was not imported; nothing was stored. Correct the paragraphs named and try again.', problems } }, 400);
+    c.json(
+      { error: { code: 'invalid_draft', message: 'The draft was not imported; nothing was stored. Correct the paragraphs named and try again.', problems } },
+      400,
+    );
   const body = async (c: Context) => new Uint8Array(await c.req.arrayBuffer());
 
   return new Hono<ConsoleEnv>()

@@ -56,14 +56,21 @@ export function exportRoutes(services: Services) {
     }
     const now = services.now();
     // The typesetting (fonts, HarfBuzz, pdfkit, docx) loads with the first export, not when the server starts.
-    const bytes = format === 'pdf' ? await (await import('../export/pdf/write-pdf')).writePdf(chosen, now) : await (await import('../export/docx/write-docx')).writeDocx(chosen, now);
+    const bytes =
+      format === 'pdf'
+        ? await (await import('../export/pdf/write-pdf')).writePdf(chosen, now)
+        : await (await import('../export/docx/write-docx')).writeDocx(chosen, now);
     await audit(services, access.meeting.id, actor, action, detail(source, { original: chosen.party.code, bytes: bytes.length }));
     return file(c, bytes, originalFileName(access.meeting.code, chosen.party.code, format), CONTENT_TYPES[format]);
   }
 
   return new Hono<AppEnv>()
-    .get('/:id/export/pdf', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.pdf')), (c) => original(c, 'pdf', c.req.valid('query')))
-    .get('/:id/export/docx', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.docx')), (c) => original(c, 'docx', c.req.valid('query')))
+    .get('/:id/export/pdf', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.pdf')), (c) =>
+      original(c, 'pdf', c.req.valid('query')),
+    )
+    .get('/:id/export/docx', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.docx')), (c) =>
+      original(c, 'docx', c.req.valid('query')),
+    )
     .get('/:id/export/bundle', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.bundle')), async (c) => {
       const ready = await prepare(c, 'bundle', c.req.valid('query').version);
       if (ready instanceof Response) return ready;
@@ -91,4 +98,3 @@ function file(c: Context<AppEnv>, bytes: Buffer, name: string, type: string) {
     'cache-control': 'no-store',
   });
 }
-

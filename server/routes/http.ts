@@ -27,24 +27,21 @@ interface ValidationResult {
 }
 
 /** The zValidator hook: a refused body names every problem by its path. */
-export const invalidBody =
-  (code: string) =>
-  (result: ValidationResult, c: Context) => {
-    if (result.success || !result.error) return;
-    const issues = issuesOf(result.error);
-    return c.json(apiError(code, 'The request was refused; nothing was stored.', issues), 400);
-  };
+export const invalidBody = (code: string) => (result: ValidationResult, c: Context) => {
+  if (result.success || !result.error) return;
+  const issues = issuesOf(result.error);
+  return c.json(apiError(code, 'The request was refused; nothing was stored.', issues), 400);
+};
 
 /** The zValidator hook for a step the audit log follows: refuses as `invalidBody` does, and writes `<step>.refused`. */
-export const auditedInvalidBody =
-  (services: Services, code: string, step: AttemptedStep) => async (result: ValidationResult, c: Context) => {
-    if (result.success || !result.error) return;
-    // zValidator types its hook's context without the app's variables; the middleware set them.
-    const principal = (c as Context<AppEnv>).get('principal');
-    const meetingId = c.req.param('id');
-    if (principal?.kind === 'participant' && meetingId && principal.invitation.meetingId === meetingId) {
-      const paths = result.error.issues.map((i) => i.path.map(String).join('.'));
-      await auditRefusal(services, meetingId, principal.invitation.participantId, step, { code: 'invalid-body' }, { paths });
-    }
-    return invalidBody(code)(result, c);
-  };
+export const auditedInvalidBody = (services: Services, code: string, step: AttemptedStep) => async (result: ValidationResult, c: Context) => {
+  if (result.success || !result.error) return;
+  // zValidator types its hook's context without the app's variables; the middleware set them.
+  const principal = (c as Context<AppEnv>).get('principal');
+  const meetingId = c.req.param('id');
+  if (principal?.kind === 'participant' && meetingId && principal.invitation.meetingId === meetingId) {
+    const paths = result.error.issues.map((i) => i.path.map(String).join('.'));
+    await auditRefusal(services, meetingId, principal.invitation.participantId, step, { code: 'invalid-body' }, { paths });
+  }
+  return invalidBody(code)(result, c);
+};

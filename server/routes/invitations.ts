@@ -32,8 +32,7 @@ export function invitationRoutes(services: Services) {
       if (access instanceof Response) return access;
       const invitation = await findInvitation(access.meeting.id, c.req.param('participantId'));
       if (!invitation) return c.json(apiError('not_found', 'There is no such participant in this meeting.'), 404);
-      if (invitation.revokedAt)
-        return c.json(apiError('revoked', 'This invitation was withdrawn; it cannot be given a new link.'), 409);
+      if (invitation.revokedAt) return c.json(apiError('revoked', 'This invitation was withdrawn; it cannot be given a new link.'), 409);
       const token = await issueFreshLink(services, invitation, access.actor);
       return c.json({ participantId: invitation.participantId, token, link: invitationLink(baseUrl(c, services.config), token) }, 201);
     })

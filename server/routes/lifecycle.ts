@@ -19,13 +19,7 @@ import { lockRecord } from '../commands/lock-record';
 import { loadRecordFacts } from '../commands/record-facts';
 import { signRecord } from '../commands/sign-record';
 import { unlockRecord } from '../commands/unlock-record';
-import {
-  fingerprintOf,
-  presentAudit,
-  presentKey,
-  presentRecord,
-  presentVersions,
-} from '../presenters/lifecycle';
+import { fingerprintOf, presentAudit, presentKey, presentRecord, presentVersions } from '../presenters/lifecycle';
 import { presentRefusal } from '../presenters/refusal';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
@@ -46,9 +40,7 @@ export function lifecycleRoutes(services: Services) {
   const noSuchVersion = (v: number | undefined) => presentRefusal({ code: 'no-such-version', version: v ?? 0 }).body;
 
   const refusedOr = <T, R>(result: CommandResult<T>, present: (value: T) => R) =>
-    result.ok
-      ? ({ ok: true, body: present(result.value) } as const)
-      : ({ ok: false, ...presentRefusal(result.refusal) } as const);
+    result.ok ? ({ ok: true, body: present(result.value) } as const) : ({ ok: false, ...presentRefusal(result.refusal) } as const);
 
   const recordView = (r: { record: RecordRow }) => ({
     documentId: r.record.documentId,
@@ -58,97 +50,99 @@ export function lifecycleRoutes(services: Services) {
     fingerprint: fingerprintOf(r.record.recordHash),
   });
 
-  return new Hono<AppEnv>()
-    .post('/meetings/:id/lock', async (c) => {
-      const access = await meetingAccess(c, services, 'lock', { step: 'record.lock' });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const out = refusedOr(await lockRecord(services, access.meeting, by), recordView);
-      return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
-    })
-    .post('/meetings/:id/unlock', body.unlock, async (c) => {
-      const access = await meetingAccess(c, services, 'unlock', { step: 'record.unlock' });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const result = await unlockRecord(services, access.meeting, by, c.req.valid('json').reason);
-      const out = refusedOr(result, (v) => ({ ...recordView(v), voidedSignatures: v.voided.map((s) => s.party) }));
-      return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
-    })
-    .post('/meetings/:id/sign', bodyLimit({ maxSize: 64 * 1024 }), body.sign, async (c) => {
-      const access = await meetingAccess(c, services, 'sign', { step: 'record.sign' });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const result = await signRecord(services, access.meeting, by, c.req.valid('json'));
-      const out = refusedOr(result, (v) => ({ ...recordView(v), party: v.signature.party, complete: v.complete }));
-      return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
-    })
-    .post('/meetings/:id/amend', body.amend, async (c) => {
-      const access = await meetingAccess(c, services, 'amend', { step: 'record.amend' });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const result = await amendRecord(services, access.meeting, by, c.req.valid('json').reason);
-      const out = refusedOr(result, (v) => ({ ...recordView(v), previousRecordHash: v.previous.recordHash }));
-      return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
-    })
-    .post('/meetings/:id/keys', body.key, async (c) => {
-      const access = await meetingAccess(c, services, 'enrolKey', { step: 'key.enrol' });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const result = await enrolKey(services, access.meeting, by, c.req.valid('json').publicKey);
-      const out = refusedOr(result, (v) => ({ ...presentKey(v.key), replaced: v.replaced }));
-      if (!out.ok) return c.json(out.body, out.status);
-      return c.json(out.body, result.ok && result.value.changed ? 201 : 200);
-    })
-    .get('/meetings/:id/record', version, async (c) => {
-      const access = await meetingAccess(c, services, 'read');
-      if (access instanceof Response) return access;
-      const record = await versionOf(services, access, c.req.valid('query').version);
-      if (!record) return c.json(noSuchVersion(c.req.valid('query').version), 404);
-      const facts = await loadRecordFacts(services, access.meeting, record);
-      const keys = await services.storage.listPartyKeys(access.meeting.id);
-      return c.json(presentRecord(facts, keys, services.now()), 200);
-    })
-    // The signed bundle is exported in one place; links made before keep working.
-    .get('/meetings/:id/bundle', (c) => {
-      const query = new URL(c.req.url).search;
-      return c.redirect(`/api/meetings/${encodeURIComponent(c.req.param('id'))}/export/bundle${query}`, 308);
-    })
-    .get('/meetings/:id/versions', async (c) => {
-      const access = await meetingAccess(c, services, 'read');
-      if (access instanceof Response) return access;
-      return c.json(presentVersions(access.meeting, await services.storage.listRecords(access.meeting.id)), 200);
-    })
-    .get('/meetings/:id/audit', async (c) => {
-      const access = await meetingAccess(c, services, 'readAudit', { step: 'audit.read' });
-      if (access instanceof Response) return access;
-      const { entries, check } = await checkedAudit(services, access.meeting.id);
-      const invitations = await services.storage.listInvitations(access.meeting.id);
-      const accounts = await services.storage.listAccounts();
-      return c.json(presentAudit(entries, check, invitations, accounts), 200);
-    })
-    .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      let verdict: Verdict;
-      if (isPdf(bytes) || isZip(bytes)) {
-        try {
-          // The typesetting (fonts, HarfBuzz, pdfkit, docx) loads when an original is first verified, not when the server starts.
-          const { verifyDocxOriginal, verifyPdfOriginal } = await import('../export/verify-original');
-          verdict = (await (isPdf(bytes) ? verifyPdfOriginal(bytes) : verifyDocxOriginal(bytes))).verdict;
-        } catch (err) {
-          if (!(err instanceof NoAttachedBundle)) throw err;
-          return c.json(apiError('no_bundle', 'This file carries no signed bundle: it is a draft, or its bundle was taken out.'), 400);
+  return (
+    new Hono<AppEnv>()
+      .post('/meetings/:id/lock', async (c) => {
+        const access = await meetingAccess(c, services, 'lock', { step: 'record.lock' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const out = refusedOr(await lockRecord(services, access.meeting, by), recordView);
+        return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
+      })
+      .post('/meetings/:id/unlock', body.unlock, async (c) => {
+        const access = await meetingAccess(c, services, 'unlock', { step: 'record.unlock' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const result = await unlockRecord(services, access.meeting, by, c.req.valid('json').reason);
+        const out = refusedOr(result, (v) => ({ ...recordView(v), voidedSignatures: v.voided.map((s) => s.party) }));
+        return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
+      })
+      .post('/meetings/:id/sign', bodyLimit({ maxSize: 64 * 1024 }), body.sign, async (c) => {
+        const access = await meetingAccess(c, services, 'sign', { step: 'record.sign' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const result = await signRecord(services, access.meeting, by, c.req.valid('json'));
+        const out = refusedOr(result, (v) => ({ ...recordView(v), party: v.signature.party, complete: v.complete }));
+        return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
+      })
+      .post('/meetings/:id/amend', body.amend, async (c) => {
+        const access = await meetingAccess(c, services, 'amend', { step: 'record.amend' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const result = await amendRecord(services, access.meeting, by, c.req.valid('json').reason);
+        const out = refusedOr(result, (v) => ({ ...recordView(v), previousRecordHash: v.previous.recordHash }));
+        return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
+      })
+      .post('/meetings/:id/keys', body.key, async (c) => {
+        const access = await meetingAccess(c, services, 'enrolKey', { step: 'key.enrol' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const result = await enrolKey(services, access.meeting, by, c.req.valid('json').publicKey);
+        const out = refusedOr(result, (v) => ({ ...presentKey(v.key), replaced: v.replaced }));
+        if (!out.ok) return c.json(out.body, out.status);
+        return c.json(out.body, result.ok && result.value.changed ? 201 : 200);
+      })
+      .get('/meetings/:id/record', version, async (c) => {
+        const access = await meetingAccess(c, services, 'read');
+        if (access instanceof Response) return access;
+        const record = await versionOf(services, access, c.req.valid('query').version);
+        if (!record) return c.json(noSuchVersion(c.req.valid('query').version), 404);
+        const facts = await loadRecordFacts(services, access.meeting, record);
+        const keys = await services.storage.listPartyKeys(access.meeting.id);
+        return c.json(presentRecord(facts, keys, services.now()), 200);
+      })
+      // The signed bundle is exported in one place; links made before keep working.
+      .get('/meetings/:id/bundle', (c) => {
+        const query = new URL(c.req.url).search;
+        return c.redirect(`/api/meetings/${encodeURIComponent(c.req.param('id'))}/export/bundle${query}`, 308);
+      })
+      .get('/meetings/:id/versions', async (c) => {
+        const access = await meetingAccess(c, services, 'read');
+        if (access instanceof Response) return access;
+        return c.json(presentVersions(access.meeting, await services.storage.listRecords(access.meeting.id)), 200);
+      })
+      .get('/meetings/:id/audit', async (c) => {
+        const access = await meetingAccess(c, services, 'readAudit', { step: 'audit.read' });
+        if (access instanceof Response) return access;
+        const { entries, check } = await checkedAudit(services, access.meeting.id);
+        const invitations = await services.storage.listInvitations(access.meeting.id);
+        const accounts = await services.storage.listAccounts();
+        return c.json(presentAudit(entries, check, invitations, accounts), 200);
+      })
+      .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        let verdict: Verdict;
+        if (isPdf(bytes) || isZip(bytes)) {
+          try {
+            // The typesetting (fonts, HarfBuzz, pdfkit, docx) loads when an original is first verified, not when the server starts.
+            const { verifyDocxOriginal, verifyPdfOriginal } = await import('../export/verify-original');
+            verdict = (await (isPdf(bytes) ? verifyPdfOriginal(bytes) : verifyDocxOriginal(bytes))).verdict;
+          } catch (err) {
+            if (!(err instanceof NoAttachedBundle)) throw err;
+            return c.json(apiError('no_bundle', 'This file carries no signed bundle: it is a draft, or its bundle was taken out.'), 400);
+          }
+        } else {
+          let bundle: unknown;
+          try {
+            bundle = JSON.parse(new TextDecoder().decode(bytes));
+          } catch {
+            const message = 'The file is neither JSON nor a PDF: send the signed bundle (.json) or the original PDF as it was exported.';
+            return c.json(apiError('not_json', message), 400);
+          }
+          verdict = await verifyBundle(bundle);
         }
-      } else {
-        let bundle: unknown;
-        try {
-          bundle = JSON.parse(new TextDecoder().decode(bytes));
-        } catch {
-          const message = 'The file is neither JSON nor a PDF: send the signed bundle (.json) or the original PDF as it was exported.';
-          return c.json(apiError('not_json', message), 400);
-        }
-        verdict = await verifyBundle(bundle);
-      }
-      const reasons = verdict.reasons.map((r) => ({ ...r, message: reasonText(r) }));
-      return c.json({ ...verdict, fingerprint: fingerprintOf(verdict.recordHash), reasons }, 200);
-    });
+        const reasons = verdict.reasons.map((r) => ({ ...r, message: reasonText(r) }));
+        return c.json({ ...verdict, fingerprint: fingerprintOf(verdict.recordHash), reasons }, 200);
+      })
+  );
 }

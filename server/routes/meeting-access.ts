@@ -84,11 +84,7 @@ async function auditRefusal(c: Context, services: Services, principal: Principal
 
 /** Who a principal is in the audit log. */
 const auditActor = (principal: Principal) =>
-  principal.kind === 'admin'
-    ? 'administrator'
-    : principal.kind === 'officer'
-      ? officerActor(principal.account)
-      : principal.invitation.participantId;
+  principal.kind === 'admin' ? 'administrator' : principal.kind === 'officer' ? officerActor(principal.account) : principal.invitation.participantId;
 
 const participantOf = (principal: Principal): Participant | null =>
   principal.kind === 'participant' ? { actor: principal.actor, participantId: principal.invitation.participantId, name: principal.invitation.name } : null;

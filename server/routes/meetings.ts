@@ -11,8 +11,7 @@ import { meetingAccess } from './meeting-access';
 
 // Checked before the body, so that a stranger learns nothing of what a meeting holds.
 const requireAdministrator = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.get('principal')?.kind !== 'admin')
-    return c.json(apiError('unauthorized', 'Creating a meeting needs the administrator token.'), 401);
+  if (c.get('principal')?.kind !== 'admin') return c.json(apiError('unauthorized', 'Creating a meeting needs the administrator token.'), 401);
   await next();
 });
 

@@ -29,7 +29,8 @@ const DOCUMENTED_UPLOADS: readonly Uploads[] = [
   // A roster file: CSV or XLSX as the body, or in a form (docs/api.md).
   {
     path: /^\/api\/console\/meetings\/[^/]+\/roster$/,
-    types: /^(text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|application\/vnd\.ms-excel|application\/octet-stream|multipart\/form-data)\s*(;|$)/i,
+    types:
+      /^(text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|application\/vnd\.ms-excel|application\/octet-stream|multipart\/form-data)\s*(;|$)/i,
   },
   // A Word draft of the agenda or minutes, as the body.
   {

@@ -16,7 +16,13 @@ const exchange = z.object({ token: z.string().min(16).max(200) });
 
 /** The participant session's cookie: http-only, same-site, Secure behind TLS. */
 export function setSessionCookie(c: Context, services: Services, session: OpenedSession): void {
-  setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', secure: isHttps(c, services.config), path: '/', expires: session.expiresAt });
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(c, services.config),
+    path: '/',
+    expires: session.expiresAt,
+  });
 }
 
 export function sessionRoutes(services: Services) {

@@ -71,5 +71,6 @@ export const commentParams = (c: CommentRow) => [
   c.resolvedBy,
 ];
 
-const COLUMNS = 'id, meeting_id, thread_id, segment_id, language, quote, visibility, party, author_id, author_name, body, mentions, created_at, resolved_at, resolved_by';
+const COLUMNS =
+  'id, meeting_id, thread_id, segment_id, language, quote, visibility, party, author_id, author_name, body, mentions, created_at, resolved_at, resolved_by';
 export const insertComment = (placeholders: string[]) => `INSERT INTO comments (${COLUMNS}) VALUES (${placeholders.join(', ')})`;

@@ -44,4 +44,3 @@ export function changeFor(
   if (o.carriedFrom) return { fromStatus: o.carriedFrom, toStatus: o.status, kind: 'carried' };
   return { fromStatus: null, toStatus: o.status, kind: 'recorded' };
 }
-

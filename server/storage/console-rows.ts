@@ -130,11 +130,6 @@ export interface ConsoleStorage extends ConsoleSetupStorage {
    * or `carried` when it names where it came from). One step, so two observers racing
    * keep one change. Answers what was kept.
    */
-  noteActionPointStatuses(
-    meetingId: string,
-    observed: StatusObservation[],
-    by: ChangeAuthor | null,
-    at: string,
-  ): Promise<ActionPointChangeRow[]>;
+  noteActionPointStatuses(meetingId: string, observed: StatusObservation[], by: ChangeAuthor | null, at: string): Promise<ActionPointChangeRow[]>;
   listActionPointChanges(meetingIds: string[]): Promise<ActionPointChangeRow[]>;
 }

@@ -28,4 +28,3 @@ export interface ConsoleSetupStorage {
   /** Stores the seat and the invitation that opens it together; a later seat replaces an earlier one. */
   addOfficerSeat(seat: OfficerSeatRow, invitation: InvitationRow): Promise<void>;
 }
-

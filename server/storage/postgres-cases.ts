@@ -24,7 +24,8 @@ export async function readPostgresAnnex(c: Queryable, documentId: string): Promi
 /** Keeps the annex the lock sealed (or, locked without cases, none), inside the lock's transaction. */
 export async function sealPostgresAnnex(c: Queryable, documentId: string, recordHash: string, annexText: string | undefined): Promise<void> {
   await c.query('DELETE FROM sealed_case_annexes WHERE document_id = $1', [documentId]);
-  if (annexText !== undefined) await c.query('INSERT INTO sealed_case_annexes (document_id, record_hash, body) VALUES ($1, $2, $3)', [documentId, recordHash, annexText]);
+  if (annexText !== undefined)
+    await c.query('INSERT INTO sealed_case_annexes (document_id, record_hash, body) VALUES ($1, $2, $3)', [documentId, recordHash, annexText]);
 }
 
 export function postgresCases(pool: pg.Pool, tx: <T>(work: (client: Tx) => Promise<T>) => Promise<T>): CaseStorage {
@@ -41,7 +42,9 @@ export function postgresCases(pool: pg.Pool, tx: <T>(work: (client: Tx) => Promi
     },
     saveCase: (meetingId, documentId, entry, by, at) =>
       whileDraft(documentId, async (c) => {
-        const stored = (await c.query('SELECT position, body FROM case_entries WHERE document_id = $1 AND case_id = $2', [documentId, entry.id])).rows[0] as Row | undefined;
+        const stored = (await c.query('SELECT position, body FROM case_entries WHERE document_id = $1 AND case_id = $2', [documentId, entry.id])).rows[0] as
+          | Row
+          | undefined;
         const before = stored ? (JSON.parse(stored.body as string) as CaseEntry) : undefined;
         const position = stored
           ? Number(stored.position)
@@ -55,19 +58,40 @@ export function postgresCases(pool: pg.Pool, tx: <T>(work: (client: Tx) => Promi
         const inserted = await c.query(
           `INSERT INTO case_changes (meeting_id, document_id, case_id, thread_meeting_id, thread_case_id, from_stage, to_stage, kind, by_actor, by_name, at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-          [meetingId, documentId, entry.id, entry.thread.meetingId, entry.thread.caseId, change.from, entry.stage, change.kind, by?.actor ?? null, by?.name ?? null, at],
+          [
+            meetingId,
+            documentId,
+            entry.id,
+            entry.thread.meetingId,
+            entry.thread.caseId,
+            change.from,
+            entry.stage,
+            change.kind,
+            by?.actor ?? null,
+            by?.name ?? null,
+            at,
+          ],
         );
         return toCaseChange(inserted.rows[0] as Row);
       }),
     removeCase: (documentId, caseId) =>
-      whileDraft(documentId, async (c) => (await c.query('DELETE FROM case_entries WHERE document_id = $1 AND case_id = $2', [documentId, caseId])).rowCount === 1),
+      whileDraft(
+        documentId,
+        async (c) => (await c.query('DELETE FROM case_entries WHERE document_id = $1 AND case_id = $2', [documentId, caseId])).rowCount === 1,
+      ),
     async listCaseChanges(meetingIds) {
       if (meetingIds.length === 0) return [];
       return ((await pool.query('SELECT * FROM case_changes WHERE meeting_id = ANY($1) ORDER BY seq', [meetingIds])).rows as Row[]).map(toCaseChange);
     },
     agreeCaseAnnex: (documentId, a) =>
       whileDraft(documentId, async (c) => {
-        await c.query('INSERT INTO case_annex_agreements (document_id, party, digest, by_actor, at) VALUES ($1, $2, $3, $4, $5)', [documentId, a.party, a.digest, a.by, a.at]);
+        await c.query('INSERT INTO case_annex_agreements (document_id, party, digest, by_actor, at) VALUES ($1, $2, $3, $4, $5)', [
+          documentId,
+          a.party,
+          a.digest,
+          a.by,
+          a.at,
+        ]);
         return true as const;
       }),
     async listCaseAgreements(documentId) {
@@ -88,10 +112,10 @@ export function postgresCases(pool: pg.Pool, tx: <T>(work: (client: Tx) => Promi
       return (await readPostgresAnnex(pool, documentId)).dismissals;
     },
     async copyCases(fromDocumentId, toDocumentId) {
-      await pool.query('INSERT INTO case_entries (document_id, case_id, position, body) SELECT $1, case_id, position, body FROM case_entries WHERE document_id = $2', [
-        toDocumentId,
-        fromDocumentId,
-      ]);
+      await pool.query(
+        'INSERT INTO case_entries (document_id, case_id, position, body) SELECT $1, case_id, position, body FROM case_entries WHERE document_id = $2',
+        [toDocumentId, fromDocumentId],
+      );
     },
     async sealedCaseAnnex(documentId) {
       const row = (await pool.query('SELECT body FROM sealed_case_annexes WHERE document_id = $1', [documentId])).rows[0] as Row | undefined;

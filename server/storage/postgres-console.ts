@@ -22,7 +22,21 @@ export function postgresConsole(pool: pg.Pool, tx: <T>(work: (client: Tx) => Pro
       const inserted = await pool.query(
         `INSERT INTO accounts (id, login, name, email, party, role, password_hash, must_change_password, setup_token_hash, setup_expires_at, created_at, created_by, disabled_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (login) DO NOTHING`,
-        [a.id, a.login, a.name, a.email, a.party, a.role, a.passwordHash, a.mustChangePassword, a.setupTokenHash, a.setupExpiresAt, a.createdAt, a.createdBy, a.disabledAt],
+        [
+          a.id,
+          a.login,
+          a.name,
+          a.email,
+          a.party,
+          a.role,
+          a.passwordHash,
+          a.mustChangePassword,
+          a.setupTokenHash,
+          a.setupExpiresAt,
+          a.createdAt,
+          a.createdBy,
+          a.disabledAt,
+        ],
       );
       return inserted.rowCount === 1;
     },
@@ -42,10 +56,11 @@ export function postgresConsole(pool: pg.Pool, tx: <T>(work: (client: Tx) => Pro
       return (await all('SELECT * FROM accounts ORDER BY created_at, position', [])).map(toAccount);
     },
     async setAccountPassword(id, passwordHash, mustChange) {
-      await pool.query(
-        'UPDATE accounts SET password_hash = $1, must_change_password = $2, setup_token_hash = NULL, setup_expires_at = NULL WHERE id = $3',
-        [passwordHash, mustChange, id],
-      );
+      await pool.query('UPDATE accounts SET password_hash = $1, must_change_password = $2, setup_token_hash = NULL, setup_expires_at = NULL WHERE id = $3', [
+        passwordHash,
+        mustChange,
+        id,
+      ]);
     },
     async setAccountSetupToken(id, tokenHash, expiresAt) {
       await pool.query('UPDATE accounts SET setup_token_hash = $1, setup_expires_at = $2 WHERE id = $3', [tokenHash, expiresAt, id]);
@@ -66,7 +81,9 @@ export function postgresConsole(pool: pg.Pool, tx: <T>(work: (client: Tx) => Pro
     },
     async findOfficerSession(tokenHash) {
       const r = await one('SELECT * FROM officer_sessions WHERE token_hash = $1', [tokenHash]);
-      return r && { tokenHash: r.token_hash as string, accountId: r.account_id as string, createdAt: r.created_at as string, expiresAt: r.expires_at as string };
+      return (
+        r && { tokenHash: r.token_hash as string, accountId: r.account_id as string, createdAt: r.created_at as string, expiresAt: r.expires_at as string }
+      );
     },
     async deleteOfficerSession(tokenHash) {
       await pool.query('DELETE FROM officer_sessions WHERE token_hash = $1', [tokenHash]);
@@ -82,7 +99,8 @@ export function postgresConsole(pool: pg.Pool, tx: <T>(work: (client: Tx) => Pro
         await c.query('DELETE FROM sign_in_failures WHERE at < $1', [new Date(Date.parse(at) - FAILURES_KEPT_MS).toISOString()]);
         const tallies = [];
         for (const key of keys) {
-          const r = (await c.query('SELECT COUNT(*) AS n, MIN(at) AS oldest, MAX(at) AS latest FROM sign_in_failures WHERE key = $1 AND at > $2', [key, since])).rows[0] as Row;
+          const r = (await c.query('SELECT COUNT(*) AS n, MIN(at) AS oldest, MAX(at) AS latest FROM sign_in_failures WHERE key = $1 AND at > $2', [key, since]))
+            .rows[0] as Row;
           tallies.push({ count: Number(r.n), oldest: (r.oldest as string | null) ?? null, latest: (r.latest as string | null) ?? null });
         }
         const verdict = decide(tallies);
@@ -98,7 +116,12 @@ export function postgresConsole(pool: pg.Pool, tx: <T>(work: (client: Tx) => Pro
 
     async listMeetings() {
       return (await all('SELECT * FROM meetings ORDER BY created_at, id', [])).map(
-        (r): MeetingRow => ({ id: r.id as string, code: r.code as string, createdAt: r.created_at as string, currentDocumentId: r.current_document_id as string }),
+        (r): MeetingRow => ({
+          id: r.id as string,
+          code: r.code as string,
+          createdAt: r.created_at as string,
+          currentDocumentId: r.current_document_id as string,
+        }),
       );
     },
     async setMeetingCode(meetingId, code) {
@@ -159,14 +182,28 @@ export function postgresConsole(pool: pg.Pool, tx: <T>(work: (client: Tx) => Pro
         const kept = [];
         for (const o of observed) {
           const last = (
-            await c.query('SELECT to_status FROM action_point_changes WHERE meeting_id = $1 AND point_id = $2 ORDER BY seq DESC LIMIT 1', [meetingId, o.pointId])
+            await c.query('SELECT to_status FROM action_point_changes WHERE meeting_id = $1 AND point_id = $2 ORDER BY seq DESC LIMIT 1', [
+              meetingId,
+              o.pointId,
+            ])
           ).rows[0] as { to_status: string } | undefined;
           const change = changeFor(last, o);
           if (!change) continue;
           const inserted = await c.query(
             `INSERT INTO action_point_changes (meeting_id, point_id, thread_meeting_id, thread_point_id, from_status, to_status, kind, by_actor, by_name, at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-            [meetingId, o.pointId, o.threadMeetingId, o.threadPointId, change.fromStatus, change.toStatus, change.kind, by?.actor ?? null, by?.name ?? null, at],
+            [
+              meetingId,
+              o.pointId,
+              o.threadMeetingId,
+              o.threadPointId,
+              change.fromStatus,
+              change.toStatus,
+              change.kind,
+              by?.actor ?? null,
+              by?.name ?? null,
+              at,
+            ],
           );
           kept.push(toChange(inserted.rows[0] as Row));
         }

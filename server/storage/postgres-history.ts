@@ -2,19 +2,15 @@
 // in the append's own transaction (postgres-records.ts calls `notePostgresEdits`).
 import type pg from 'pg';
 import { editFacts } from '../history/edit-facts';
-import {
-  EDITORS_SQL,
-  VERSION_COLUMNS,
-  toClaim,
-  toEdit,
-  toEditor,
-  toVersion,
-  type EditAuthor,
-  type HistoryStorage,
-} from './history-rows';
+import { EDITORS_SQL, VERSION_COLUMNS, toClaim, toEdit, toEditor, toVersion, type EditAuthor, type HistoryStorage } from './history-rows';
 
 /** Keeps each stored update's author and claims, numbered from `firstSeq`, inside the append's transaction. */
-export async function notePostgresEdits(c: pg.PoolClient, documentId: string, firstSeq: number, appends: { updates: Uint8Array[]; by: EditAuthor | null }[]): Promise<void> {
+export async function notePostgresEdits(
+  c: pg.PoolClient,
+  documentId: string,
+  firstSeq: number,
+  appends: { updates: Uint8Array[]; by: EditAuthor | null }[],
+): Promise<void> {
   const at = new Date().toISOString();
   let seq = firstSeq;
   const edits: [number, EditAuthor, string][] = [];
@@ -34,7 +30,15 @@ export async function notePostgresEdits(c: pg.PoolClient, documentId: string, fi
       `INSERT INTO record_edits (document_id, seq, participant_id, party, name, at, deletes)
        SELECT $1, s, p, y, n, $2, d FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(s, p, y, n, d)
        ON CONFLICT (document_id, seq) DO NOTHING`,
-      [documentId, at, edits.map((e) => e[0]), edits.map((e) => e[1].participantId), edits.map((e) => e[1].party), edits.map((e) => e[1].name), edits.map((e) => e[2])],
+      [
+        documentId,
+        at,
+        edits.map((e) => e[0]),
+        edits.map((e) => e[1].participantId),
+        edits.map((e) => e[1].party),
+        edits.map((e) => e[1].name),
+        edits.map((e) => e[2]),
+      ],
     );
   if (claims.size > 0) {
     const list = [...claims];
@@ -61,7 +65,12 @@ export function postgresHistory(pool: pg.Pool): HistoryStorage {
       return (await pool.query(sql, [documentId, afterSeq, uptoSeq])).rows.map(toEdit);
     },
     async listEditors(documentId, afterSeq, uptoSeq) {
-      return (await pool.query(EDITORS_SQL((n) => `$${n}`), [documentId, afterSeq, uptoSeq])).rows.map(toEditor);
+      return (
+        await pool.query(
+          EDITORS_SQL((n) => `$${n}`),
+          [documentId, afterSeq, uptoSeq],
+        )
+      ).rows.map(toEditor);
     },
     async addVersion(v) {
       await pool.query(
@@ -76,7 +85,8 @@ export function postgresHistory(pool: pg.Pool): HistoryStorage {
       return ((await pool.query('SELECT MAX(at) AS at FROM record_versions WHERE document_id = $1', [documentId])).rows[0]?.at as string | null) ?? null;
     },
     async versionState(documentId, versionId) {
-      const row = (await pool.query(`SELECT ${VERSION_COLUMNS}, state FROM record_versions WHERE document_id = $1 AND id = $2`, [documentId, versionId])).rows[0];
+      const row = (await pool.query(`SELECT ${VERSION_COLUMNS}, state FROM record_versions WHERE document_id = $1 AND id = $2`, [documentId, versionId]))
+        .rows[0];
       return row && { version: toVersion(row), state: new Uint8Array(row.state as Buffer) };
     },
   };

@@ -68,7 +68,11 @@ export function postgresLifecycle(
     },
     enrolPartyKey: (k) =>
       tx(async (c) => {
-        await c.query('UPDATE party_keys SET replaced_at = $1 WHERE meeting_id = $2 AND party = $3 AND replaced_at IS NULL', [k.enrolledAt, k.meetingId, k.party]);
+        await c.query('UPDATE party_keys SET replaced_at = $1 WHERE meeting_id = $2 AND party = $3 AND replaced_at IS NULL', [
+          k.enrolledAt,
+          k.meetingId,
+          k.party,
+        ]);
         await c.query(
           'INSERT INTO party_keys (meeting_id, party, public_key, fingerprint, enrolled_by, enrolled_at, replaced_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)',
           [k.meetingId, k.party, k.publicKey, k.fingerprint, k.enrolledBy, k.enrolledAt],
@@ -101,7 +105,11 @@ export function postgresLifecycle(
         return true;
       }),
     async listRecords(meetingId) {
-      return (await pool.query('SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE meeting_id = $1 ORDER BY version', [meetingId])).rows.map(toRecord);
+      return (
+        await pool.query('SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE meeting_id = $1 ORDER BY version', [
+          meetingId,
+        ])
+      ).rows.map(toRecord);
     },
   };
 }

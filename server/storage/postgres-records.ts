@@ -29,7 +29,12 @@ export function postgresRecords(
   toRecord: (r: Record<string, unknown>) => RecordRow,
 ): RecordContent {
   /** The stored record after `afterSeq` (everything, from 0), read in `c`'s transaction. */
-  async function readSince(c: Tx, documentId: string, afterSeq: number, head?: { snapshot: Buffer | null; snapshot_seq: string | number }): Promise<StoredRecord> {
+  async function readSince(
+    c: Tx,
+    documentId: string,
+    afterSeq: number,
+    head?: { snapshot: Buffer | null; snapshot_seq: string | number },
+  ): Promise<StoredRecord> {
     head ??= (await c.query('SELECT snapshot, snapshot_seq FROM records WHERE document_id = $1', [documentId])).rows[0];
     if (!head) throw new Error(`no record ${documentId}`);
     const snapshotSeq = Number(head.snapshot_seq);
@@ -119,16 +124,20 @@ export function postgresRecords(
     lockRecord: (documentId, seal) =>
       tx(async (c) => {
         const row = (
-          await c.query('SELECT document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [
-            documentId,
-          ])
+          await c.query(
+            'SELECT document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE',
+            [documentId],
+          )
         ).rows[0];
         if (!row) throw new Error(`no record ${documentId}`);
         const record = toRecord(row);
         const verdict = seal(await readSince(c, documentId, 0, row), record, await readPostgresAnnex(c, documentId));
         if ('refused' in verdict) return verdict;
         const { caseAnnex, ...lock } = verdict.lock;
-        const moved = await c.query("UPDATE records SET state = 'locked', record_hash = $1 WHERE document_id = $2 AND state = 'draft'", [lock.recordHash, documentId]);
+        const moved = await c.query("UPDATE records SET state = 'locked', record_hash = $1 WHERE document_id = $2 AND state = 'draft'", [
+          lock.recordHash,
+          documentId,
+        ]);
         if (moved.rowCount !== 1) throw new Error(`record ${documentId} changed under its lock`);
         await c.query(
           `INSERT INTO record_locks (document_id, record_hash, canonical, final_state, locked_at, locked_by) VALUES ($1, $2, $3, $4, $5, $6)

@@ -49,7 +49,6 @@ const toAudit = (r: Record<string, unknown>): AuditEntry => ({
   hash: r.hash as string,
 });
 
-
 export async function openPostgresStorage(url: string, schema = 'accord'): Promise<Storage> {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`"${schema}" is not a usable schema name`);
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
@@ -95,7 +94,12 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
 
     createMeeting: (meeting, record, initialState, invitations) =>
       tx(async (c) => {
-        await c.query('INSERT INTO meetings (id, code, created_at, current_document_id) VALUES ($1, $2, $3, $4)', [meeting.id, meeting.code, meeting.createdAt, meeting.currentDocumentId]);
+        await c.query('INSERT INTO meetings (id, code, created_at, current_document_id) VALUES ($1, $2, $3, $4)', [
+          meeting.id,
+          meeting.code,
+          meeting.createdAt,
+          meeting.currentDocumentId,
+        ]);
         await c.query(
           'INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, 0)',
           [record.documentId, record.meetingId, record.version, record.state, record.recordHash, record.createdAt, Buffer.from(initialState)],
@@ -144,11 +148,23 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
       }),
 
     async createSession(s) {
-      await pool.query('INSERT INTO sessions (token_hash, invitation_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [s.tokenHash, s.invitationId, s.createdAt, s.expiresAt]);
+      await pool.query('INSERT INTO sessions (token_hash, invitation_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+        s.tokenHash,
+        s.invitationId,
+        s.createdAt,
+        s.expiresAt,
+      ]);
     },
     async findSession(tokenHash) {
       const r = await one('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
-      return r && { tokenHash: r.token_hash as string, invitationId: r.invitation_id as string, createdAt: r.created_at as string, expiresAt: r.expires_at as string };
+      return (
+        r && {
+          tokenHash: r.token_hash as string,
+          invitationId: r.invitation_id as string,
+          createdAt: r.created_at as string,
+          expiresAt: r.expires_at as string,
+        }
+      );
     },
     async deleteSession(tokenHash) {
       await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
@@ -161,10 +177,16 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
         const last = (await c.query('SELECT seq, hash FROM audit_log WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1', [entry.meetingId])).rows[0];
         const sealed = { ...entry, seq: Number(last?.seq ?? 0) + 1, prevHash: (last?.hash as string | undefined) ?? GENESIS_HASH };
         const full: AuditEntry = { ...sealed, hash: hashOf(sealed) };
-        await c.query(
-          'INSERT INTO audit_log (meeting_id, seq, at, actor, action, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-          [full.meetingId, full.seq, full.at, full.actor, full.action, JSON.stringify(full.detail), full.prevHash, full.hash],
-        );
+        await c.query('INSERT INTO audit_log (meeting_id, seq, at, actor, action, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+          full.meetingId,
+          full.seq,
+          full.at,
+          full.actor,
+          full.action,
+          JSON.stringify(full.detail),
+          full.prevHash,
+          full.hash,
+        ]);
         return full;
       }),
     async listAudit(meetingId) {

@@ -21,13 +21,25 @@ export const toCaseChange = (r: Row): CaseChangeRow => ({
   by: r.by_actor ? { actor: r.by_actor as string, name: (r.by_name as string) ?? '' } : null,
   at: r.at as string,
 });
-export const toAgreement = (r: Row): AnnexAgreementRow => ({ party: r.party as string, digest: r.digest as string, by: r.by_actor as string, at: r.at as string });
-export const toDismissal = (r: Row): FindingDismissalRow => ({ key: r.finding_key as string, byActor: r.by_actor as string, byName: r.by_name as string, at: r.at as string });
+export const toAgreement = (r: Row): AnnexAgreementRow => ({
+  party: r.party as string,
+  digest: r.digest as string,
+  by: r.by_actor as string,
+  at: r.at as string,
+});
+export const toDismissal = (r: Row): FindingDismissalRow => ({
+  key: r.finding_key as string,
+  byActor: r.by_actor as string,
+  byName: r.by_name as string,
+  at: r.at as string,
+});
 
 /** The annex of one record, read with `db` (inside the lock's transaction when it calls). */
 export function readSqliteAnnex(db: Database.Database, documentId: string): StoredAnnex {
   return {
-    cases: (db.prepare('SELECT body FROM case_entries WHERE document_id = ? ORDER BY position').all(documentId) as Row[]).map((r) => JSON.parse(r.body as string) as CaseEntry),
+    cases: (db.prepare('SELECT body FROM case_entries WHERE document_id = ? ORDER BY position').all(documentId) as Row[]).map(
+      (r) => JSON.parse(r.body as string) as CaseEntry,
+    ),
     agreements: (db.prepare('SELECT * FROM case_annex_agreements WHERE document_id = ? ORDER BY seq').all(documentId) as Row[]).map(toAgreement),
     dismissals: (db.prepare('SELECT * FROM finding_dismissals WHERE document_id = ? ORDER BY at, finding_key').all(documentId) as Row[]).map(toDismissal),
   };
@@ -36,7 +48,8 @@ export function readSqliteAnnex(db: Database.Database, documentId: string): Stor
 /** Keeps the annex the lock sealed (or, locked without cases, none), inside the lock's transaction. */
 export function sealSqliteAnnex(db: Database.Database, documentId: string, recordHash: string, annexText: string | undefined): void {
   db.prepare('DELETE FROM sealed_case_annexes WHERE document_id = ?').run(documentId);
-  if (annexText !== undefined) db.prepare('INSERT INTO sealed_case_annexes (document_id, record_hash, body) VALUES (?, ?, ?)').run(documentId, recordHash, annexText);
+  if (annexText !== undefined)
+    db.prepare('INSERT INTO sealed_case_annexes (document_id, record_hash, body) VALUES (?, ?, ?)').run(documentId, recordHash, annexText);
 }
 
 export function sqliteCases(db: Database.Database): CaseStorage {
@@ -61,12 +74,9 @@ export function sqliteCases(db: Database.Database): CaseStorage {
         const position = stored
           ? Number(stored.position)
           : Number((db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM case_entries WHERE document_id = ?').get(documentId) as Row).p);
-        db.prepare('INSERT INTO case_entries (document_id, case_id, position, body) VALUES (?, ?, ?, ?) ON CONFLICT (document_id, case_id) DO UPDATE SET body = excluded.body').run(
-          documentId,
-          entry.id,
-          position,
-          JSON.stringify(entry),
-        );
+        db.prepare(
+          'INSERT INTO case_entries (document_id, case_id, position, body) VALUES (?, ?, ?, ?) ON CONFLICT (document_id, case_id) DO UPDATE SET body = excluded.body',
+        ).run(documentId, entry.id, position, JSON.stringify(entry));
         const change = changeOnSave(before, entry);
         if (!change) return null;
         const inserted = db
@@ -74,7 +84,19 @@ export function sqliteCases(db: Database.Database): CaseStorage {
             `INSERT INTO case_changes (meeting_id, document_id, case_id, thread_meeting_id, thread_case_id, from_stage, to_stage, kind, by_actor, by_name, at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(meetingId, documentId, entry.id, entry.thread.meetingId, entry.thread.caseId, change.from, entry.stage, change.kind, by?.actor ?? null, by?.name ?? null, at);
+          .run(
+            meetingId,
+            documentId,
+            entry.id,
+            entry.thread.meetingId,
+            entry.thread.caseId,
+            change.from,
+            entry.stage,
+            change.kind,
+            by?.actor ?? null,
+            by?.name ?? null,
+            at,
+          );
         return toCaseChange(db.prepare('SELECT * FROM case_changes WHERE seq = ?').get(inserted.lastInsertRowid) as Row);
       });
     },
@@ -88,7 +110,13 @@ export function sqliteCases(db: Database.Database): CaseStorage {
     },
     async agreeCaseAnnex(documentId, a) {
       return whileDraft(documentId, () => {
-        db.prepare('INSERT INTO case_annex_agreements (document_id, party, digest, by_actor, at) VALUES (?, ?, ?, ?, ?)').run(documentId, a.party, a.digest, a.by, a.at);
+        db.prepare('INSERT INTO case_annex_agreements (document_id, party, digest, by_actor, at) VALUES (?, ?, ?, ?, ?)').run(
+          documentId,
+          a.party,
+          a.digest,
+          a.by,
+          a.at,
+        );
         return true as const;
       });
     },
@@ -97,7 +125,13 @@ export function sqliteCases(db: Database.Database): CaseStorage {
     },
     async dismissFinding(documentId, d) {
       return whileDraft(documentId, () => {
-        db.prepare('INSERT INTO finding_dismissals (document_id, finding_key, by_actor, by_name, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(documentId, d.key, d.byActor, d.byName, d.at);
+        db.prepare('INSERT INTO finding_dismissals (document_id, finding_key, by_actor, by_name, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+          documentId,
+          d.key,
+          d.byActor,
+          d.byName,
+          d.at,
+        );
         return true as const;
       });
     },
@@ -105,7 +139,9 @@ export function sqliteCases(db: Database.Database): CaseStorage {
       return readSqliteAnnex(db, documentId).dismissals;
     },
     async copyCases(fromDocumentId, toDocumentId) {
-      db.prepare('INSERT INTO case_entries (document_id, case_id, position, body) SELECT ?, case_id, position, body FROM case_entries WHERE document_id = ?').run(toDocumentId, fromDocumentId);
+      db.prepare(
+        'INSERT INTO case_entries (document_id, case_id, position, body) SELECT ?, case_id, position, body FROM case_entries WHERE document_id = ?',
+      ).run(toDocumentId, fromDocumentId);
     },
     async sealedCaseAnnex(documentId) {
       const row = db.prepare('SELECT body FROM sealed_case_annexes WHERE document_id = ?').get(documentId) as Row | undefined;

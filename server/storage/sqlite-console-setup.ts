@@ -3,7 +3,6 @@ import type Database from 'better-sqlite3';
 import type { ConsoleSetupStorage, FirstRunClaim } from './console-setup-rows';
 import type { AccountRow, InvitationRow } from './storage';
 
-
 type Row = Record<string, unknown>;
 
 export function consoleSetupStorage(db: Database.Database): ConsoleSetupStorage {
@@ -54,7 +53,14 @@ export function consoleSetupStorage(db: Database.Database): ConsoleSetupStorage 
     },
     async officerSeat(meetingId, accountId) {
       const r = q.seat.get(meetingId, accountId);
-      return r && { meetingId: r.meeting_id as string, accountId: r.account_id as string, participantId: r.participant_id as string, createdAt: r.created_at as string };
+      return (
+        r && {
+          meetingId: r.meeting_id as string,
+          accountId: r.account_id as string,
+          participantId: r.participant_id as string,
+          createdAt: r.created_at as string,
+        }
+      );
     },
     async addOfficerSeat(row, invitation) {
       seat(row, invitation);

@@ -4,13 +4,7 @@ import type Database from 'better-sqlite3';
 import { changeFor, toAccount, toChange } from './console-mapping';
 import type { AttemptTally } from '../../shared/console/sign-in-limits';
 import { consoleSetupStorage } from './sqlite-console-setup';
-import type {
-  ActionPointChangeRow,
-  ChangeAuthor,
-  ConsoleStorage,
-  InvitationRow,
-  StatusObservation,
-} from './storage';
+import type { ActionPointChangeRow, ChangeAuthor, ConsoleStorage, InvitationRow, StatusObservation } from './storage';
 
 /** Failed sign-ins older than this are forgotten when a new one is noted. */
 const FAILURES_KEPT_MS = 86_400_000;
@@ -28,9 +22,7 @@ export function consoleStorage(db: Database.Database): ConsoleStorage {
     accountByLogin: db.prepare<[string], Row>('SELECT * FROM accounts WHERE login = ?'),
     accountBySetup: db.prepare<[string], Row>('SELECT * FROM accounts WHERE setup_token_hash = ?'),
     accounts: db.prepare<[], Row>('SELECT * FROM accounts ORDER BY created_at, rowid'),
-    setPassword: db.prepare(
-      'UPDATE accounts SET password_hash = ?, must_change_password = ?, setup_token_hash = NULL, setup_expires_at = NULL WHERE id = ?',
-    ),
+    setPassword: db.prepare('UPDATE accounts SET password_hash = ?, must_change_password = ?, setup_token_hash = NULL, setup_expires_at = NULL WHERE id = ?'),
     setSetup: db.prepare('UPDATE accounts SET setup_token_hash = ?, setup_expires_at = ? WHERE id = ?'),
     disable: db.prepare('UPDATE accounts SET disabled_at = ?, setup_token_hash = NULL WHERE id = ? AND disabled_at IS NULL'),
     insertSession: db.prepare(
@@ -71,9 +63,7 @@ export function consoleStorage(db: Database.Database): ConsoleStorage {
       `INSERT INTO action_point_changes (meeting_id, point_id, thread_meeting_id, thread_point_id, from_status, to_status, kind, by_actor, by_name, at)
        VALUES (@meetingId, @pointId, @threadMeetingId, @threadPointId, @fromStatus, @toStatus, @kind, @byActor, @byName, @at)`,
     ),
-    changes: db.prepare<[string], Row>(
-      'SELECT * FROM action_point_changes WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
-    ),
+    changes: db.prepare<[string], Row>('SELECT * FROM action_point_changes WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY seq'),
   };
   const toPlace = (r: Row) => ({ meetingId: r.meeting_id as string, seriesId: r.series_id as string, number: Number(r.number) });
 
@@ -92,27 +82,25 @@ export function consoleStorage(db: Database.Database): ConsoleStorage {
     return true;
   });
 
-  const note = db.transaction(
-    (meetingId: string, observed: StatusObservation[], by: ChangeAuthor | null, at: string): ActionPointChangeRow[] => {
-      const kept: ActionPointChangeRow[] = [];
-      for (const o of observed) {
-        const change = changeFor(q.lastChange.get(meetingId, o.pointId), o);
-        if (!change) continue;
-        const row = {
-          meetingId,
-          pointId: o.pointId,
-          threadMeetingId: o.threadMeetingId,
-          threadPointId: o.threadPointId,
-          ...change,
-          byActor: by?.actor ?? null,
-          byName: by?.name ?? null,
-          at,
-        };
-        kept.push({ ...row, seq: Number(q.insertChange.run(row).lastInsertRowid) });
-      }
-      return kept;
-    },
-  );
+  const note = db.transaction((meetingId: string, observed: StatusObservation[], by: ChangeAuthor | null, at: string): ActionPointChangeRow[] => {
+    const kept: ActionPointChangeRow[] = [];
+    for (const o of observed) {
+      const change = changeFor(q.lastChange.get(meetingId, o.pointId), o);
+      if (!change) continue;
+      const row = {
+        meetingId,
+        pointId: o.pointId,
+        threadMeetingId: o.threadMeetingId,
+        threadPointId: o.threadPointId,
+        ...change,
+        byActor: by?.actor ?? null,
+        byName: by?.name ?? null,
+        at,
+      };
+      kept.push({ ...row, seq: Number(q.insertChange.run(row).lastInsertRowid) });
+    }
+    return kept;
+  });
 
   return {
     ...consoleSetupStorage(db),
@@ -152,7 +140,9 @@ export function consoleStorage(db: Database.Database): ConsoleStorage {
     },
     async findOfficerSession(tokenHash) {
       const r = q.session.get(tokenHash);
-      return r && { tokenHash: r.token_hash as string, accountId: r.account_id as string, createdAt: r.created_at as string, expiresAt: r.expires_at as string };
+      return (
+        r && { tokenHash: r.token_hash as string, accountId: r.account_id as string, createdAt: r.created_at as string, expiresAt: r.expires_at as string }
+      );
     },
     async deleteOfficerSession(tokenHash) {
       q.deleteSession.run(tokenHash);

@@ -18,7 +18,9 @@ import {
 
 /** Keeps one stored update's author and claims; call it inside the append's transaction. */
 export function sqliteEditWriter(db: Database.Database) {
-  const insertEdit = db.prepare('INSERT OR REPLACE INTO record_edits (document_id, seq, participant_id, party, name, at, deletes) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertEdit = db.prepare(
+    'INSERT OR REPLACE INTO record_edits (document_id, seq, participant_id, party, name, at, deletes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const claim = db.prepare('INSERT OR IGNORE INTO record_clients (document_id, client_id, participant_id, party, name, first_seen) VALUES (?, ?, ?, ?, ?, ?)');
   return (documentId: string, seq: number, update: Uint8Array, by: EditAuthor, at: string) => {
     const facts = editFacts(update);
@@ -30,7 +32,9 @@ export function sqliteEditWriter(db: Database.Database) {
 export function sqliteHistory(db: Database.Database, flush: () => void): HistoryStorage {
   const q = {
     claims: db.prepare<[string], ClaimDbRow>('SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ?'),
-    claim: db.prepare<[string, number], ClaimDbRow>('SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ? AND client_id = ?'),
+    claim: db.prepare<[string, number], ClaimDbRow>(
+      'SELECT client_id, participant_id, party, name, first_seen FROM record_clients WHERE document_id = ? AND client_id = ?',
+    ),
     edits: db.prepare<[string, number, number, number], EditDbRow>(
       "SELECT seq, participant_id, party, name, at, deletes FROM record_edits WHERE document_id = ? AND seq > ? AND seq <= ? AND (? = 0 OR deletes <> '[]') ORDER BY seq",
     ),
@@ -41,7 +45,9 @@ export function sqliteHistory(db: Database.Database, flush: () => void): History
     ),
     versions: db.prepare<[string], VersionDbRow>(`SELECT ${VERSION_COLUMNS} FROM record_versions WHERE document_id = ? ORDER BY at, rowid`),
     lastAt: db.prepare<[string], { at: string | null }>('SELECT MAX(at) AS at FROM record_versions WHERE document_id = ?'),
-    version: db.prepare<[string, string], VersionDbRow & { state: Buffer }>(`SELECT ${VERSION_COLUMNS}, state FROM record_versions WHERE document_id = ? AND id = ?`),
+    version: db.prepare<[string, string], VersionDbRow & { state: Buffer }>(
+      `SELECT ${VERSION_COLUMNS}, state FROM record_versions WHERE document_id = ? AND id = ?`,
+    ),
   };
   return {
     async clientClaims(documentId, clientIds) {

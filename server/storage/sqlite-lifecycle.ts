@@ -8,14 +8,7 @@ import { toRecord } from './sqlite-records';
 
 type LifecycleStorage = Pick<
   Storage,
-  | 'getRecordLock'
-  | 'unlockRecord'
-  | 'addSignature'
-  | 'listSignatures'
-  | 'enrolPartyKey'
-  | 'listPartyKeys'
-  | 'addAmendment'
-  | 'listRecords'
+  'getRecordLock' | 'unlockRecord' | 'addSignature' | 'listSignatures' | 'enrolPartyKey' | 'listPartyKeys' | 'addAmendment' | 'listRecords'
 >;
 
 interface LockDbRow {
@@ -56,9 +49,7 @@ export function lifecycleStorage(db: Database.Database): LifecycleStorage {
     toDraft: db.prepare("UPDATE records SET state = 'draft', record_hash = NULL WHERE document_id = ? AND state = 'locked'"),
     dropLock: db.prepare('DELETE FROM record_locks WHERE document_id = ?'),
     voidSignatures: db.prepare('UPDATE signatures SET voided_at = ? WHERE document_id = ? AND voided_at IS NULL'),
-    lockedHash: db.prepare<[string], { record_hash: string | null }>(
-      "SELECT record_hash FROM records WHERE document_id = ? AND state = 'locked'",
-    ),
+    lockedHash: db.prepare<[string], { record_hash: string | null }>("SELECT record_hash FROM records WHERE document_id = ? AND state = 'locked'"),
     insertSignature: db.prepare(
       `INSERT INTO signatures (id, document_id, party, participant_id, record_hash, statement, signature, public_key, received_at, voided_at)
        VALUES (@id, @documentId, @party, @participantId, @recordHash, @statement, @signature, @publicKey, @receivedAt, @voidedAt)`,
@@ -70,9 +61,7 @@ export function lifecycleStorage(db: Database.Database): LifecycleStorage {
       `INSERT INTO party_keys (meeting_id, party, public_key, fingerprint, enrolled_by, enrolled_at, replaced_at)
        VALUES (@meetingId, @party, @publicKey, @fingerprint, @enrolledBy, @enrolledAt, NULL)`,
     ),
-    keys: db.prepare<[string], KeyDbRow>(
-      'SELECT * FROM party_keys WHERE meeting_id = ? AND replaced_at IS NULL ORDER BY party',
-    ),
+    keys: db.prepare<[string], KeyDbRow>('SELECT * FROM party_keys WHERE meeting_id = ? AND replaced_at IS NULL ORDER BY party'),
     moveCurrent: db.prepare(
       `UPDATE meetings SET current_document_id = ? WHERE id = ? AND current_document_id = ?
        AND EXISTS (SELECT 1 FROM records WHERE document_id = ? AND state = 'signed')`,

@@ -7,16 +7,7 @@ import { covers } from './coverage';
 import { readSqliteAnnex, sealSqliteAnnex } from './sqlite-cases';
 import { sqliteEditWriter } from './sqlite-history';
 import type { EditAuthor } from './history-rows';
-import {
-  CompactionWouldLose,
-  RecordNotDraft,
-  type RecordHead,
-  type LockOutcome,
-  type RecordRow,
-  type Seal,
-  type Storage,
-  type StoredRecord,
-} from './storage';
+import { CompactionWouldLose, RecordNotDraft, type RecordHead, type LockOutcome, type RecordRow, type Seal, type Storage, type StoredRecord } from './storage';
 
 type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
 

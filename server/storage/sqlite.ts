@@ -3,14 +3,7 @@ import { sqliteComments } from './sqlite-comments';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  AuditEntry,
-  InvitationRow,
-  MeetingRow,
-  NewAuditEntry,
-  RecordRow,
-  Storage,
-} from './storage';
+import type { AuditEntry, InvitationRow, MeetingRow, NewAuditEntry, RecordRow, Storage } from './storage';
 import { GENESIS_HASH } from './audit-chain';
 import { lifecycleStorage } from './sqlite-lifecycle';
 import { consoleStorage } from './sqlite-console';
@@ -98,16 +91,12 @@ export async function openSqliteStorage(dataDir: string, options: SqliteOptions 
   });
 
   const q = {
-    insertMeeting: db.prepare(
-      'INSERT INTO meetings (id, code, created_at, current_document_id) VALUES (@id, @code, @createdAt, @currentDocumentId)',
-    ),
+    insertMeeting: db.prepare('INSERT INTO meetings (id, code, created_at, current_document_id) VALUES (@id, @code, @createdAt, @currentDocumentId)'),
     insertRecord: db.prepare(
       `INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq)
        VALUES (@documentId, @meetingId, @version, @state, @recordHash, @createdAt, @snapshot, 0)`,
     ),
-    meeting: db.prepare<[string], { id: string; code: string; created_at: string; current_document_id: string }>(
-      'SELECT * FROM meetings WHERE id = ?',
-    ),
+    meeting: db.prepare<[string], { id: string; code: string; created_at: string; current_document_id: string }>('SELECT * FROM meetings WHERE id = ?'),
     countMeetings: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM meetings'),
     record: db.prepare<[string], Parameters<typeof toRecord>[0]>(
       'SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE document_id = ?',
@@ -143,13 +132,11 @@ export async function openSqliteStorage(dataDir: string, options: SqliteOptions 
 
   const records = sqliteRecords(db);
 
-  const createMeeting = db.transaction(
-    (meeting: MeetingRow, record: RecordRow, initialState: Uint8Array, invitations: InvitationRow[]) => {
-      q.insertMeeting.run(meeting);
-      q.insertRecord.run({ ...record, snapshot: initialState });
-      for (const invitation of invitations) q.insertInvitation.run(invitation);
-    },
-  );
+  const createMeeting = db.transaction((meeting: MeetingRow, record: RecordRow, initialState: Uint8Array, invitations: InvitationRow[]) => {
+    q.insertMeeting.run(meeting);
+    q.insertRecord.run({ ...record, snapshot: initialState });
+    for (const invitation of invitations) q.insertInvitation.run(invitation);
+  });
 
   const replaceToken = db.transaction((id: string, tokenHash: string) => {
     q.setTokenHash.run(tokenHash, id);
@@ -161,15 +148,13 @@ export async function openSqliteStorage(dataDir: string, options: SqliteOptions 
     q.dropSessionsOf.run(id);
   });
 
-  const appendAudit = db.transaction(
-    (entry: NewAuditEntry, hashOf: (entry: Omit<AuditEntry, 'hash'>) => string): AuditEntry => {
-      const last = q.lastAudit.get(entry.meetingId);
-      const sealed = { ...entry, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
-      const full: AuditEntry = { ...sealed, hash: hashOf(sealed) };
-      q.insertAudit.run({ ...full, detail: JSON.stringify(full.detail) });
-      return full;
-    },
-  );
+  const appendAudit = db.transaction((entry: NewAuditEntry, hashOf: (entry: Omit<AuditEntry, 'hash'>) => string): AuditEntry => {
+    const last = q.lastAudit.get(entry.meetingId);
+    const sealed = { ...entry, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
+    const full: AuditEntry = { ...sealed, hash: hashOf(sealed) };
+    q.insertAudit.run({ ...full, detail: JSON.stringify(full.detail) });
+    return full;
+  });
 
   const storage: Storage = {
     ...records,
@@ -212,9 +197,7 @@ export async function openSqliteStorage(dataDir: string, options: SqliteOptions 
     },
     async findSession(tokenHash) {
       const row = q.session.get(tokenHash);
-      return (
-        row && { tokenHash: row.token_hash, invitationId: row.invitation_id, createdAt: row.created_at, expiresAt: row.expires_at }
-      );
+      return row && { tokenHash: row.token_hash, invitationId: row.invitation_id, createdAt: row.created_at, expiresAt: row.expires_at };
     },
     async deleteSession(tokenHash) {
       q.deleteSession.run(tokenHash);

@@ -57,8 +57,7 @@ export function checkAwarenessUpdate(update: Uint8Array, view: AwarenessView, li
         echoes++;
         continue;
       }
-      if (view.ownedByOther(entry.clientId) || claimed.size >= limits.maxClientIdsPerConnection)
-        return { refused: RefusalReason.awarenessNotYours };
+      if (view.ownedByOther(entry.clientId) || claimed.size >= limits.maxClientIdsPerConnection) return { refused: RefusalReason.awarenessNotYours };
       claimed.add(entry.clientId);
     }
     accepted.push(entry);

@@ -405,7 +405,15 @@ export class Room {
 
   private status(): RecordStatus {
     const { record, signatures, supersededBy } = this.facts;
-    return { documentId: record.documentId, version: record.version, state: record.state, recordHash: record.recordHash, signatures, supersededBy, delivery: this.delivery };
+    return {
+      documentId: record.documentId,
+      version: record.version,
+      state: record.state,
+      recordHash: record.recordHash,
+      signatures,
+      supersededBy,
+      delivery: this.delivery,
+    };
   }
 
   private applyStatus(facts: RecordStatusFacts): void {

@@ -76,9 +76,12 @@ export class RoomRegistry {
   /** Tells a record's clients, in every process, that its status changed (an amendment). */
   async refreshStatus(documentId: string): Promise<void> {
     const room = await this.peek(documentId);
-    if (room) await room.exclusive(() => room.refreshStatus()).catch((err) => {
-      if (!(err instanceof RoomClosed)) throw err;
-    });
+    if (room)
+      await room
+        .exclusive(() => room.refreshStatus())
+        .catch((err) => {
+          if (!(err instanceof RoomClosed)) throw err;
+        });
   }
 
   /** The room if it is open now, without loading it. */
@@ -122,9 +125,7 @@ export class RoomRegistry {
   async shutdown(): Promise<void> {
     if (this.checker) clearInterval(this.checker);
     const rooms = await Promise.allSettled([...this.rooms.values()]);
-    await Promise.all(
-      rooms.map((r) => (r.status === 'fulfilled' ? r.value.shutdown(CloseCode.serviceRestart, 'server restarting') : undefined)),
-    );
+    await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.shutdown(CloseCode.serviceRestart, 'server restarting') : undefined)));
     await Promise.all(this.closing.values());
   }
 
@@ -151,16 +152,18 @@ export class RoomRegistry {
 
   private eachRoom(act: (room: Room) => void): void {
     for (const entry of this.rooms.values()) {
-      void entry.then((room) => {
-        if (!room.isClosed) act(room);
-      }, () => undefined);
+      void entry.then(
+        (room) => {
+          if (!room.isClosed) act(room);
+        },
+        () => undefined,
+      );
     }
   }
 
   private closeLocally(invitationId: string, code: CloseCode, reason: string): void {
     this.eachRoom((room) => {
-      for (const connection of room.connections)
-        if (connection.identity.invitationId === invitationId) connection.close(code, reason);
+      for (const connection of room.connections) if (connection.identity.invitationId === invitationId) connection.close(code, reason);
     });
   }
 

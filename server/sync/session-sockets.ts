@@ -52,10 +52,13 @@ export class SessionSockets {
   }
 
   private expireAt(connection: Connection, inMs: number): void {
-    const timer = setTimeout(() => {
-      if (inMs > LONGEST_TIMER_MS) return this.expireAt(connection, inMs - LONGEST_TIMER_MS);
-      connection.close(CloseCode.sessionEnded, 'the session expired');
-    }, Math.max(0, Math.min(inMs, LONGEST_TIMER_MS)));
+    const timer = setTimeout(
+      () => {
+        if (inMs > LONGEST_TIMER_MS) return this.expireAt(connection, inMs - LONGEST_TIMER_MS);
+        connection.close(CloseCode.sessionEnded, 'the session expired');
+      },
+      Math.max(0, Math.min(inMs, LONGEST_TIMER_MS)),
+    );
     timer.unref();
     this.expiries.set(connection, timer);
   }

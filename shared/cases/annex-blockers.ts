@@ -16,7 +16,13 @@ export interface AnnexState {
 
 export function annexBlockers(doc: Y.Doc, annex: AnnexState): LockBlocker[] {
   const blockers: LockBlocker[] = [];
-  const missingParties = annexMissingParties(annex.cases, annex.agreements, parties(doc).toArray().map((p) => p.code));
+  const missingParties = annexMissingParties(
+    annex.cases,
+    annex.agreements,
+    parties(doc)
+      .toArray()
+      .map((p) => p.code),
+  );
   if (missingParties.length > 0) blockers.push({ kind: 'caseAnnex', id: 'caseAnnex', missingParties, openBrackets: 0 });
   for (const { key, ...finding } of undismissed(recordFindings(doc, annex.cases), annex.dismissedKeys))
     blockers.push({ kind: 'personalData', id: key, missingParties: [], openBrackets: 0, finding });

@@ -14,8 +14,14 @@ export const caseRegisterQuery = z.object({
   stage: z.enum(CASE_STAGES).optional(),
   /** `true`: closed cases too. */
   all: z.enum(['true', 'false']).optional(),
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional(),
 });
 export type CaseRegisterQuery = z.infer<typeof caseRegisterQuery>;
 
@@ -128,7 +134,10 @@ export function casesByStage(rows: readonly CaseRegisterRow[]): Record<CaseStage
 }
 
 /** What a save changes in the history: a case seen for the first time, or a new stage; null otherwise. */
-export function changeOnSave(stored: Pick<CaseEntry, 'stage'> | undefined, entry: Pick<CaseEntry, 'stage' | 'carriedFrom'>): { kind: CaseChangeKind; from: CaseStage | null } | null {
+export function changeOnSave(
+  stored: Pick<CaseEntry, 'stage'> | undefined,
+  entry: Pick<CaseEntry, 'stage' | 'carriedFrom'>,
+): { kind: CaseChangeKind; from: CaseStage | null } | null {
   if (!stored) return { kind: entry.carriedFrom ? 'carried' : 'recorded', from: null };
   return stored.stage === entry.stage ? null : { kind: 'changed', from: stored.stage };
 }

@@ -6,14 +6,7 @@ import { z } from 'zod';
 import { isoDate, localizedText, partyCode } from '../record/meeting-input';
 import type { LocalizedText } from '../record/schema';
 
-export const CASE_STAGES = [
-  'identified',
-  'nationality-verified',
-  'repatriation-agreed',
-  'repatriated',
-  'reintegration-follow-up',
-  'closed',
-] as const;
+export const CASE_STAGES = ['identified', 'nationality-verified', 'repatriation-agreed', 'repatriated', 'reintegration-follow-up', 'closed'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
 /** One party's hold on a case: its own reference and the agency responsible on its side. */
@@ -46,8 +39,7 @@ export interface CaseEntry {
 export const isOpenCase = (entry: Pick<CaseEntry, 'stage'>) => entry.stage !== 'closed';
 
 /** Overdue: open, and due before `today` (YYYY-MM-DD, given by the caller). */
-export const isCaseOverdue = (entry: Pick<CaseEntry, 'stage' | 'due'>, today: string) =>
-  isOpenCase(entry) && entry.due !== null && entry.due < today;
+export const isCaseOverdue = (entry: Pick<CaseEntry, 'stage' | 'due'>, today: string) => isOpenCase(entry) && entry.due !== null && entry.due < today;
 
 // A case reference is the party's own number: letters, digits and - / . only, so that no
 // name can be written where a reference goes.
@@ -75,8 +67,7 @@ export const caseInput = z
   })
   .superRefine((value, ctx) => {
     const parties = value.sides.map((s) => s.party);
-    if (new Set(parties).size !== parties.length)
-      ctx.addIssue({ code: 'custom', path: ['sides'], message: 'one side per party' });
+    if (new Set(parties).size !== parties.length) ctx.addIssue({ code: 'custom', path: ['sides'], message: 'one side per party' });
     if (value.stage === 'repatriated' && value.repatriatedOn === null)
       ctx.addIssue({ code: 'custom', path: ['repatriatedOn'], message: 'the day the victim was repatriated' });
   });

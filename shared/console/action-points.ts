@@ -50,8 +50,7 @@ const place = (value: unknown): PointPlace | null => {
 };
 
 /** A status the record holds that is none of the four is read as open: it still needs doing. */
-const statusOf = (value: unknown): ActionStatus =>
-  ACTION_STATUSES.includes(value as ActionStatus) ? (value as ActionStatus) : 'open';
+const statusOf = (value: unknown): ActionStatus => (ACTION_STATUSES.includes(value as ActionStatus) ? (value as ActionStatus) : 'open');
 
 export function readActionPoints(doc: Y.Doc): ActionPointView[] {
   return actionPoints(doc)
@@ -81,8 +80,7 @@ export const threadKey = (thread: Thread) => `${thread.meetingId}/${thread.point
 export const isSettled = (status: ActionStatus) => status === 'done' || status === 'dropped';
 
 /** Overdue: not settled, and due before `today` (YYYY-MM-DD, given by the caller). */
-export const isOverdue = (point: Pick<ActionPointView, 'due' | 'status'>, today: string) =>
-  !isSettled(point.status) && point.due !== null && point.due < today;
+export const isOverdue = (point: Pick<ActionPointView, 'due' | 'status'>, today: string) => !isSettled(point.status) && point.due !== null && point.due < today;
 
 /** Body of POST …/action-points/:pointId/status. */
 export const statusRequest = z.object({ status: z.enum(ACTION_STATUSES) });

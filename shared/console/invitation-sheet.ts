@@ -4,9 +4,15 @@
 import { z } from 'zod';
 
 export const sheetRequest = z.object({
-  party: z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/).optional(),
+  party: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]{1,7}$/)
+    .optional(),
   notJoined: z.boolean().optional(),
   participants: z.array(z.string().max(64)).max(2000).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional(),
 });
 export type SheetRequest = z.infer<typeof sheetRequest>;

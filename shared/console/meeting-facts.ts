@@ -5,18 +5,7 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { languageTag, meetingFacts, meetingInput } from '../record/meeting-input';
-import {
-  actionPoints,
-  agenda,
-  agendaItemTitle,
-  meta,
-  minutes,
-  parties,
-  participants,
-  readMeetingFacts,
-  segmentCells,
-  type Party,
-} from '../record/schema';
+import { actionPoints, agenda, agendaItemTitle, meta, minutes, parties, participants, readMeetingFacts, segmentCells, type Party } from '../record/schema';
 import { plainText } from '../record/rich-text';
 import { zoneOfVenue } from '../record/time-zone';
 import { issuesOf, type Issue } from '../issues';
@@ -62,7 +51,8 @@ export function editableFacts(doc: Y.Doc): EditableFacts {
 /** A zone that was the venue's follows the venue when it moves, unless the patch names one. */
 export function mergeFacts(current: EditableFacts, patch: FactsPatch): EditableFacts {
   const merged = { ...current, ...patch };
-  if (patch.venue && !patch.timeZone && (current.timeZone ?? zoneOfVenue(current.venue)) === zoneOfVenue(current.venue)) merged.timeZone = zoneOfVenue(patch.venue);
+  if (patch.venue && !patch.timeZone && (current.timeZone ?? zoneOfVenue(current.venue)) === zoneOfVenue(current.venue))
+    merged.timeZone = zoneOfVenue(patch.venue);
   return merged;
 }
 
@@ -76,7 +66,9 @@ export function checkFacts(doc: Y.Doc, facts: EditableFacts): FactsProblem[] {
   const candidate: Record<string, unknown> = {
     ...facts,
     prevailingLanguage: facts.prevailingLanguage ?? undefined,
-    participants: participants(doc).toArray().map(({ party, role, name, title, agency }) => ({ party, role, name, title, agency })),
+    participants: participants(doc)
+      .toArray()
+      .map(({ party, role, name, title, agency }) => ({ party, role, name, title, agency })),
     actionPoints: points.map((p) => ({ text: {}, party: String(p.get('party') ?? ''), agency: '', status: 'open' })),
   };
   const parsed = meetingInput.safeParse(candidate);
@@ -84,7 +76,12 @@ export function checkFacts(doc: Y.Doc, facts: EditableFacts): FactsProblem[] {
   const dropped = editableFacts(doc).languages.filter((l) => !facts.languages.includes(l));
   for (const language of dropped)
     if (hasTextIn(doc, language))
-      problems.push({ path: 'languages', message: `the record holds text in ${language}: clear it before dropping the language`, code: 'language-has-text', params: { language } });
+      problems.push({
+        path: 'languages',
+        message: `the record holds text in ${language}: clear it before dropping the language`,
+        code: 'language-has-text',
+        params: { language },
+      });
   return problems;
 }
 

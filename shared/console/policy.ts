@@ -4,22 +4,14 @@
 import type { RecordState } from '../roles';
 import { assertNever } from '../roles';
 
-export const CONSOLE_ACTIONS = [
-  'manageAccounts',
-  'readDeploymentAudit',
-  'createMeeting',
-  'seeMeeting',
-  'editMeeting',
-  'grantMeeting',
-] as const;
+export const CONSOLE_ACTIONS = ['manageAccounts', 'readDeploymentAudit', 'createMeeting', 'seeMeeting', 'editMeeting', 'grantMeeting'] as const;
 export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];
 
 /** The console's actions on one meeting (the rest concern the deployment). */
 export const CONSOLE_MEETING_ACTIONS = ['seeMeeting', 'editMeeting', 'grantMeeting'] as const satisfies readonly ConsoleAction[];
 export type ConsoleMeetingAction = (typeof CONSOLE_MEETING_ACTIONS)[number];
 
-export const isConsoleMeetingAction = (action: string): action is ConsoleMeetingAction =>
-  (CONSOLE_MEETING_ACTIONS as readonly string[]).includes(action);
+export const isConsoleMeetingAction = (action: string): action is ConsoleMeetingAction => (CONSOLE_MEETING_ACTIONS as readonly string[]).includes(action);
 
 export interface ConsoleActor {
   /** The administrator token, or an account with the administrator role. */

@@ -16,9 +16,15 @@ export const registerQuery = z.object({
   status: z.enum(ACTION_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   /** The officer's own today (YYYY-MM-DD); the server's date in Bangkok time otherwise. */
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** The language of the text and dates in an export. */
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional(),
 });
 export type RegisterQuery = z.infer<typeof registerQuery>;
 
@@ -141,11 +147,7 @@ export function buildRegister(meetings: readonly RegisterMeeting[], changes: rea
     };
   });
   rows.sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') ||
-      a.meetingNumber - b.meetingNumber ||
-      a.position - b.position,
+    (a, b) => rank(a) - rank(b) || (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') || a.meetingNumber - b.meetingNumber || a.position - b.position,
   );
   return rows.map(({ position: _position, ...row }) => row);
 }

@@ -53,9 +53,7 @@ export interface RosterContext {
   existing: readonly Pick<ParticipantInput, 'name' | 'party' | 'role'>[];
 }
 
-export type RosterCheck =
-  | { ok: true; participants: (ParticipantInput & { line: number })[] }
-  | { ok: false; problems: RosterProblem[] };
+export type RosterCheck = { ok: true; participants: (ParticipantInput & { line: number })[] } | { ok: false; problems: RosterProblem[] };
 
 /** The pseudo-party an observer gets when the row names none. */
 const OBSERVER_PARTY = 'OBS';
@@ -68,17 +66,23 @@ const ROLE_WORDS: Record<string, Role> = {
 };
 
 /** Compares names as people read them: same letters, whatever the spacing or case. */
-const sameNameKey = (name: string, party: string) =>
-  `${party}\u0000${name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase()}`;
+const sameNameKey = (name: string, party: string) => `${party}\u0000${name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase()}`;
 
 export function checkRoster(rows: readonly TableRow[], context: RosterContext): RosterCheck {
   const problems: RosterProblem[] = [];
   const [header, ...body] = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (!header) return { ok: false, problems: [{ line: 1, code: 'empty-file', column: null, message: 'the file is empty: its first line must name the columns name, party, role, title, agency' }] };
+  if (!header)
+    return {
+      ok: false,
+      problems: [
+        { line: 1, code: 'empty-file', column: null, message: 'the file is empty: its first line must name the columns name, party, role, title, agency' },
+      ],
+    };
 
   const columns = readHeader(header, problems);
   if (problems.length > 0) return { ok: false, problems };
-  if (body.length === 0) return { ok: false, problems: [{ line: header.line, code: 'no-rows', column: null, message: 'the file names its columns but lists nobody' }] };
+  if (body.length === 0)
+    return { ok: false, problems: [{ line: header.line, code: 'no-rows', column: null, message: 'the file names its columns but lists nobody' }] };
 
   const entries = body.map((row) => ({
     line: row.line,
@@ -107,12 +111,10 @@ export function checkRosterEntries(entries: readonly RosterEntry[], context: Ros
   const participants: (ParticipantInput & { line: number })[] = [];
   for (const row of entries) {
     const cell = (column: RosterColumn) => (row.cells[column] ?? '').trim();
-    const problem = (column: RosterColumn | null, code: RosterProblemCode, message: string) =>
-      problems.push({ line: row.line, code, column, message });
+    const problem = (column: RosterColumn | null, code: RosterProblemCode, message: string) => problems.push({ line: row.line, code, column, message });
     const before = problems.length;
 
-    for (const column of ROSTER_COLUMNS)
-      if (cell(column).length > LIMITS[column]) problem(column, 'too-long', `longer than ${LIMITS[column]} characters`);
+    for (const column of ROSTER_COLUMNS) if (cell(column).length > LIMITS[column]) problem(column, 'too-long', `longer than ${LIMITS[column]} characters`);
     const name = cell('name');
     if (!name) problem('name', 'missing-name', 'the name is missing');
 
@@ -124,7 +126,12 @@ export function checkRosterEntries(entries: readonly RosterEntry[], context: Ros
     let party = cell('party').toUpperCase();
     if (role === 'observer') {
       party ||= OBSERVER_PARTY;
-      if (parties.has(party)) problem('party', 'observer-in-party', `an observer cannot belong to ${party}, a party of the meeting; leave the party empty or write the observer's own code`);
+      if (parties.has(party))
+        problem(
+          'party',
+          'observer-in-party',
+          `an observer cannot belong to ${party}, a party of the meeting; leave the party empty or write the observer's own code`,
+        );
       else if (!PARTY_CODE.test(party)) problem('party', 'bad-party-code', `"${cell('party')}" is not a code of 2 to 8 capitals and digits, such as IOM`);
     } else if (!party) {
       problem('party', 'missing-party', `the party is missing: write one of ${[...parties].join(', ')}`);
@@ -144,7 +151,13 @@ export function checkRosterEntries(entries: readonly RosterEntry[], context: Ros
     if (role === 'head') {
       const head = heads.get(party);
       if (head !== undefined) {
-        problem('role', 'second-head', head === 'roster' ? `${party} already has a head of delegation on the roster` : `${party} has a second head of delegation: the first is on line ${head}`);
+        problem(
+          'role',
+          'second-head',
+          head === 'roster'
+            ? `${party} already has a head of delegation on the roster`
+            : `${party} has a second head of delegation: the first is on line ${head}`,
+        );
         continue;
       }
       heads.set(party, row.line);
@@ -157,10 +170,19 @@ export function checkRosterEntries(entries: readonly RosterEntry[], context: Ros
 function readHeader(header: TableRow, problems: RosterProblem[]): Map<RosterColumn, number> {
   const columns = new Map<RosterColumn, number>();
   header.cells.forEach((raw, index) => {
-    const word = raw.replace(/^\uFEFF/, '').trim().toLowerCase();
+    const word = raw
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase();
     if (!word) return;
     const column = ROSTER_COLUMNS.find((c) => c === word);
-    if (!column) problems.push({ line: header.line, code: 'unknown-column', column: raw.trim(), message: `"${raw.trim()}" is not a roster column: use name, party, role, title, agency` });
+    if (!column)
+      problems.push({
+        line: header.line,
+        code: 'unknown-column',
+        column: raw.trim(),
+        message: `"${raw.trim()}" is not a roster column: use name, party, role, title, agency`,
+      });
     else if (columns.has(column)) problems.push({ line: header.line, code: 'repeated-column', column, message: `the column ${column} appears twice` });
     else columns.set(column, index);
   });

@@ -57,9 +57,7 @@ export interface DraftItem {
   segments: LocalizedText[];
 }
 
-export type DraftReading =
-  | { ok: true; items: DraftItem[]; segments: number; notes: DraftProblem[] }
-  | { ok: false; problems: DraftProblem[] };
+export type DraftReading = { ok: true; items: DraftItem[]; segments: number; notes: DraftProblem[] } | { ok: false; problems: DraftProblem[] };
 
 export const DRAFT_LIMITS = { title: 500, text: 20_000, items: 200, segments: 500 } as const;
 
@@ -71,7 +69,17 @@ function scriptLanguage(text: string): string | null {
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     const language =
-      code >= 0x0e00 && code <= 0x0e7f ? 'th' : code >= 0x0e80 && code <= 0x0eff ? 'lo' : code >= 0x1000 && code <= 0x109f ? 'my' : code >= 0x1780 && code <= 0x17ff ? 'km' : /\p{Script=Latin}/u.test(ch) ? 'latin' : null;
+      code >= 0x0e00 && code <= 0x0e7f
+        ? 'th'
+        : code >= 0x0e80 && code <= 0x0eff
+          ? 'lo'
+          : code >= 0x1000 && code <= 0x109f
+            ? 'my'
+            : code >= 0x1780 && code <= 0x17ff
+              ? 'km'
+              : /\p{Script=Latin}/u.test(ch)
+                ? 'latin'
+                : null;
     if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
   }
   const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
@@ -111,13 +119,16 @@ export function readDraft(blocks: readonly DraftBlock[], { language, languages }
   const addSegment = (segment: LocalizedText, at: number, row?: number) => {
     const item = current()!;
     for (const text of Object.values(segment))
-      if (text.length > DRAFT_LIMITS.text) problems.push({ paragraph: at, row, code: 'text-too-long', excerpt: excerptOf(text), params: { maximum: DRAFT_LIMITS.text } });
-    if (item.segments.length === DRAFT_LIMITS.segments) problems.push({ paragraph: at, row, code: 'too-many-segments', params: { maximum: DRAFT_LIMITS.segments } });
+      if (text.length > DRAFT_LIMITS.text)
+        problems.push({ paragraph: at, row, code: 'text-too-long', excerpt: excerptOf(text), params: { maximum: DRAFT_LIMITS.text } });
+    if (item.segments.length === DRAFT_LIMITS.segments)
+      problems.push({ paragraph: at, row, code: 'too-many-segments', params: { maximum: DRAFT_LIMITS.segments } });
     item.segments.push(segment);
   };
   const addItem = (title: LocalizedText, at: number, row?: number) => {
     for (const text of Object.values(title))
-      if (text.length > DRAFT_LIMITS.title) problems.push({ paragraph: at, row, code: 'title-too-long', excerpt: excerptOf(text), params: { maximum: DRAFT_LIMITS.title } });
+      if (text.length > DRAFT_LIMITS.title)
+        problems.push({ paragraph: at, row, code: 'title-too-long', excerpt: excerptOf(text), params: { maximum: DRAFT_LIMITS.title } });
     if (items.length === DRAFT_LIMITS.items) problems.push({ paragraph: at, row, code: 'too-many-items', params: { maximum: DRAFT_LIMITS.items } });
     items.push({ paragraph: at, title, segments: [] });
   };
@@ -159,7 +170,9 @@ function readTable(
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
   const named = rows[0]?.cells.every((c) => languageNamed(c) !== null) ? rows[0].cells.map((c) => languageNamed(c)!) : null;
   const body = named ? rows.slice(1) : rows;
-  const columns = named ?? Array.from({ length: width }, (_, column) => majority(body.map((r) => scriptLanguage(r.cells[column] ?? '')).filter((l): l is string => l !== null)));
+  const columns =
+    named ??
+    Array.from({ length: width }, (_, column) => majority(body.map((r) => scriptLanguage(r.cells[column] ?? '')).filter((l): l is string => l !== null)));
 
   const before = problems.length;
   columns.forEach((language, column) => {
@@ -169,7 +182,8 @@ function readTable(
     else if (columns.indexOf(language) !== column) problems.push({ ...where, code: 'table-language-twice' });
   });
   for (const row of body)
-    if (row.cells.length !== columns.length) problems.push({ paragraph: at, row: row.number, code: 'table-row-cells', params: { cells: row.cells.length, columns: columns.length } });
+    if (row.cells.length !== columns.length)
+      problems.push({ paragraph: at, row: row.number, code: 'table-row-cells', params: { cells: row.cells.length, columns: columns.length } });
   // A table whose columns cannot be placed gives no segments at all.
   if (problems.length > before) return;
 
@@ -205,7 +219,9 @@ export function layDraft(doc: Y.Doc, items: readonly DraftItem[], newId: () => s
     for (const item of items) {
       const id = newId();
       addAgendaItem(doc, id, item.title);
-      minutes(doc).get(id)!.push(item.segments.map((texts) => newSegment(newId(), languages, texts)));
+      minutes(doc)
+        .get(id)!
+        .push(item.segments.map((texts) => newSegment(newId(), languages, texts)));
     }
   });
 }

@@ -143,4 +143,3 @@ export function bracketsIn(_doc: Y.Doc, target: AgreementTarget): number {
   (target.point.get('text') as Y.Map<Y.Text>).forEach((text) => (n += countBrackets(text)));
   return n;
 }
-

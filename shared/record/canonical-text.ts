@@ -48,9 +48,7 @@ function blockOf(element: Y.XmlElement): TextBlock {
     default: {
       const children = element.toArray();
       const inline = children.some((c) => c instanceof Y.XmlText);
-      return inline
-        ? { type: 'other', name: element.nodeName, runs: runsOf(children) }
-        : { type: 'other', name: element.nodeName, blocks: blocksOf(element) };
+      return inline ? { type: 'other', name: element.nodeName, runs: runsOf(children) } : { type: 'other', name: element.nodeName, blocks: blocksOf(element) };
     }
   }
 }

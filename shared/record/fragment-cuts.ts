@@ -32,8 +32,7 @@ const isTextblock = (element: Y.XmlElement) =>
   element.toArray().every((child) => child instanceof Y.XmlText || (child instanceof Y.XmlElement && child.length === 0));
 
 /** Inline length as ProseMirror counts it: characters, and one for each inline node. */
-const inlineLength = (element: Y.XmlElement) =>
-  element.toArray().reduce((n, child) => n + (child instanceof Y.XmlText ? child.length : 1), 0);
+const inlineLength = (element: Y.XmlElement) => element.toArray().reduce((n, child) => n + (child instanceof Y.XmlText ? child.length : 1), 0);
 
 /** Cuts a textblock at `offset`: the block keeps the head, the answer holds the tail. */
 function cutTextblock(element: Y.XmlElement, offset: number): Y.XmlElement {

@@ -55,12 +55,7 @@ export function touchedTargets(transaction: Y.Transaction): TouchedTargets {
 }
 
 /** The marks among `touched` targets that no longer match their text and have not been noted yet. */
-export function newLapses(
-  doc: Y.Doc,
-  touched: TouchedTargets,
-  by: { participantId: string; name: string; party: string },
-  at: Date,
-): Lapse[] {
+export function newLapses(doc: Y.Doc, touched: TouchedTargets, by: { participantId: string; name: string; party: string }, at: Date): Lapse[] {
   const out: Lapse[] = [];
   const marks = agreement(doc);
   const codes = parties(doc)

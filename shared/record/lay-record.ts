@@ -2,17 +2,7 @@
 // Pure: ids come from the caller, so the server decides how they are made.
 import * as Y from 'yjs';
 import type { MeetingInput } from './meeting-input';
-import {
-  SCHEMA_VERSION,
-  actionPoints,
-  agenda,
-  localizedYText,
-  meta,
-  minutes,
-  parties,
-  participants,
-  type Participant,
-} from './schema';
+import { SCHEMA_VERSION, actionPoints, agenda, localizedYText, meta, minutes, parties, participants, type Participant } from './schema';
 import { writePlainParagraphs } from './rich-text';
 import { zoneOfVenue } from './time-zone';
 
@@ -22,13 +12,7 @@ export interface RecordIdentity {
   previousRecordHash: string | null;
 }
 
-export function layRecord(
-  doc: Y.Doc,
-  input: MeetingInput,
-  identity: RecordIdentity,
-  roster: Participant[],
-  newId: () => string,
-): void {
+export function layRecord(doc: Y.Doc, input: MeetingInput, identity: RecordIdentity, roster: Participant[], newId: () => string): void {
   doc.transact(() => {
     const facts = meta(doc);
     facts.set('schemaVersion', SCHEMA_VERSION);
@@ -65,7 +49,9 @@ export function layRecord(
     for (const entry of input.minutes) {
       const itemId = itemIds[entry.agendaItem - 1];
       if (!itemId) continue;
-      minutes(doc).get(itemId)!.push(entry.segments.map((texts) => newSegment(newId(), input.languages, texts)));
+      minutes(doc)
+        .get(itemId)!
+        .push(entry.segments.map((texts) => newSegment(newId(), input.languages, texts)));
     }
 
     actionPoints(doc).push(

@@ -81,7 +81,8 @@ export const meetingInput = meetingFacts
     if (m.prevailingLanguage && !m.authenticLanguages.includes(m.prevailingLanguage))
       issue(['prevailingLanguage'], 'the prevailing text must be an authentic one', 'prevailing-not-authentic');
     m.parties.forEach((p, i) => {
-      if (!languages.has(p.language)) issue(['parties', i, 'language'], `${p.language} is not a working language`, 'not-working-language', { language: p.language });
+      if (!languages.has(p.language))
+        issue(['parties', i, 'language'], `${p.language} is not a working language`, 'not-working-language', { language: p.language });
     });
     const heads = new Map<string, number>();
     m.participants.forEach((p, i) => {

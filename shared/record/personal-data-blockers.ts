@@ -20,13 +20,15 @@ export interface PlacedFinding {
   place: FindingPlace;
 }
 
-const placeKey = (p: FindingPlace) =>
-  p.target === 'case' ? `case:${p.id}:${p.field}` : `${p.target}:${p.id}:${p.language}`;
+const placeKey = (p: FindingPlace) => (p.target === 'case' ? `case:${p.id}:${p.field}` : `${p.target}:${p.id}:${p.language}`);
 
 const findingKey = (place: FindingPlace, kind: FindingKind, text: string) => `${placeKey(place)}|${kind}|${text}`;
 
 /** The names of the meeting's participants: they may be named in the record. */
-const participantNames = (doc: Y.Doc): string[] => participants(doc).toArray().map((p) => String(p.name ?? ''));
+const participantNames = (doc: Y.Doc): string[] =>
+  participants(doc)
+    .toArray()
+    .map((p) => String(p.name ?? ''));
 
 /** Findings in one case's fields: references, agencies, next step. */
 function caseFindings(entry: CaseEntry, names: readonly string[]): PlacedFinding[] {

@@ -38,8 +38,27 @@ const CAPITALISED = "[A-ZÀ-ÝĐĂÂÊÔƠƯẠ-Ỹ][a-zà-ýđăâêôơưạ-�
  * (broker), ນາງ in ນາງສາວ is kept (Miss), ... Checked on the letters after the honorific.
  */
 const THAI_NOT_A_NAME = [
-  'จ้าง', 'หน้า', 'ก', 'อำเภอ', 'ทะเบียน', 'ตำรวจ', 'ทหาร', 'พล', 'ด่าน', 'ประกัน', 'ทุน', 'สถานี', 'ท่า', 'งาน', 'ช่าง', 'แบบ', 'เรือ',
-  'พยาบาล', 'ฟ้า', 'แบบ', 'กำนัน',
+  'จ้าง',
+  'หน้า',
+  'ก',
+  'อำเภอ',
+  'ทะเบียน',
+  'ตำรวจ',
+  'ทหาร',
+  'พล',
+  'ด่าน',
+  'ประกัน',
+  'ทุน',
+  'สถานี',
+  'ท่า',
+  'งาน',
+  'ช่าง',
+  'แบบ',
+  'เรือ',
+  'พยาบาล',
+  'ฟ้า',
+  'แบบ',
+  'กำนัน',
 ];
 const LAO_NOT_A_NAME = ['ຍົກ', 'ຈ້າງ', 'ໜ້າ', 'ທະບຽນ', 'ພົນ', 'ບ້ານ'];
 const VIETNAMESE_NOT_A_NAME = ['Rịa', 'Quốc', 'Ngữ', 'Việt'];
@@ -82,7 +101,10 @@ const PATTERNS: Pattern[] = [
   // Thai national ID: 13 digits, checked with its check digit.
   { kind: 'id-number', regex: /(?<!\d)\d(?:[\s-]?\d){12}(?!\d)/gu, accept: (m) => thaiIdValid(m[0].replace(/\D/g, '')) },
   // Myanmar and Lao NRC: 12/MaYaKa(N)123456, in Latin letters or Myanmar script.
-  { kind: 'id-number', regex: new RegExp(`(?<!\\d)\\d{1,2}\\s?/\\s?(?:[A-Za-z]{3,9}|[${MYANMAR}]{2,9})\\s?\\((?:[A-Za-z]{1,6}|[${MYANMAR}]{1,8})\\)\\s?\\d{5,6}(?!\\d)`, 'gu') },
+  {
+    kind: 'id-number',
+    regex: new RegExp(`(?<!\\d)\\d{1,2}\\s?/\\s?(?:[A-Za-z]{3,9}|[${MYANMAR}]{2,9})\\s?\\((?:[A-Za-z]{1,6}|[${MYANMAR}]{1,8})\\)\\s?\\d{5,6}(?!\\d)`, 'gu'),
+  },
   // Passports: one or two capital letters and 6 to 8 digits.
   { kind: 'id-number', regex: /(?<![\p{L}\p{N}-])[A-Z]{1,2}\d{6,8}(?![\p{L}\p{N}])/gu },
   // Vietnamese CCCD (12 digits) and any other unbroken run of 9 to 12 digits: Khmer IDs are 9.
@@ -90,7 +112,8 @@ const PATTERNS: Pattern[] = [
   // A number written after a document's name: passport, ID card, in each language.
   {
     kind: 'id-number',
-    regex: /(?:passport|ID card|ID no|NRC|CCCD|CMND|hộ chiếu|căn cước|หนังสือเดินทาง|บัตรประชาชน|บัตรประจำตัว|ໜັງສືຜ່ານແດນ|ບັດປະຈຳຕົວ|နိုင်ငံကူးလက်မှတ်|မှတ်ပုံတင်|លិខិតឆ្លងដែន|អត្តសញ្ញាណប័ណ្ណ)[^\d\n]{0,20}([A-Z]{0,2}[\d\s-]{6,16}\d)/giu,
+    regex:
+      /(?:passport|ID card|ID no|NRC|CCCD|CMND|hộ chiếu|căn cước|หนังสือเดินทาง|บัตรประชาชน|บัตรประจำตัว|ໜັງສືຜ່ານແດນ|ບັດປະຈຳຕົວ|နိုင်ငံကူးလက်မှတ်|မှတ်ပုံတင်|លិខិតឆ្លងដែន|អត្តសញ្ញាណប័ណ្ណ)[^\d\n]{0,20}([A-Z]{0,2}[\d\s-]{6,16}\d)/giu,
   },
   // Phone numbers: an international prefix, or a leading 0, and nine to twelve digits in groups.
   {
@@ -104,7 +127,8 @@ const PATTERNS: Pattern[] = [
   // A date or year after "born", "date of birth" and the like.
   {
     kind: 'birth-date',
-    regex: /(?:date of birth|DOB|born(?: on| in)?|วันเกิด|เกิดวันที่|เกิดเมื่อ|เกิด|ວັນເດືອນປີເກີດ|ເກີດ|မွေးသက္ကရာဇ်|မွေးနေ့|မွေး|ថ្ងៃខែឆ្នាំកំណើត|កើត|ngày sinh|năm sinh|sinh ngày|sinh năm)[\s:：,]*(\d{1,4}(?:\s?[/.-]\s?\d{1,2})?(?:\s?[/.-]\s?\d{2,4})?|\d{1,2}\s\S+\s\d{4})/giu,
+    regex:
+      /(?:date of birth|DOB|born(?: on| in)?|วันเกิด|เกิดวันที่|เกิดเมื่อ|เกิด|ວັນເດືອນປີເກີດ|ເກີດ|မွေးသက္ကရာဇ်|မွေးနေ့|မွေး|ថ្ងៃខែឆ្នាំកំណើត|កើត|ngày sinh|năm sinh|sinh ngày|sinh năm)[\s:：,]*(\d{1,4}(?:\s?[/.-]\s?\d{1,2})?(?:\s?[/.-]\s?\d{2,4})?|\d{1,2}\s\S+\s\d{4})/giu,
     accept: (m) => /\d/.test(m[1] ?? ''),
   },
 ];
@@ -124,7 +148,10 @@ const normalise = (name: string) => name.normalize('NFC').toLowerCase().replace(
  * all words of some participant's name (participants are named in the record by design).
  */
 function isParticipant(found: string, participantNames: string[]): boolean {
-  const words = normalise(found).split(' ').slice(1).filter((w) => w.length > 0);
+  const words = normalise(found)
+    .split(' ')
+    .slice(1)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return false;
   return participantNames.some((name) => {
     const theirs = normalise(name);

@@ -79,7 +79,6 @@ export function removeAgendaItem(doc: Y.Doc, itemId: string): void {
 
 // ——— segments ———
 
-
 /** Adds an empty segment (one cell per working language) at `index`, by default last. */
 export function addSegment(doc: Y.Doc, itemId: string, id: string, index?: number): void {
   const { languages } = readMeetingFacts(doc);
@@ -153,13 +152,7 @@ export interface ActionPointTerms {
   status: ActionStatus;
 }
 
-export function addActionPoint(
-  doc: Y.Doc,
-  id: string,
-  terms: Partial<ActionPointTerms> & { party: string },
-  text: LocalizedText = {},
-  index?: number,
-): void {
+export function addActionPoint(doc: Y.Doc, id: string, terms: Partial<ActionPointTerms> & { party: string }, text: LocalizedText = {}, index?: number): void {
   const full: ActionPointTerms = { agency: '', due: null, status: 'open', ...terms };
   checkTerms(doc, full);
   const { languages } = readMeetingFacts(doc);
@@ -199,7 +192,12 @@ export function moveActionPoint(doc: Y.Doc, id: string, toIndex: number): void {
 
 function checkTerms(doc: Y.Doc, terms: Partial<ActionPointTerms>): void {
   const problems: string[] = [];
-  if (terms.party !== undefined && !parties(doc).toArray().some((p) => p.code === terms.party))
+  if (
+    terms.party !== undefined &&
+    !parties(doc)
+      .toArray()
+      .some((p) => p.code === terms.party)
+  )
     problems.push(`${terms.party} is not a party of this meeting`);
   if (terms.due != null && !/^\d{4}-\d{2}-\d{2}$/.test(terms.due)) problems.push('the due date is written YYYY-MM-DD');
   if (terms.status !== undefined && !ACTION_STATUSES.includes(terms.status)) problems.push(`${terms.status} is not a status`);
@@ -241,7 +239,9 @@ export function setBracket(text: Y.Text, index: number, length: number, brackete
 // ——— finding things ———
 
 function findAgendaItem(doc: Y.Doc, itemId: string): { item: AgendaItemMap; index: number } {
-  const index = agenda(doc).toArray().findIndex((item) => agendaItemId(item) === itemId);
+  const index = agenda(doc)
+    .toArray()
+    .findIndex((item) => agendaItemId(item) === itemId);
   if (index < 0) throw new RecordEditError('unknown-agenda-item', `there is no agenda item ${itemId}`);
   return { item: agenda(doc).get(index), index };
 }
@@ -264,7 +264,9 @@ function findSegment(doc: Y.Doc, itemId: string, id: string) {
 }
 
 function findActionPoint(doc: Y.Doc, id: string): { point: ActionPointMap; index: number } {
-  const index = actionPoints(doc).toArray().findIndex((p) => p.get('id') === id);
+  const index = actionPoints(doc)
+    .toArray()
+    .findIndex((p) => p.get('id') === id);
   if (index < 0) throw new RecordEditError('unknown-action-point', `there is no action point ${id}`);
   return { point: actionPoints(doc).get(index), index };
 }

@@ -9,7 +9,10 @@ const PLACES: [RegExp, string][] = [
   [/Vientiane|Luang\s*Prabang|Savannakhet|Champasa|Pakse|Lao\s*PDR|\bLaos\b|ວຽງຈັນ|ຫຼວງພະບາງ|ລາວ|เวียงจันทน์|หลวงพระบาง/iu, 'Asia/Vientiane'],
   [/Phnom\s*Penh|Siem\s*Reap|Battambang|Poipet|Cambodia|ភ្នំពេញ|សៀមរាប|កម្ពុជា|พนมเปญ|เสียมราฐ|กัมพูชา/iu, 'Asia/Phnom_Penh'],
   [/Yangon|Rangoon|Nay\s*Pyi\s*Taw|Naypyidaw|Mandalay|Myawaddy|Myanmar|ရန်ကုန်|နေပြည်တော်|မန္တလေး|မြန်မာ|ย่างกุ้ง|เนปยีดอ|เมียนมา/iu, 'Asia/Yangon'],
-  [/Ho\s*Chi\s*Minh|Sa[iì]\s*G[oò]n|Da\s*Lat|Đà\s*Lạt|Hanoi|Hà\s*Nội|Da\s*Nang|Đà\s*Nẵng|Viet\s*Nam|Vietnam|Việt\s*Nam|ฮานอย|ดาลัด|เวียดนาม/iu, 'Asia/Ho_Chi_Minh'],
+  [
+    /Ho\s*Chi\s*Minh|Sa[iì]\s*G[oò]n|Da\s*Lat|Đà\s*Lạt|Hanoi|Hà\s*Nội|Da\s*Nang|Đà\s*Nẵng|Viet\s*Nam|Vietnam|Việt\s*Nam|ฮานอย|ดาลัด|เวียดนาม/iu,
+    'Asia/Ho_Chi_Minh',
+  ],
   [/Bangkok|Chiang\s*Mai|Chiang\s*Rai|Mae\s*Sot|Nong\s*Khai|Thailand|กรุงเทพ|เชียงใหม่|เชียงราย|แม่สอด|หนองคาย|ไทย|ချင်းမိုင်|ဘန်ကောက်|ထိုင်း/iu, 'Asia/Bangkok'],
   [/Kunming|Beijing|China|昆明|北京|中国/iu, 'Asia/Shanghai'],
   [/Tokyo|Japan|東京|日本/iu, 'Asia/Tokyo'],

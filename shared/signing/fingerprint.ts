@@ -12,7 +12,12 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** "3F2A 91C0 …": the first 32 hex digits of a SHA-256, in eight groups of four. */
 export function displayFingerprint(hex: string): string {
-  return (hex.slice(0, SHOWN_HEX_DIGITS).toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
+  return (
+    hex
+      .slice(0, SHOWN_HEX_DIGITS)
+      .toUpperCase()
+      .match(/.{1,4}/g) ?? []
+  ).join(' ');
 }
 
 /** A public key's fingerprint: SHA-256 of its raw 32 bytes, in hex. */

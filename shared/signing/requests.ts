@@ -6,9 +6,7 @@ import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './keys';
 import { signatureStatement } from './statement';
 
 const base64UrlBytes = (length: number, what: string) =>
-  z
-    .string()
-    .refine((s) => isBase64Url(s) && decodeBase64Url(s).length === length, `${what}: ${length} bytes, base64url`);
+  z.string().refine((s) => isBase64Url(s) && decodeBase64Url(s).length === length, `${what}: ${length} bytes, base64url`);
 
 export const enrolKeyRequest = z.strictObject({
   publicKey: base64UrlBytes(PUBLIC_KEY_BYTES, 'a raw Ed25519 public key'),

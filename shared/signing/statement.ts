@@ -26,7 +26,6 @@ export const signatureStatement = z.strictObject({
 export type SignatureStatement = z.infer<typeof signatureStatement>;
 
 /** The exact bytes a head's key signs. */
-export const statementBytes = (statement: SignatureStatement): Uint8Array<ArrayBuffer> =>
-  new Uint8Array(canonicalBytes(statement));
+export const statementBytes = (statement: SignatureStatement): Uint8Array<ArrayBuffer> => new Uint8Array(canonicalBytes(statement));
 
 export const statementText = (statement: SignatureStatement): string => canonicalize(statement);

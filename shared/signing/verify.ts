@@ -125,13 +125,7 @@ function keysOf(bundle: BundleShape): Map<string, Uint8Array<ArrayBuffer>> {
   return keys;
 }
 
-function statementFaults(
-  party: string,
-  statement: SignatureStatement,
-  meetingId: string,
-  version: number,
-  recordHash: string,
-): VerdictReason[] {
+function statementFaults(party: string, statement: SignatureStatement, meetingId: string, version: number, recordHash: string): VerdictReason[] {
   const faults: VerdictReason[] = [];
   const compare = (field: 'party' | 'recordHash' | 'version' | 'meetingId', expected: string, found: string) => {
     if (expected !== found) faults.push({ code: 'statement-mismatch', party, field, expected, found });

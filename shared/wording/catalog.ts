@@ -12,7 +12,6 @@ import { zh } from './zh';
 import type { Wording } from './wording';
 import type { WordingLanguage } from './languages';
 
-
 // Every language ./languages names, and only those.
 export const CATALOG: Readonly<Record<WordingLanguage, Wording>> = { th, lo, my, km, vi, en, zh, ja };
 

@@ -25,7 +25,14 @@ export const en: Wording = {
     agency: 'Responsible agency',
     nextStep: 'Next step',
     repatriatedOn: 'Repatriated on',
-    stages: { 'identified': 'Identified', 'nationality-verified': 'Nationality verified', 'repatriation-agreed': 'Repatriation agreed', 'repatriated': 'Repatriated', 'reintegration-follow-up': 'Reintegration follow-up', 'closed': 'Closed' },
+    stages: {
+      identified: 'Identified',
+      'nationality-verified': 'Nationality verified',
+      'repatriation-agreed': 'Repatriation agreed',
+      repatriated: 'Repatriated',
+      'reintegration-follow-up': 'Reintegration follow-up',
+      closed: 'Closed',
+    },
   },
   observers: 'Observers',
   name: 'Name',
@@ -53,7 +60,12 @@ export const en: Wording = {
   howToVerify: (page) =>
     `The signed bundle of this record is attached to this PDF. To check that these pages are the record every party signed, scan the QR code, or open ${page} and give it this file.`,
   closing: (f) => {
-    const langs = (codes: string[]) => listOf(codes.map((c) => nameIn(en, c)), ', ', ' and ');
+    const langs = (codes: string[]) =>
+      listOf(
+        codes.map((c) => nameIn(en, c)),
+        ', ',
+        ' and ',
+      );
     const authentic = allAuthentic(f)
       ? 'All texts are equally authentic.'
       : f.authentic.length === 1

@@ -22,7 +22,14 @@ export const ja: Wording = {
     agency: '担当機関',
     nextStep: '次の措置',
     repatriatedOn: '送還日',
-    stages: { 'identified': '認定済み', 'nationality-verified': '国籍確認済み', 'repatriation-agreed': '送還合意済み', 'repatriated': '送還済み', 'reintegration-follow-up': '社会復帰の追跡', 'closed': '終結' },
+    stages: {
+      identified: '認定済み',
+      'nationality-verified': '国籍確認済み',
+      'repatriation-agreed': '送還合意済み',
+      repatriated: '送還済み',
+      'reintegration-follow-up': '社会復帰の追跡',
+      closed: '終結',
+    },
   },
   observers: 'オブザーバー',
   name: '氏名',
@@ -47,9 +54,15 @@ export const ja: Wording = {
   amends: 'この版は次のハッシュ値の議事録を改正する',
   statement: '署名声明',
   signature: '電子署名（Ed25519）',
-  howToVerify: (page) => `この議事録の署名済みデータは本PDFに添付されています。これらのページが全当事者の署名した議事録であることは、QRコードを読み取るか、${page}を開いてこのファイルを提出して確認できます。`,
+  howToVerify: (page) =>
+    `この議事録の署名済みデータは本PDFに添付されています。これらのページが全当事者の署名した議事録であることは、QRコードを読み取るか、${page}を開いてこのファイルを提出して確認できます。`,
   closing: (f) => {
-    const langs = (codes: string[]) => listOf(codes.map((c) => nameIn(ja, c)), '、', '及び');
+    const langs = (codes: string[]) =>
+      listOf(
+        codes.map((c) => nameIn(ja, c)),
+        '、',
+        '及び',
+      );
     const authentic = allAuthentic(f) ? 'ひとしく正文とする。' : `${langs(f.authentic)}の本文をひとしく正文とする。`;
     const prevail = f.prevailing ? `解釈に相違がある場合には、${nameIn(ja, f.prevailing)}の本文による。` : '';
     return `${f.date}に${f.venue}で、${langs(f.languages)}により本書${COUNT[f.originals] ?? f.originals}通を作成した。${authentic}${prevail}`;

@@ -25,7 +25,14 @@ export const km: Wording = {
     agency: 'ស្ថាប័នទទួលខុសត្រូវ',
     nextStep: 'ជំហានបន្ទាប់',
     repatriatedOn: 'បានបញ្ជូនត្រឡប់នៅថ្ងៃ',
-    stages: { 'identified': 'បានកំណត់អត្តសញ្ញាណ', 'nationality-verified': 'បានផ្ទៀងផ្ទាត់សញ្ជាតិ', 'repatriation-agreed': 'បានព្រមព្រៀងបញ្ជូនត្រឡប់', 'repatriated': 'បានបញ្ជូនត្រឡប់', 'reintegration-follow-up': 'តាមដានការធ្វើសមាហរណកម្មឡើងវិញ', 'closed': 'បានបិទ' },
+    stages: {
+      identified: 'បានកំណត់អត្តសញ្ញាណ',
+      'nationality-verified': 'បានផ្ទៀងផ្ទាត់សញ្ជាតិ',
+      'repatriation-agreed': 'បានព្រមព្រៀងបញ្ជូនត្រឡប់',
+      repatriated: 'បានបញ្ជូនត្រឡប់',
+      'reintegration-follow-up': 'តាមដានការធ្វើសមាហរណកម្មឡើងវិញ',
+      closed: 'បានបិទ',
+    },
   },
   observers: 'អ្នកសង្កេតការណ៍',
   name: 'ឈ្មោះ',
@@ -53,7 +60,12 @@ export const km: Wording = {
   howToVerify: (page) =>
     `កញ្ចប់ទិន្នន័យដែលបានចុះហត្ថលេខានៃកំណត់ហេតុនេះ ត្រូវបានភ្ជាប់ជាមួយឯកសារ PDF នេះ។ ដើម្បីផ្ទៀងផ្ទាត់ថាទំព័រទាំងនេះគឺជាកំណត់ហេតុដែលគ្រប់ភាគីបានចុះហត្ថលេខា សូមស្កេនកូដ QR ឬបើក ${page} ហើយដាក់ឯកសារនេះ។`,
   closing: (f) => {
-    const langs = (codes: string[]) => listOf(codes.map((c) => nameIn(km, c)), ' ', ' និង');
+    const langs = (codes: string[]) =>
+      listOf(
+        codes.map((c) => nameIn(km, c)),
+        ' ',
+        ' និង',
+      );
     const authentic = allAuthentic(f) ? 'អត្ថបទទាំងអស់មានតម្លៃគតិយុត្តស្មើគ្នា។' : `អត្ថបទ${langs(f.authentic)}មានតម្លៃគតិយុត្តស្មើគ្នា។`;
     const prevail = f.prevailing ? ` ក្នុងករណីមានការបកស្រាយខុសគ្នា អត្ថបទ${nameIn(km, f.prevailing)}ត្រូវយកជាគោល។` : '';
     return `ធ្វើនៅ${f.venue} ${f.date} ជាច្បាប់ដើមចំនួន${COUNT[f.originals] ?? d(f.originals)}ច្បាប់ ច្បាប់នីមួយៗសរសេរជា${langs(f.languages)}។ ${authentic}${prevail}`;

@@ -22,7 +22,14 @@ export const lo: Wording = {
     agency: 'ອົງການຮັບຜິດຊອບ',
     nextStep: 'ຂັ້ນຕອນຕໍ່ໄປ',
     repatriatedOn: 'ສົ່ງກັບວັນທີ',
-    stages: { 'identified': 'ກຳນົດຕົວແລ້ວ', 'nationality-verified': 'ພິສູດສັນຊາດແລ້ວ', 'repatriation-agreed': 'ຕົກລົງສົ່ງກັບແລ້ວ', 'repatriated': 'ສົ່ງກັບແລ້ວ', 'reintegration-follow-up': 'ຕິດຕາມການເຊື່ອມໂຍງຄືນສູ່ສັງຄົມ', 'closed': 'ປິດກໍລະນີ' },
+    stages: {
+      identified: 'ກຳນົດຕົວແລ້ວ',
+      'nationality-verified': 'ພິສູດສັນຊາດແລ້ວ',
+      'repatriation-agreed': 'ຕົກລົງສົ່ງກັບແລ້ວ',
+      repatriated: 'ສົ່ງກັບແລ້ວ',
+      'reintegration-follow-up': 'ຕິດຕາມການເຊື່ອມໂຍງຄືນສູ່ສັງຄົມ',
+      closed: 'ປິດກໍລະນີ',
+    },
   },
   observers: 'ຜູ້ສັງເກດການ',
   name: 'ຊື່ ແລະ ນາມສະກຸນ',
@@ -47,10 +54,14 @@ export const lo: Wording = {
   amends: 'ສະບັບນີ້ແກ້ໄຂບົດບັນທຶກທີ່ມີຄ່າແຮຊ',
   statement: 'ຖະແຫຼງການລົງນາມ',
   signature: 'ລາຍເຊັນເອເລັກໂຕຣນິກ (Ed25519)',
-  howToVerify: (page) =>
-    `ຊຸດຂໍ້ມູນການລົງນາມຂອງບົດບັນທຶກນີ້ ຕິດຄັດມາກັບໄຟລ໌ PDF ນີ້ ກວດສອບວ່າໜ້າເຫຼົ່ານີ້ແມ່ນບົດບັນທຶກທີ່ທຸກຝ່າຍລົງນາມ ໂດຍສະແກນຄິວອາໂຄດ ຫຼື ເປີດ ${page} ແລ້ວສົ່ງໄຟລ໌ນີ້`,
+  howToVerify: (page) => `ຊຸດຂໍ້ມູນການລົງນາມຂອງບົດບັນທຶກນີ້ ຕິດຄັດມາກັບໄຟລ໌ PDF ນີ້ ກວດສອບວ່າໜ້າເຫຼົ່ານີ້ແມ່ນບົດບັນທຶກທີ່ທຸກຝ່າຍລົງນາມ ໂດຍສະແກນຄິວອາໂຄດ ຫຼື ເປີດ ${page} ແລ້ວສົ່ງໄຟລ໌ນີ້`,
   closing: (f) => {
-    const langs = (codes: string[]) => listOf(codes.map((c) => nameIn(lo, c)), ', ', ' ແລະ ');
+    const langs = (codes: string[]) =>
+      listOf(
+        codes.map((c) => nameIn(lo, c)),
+        ', ',
+        ' ແລະ ',
+      );
     const authentic = allAuthentic(f) ? 'ທຸກສະບັບມີຄຸນຄ່າເທົ່າທຽມກັນ' : `ສະບັບ${langs(f.authentic)} ມີຄຸນຄ່າເທົ່າທຽມກັນ`;
     const prevail = f.prevailing ? ` ໃນກໍລະນີມີການຕີຄວາມໝາຍແຕກຕ່າງກັນ ໃຫ້ຖືເອົາສະບັບ${nameIn(lo, f.prevailing)}ເປັນຫຼັກ` : '';
     return `ເຮັດທີ່ ${f.venue} ວັນທີ ${f.date} ເປັນສະບັບຕົ້ນ${COUNT[f.originals] ?? ` ${f.originals} `}ສະບັບ ແຕ່ລະສະບັບເປັນ${langs(f.languages)} ${authentic}${prevail}`;

@@ -25,7 +25,14 @@ export const my: Wording = {
     agency: 'တာဝန်ခံဌာန',
     nextStep: 'နောက်တစ်ဆင့်',
     repatriatedOn: 'ပြန်လည်ပို့ဆောင်သည့်နေ့',
-    stages: { 'identified': 'ဖော်ထုတ်ပြီး', 'nationality-verified': 'နိုင်ငံသားအဖြစ် စိစစ်ပြီး', 'repatriation-agreed': 'ပြန်လည်ပို့ဆောင်ရန် သဘောတူပြီး', 'repatriated': 'ပြန်လည်ပို့ဆောင်ပြီး', 'reintegration-follow-up': 'လူမှုဘဝ ပြန်လည်ထူထောင်ရေး ဆက်လက်စောင့်ကြည့်', 'closed': 'ပိတ်ပြီး' },
+    stages: {
+      identified: 'ဖော်ထုတ်ပြီး',
+      'nationality-verified': 'နိုင်ငံသားအဖြစ် စိစစ်ပြီး',
+      'repatriation-agreed': 'ပြန်လည်ပို့ဆောင်ရန် သဘောတူပြီး',
+      repatriated: 'ပြန်လည်ပို့ဆောင်ပြီး',
+      'reintegration-follow-up': 'လူမှုဘဝ ပြန်လည်ထူထောင်ရေး ဆက်လက်စောင့်ကြည့်',
+      closed: 'ပိတ်ပြီး',
+    },
   },
   observers: 'လေ့လာသူများ',
   name: 'အမည်',
@@ -53,7 +60,12 @@ export const my: Wording = {
   howToVerify: (page) =>
     `ဤမှတ်တမ်း၏ လက်မှတ်ရေးထိုးထားသော ဒေတာအစုကို ဤ PDF ဖိုင်တွင် ပူးတွဲထားသည်။ ဤစာမျက်နှာများသည် နိုင်ငံအားလုံး လက်မှတ်ရေးထိုးထားသော မှတ်တမ်း ဖြစ်ကြောင်း QR ကုဒ်ကို စကင်ဖတ်၍ သို့မဟုတ် ${page} တွင် ဤဖိုင်ကို တင်၍ စစ်ဆေးနိုင်သည်။`,
   closing: (f) => {
-    const langs = (codes: string[]) => listOf(codes.map((c) => nameIn(my, c)), '၊ ', ' နှင့် ');
+    const langs = (codes: string[]) =>
+      listOf(
+        codes.map((c) => nameIn(my, c)),
+        '၊ ',
+        ' နှင့် ',
+      );
     const authentic = allAuthentic(f) ? 'စာသားအားလုံးသည် အညီအမျှ အာဏာတည်သည်။' : `${langs(f.authentic)} စာသားများသည် အညီအမျှ အာဏာတည်သည်။`;
     const prevail = f.prevailing ? ` အဓိပ္ပာယ်ကောက်ယူမှု ကွဲလွဲပါက ${nameIn(my, f.prevailing)} စာသားကို အတည်ယူရမည်။` : '';
     return `${f.venue}၌ ${f.date}တွင် ပြုလုပ်သည်။ မူရင်း ${COUNT[f.originals] ?? d(f.originals)} စောင် ပြုလုပ်၍ တစ်စောင်စီကို ${langs(f.languages)} ဖြင့် ရေးသားသည်။ ${authentic}${prevail}`;

@@ -23,7 +23,14 @@ export const th: Wording = {
     agency: 'หน่วยงานที่รับผิดชอบ',
     nextStep: 'ขั้นตอนต่อไป',
     repatriatedOn: 'ส่งกลับเมื่อ',
-    stages: { 'identified': 'คัดแยกแล้ว', 'nationality-verified': 'พิสูจน์สัญชาติแล้ว', 'repatriation-agreed': 'ตกลงส่งกลับแล้ว', 'repatriated': 'ส่งกลับแล้ว', 'reintegration-follow-up': 'ติดตามการคืนสู่สังคม', 'closed': 'ปิดกรณี' },
+    stages: {
+      identified: 'คัดแยกแล้ว',
+      'nationality-verified': 'พิสูจน์สัญชาติแล้ว',
+      'repatriation-agreed': 'ตกลงส่งกลับแล้ว',
+      repatriated: 'ส่งกลับแล้ว',
+      'reintegration-follow-up': 'ติดตามการคืนสู่สังคม',
+      closed: 'ปิดกรณี',
+    },
   },
   observers: 'ผู้สังเกตการณ์',
   name: 'ชื่อ-สกุล',
@@ -48,10 +55,14 @@ export const th: Wording = {
   amends: 'ฉบับนี้แก้ไขบันทึกที่มีค่าแฮช',
   statement: 'ถ้อยแถลงการลงนาม',
   signature: 'ลายมือชื่ออิเล็กทรอนิกส์ (Ed25519)',
-  howToVerify: (page) =>
-    `ชุดข้อมูลการลงนามของบันทึกนี้แนบอยู่ในไฟล์ PDF นี้ ตรวจสอบว่าหน้าเหล่านี้คือบันทึกที่ทุกฝ่ายลงนามได้โดยสแกนคิวอาร์โค้ด หรือเปิด ${page} แล้วส่งไฟล์นี้`,
+  howToVerify: (page) => `ชุดข้อมูลการลงนามของบันทึกนี้แนบอยู่ในไฟล์ PDF นี้ ตรวจสอบว่าหน้าเหล่านี้คือบันทึกที่ทุกฝ่ายลงนามได้โดยสแกนคิวอาร์โค้ด หรือเปิด ${page} แล้วส่งไฟล์นี้`,
   closing: (f) => {
-    const langs = (codes: string[]) => listOf(codes.map((c) => nameIn(th, c)), ' ', ' และ');
+    const langs = (codes: string[]) =>
+      listOf(
+        codes.map((c) => nameIn(th, c)),
+        ' ',
+        ' และ',
+      );
     const authentic = allAuthentic(f) ? 'ทุกฉบับมีความถูกต้องเท่าเทียมกัน' : `ตัวบท${langs(f.authentic)}มีความถูกต้องเท่าเทียมกัน`;
     const prevail = f.prevailing ? ` ในกรณีที่มีการตีความแตกต่างกัน ให้ถือตัวบท${nameIn(th, f.prevailing)}เป็นเกณฑ์` : '';
     return `ทำ ณ ${f.venue} เมื่อวันที่ ${f.date} เป็นต้นฉบับ${COUNT[f.originals] ?? ` ${f.originals} `}ฉบับ แต่ละฉบับทำเป็น${langs(f.languages)} ${authentic}${prevail}`;

@@ -22,7 +22,14 @@ export const vi: Wording = {
     agency: 'Cơ quan chịu trách nhiệm',
     nextStep: 'Bước tiếp theo',
     repatriatedOn: 'Ngày hồi hương',
-    stages: { 'identified': 'Đã xác định', 'nationality-verified': 'Đã xác minh quốc tịch', 'repatriation-agreed': 'Đã thống nhất hồi hương', 'repatriated': 'Đã hồi hương', 'reintegration-follow-up': 'Theo dõi tái hòa nhập', 'closed': 'Đã đóng' },
+    stages: {
+      identified: 'Đã xác định',
+      'nationality-verified': 'Đã xác minh quốc tịch',
+      'repatriation-agreed': 'Đã thống nhất hồi hương',
+      repatriated: 'Đã hồi hương',
+      'reintegration-follow-up': 'Theo dõi tái hòa nhập',
+      closed: 'Đã đóng',
+    },
   },
   observers: 'Quan sát viên',
   name: 'Họ và tên',
@@ -50,10 +57,24 @@ export const vi: Wording = {
   howToVerify: (page) =>
     `Gói dữ liệu đã ký của biên bản này được đính kèm trong tệp PDF này. Để kiểm tra các trang này đúng là biên bản mà tất cả các Bên đã ký, hãy quét mã QR, hoặc mở ${page} và gửi tệp này.`,
   closing: (f) => {
-    const langs = (codes: string[]) => listOf(codes.map((c) => nameIn(vi, c)), ', ', ' và ');
+    const langs = (codes: string[]) =>
+      listOf(
+        codes.map((c) => nameIn(vi, c)),
+        ', ',
+        ' và ',
+      );
     const authentic = allAuthentic(f) ? 'Các văn bản có giá trị như nhau.' : `Các văn bản bằng ${langs(f.authentic)} có giá trị như nhau.`;
     const prevail = f.prevailing ? ` Trường hợp có sự giải thích khác nhau, văn bản bằng ${nameIn(vi, f.prevailing)} được dùng làm căn cứ.` : '';
     return `Làm tại ${f.venue}, ${f.date}, thành ${COUNT[f.originals] ?? f.originals} bản gốc, mỗi bản bằng ${langs(f.languages)}. ${authentic}${prevail}`;
   },
-  languageNames: { th: 'tiếng Thái', lo: 'tiếng Lào', en: 'tiếng Anh', km: 'tiếng Khmer', my: 'tiếng Myanmar', vi: 'tiếng Việt', zh: 'tiếng Trung', ja: 'tiếng Nhật' },
+  languageNames: {
+    th: 'tiếng Thái',
+    lo: 'tiếng Lào',
+    en: 'tiếng Anh',
+    km: 'tiếng Khmer',
+    my: 'tiếng Myanmar',
+    vi: 'tiếng Việt',
+    zh: 'tiếng Trung',
+    ja: 'tiếng Nhật',
+  },
 };

@@ -22,7 +22,14 @@ export const zh: Wording = {
     agency: '负责机构',
     nextStep: '下一步',
     repatriatedOn: '遣返日期',
-    stages: { 'identified': '已识别', 'nationality-verified': '已核实国籍', 'repatriation-agreed': '已商定遣返', 'repatriated': '已遣返', 'reintegration-follow-up': '重返社会跟进', 'closed': '已结案' },
+    stages: {
+      identified: '已识别',
+      'nationality-verified': '已核实国籍',
+      'repatriation-agreed': '已商定遣返',
+      repatriated: '已遣返',
+      'reintegration-follow-up': '重返社会跟进',
+      closed: '已结案',
+    },
   },
   observers: '观察员',
   name: '姓名',
@@ -49,7 +56,12 @@ export const zh: Wording = {
   signature: '电子签名（Ed25519）',
   howToVerify: (page) => `本纪要经签署的数据包附于本PDF文件中。如需核验本文各页即为各方签署的纪要，请扫描二维码，或打开${page}并提交本文件。`,
   closing: (f) => {
-    const langs = (codes: string[]) => listOf(codes.map((c) => nameIn(zh, c)), '、', '和');
+    const langs = (codes: string[]) =>
+      listOf(
+        codes.map((c) => nameIn(zh, c)),
+        '、',
+        '和',
+      );
     const authentic = allAuthentic(f) ? '各文本同等作准。' : `${langs(f.authentic)}文本同等作准。`;
     const prevail = f.prevailing ? `如对解释发生分歧，以${nameIn(zh, f.prevailing)}文本为准。` : '';
     return `${f.date}订于${f.venue}，一式${COUNT[f.originals] ?? f.originals}份，每份均以${langs(f.languages)}写成。${authentic}${prevail}`;

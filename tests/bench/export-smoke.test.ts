@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
 const measure = (step: string, file: string) =>
-  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/export/measure.ts', step, file, JSON.stringify({ segmentsPerItem: 1, sentences: 1 })], { cwd: root, encoding: 'utf8' }).trim());
+  JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/export/measure.ts', step, file, JSON.stringify({ segmentsPerItem: 1, sentences: 1 })], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim(),
+  );
 
 describe('export benchmark harness', () => {
   it('exports the GMS 08 original of five parties in three languages, and the verifier finds its pages exactly the signed record', () => {

@@ -74,7 +74,8 @@ describe('interface catalogs', () => {
           const where = `${language} ${key} {${plural.arg}}`;
           expect(plural.forms, where).toContain('other');
           const categories = plural.ordinal ? (new Intl.PluralRules(language, { type: 'ordinal' }).resolvedOptions().pluralCategories as string[]) : cardinal;
-          for (const form of plural.forms) expect(form.startsWith('=') || categories.includes(form), `${where}: "${form}" is no plural form of ${language}`).toBe(true);
+          for (const form of plural.forms)
+            expect(form.startsWith('=') || categories.includes(form), `${where}: "${form}" is no plural form of ${language}`).toBe(true);
           // A form the language needs and the message lacks would fall back to "other" silently.
           for (const needed of categories) expect(plural.forms, `${where} lacks "${needed}"`).toContain(needed);
         }

@@ -6,9 +6,7 @@ import { catalogs, languageName, pick, SELF_NAMES, translate, UI_LANGUAGES } fro
 
 describe('interface catalogs', () => {
   it('fills placeholders', () => {
-    expect(translate('th', 'lock.blocked', { segments: 2, actionPoints: 1 })).toBe(
-      'ยังต้องได้รับความเห็นชอบก่อนล็อกบันทึก: 2 ย่อหน้า, 1 จุดดำเนินการ',
-    );
+    expect(translate('th', 'lock.blocked', { segments: 2, actionPoints: 1 })).toBe('ยังต้องได้รับความเห็นชอบก่อนล็อกบันทึก: 2 ย่อหน้า, 1 จุดดำเนินการ');
     expect(translate('lo', 'agenda.item', { number: 3 })).toBe('ວາລະທີ 3');
   });
 
@@ -42,7 +40,10 @@ describe('interface catalogs', () => {
     for (const language of UI_LANGUAGES) {
       const [{ core }, { extra }] = parts[language];
       const coreKeys = Object.keys(core);
-      expect(coreKeys.filter((key) => key in extra), language).toEqual([]);
+      expect(
+        coreKeys.filter((key) => key in extra),
+        language,
+      ).toEqual([]);
       expect({ ...core, ...extra }, language).toEqual(catalogs[language]);
     }
   });
@@ -50,11 +51,14 @@ describe('interface catalogs', () => {
   it('words the workspace with the first part only: the second part’s keys are used by the console, verify, export and audit screens alone', async () => {
     const { extra } = await import('../../client/i18n/en/extra');
     const root = fileURLToPath(new URL('../../client', import.meta.url));
-    const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
     const elsewhere = walk(root).filter((file) => /\.tsx?$/.test(file) && !/[/\\](i18n|features[/\\](console|verify|export|audit))[/\\]/.test(file));
     const used = elsewhere.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return Object.keys(extra).filter((key) => text.includes(`'${key}'`) || text.includes(`\`${key.split('.').slice(0, -1).join('.')}.\${`)).map((key) => `${file}: ${key}`);
+      return Object.keys(extra)
+        .filter((key) => text.includes(`'${key}'`) || text.includes(`\`${key.split('.').slice(0, -1).join('.')}.\${`))
+        .map((key) => `${file}: ${key}`);
     });
     expect(used).toEqual([]);
   });

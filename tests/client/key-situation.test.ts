@@ -33,7 +33,12 @@ describe('where a head’s signing key stands', () => {
   });
 
   it('asks nothing once the record is signed, when no key can be enrolled', () => {
-    for (const [here, enrolled] of [[null, null], [null, A], [A, B], [A, null]] as const) {
+    for (const [here, enrolled] of [
+      [null, null],
+      [null, A],
+      [A, B],
+      [A, null],
+    ] as const) {
       const settled = keySituation(here, enrolled, 'signed');
       expect(settled.kind).toBe('settled');
       expect(automaticStep(settled)).toBeNull();

@@ -8,7 +8,10 @@ const refusal = (status: number, code: string, detail: Record<string, unknown> =
 
 describe('a refused lifecycle step, in the reader’s words', () => {
   it('counts what blocks a lock', () => {
-    const blockers = [{ kind: 'segment', id: 's1', missingParties: ['LA'], openBrackets: 0 }, { kind: 'actionPoint', id: 'a1', missingParties: [], openBrackets: 2 }];
+    const blockers = [
+      { kind: 'segment', id: 's1', missingParties: ['LA'], openBrackets: 0 },
+      { kind: 'actionPoint', id: 'a1', missingParties: [], openBrackets: 2 },
+    ];
     const explained = explainRefusal('lock', refusal(409, 'not_agreed', { blockers }));
     expect(explained).toEqual({ key: 'refused.notAgreed', params: { count: 2 } });
     expect(translate('th', explained.key, explained.params)).toContain('2 รายการ');

@@ -49,7 +49,8 @@ describe('the client’s message formatter', () => {
 
   it('keeps ICU’s apostrophes: doubled is one, before a brace it quotes', () => {
     for (const message of ["it''s {n}", "'{literal}' {n}", "{n, plural, one {'#' is #} other {# of '{them}'}}", 'don’t {n, number}'])
-      for (const n of [1, 2]) expect(formatMessage(parseMessage(message), 'en', { n }), message).toBe(String(new IntlMessageFormat(message, 'en').format({ n })));
+      for (const n of [1, 2])
+        expect(formatMessage(parseMessage(message), 'en', { n }), message).toBe(String(new IntlMessageFormat(message, 'en').format({ n })));
   });
 
   it('refuses what the catalogs do not use, and a value left out throws', () => {

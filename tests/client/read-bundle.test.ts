@@ -7,7 +7,9 @@ const bundle = { format: 'accord.signed-bundle/1', recordHash: '0'.repeat(64) };
 /** A PDF as Accord writes one: the bundle as an uncompressed embedded file stream. */
 function pdfCarrying(json: string): Uint8Array {
   const body = utf8(json);
-  return utf8(`%PDF-1.7\n4 0 obj\n<< /Type /EmbeddedFile /Subtype /application#2Fjson /Length ${body.length} >>\nstream\n${json}\nendstream\nendobj\ntrailer\n%%EOF\n`);
+  return utf8(
+    `%PDF-1.7\n4 0 obj\n<< /Type /EmbeddedFile /Subtype /application#2Fjson /Length ${body.length} >>\nstream\n${json}\nendstream\nendobj\ntrailer\n%%EOF\n`,
+  );
 }
 
 async function refusal(bytes: Uint8Array): Promise<string> {

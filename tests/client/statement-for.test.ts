@@ -16,9 +16,21 @@ function locked(overrides: Partial<RecordDetails> = {}): RecordDetails {
     ],
   } as unknown as CanonicalRecord;
   return {
-    meetingId: 'kQ2x', documentId: 'd1', version: 2, state: 'locked', isLatest: true, previousRecordHash: null,
-    recordHash: HASH, fingerprint: null, lockedAt: null, record, signatures: [], partiesToSign: ['TH'], keys: [],
-    serverTime: '2025-03-12T09:40:00.000Z', ...overrides,
+    meetingId: 'kQ2x',
+    documentId: 'd1',
+    version: 2,
+    state: 'locked',
+    isLatest: true,
+    previousRecordHash: null,
+    recordHash: HASH,
+    fingerprint: null,
+    lockedAt: null,
+    record,
+    signatures: [],
+    partiesToSign: ['TH'],
+    keys: [],
+    serverTime: '2025-03-12T09:40:00.000Z',
+    ...overrides,
   };
 }
 

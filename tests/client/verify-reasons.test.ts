@@ -30,7 +30,11 @@ describe('why a bundle is not valid, in the reader’s words', () => {
   it('has words for every reason the verifier gives, in every language, with nothing left unfilled', () => {
     for (const language of UI_LANGUAGES) {
       for (const reason of EVERY_REASON) {
-        const message = reasonMessage(reason, (code) => names[code] ?? code, (key) => translate(language, key));
+        const message = reasonMessage(
+          reason,
+          (code) => names[code] ?? code,
+          (key) => translate(language, key),
+        );
         const text = translate(language, message.key, message.params);
         expect(catalogs[language][message.key], `${language} ${reason.code}`).toBeTruthy();
         expect(text, `${language} ${reason.code}`).not.toMatch(/\{\w+\}/);
@@ -39,9 +43,17 @@ describe('why a bundle is not valid, in the reader’s words', () => {
   });
 
   it('names parties as the record does and shows hashes as fingerprints', () => {
-    const hash = reasonMessage(EVERY_REASON[2]!, (c) => c, (k) => k);
+    const hash = reasonMessage(
+      EVERY_REASON[2]!,
+      (c) => c,
+      (k) => k,
+    );
     expect(translate('en', hash.key, hash.params)).toContain('stated AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA, found BBBB');
-    const version = reasonMessage(EVERY_REASON[4]!, (c) => names[c] ?? c, (k) => translate('th', k));
+    const version = reasonMessage(
+      EVERY_REASON[4]!,
+      (c) => names[c] ?? c,
+      (k) => translate('th', k),
+    );
     expect(translate('th', version.key, version.params)).toBe('การลงนามของสปป. ลาวเป็นของฉบับอื่น (1 ไม่ใช่ 2)');
   });
 });

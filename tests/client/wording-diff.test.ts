@@ -13,7 +13,12 @@ describe('a proposal shown as tracked changes', () => {
 
   it('cuts Thai, written without spaces, at word boundaries rather than whole sentences', () => {
     const parts = wordingDiff('ที่ประชุมรับทราบรายงาน', 'ที่ประชุมเห็นชอบรายงาน', 'th');
-    expect(parts.filter((p) => p.kind === 'same').map((p) => p.text).join('')).toContain('รายงาน');
+    expect(
+      parts
+        .filter((p) => p.kind === 'same')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('รายงาน');
     expect(parts.find((p) => p.kind === 'deleted')?.text).toBe('รับทราบ');
     expect(parts.find((p) => p.kind === 'inserted')?.text).toBe('เห็นชอบ');
   });
@@ -22,7 +27,17 @@ describe('a proposal shown as tracked changes', () => {
     const before = 'ທັງສອງປະເທດໄດ້ນຳສະເໜີ';
     const after = 'ກອງປະຊຸມໄດ້ຮັບຊາບ ແລະ ນຳສະເໜີ';
     const parts = wordingDiff(before, after, 'lo');
-    expect(parts.filter((p) => p.kind !== 'inserted').map((p) => p.text).join('')).toBe(before);
-    expect(parts.filter((p) => p.kind !== 'deleted').map((p) => p.text).join('')).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'inserted')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'deleted')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
   });
 });

@@ -53,11 +53,20 @@ describe('the console’s and the verify page’s accessibility in every interfa
       await signInPage.goto(`${server.url}/console`);
       await signInPage.locator('input[name="login"]').waitFor();
       await scan(signInPage, 'console sign-in');
-      const invited = await call(server, { bearer: ADMIN_TOKEN }, 'POST', '/api/console/accounts', { name: `Invited ${language}`, login: `invited.${language}`, party: 'KH' });
+      const invited = await call(server, { bearer: ADMIN_TOKEN }, 'POST', '/api/console/accounts', {
+        name: `Invited ${language}`,
+        login: `invited.${language}`,
+        party: 'KH',
+      });
       await signInPage.goto(invited.body.setupLink);
       await signInPage.locator('.setup-account').waitFor();
       await scan(signInPage, 'console setup link');
-      await call(server, { bearer: ADMIN_TOKEN }, 'POST', '/api/console/accounts', { name: `First ${language}`, login: `first.${language}`, party: 'VN', initialPassword: 'given password 2025' });
+      await call(server, { bearer: ADMIN_TOKEN }, 'POST', '/api/console/accounts', {
+        name: `First ${language}`,
+        login: `first.${language}`,
+        party: 'VN',
+        initialPassword: 'given password 2025',
+      });
       const first = await signIn(server, `first.${language}`, 'given password 2025', `192.0.2.${UI_LANGUAGES.indexOf(language) + 10}`);
       const change = await reader(language, cookieOf(first));
       await change.goto(`${server.url}/console`);

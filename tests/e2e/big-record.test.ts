@@ -33,8 +33,7 @@ function bigRecord(): unknown {
 /** ProseMirror views in the page: the editors mounted. */
 const editorsIn = (page: Page) => page.locator('.ProseMirror').count();
 /** Whether the n-th segment's cell in `language` is an editor now (not the drawn text). */
-const isEditor = (page: Page, segment: number, language: string) =>
-  cell(page, segment, language).evaluate((el) => el.classList.contains('ProseMirror'));
+const isEditor = (page: Page, segment: number, language: string) => cell(page, segment, language).evaluate((el) => el.classList.contains('ProseMirror'));
 
 /** Presses Tab until the focus is in the n-th segment's text in `language`; how many presses it took. */
 async function tabsTo(page: Page, segment: number, language: string, max = 60): Promise<number> {
@@ -75,7 +74,10 @@ describe('a big record in the browser', () => {
       };
       await openAgendaItem(thai.page, 1);
       await openAgendaItem(lao.page, 1);
-      await thai.page.locator('.segment').nth(SEGMENTS - 1).waitFor({ state: 'attached' });
+      await thai.page
+        .locator('.segment')
+        .nth(SEGMENTS - 1)
+        .waitFor({ state: 'attached' });
       await cell(thai.page, 0, 'th').and(thai.page.locator('.ProseMirror')).waitFor();
 
       // Every cell is there, with its text; far fewer are editors.

@@ -74,7 +74,12 @@ describe('the case annex in the browser', () => {
       await head.page.locator('.case-agreement button.agree').click();
       await head.page.locator(`.case-agreement li[data-party="${party}"][data-agreed="true"]`).waitFor();
     }
-    const annex = await api<{ agreement: Record<string, boolean>; cases: { id: string }[] }>(harness.server, tokenOf(meeting, 'head', 'LA'), 'GET', `/api/meetings/${meeting.meetingId}/cases`);
+    const annex = await api<{ agreement: Record<string, boolean>; cases: { id: string }[] }>(
+      harness.server,
+      tokenOf(meeting, 'head', 'LA'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/cases`,
+    );
     expect(annex.body.agreement).toEqual({ TH: true, LA: true });
 
     // The rest of the record agreed, the record locks and both heads sign the hash that seals the annex.

@@ -25,7 +25,12 @@ describe('the secretariat console in the browser', () => {
   });
 
   it('an officer signs in, creates a meeting, imports a roster; a delegate opens the QR sheet’s link', async () => {
-    const made = await call(server, admin, 'POST', '/api/console/accounts', { name: 'Pimchanok Srisawat', login: 'pimchanok', party: 'TH', initialPassword: 'first password 2025' });
+    const made = await call(server, admin, 'POST', '/api/console/accounts', {
+      name: 'Pimchanok Srisawat',
+      login: 'pimchanok',
+      party: 'TH',
+      initialPassword: 'first password 2025',
+    });
     expect(made.status).toBe(201);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();

@@ -29,7 +29,11 @@ describe('a page of the same site on another port', () => {
     meeting = (await call(server, { cookie: officerCookie }, 'POST', '/api/console/meetings', meetingBody())).body;
     await agreeEverything(server, meeting as never);
     const secretariat = meeting.invitations.find((i) => i.role === 'secretariat' && i.party === 'TH')!;
-    const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: secretariat.token }) });
+    const session = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: secretariat.token }),
+    });
     const secretariatCookie = session.headers.get('set-cookie')!.split(';')[0]!;
 
     attacker = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(pages.get(req.url ?? '') ?? ''));
@@ -79,7 +83,10 @@ describe('a page of the same site on another port', () => {
     // A plain form posted to the lock.
     const tab = await context.newPage();
     await tab.goto(`${attackerUrl}/form`);
-    const [formAnswer] = await Promise.all([tab.waitForResponse((res) => res.url().endsWith('/lock')), tab.evaluate(() => (document.getElementById('lock') as HTMLFormElement).submit())]);
+    const [formAnswer] = await Promise.all([
+      tab.waitForResponse((res) => res.url().endsWith('/lock')),
+      tab.evaluate(() => (document.getElementById('lock') as HTMLFormElement).submit()),
+    ]);
     expect(formAnswer.status()).toBe(403);
     expect(await state()).toBe('draft');
 
@@ -90,19 +97,28 @@ describe('a page of the same site on another port', () => {
     other.on('requestfinished', (req) => void req.response().then((res) => req.url().startsWith(accord) && ended.push(String(res?.status()))));
     other.on('requestfailed', (req) => req.url().startsWith(accord) && ended.push(req.failure()?.errorText ?? 'failed'));
     await other.goto(`${attackerUrl}/images`);
-    await other.evaluate(() => Promise.all([(window as never as { imageDone: Promise<boolean> }).imageDone, (window as never as { postDone: Promise<string> }).postDone]));
+    await other.evaluate(() =>
+      Promise.all([(window as never as { imageDone: Promise<boolean> }).imageDone, (window as never as { postDone: Promise<string> }).postDone]),
+    );
     await expect.poll(() => ended.length).toBe(2);
     // Both were answered; the browser withheld the answers from the other page (they are not its own).
     expect(ended).toEqual(['net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin', 'net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin']);
     expect(laoSocket.readyState).toBe(laoSocket.OPEN);
-    const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: lao.token }) });
+    const session = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: lao.token }),
+    });
     expect(session.status).toBe(201);
     laoSocket.close();
 
     // The same browser on Accord's own page: the same cookie locks the record.
     const own = await context.newPage();
     await own.goto(`${server.url}/healthz`);
-    const status = await own.evaluate(async (path) => (await fetch(path, { method: 'POST', credentials: 'same-origin' })).status, `/api/meetings/${meeting.meetingId}/lock`);
+    const status = await own.evaluate(
+      async (path) => (await fetch(path, { method: 'POST', credentials: 'same-origin' })).status,
+      `/api/meetings/${meeting.meetingId}/lock`,
+    );
     expect(status).toBe(200);
     expect(await state()).toBe('locked');
   });

@@ -71,9 +71,16 @@ describe('the first load', () => {
       );
       // Only the interface language's catalog, the reader's party's (Thai, though the browser
       // speaks English), and only its first part: no other language's words, and not twice.
-      expect(weighed.map((s) => s.path).filter((p) => p.startsWith('/assets/i18n-')).map((p) => p.split('-').slice(1, 3).join('-'))).toEqual(['th-core']);
+      expect(
+        weighed
+          .map((s) => s.path)
+          .filter((p) => p.startsWith('/assets/i18n-'))
+          .map((p) => p.split('-').slice(1, 3).join('-')),
+      ).toEqual(['th-core']);
       // The console, verify page and the views behind tabs are not fetched.
-      expect(weighed.map((s) => s.path).filter((p) => /(ConsoleApp|VerifyPage|LifecycleView|ExportPanel|AuditView|HistoryView|CasesView|CommentsPanel)-/.test(p))).toEqual([]);
+      expect(
+        weighed.map((s) => s.path).filter((p) => /(ConsoleApp|VerifyPage|LifecycleView|ExportPanel|AuditView|HistoryView|CasesView|CommentsPanel)-/.test(p)),
+      ).toEqual([]);
       expect(brotli / 1024, 'kB of Brotli JavaScript before the first editable cell').toBeLessThanOrEqual(CEILING_KB);
       expect(errors).toEqual([]);
     } finally {
@@ -87,11 +94,15 @@ describe('the first load', () => {
     try {
       await lao.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       // The precache is done when the last chunk the build names is in the cache.
-      await lao.page.waitForFunction(async () => {
-        const cache = await caches.open('accord-shell-v1');
-        const keys = await cache.keys();
-        return keys.some((r) => /\/assets\/i18n-vi-extra-/.test(r.url)) && keys.some((r) => /\/assets\/ConsoleApp-/.test(r.url));
-      }, undefined, { timeout: 30_000 });
+      await lao.page.waitForFunction(
+        async () => {
+          const cache = await caches.open('accord-shell-v1');
+          const keys = await cache.keys();
+          return keys.some((r) => /\/assets\/i18n-vi-extra-/.test(r.url)) && keys.some((r) => /\/assets\/ConsoleApp-/.test(r.url));
+        },
+        undefined,
+        { timeout: 30_000 },
+      );
       await lao.context.setOffline(true);
       await lao.page.locator('[data-link="offline"]').waitFor();
       await lao.page.locator('.views button[data-view="participants"]').click();

@@ -144,7 +144,10 @@ describe('a fresh installation, from the set-up code to the signed originals', (
     // The draft titles its first item in English only, and a blank authentic text cannot be
     // locked: the officer gives it its Thai and Lao titles in the console.
     const first = officer.getByRole('group', { name: 'Agenda item 1' });
-    for (const [label, title] of [['Title in Thai', 'การเปิดการประชุม'], ['Title in Lao', 'ການເປີດກອງປະຊຸມ']] as const) {
+    for (const [label, title] of [
+      ['Title in Thai', 'การเปิดการประชุม'],
+      ['Title in Lao', 'ການເປີດກອງປະຊຸມ'],
+    ] as const) {
       await first.getByLabel(label).fill(title);
       const saved = officer.waitForResponse((r) => /\/agenda\//.test(r.url()) && r.request().method() === 'PATCH' && r.ok());
       await first.getByLabel(label).press('Tab');

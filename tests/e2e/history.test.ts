@@ -52,7 +52,12 @@ describe('the history in the browser', () => {
     await openAgendaItem(secretariat.page, 3);
     await secretariat.page.locator('.item-heading .row-actions button').last().click();
     await lao.page.waitForFunction(() => document.querySelectorAll('.agenda li').length === 7);
-    const audit = await api<{ entries: { action: string; actor: string; detail: { removed?: unknown } }[] }>(harness.server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    const audit = await api<{ entries: { action: string; actor: string; detail: { removed?: unknown } }[] }>(
+      harness.server,
+      tokenOf(meeting, 'secretariat', 'TH'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     const removed = audit.body.entries.find((e) => e.action === 'record.removed')!;
     expect(removed.actor).toBe(person(meeting, 'secretariat', 'TH').participantId);
     expect(JSON.stringify(removed.detail.removed)).toContain('ไทยเพิ่ม');
@@ -86,7 +91,12 @@ describe('the history in the browser', () => {
     await lao.page.waitForFunction(() => document.querySelectorAll('.agenda li').length === 8);
     await openAgendaItem(lao.page, 3);
     await untilText(cell(lao.page, 0, 'th'), (text) => text.startsWith('ไทยเพิ่ม'), 'the restored Thai minutes');
-    const after = await api<{ entries: { action: string }[] }>(harness.server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    const after = await api<{ entries: { action: string }[] }>(
+      harness.server,
+      tokenOf(meeting, 'secretariat', 'TH'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     expect(after.body.entries.some((e) => e.action === 'record.restored')).toBe(true);
   });
 });

@@ -37,7 +37,11 @@ describe('the keyboard-only path', () => {
 
     // The record holds the edit; the other side agrees everything, and this head all but that segment, by the API.
     const doc = await recordCopy(h.server, meeting.documentId);
-    const edited = segmentId(minutes(doc).get(agendaItemId(agenda(doc).get(2)))!.get(0));
+    const edited = segmentId(
+      minutes(doc)
+        .get(agendaItemId(agenda(doc).get(2)))!
+        .get(0),
+    );
     const mark = async (party: string, targetId: string) => {
       const res = await api(h.server, tokenOf(meeting, 'head', party), 'POST', `/api/meetings/${meeting.meetingId}/agreement`, { targetId, agreed: true });
       expect(res.status).toBe(200);

@@ -38,7 +38,12 @@ describe('negotiating the wording in the browser', () => {
     const proposal = head.page.locator('.segment').first().locator('.segment-cell[data-language="th"] .proposal[data-party="LA"]');
     await proposal.waitFor();
     expect(await proposal.locator('.proposal-by').innerText()).toContain(person(meeting, 'delegate', 'LA').name);
-    expect(await proposal.locator('ins').first().evaluate((el) => getComputedStyle(el).color)).toBe(LA_COLOR);
+    expect(
+      await proposal
+        .locator('ins')
+        .first()
+        .evaluate((el) => getComputedStyle(el).color),
+    ).toBe(LA_COLOR);
     expect(await proposal.locator('del').count()).toBeGreaterThan(0);
     expect(await textOf(cell(head.page, 0, 'th'))).toBe(before);
     await screenshot(head.page, 'proposal-tracked');
@@ -94,7 +99,8 @@ describe('negotiating the wording in the browser', () => {
     await vi.waitFor(
       async () => {
         box = (await label.boundingBox().catch(() => null)) ?? box;
-        if (box.x + box.width <= neighbour.x) throw new Error(`the label never reached the next cell: ${JSON.stringify(box)}, the cell starts at ${neighbour.x}`);
+        if (box.x + box.width <= neighbour.x)
+          throw new Error(`the label never reached the next cell: ${JSON.stringify(box)}, the cell starts at ${neighbour.x}`);
       },
       { timeout: 10_000, interval: 50 },
     );

@@ -78,7 +78,10 @@ describe('locking and co-signing in the browser', () => {
     // The review, under the sticky status strip that keeps the fingerprint and key in view.
     await review.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60));
     await screenshot(thai.page, 'signing-review');
-    await review.locator('.record-item:has(.record-columns)').first().evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60));
+    await review
+      .locator('.record-item:has(.record-columns)')
+      .first()
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60));
     await screenshot(thai.page, 'signing-review-minutes');
     await reviewAndSign(thai.page);
 
@@ -96,7 +99,10 @@ describe('locking and co-signing in the browser', () => {
     expect(await lao.page.locator('.signatures tr[data-party="TH"]').innerText()).toContain('Jatuporn Rojanapanich');
     const view = (await recordOf(harness.server, tokenOf(meeting, 'observer'), meeting.meetingId)).body;
     expect(view.state).toBe('signed');
-    expect(view.signatures.map((s) => [s.party, s.voided])).toEqual([['TH', false], ['LA', false]]);
+    expect(view.signatures.map((s) => [s.party, s.voided])).toEqual([
+      ['TH', false],
+      ['LA', false],
+    ]);
 
     // The secretariat's audit log lists the steps, and its chain is intact.
     await openView(secretariat.page, 'audit');
@@ -211,10 +217,17 @@ describe('locking and co-signing in the browser', () => {
     await thai.page.locator('.signing-review[data-signed="false"]').waitFor();
     await reviewAndSign(thai.page);
     const view = (await recordOf(harness.server, tokenOf(meeting, 'head', 'TH'), meeting.meetingId)).body;
-    expect(view.signatures.map((s) => [s.party, s.voided])).toEqual([['TH', true], ['TH', false]]);
+    expect(view.signatures.map((s) => [s.party, s.voided])).toEqual([
+      ['TH', true],
+      ['TH', false],
+    ]);
 
     const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(
-      harness.server, tokenOf(meeting, 'secretariat', 'LA'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+      harness.server,
+      tokenOf(meeting, 'secretariat', 'LA'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     expect(log.body.entries.find((e) => e.action === 'record.unlocked')?.detail).toMatchObject({ voidedSignatures: ['TH'], reason: 'ແກ້ໄຂຊື່ອົງການ' });
     expect(log.body.entries.filter((e) => e.action === 'signature.voided')).toHaveLength(1);
   });
@@ -247,7 +260,12 @@ describe('locking and co-signing in the browser', () => {
     // The first browser learns its key is no longer the party's.
     await own.page.reload();
     await own.page.locator('.key-badge[data-key-situation="replaced-elsewhere"]').waitFor();
-    const log = await api<{ entries: { action: string }[] }>(harness.server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    const log = await api<{ entries: { action: string }[] }>(
+      harness.server,
+      tokenOf(meeting, 'secretariat', 'TH'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     expect(log.body.entries.map((e) => e.action)).toContain('key.replaced');
   });
 
@@ -265,7 +283,10 @@ describe('locking and co-signing in the browser', () => {
 
     // Both workspaces move to version 2, a draft again, editable.
     for (const p of [secretariat, delegate]) {
-      await p.page.locator('.meeting-code').filter({ hasText: /ฉบับที่ 2|ສະບັບທີ 2|version 2/ }).waitFor();
+      await p.page
+        .locator('.meeting-code')
+        .filter({ hasText: /ฉบับที่ 2|ສະບັບທີ 2|version 2/ })
+        .waitFor();
       await p.page.locator('.record-state[data-state="draft"]').waitFor();
     }
     expect(await delegate.page.locator('.workspace').getAttribute('data-read-only')).toBe('false');

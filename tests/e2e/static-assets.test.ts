@@ -7,7 +7,10 @@ import { startServerWithClient } from './helpers/browser';
 import type { TestServer } from '../helpers/server';
 
 /** GET over plain HTTP, as the bytes come on the wire (nothing decompressed). */
-function get(url: string, acceptEncoding: string | null): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number; body: string }> {
+function get(
+  url: string,
+  acceptEncoding: string | null,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
       const chunks: Buffer[] = [];

@@ -70,7 +70,11 @@ describe('the workspace on a tablet and a phone', () => {
         }
         // An editor on a phone: its cells stacked one language under the other, each as wide as the screen allows.
         await openView(page, 'minutes');
-        const cells = await page.locator('.segment').first().locator('.cell-text').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+        const cells = await page
+          .locator('.segment')
+          .first()
+          .locator('.cell-text')
+          .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
         if (width < 500) expect(Math.min(...cells)).toBeGreaterThan(width * 0.75);
         else expect(Math.min(...cells)).toBeGreaterThan(180);
         await screenshot(page, `${width}x${height}-minutes-viewport`);

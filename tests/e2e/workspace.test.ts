@@ -4,17 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMeeting } from '../helpers/server';
 import { waitFor } from '../helpers/clients';
-import {
-  cell,
-  connected,
-  openAgendaItem,
-  screenshot,
-  textOf,
-  typeInto,
-  untilText,
-  updatesKeptInBrowser,
-  type Participant,
-} from './helpers/browser';
+import { cell, connected, openAgendaItem, screenshot, textOf, typeInto, untilText, updatesKeptInBrowser, type Participant } from './helpers/browser';
 import { workspaceHarness } from './helpers/harness';
 
 /** Polls a list read from a page until `check` holds. */
@@ -71,10 +61,11 @@ describe('the delegation workspace in the browser', () => {
     expect(stored('lo')).toMatch(/ກອງປະຊຸມຮັບຊາບ$/);
 
     // Thai and Lao are set in the fonts the app ships (Sarabun, Noto Sans Lao), not the machine's.
-    for (const [page, family] of [[thai.page, 'Sarabun'], [lao.page, 'Noto Sans Lao']] as const) {
-      const loaded = await page.evaluate(() =>
-        document.fonts.ready.then(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)),
-      );
+    for (const [page, family] of [
+      [thai.page, 'Sarabun'],
+      [lao.page, 'Noto Sans Lao'],
+    ] as const) {
+      const loaded = await page.evaluate(() => document.fonts.ready.then(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)));
       expect(loaded).toContain(family);
     }
     await screenshot(thai.page, 'workspace-th');
@@ -143,7 +134,9 @@ describe('the delegation workspace in the browser', () => {
 
     await secretariat.page.locator('.views button[data-view="invitations"]').click();
     const row = (participantId: string) => secretariat.page.locator(`tr[data-participant-id="${participantId}"]`);
-    await row(thaiDelegate.participantId).getByText(/^เข้าร่วมเมื่อ \d{1,2} \S+ 25\d\d$/).waitFor();
+    await row(thaiDelegate.participantId)
+      .getByText(/^เข้าร่วมเมื่อ \d{1,2} \S+ 25\d\d$/)
+      .waitFor();
     await row(laoDelegate.participantId).getByText('ยังไม่เข้าร่วม').waitFor();
 
     await row(laoDelegate.participantId).locator('button').click();
@@ -200,8 +193,7 @@ describe('the delegation workspace in the browser', () => {
     await page.getByText('observer: read only').waitFor();
     const editors = page.locator('.cell-text');
     expect(await editors.count()).toBe(3);
-    for (const editable of await editors.evaluateAll((els) => els.map((el) => el.getAttribute('contenteditable'))))
-      expect(editable).toBe('false');
+    for (const editable of await editors.evaluateAll((els) => els.map((el) => el.getAttribute('contenteditable')))) expect(editable).toBe('false');
     // No control that writes: no add, move, merge, delete, agree, no text field, no select.
     for (const selector of ['button.add', '.row-actions', '.cell-toolbar', '.agreement button', 'textarea', 'select', 'input'])
       expect(await page.locator(selector).count(), selector).toBe(0);
@@ -243,7 +235,10 @@ describe('the delegation workspace in the browser', () => {
     await typeInto(cell(lao.page, 0, 'lo'), ' ບັນທຶກຕອນອອບລາຍ', 'end');
     await lao.page.locator('.connection-badge .unsent').waitFor();
     // The edit is in IndexedDB before the page goes away.
-    await vi.waitFor(async () => expect(await updatesKeptInBrowser(lao.page, meeting.documentId)).toBeGreaterThan(keptBefore), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(async () => expect(await updatesKeptInBrowser(lao.page, meeting.documentId)).toBeGreaterThan(keptBefore), {
+      timeout: 10_000,
+      interval: 20,
+    });
     expect(await textOf(cell(thai.page, 0, 'lo'))).not.toContain('ບັນທຶກຕອນອອບລາຍ');
 
     await lao.page.reload();

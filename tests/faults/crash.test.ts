@@ -11,7 +11,7 @@ const WRITERS_ON_OTHERS = 2;
 /** Deterministic per run, printed so a failure can be replayed with CRASH_SEED. */
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 let state = seed;
-const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 interface Writer {
   client: StockClient;
@@ -24,7 +24,12 @@ describe(`SIGKILL while 20 clients edit (seed ${seed})`, () => {
 
   beforeAll(async () => {
     // Scripted typists are faster than people; the flood limits are not what this tests.
-    server = await childServer({ ACCORD_CONNECTION_MESSAGES_PER_SECOND: '5000', ACCORD_CONNECTION_BURST: '5000', ACCORD_RECORD_MESSAGES_PER_SECOND: '50000', ACCORD_RECORD_BURST: '50000' });
+    server = await childServer({
+      ACCORD_CONNECTION_MESSAGES_PER_SECOND: '5000',
+      ACCORD_CONNECTION_BURST: '5000',
+      ACCORD_RECORD_MESSAGES_PER_SECOND: '50000',
+      ACCORD_RECORD_BURST: '50000',
+    });
     await server.start();
     for (const count of [WRITERS_ON_MAIN, WRITERS_ON_OTHERS, WRITERS_ON_OTHERS]) {
       const meeting = await createMeeting(server);

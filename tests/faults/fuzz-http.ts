@@ -25,8 +25,46 @@ const CONTENT_TYPES = [
   '*/*',
 ] as const;
 
-const QUERY_KEYS = ['original', 'version', 'dryRun', 'name', 'party', 'notJoined', 'participant', 'lang', 'today', 'series', 'status', 'overdue', 'agency', 'token', 'x'] as const;
-const QUERY_VALUES = ['TH', 'LA', 'XX', '1', '2', '0', '-1', '1e309', 'true', 'false', 'th', 'lo', 'en', '2025-07-01', '2025-02-30', 'roster.xlsx', 'roster.csv', '../../etc/passwd', '%00', '', 'ก'] as const;
+const QUERY_KEYS = [
+  'original',
+  'version',
+  'dryRun',
+  'name',
+  'party',
+  'notJoined',
+  'participant',
+  'lang',
+  'today',
+  'series',
+  'status',
+  'overdue',
+  'agency',
+  'token',
+  'x',
+] as const;
+const QUERY_VALUES = [
+  'TH',
+  'LA',
+  'XX',
+  '1',
+  '2',
+  '0',
+  '-1',
+  '1e309',
+  'true',
+  'false',
+  'th',
+  'lo',
+  'en',
+  '2025-07-01',
+  '2025-02-30',
+  'roster.xlsx',
+  'roster.csv',
+  '../../etc/passwd',
+  '%00',
+  '',
+  'ก',
+] as const;
 
 /** Ids the server knows now: a path parameter is one of them, or made up. */
 export interface FuzzTargets {
@@ -74,7 +112,10 @@ export function httpCase(routeCount: number, templateCount: number): fc.Arbitrar
     { arbitrary: fc.uint8Array({ maxLength: 512 }).map((bytes) => ({ kind: 'bytes' as const, bytes })), weight: 2 },
     {
       arbitrary: fc
-        .record({ index: fc.nat(Math.max(0, templateCount - 1)), broken: fc.option(fc.record({ key: fc.nat(), value: fc.jsonValue({ maxDepth: 2 }) }), { nil: null }) })
+        .record({
+          index: fc.nat(Math.max(0, templateCount - 1)),
+          broken: fc.option(fc.record({ key: fc.nat(), value: fc.jsonValue({ maxDepth: 2 }) }), { nil: null }),
+        })
         .map((t) => ({ kind: 'template' as const, ...t })),
       weight: 5,
     },
@@ -85,7 +126,10 @@ export function httpCase(routeCount: number, templateCount: number): fc.Arbitrar
     route: fc.nat(routeCount), // routeCount itself: a path no route has
     method: fc.oneof({ arbitrary: fc.constant('own' as const), weight: 4 }, { arbitrary: fc.constantFrom(...METHODS), weight: 1 }),
     params: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
-    madeUp: fc.array(fc.oneof(ascii(24), fc.string({ maxLength: 12 }), fc.constantFrom('..', '%2e%2e', '%00', 'a'.repeat(3000))), { minLength: 4, maxLength: 4 }),
+    madeUp: fc.array(fc.oneof(ascii(24), fc.string({ maxLength: 12 }), fc.constantFrom('..', '%2e%2e', '%00', 'a'.repeat(3000))), {
+      minLength: 4,
+      maxLength: 4,
+    }),
     query: fc.array(fc.record({ key: fc.constantFrom(...QUERY_KEYS), value: fc.oneof(fc.constantFrom(...QUERY_VALUES), ascii(12)) }), { maxLength: 3 }),
     body,
     contentType: fc.option(fc.nat(CONTENT_TYPES.length - 1), { nil: null }),
@@ -120,7 +164,9 @@ export function requestOf(c: HttpCase, routes: readonly Route[], templates: Body
   };
   const path = route
     ? route.path.replace(/:(\w+)/g, (_, name: string) =>
-        param(name === 'id' ? targets.meetingIds : name === 'participantId' ? targets.participantIds : name === 'accountId' ? targets.accountIds : targets.pointIds),
+        param(
+          name === 'id' ? targets.meetingIds : name === 'participantId' ? targets.participantIds : name === 'accountId' ? targets.accountIds : targets.pointIds,
+        ),
       )
     : `/api/${c.madeUp.map(encodeURIComponent).join('/')}`;
   const query = new URLSearchParams(c.query.map((q) => [q.key, q.value])).toString();

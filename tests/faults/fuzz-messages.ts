@@ -93,9 +93,7 @@ export function fuzzMessage(pool: Uint8Array[]): fc.Arbitrary<Uint8Array> {
       encoding.writeUint8Array(e, payload);
     }),
   );
-  const wrongSync = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.uint8Array({ maxLength: 64 })).map(([step, payload]) =>
-    syncUpdateMessage(payload, step),
-  );
+  const wrongSync = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.uint8Array({ maxLength: 64 })).map(([step, payload]) => syncUpdateMessage(payload, step));
   const mutatedUpdate = fc
     .tuple(fc.nat(pool.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom(1, 2))
     .map(([i, ms, step]) => syncUpdateMessage(mutate(pool[i]!, ms), step));

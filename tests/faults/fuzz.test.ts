@@ -54,7 +54,12 @@ describe(`hostile messages (seed ${seed})`, () => {
     server = await startTestServer({ floodLimits: unlimited, maxMessageBytes: 64 * 1024, trustProxy: true });
     target = await createMeeting(server);
     elsewhere = await createMeeting(server);
-    for (const [meeting, party] of [[target, 'TH'], [target, 'LA'], [elsewhere, 'TH'], [elsewhere, 'LA']] as const)
+    for (const [meeting, party] of [
+      [target, 'TH'],
+      [target, 'LA'],
+      [elsewhere, 'TH'],
+      [elsewhere, 'LA'],
+    ] as const)
       honest.push(stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', party)));
     await Promise.all(honest.map((c) => synced(c)));
     let n = 0;
@@ -122,7 +127,10 @@ describe(`hostile messages (seed ${seed})`, () => {
 
     // Honest clients, in the fuzzed meeting and elsewhere, still sync with each other.
     clearInterval(typing);
-    for (const [a, b] of [[honest[0]!, honest[1]!], [honest[2]!, honest[3]!]] as const) {
+    for (const [a, b] of [
+      [honest[0]!, honest[1]!],
+      [honest[2]!, honest[3]!],
+    ] as const) {
       a.doc.getText('minutes').insert(0, 'final ');
       await waitFor(() => b.doc.getText('minutes').toString() === a.doc.getText('minutes').toString(), 10_000, 'honest sync');
     }
@@ -131,7 +139,10 @@ describe(`hostile messages (seed ${seed})`, () => {
     for (const c of honest) c.provider.destroy();
     await waitFor(() => server.services.rooms.openCount === 0, 10_000, 'record unloaded');
     // honest[1] and honest[3] received the others' final edit last, so everything before it too.
-    for (const [meeting, holder] of [[target, honest[1]!], [elsewhere, honest[3]!]] as const) {
+    for (const [meeting, holder] of [
+      [target, honest[1]!],
+      [elsewhere, honest[3]!],
+    ] as const) {
       const reader = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'observer'));
       await synced(reader, 10_000);
       expect(Y.equalSnapshots(Y.snapshot(reader.doc), Y.snapshot(holder.doc))).toBe(true);
@@ -166,7 +177,19 @@ describe(`hostile messages (seed ${seed})`, () => {
       { login: 'fuzz@example.org', password: 'not the password at all' },
       { targetId: 'segment', agreed: true },
       { publicKey: Buffer.alloc(32, 7).toString('base64url') },
-      { statement: { format: 'accord.signature-statement/1', recordHash: '0'.repeat(64), meetingId: 'x', version: 1, party: 'TH', signerName: 'x', signerTitle: 'x', signedAt: new Date().toISOString() }, signature: 'A'.repeat(86) },
+      {
+        statement: {
+          format: 'accord.signature-statement/1',
+          recordHash: '0'.repeat(64),
+          meetingId: 'x',
+          version: 1,
+          party: 'TH',
+          signerName: 'x',
+          signerTitle: 'x',
+          signedAt: new Date().toISOString(),
+        },
+        signature: 'A'.repeat(86),
+      },
       { reason: 'fuzz' },
       { status: 'done' },
       { name: 'Fuzz Person', party: 'TH', role: 'delegate', title: 'Officer', agency: 'Agency' },
@@ -196,7 +219,11 @@ describe(`hostile messages (seed ${seed})`, () => {
       const cookies: string[] = [];
       for (const role of ['secretariat', 'head', 'observer']) {
         const token = invitations.find((i) => i.role === role)!.token;
-        const session = await fetch(`${api.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+        const session = await fetch(`${api.url}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+        });
         cookies.push(session.headers.get('set-cookie')!.split(';')[0]!);
       }
       const details = await call(api, { cookie: desk.cookie }, 'GET', `/api/console/meetings/${made.body.meetingId}`);
@@ -232,10 +259,14 @@ describe(`hostile messages (seed ${seed})`, () => {
               const own = (request.body?.length ?? 0) > BODY_LIMITS.anonymous;
               let res: Response;
               try {
-                res = own ? await alone(request) : await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' });
+                res = own
+                  ? await alone(request)
+                  : await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' });
               } catch (err) {
                 if (own) continue; // closed on it, as it should be, before it was through
-                failures.push(`${request.method} ${request.url.slice(0, 200)} ${JSON.stringify({ ...c, body: c.body.kind, headers: request.headers })} → ${String((err as Error).cause ?? err)}`);
+                failures.push(
+                  `${request.method} ${request.url.slice(0, 200)} ${JSON.stringify({ ...c, body: c.body.kind, headers: request.headers })} → ${String((err as Error).cause ?? err)}`,
+                );
                 continue;
               }
               const text = await res.text();
@@ -249,7 +280,9 @@ describe(`hostile messages (seed ${seed})`, () => {
       }),
       { seed, numRuns: runs, endOnFailure: true },
     );
-    console.log(`fuzz: ${sent} HTTP requests in ${Math.round((Date.now() - started) / 1000)} s; answers ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+    console.log(
+      `fuzz: ${sent} HTTP requests in ${Math.round((Date.now() - started) / 1000)} s; answers ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
+    );
     expect(sent).toBeGreaterThanOrEqual(HTTP_CASES);
   }
 });

@@ -14,13 +14,7 @@ export interface StockClient {
   destroy(): void;
 }
 
-export function stockClient(
-  wsUrl: string,
-  documentId: string,
-  token: string,
-  doc = new Y.Doc(),
-  options: { maxBackoffTime?: number } = {},
-): StockClient {
+export function stockClient(wsUrl: string, documentId: string, token: string, doc = new Y.Doc(), options: { maxBackoffTime?: number } = {}): StockClient {
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
     params: { token },
     ...options,
@@ -53,8 +47,7 @@ export const waitFor = (check: () => boolean, timeoutMs = 5000, what = 'conditio
     { timeout: timeoutMs, interval: 10 },
   );
 
-export const synced = (client: StockClient, timeoutMs = 5000) =>
-  waitFor(() => client.provider.synced, timeoutMs, 'sync');
+export const synced = (client: StockClient, timeoutMs = 5000) => waitFor(() => client.provider.synced, timeoutMs, 'sync');
 
 let marks = 0;
 /**

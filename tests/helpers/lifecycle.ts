@@ -77,13 +77,7 @@ export function statementFor(view: RecordView, meeting: CreatedMeetingResponse, 
   };
 }
 
-export async function signAs(
-  server: TestServer,
-  meeting: CreatedMeetingResponse,
-  party: string,
-  privateKey: CryptoKey,
-  statement?: SignatureStatement,
-) {
+export async function signAs(server: TestServer, meeting: CreatedMeetingResponse, party: string, privateKey: CryptoKey, statement?: SignatureStatement) {
   const token = tokenOf(meeting, 'head', party);
   const view = (await recordOf(server, token, meeting.meetingId)).body;
   const signed = statement ?? statementFor(view, meeting, party);

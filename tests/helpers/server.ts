@@ -47,7 +47,9 @@ export async function recordCopy(server: TestServer, documentId: string): Promis
 }
 
 export function fixture(name: 'cmm04-th-la' | 'gms08-regional'): unknown {
-  return JSON.parse(readFileSync(new URL(name === 'cmm04-th-la' ? '../../server/demo/cmm04-th-la.json' : '../fixtures/gms08-regional.json', import.meta.url), 'utf8'));
+  return JSON.parse(
+    readFileSync(new URL(name === 'cmm04-th-la' ? '../../server/demo/cmm04-th-la.json' : '../fixtures/gms08-regional.json', import.meta.url), 'utf8'),
+  );
 }
 
 export interface CreatedMeetingResponse {

@@ -92,9 +92,22 @@ function workbookOf(pieces: Piece[]): Promise<Buffer> {
         ),
       ],
     },
-    { name: '_rels/.rels', pieces: [text(`${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`)] },
-    { name: 'xl/workbook.xml', pieces: [text(`${XML}<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Roster" sheetId="1" r:id="rId1"/></sheets></workbook>`)] },
-    { name: 'xl/_rels/workbook.xml.rels', pieces: [text(`${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)] },
+    {
+      name: '_rels/.rels',
+      pieces: [
+        text(`${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      ],
+    },
+    {
+      name: 'xl/workbook.xml',
+      pieces: [text(`${XML}<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Roster" sheetId="1" r:id="rId1"/></sheets></workbook>`)],
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      pieces: [
+        text(`${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      ],
+    },
     { name: 'xl/worksheets/sheet1.xml', pieces: [text(`${XML}<worksheet xmlns="${MAIN}"><sheetData>`), ...pieces, text('</sheetData></worksheet>')] },
   ]);
 }
@@ -107,4 +120,8 @@ export const rosterWorkbook = (rows: string[][]) => workbookOf(rows.map((row, i)
  * spaces (which XML allows there), deflated to about a thousandth of that.
  */
 export const bombWorkbook = (megabytes: number) =>
-  workbookOf([text(rowXml(1, ['name', 'party', 'role'])), { bytes: Buffer.alloc(1024 * 1024, 0x20), times: megabytes }, text(rowXml(2, ['Somchai', 'TH', 'delegate']))]);
+  workbookOf([
+    text(rowXml(1, ['name', 'party', 'role'])),
+    { bytes: Buffer.alloc(1024 * 1024, 0x20), times: megabytes },
+    text(rowXml(2, ['Somchai', 'TH', 'delegate'])),
+  ]);

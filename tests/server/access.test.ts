@@ -36,8 +36,7 @@ describe('who may open a record', () => {
   });
 
   it('the meeting API answers only its own participants and the administrator', async () => {
-    const get = (token?: string) =>
-      fetch(`${server.url}/api/meetings/${cmm.meetingId}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    const get = (token?: string) => fetch(`${server.url}/api/meetings/${cmm.meetingId}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
     expect((await get()).status).toBe(401);
     expect((await get('not-a-token-at-all-000000')).status).toBe(401);
     expect((await get(tokenOf(other, 'secretariat', 'TH'))).status).toBe(404);
@@ -84,9 +83,7 @@ describe('who may open a record', () => {
     const host = new URL(server.url).host;
     expect(await refusal(`${server.wsUrl}/${cmm.documentId}`, { cookie: session, origin: `http://${host}` })).toBe('opened');
     // A page on another site cannot ride on the cookie.
-    expect(await refusal(`${server.wsUrl}/${cmm.documentId}`, { cookie: session, origin: 'http://evil.example' })).toBe(
-      'refused with 403',
-    );
+    expect(await refusal(`${server.wsUrl}/${cmm.documentId}`, { cookie: session, origin: 'http://evil.example' })).toBe('refused with 403');
     const wrong = await fetch(`${server.url}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -30,8 +30,18 @@ describe('agreement that keeps up', () => {
   const agreeAll = (token: string, itemId: string) =>
     api<{ marked: string[]; error: { code: string } }>(server, token, 'POST', `/api/meetings/${meeting.meetingId}/agreement/agenda-items/${itemId}`);
   /** The first agenda item that has minutes. */
-  const firstItem = () => agenda(lao.doc).toArray().map(agendaItemId).find((id) => segmentsOf(id).length > 0)!;
-  const segmentsOf = (itemId: string) => agreementTargets(lao.doc).filter((t) => t.kind === 'segment' && t.agendaItemId === itemId) as { id: string; segment: SegmentMap; kind: 'segment'; agendaItemId: string }[];
+  const firstItem = () =>
+    agenda(lao.doc)
+      .toArray()
+      .map(agendaItemId)
+      .find((id) => segmentsOf(id).length > 0)!;
+  const segmentsOf = (itemId: string) =>
+    agreementTargets(lao.doc).filter((t) => t.kind === 'segment' && t.agendaItemId === itemId) as {
+      id: string;
+      segment: SegmentMap;
+      kind: 'segment';
+      agendaItemId: string;
+    }[];
 
   it('a head agrees every remaining segment of one item in one command; others cannot', async () => {
     const itemId = firstItem();
@@ -44,8 +54,15 @@ describe('agreement that keeps up', () => {
     const segments = segmentsOf(itemId);
     expect(segments).toHaveLength(2);
     // The head agreed the first one already: only the rest remains.
-    expect((await api(server, tokenOf(meeting, 'head', 'TH'), 'POST', `/api/meetings/${meeting.meetingId}/agreement`, { targetId: segments[0]!.id, agreed: true })).status).toBe(200);
-    for (const [role, party] of [['delegate', 'TH'], ['observer', undefined], ['secretariat', 'TH']] as const)
+    expect(
+      (await api(server, tokenOf(meeting, 'head', 'TH'), 'POST', `/api/meetings/${meeting.meetingId}/agreement`, { targetId: segments[0]!.id, agreed: true }))
+        .status,
+    ).toBe(200);
+    for (const [role, party] of [
+      ['delegate', 'TH'],
+      ['observer', undefined],
+      ['secretariat', 'TH'],
+    ] as const)
       expect((await agreeAll(tokenOf(meeting, role, party), itemId)).status, `${role}`).toBe(403);
     expect((await agreeAll(tokenOf(meeting, 'head', 'TH'), 'no-such-item')).status).toBe(404);
 
@@ -69,7 +86,14 @@ describe('agreement that keeps up', () => {
     await waitFor(() => lapses(lao.doc).has(key), 5000, 'the lapse notice');
     const laoDelegate = meeting.invitations.find((i) => i.role === 'delegate' && i.party === 'LA')!;
     const first = lapses(lao.doc).get(key)!;
-    expect(first).toMatchObject({ targetId: target.id, party: 'TH', changedBy: laoDelegate.participantId, changedByName: laoDelegate.name, changedByParty: 'LA', languages: ['lo'] });
+    expect(first).toMatchObject({
+      targetId: target.id,
+      party: 'TH',
+      changedBy: laoDelegate.participantId,
+      changedByName: laoDelegate.name,
+      changedByParty: 'LA',
+      languages: ['lo'],
+    });
     expect(agreementOf(lao.doc, target).TH).toBe(false);
 
     // A further edit of the same lapsed mark is not noted again.
@@ -82,7 +106,9 @@ describe('agreement that keeps up', () => {
     observer.destroy();
 
     // Agreed again, then changed by someone else: a new notice.
-    expect((await api(server, tokenOf(meeting, 'head', 'TH'), 'POST', `/api/meetings/${meeting.meetingId}/agreement`, { targetId: target.id, agreed: true })).status).toBe(200);
+    expect(
+      (await api(server, tokenOf(meeting, 'head', 'TH'), 'POST', `/api/meetings/${meeting.meetingId}/agreement`, { targetId: target.id, agreed: true })).status,
+    ).toBe(200);
     await waitFor(() => agreementOf(lao.doc, target).TH === true, 5000, 'the new mark');
     edit('ສາມ ');
     await waitFor(() => lapses(lao.doc).get(key)!.markAt !== first.markAt, 5000, 'the second lapse notice');

@@ -46,7 +46,11 @@ describe('agreement is marked by a head, for their own party, through the server
 
   it('delegates, observers, the secretariat and other meetings cannot mark', async () => {
     const target = firstSegment(thai);
-    for (const [role, party] of [['delegate', 'TH'], ['observer', undefined], ['secretariat', 'LA']] as const) {
+    for (const [role, party] of [
+      ['delegate', 'TH'],
+      ['observer', undefined],
+      ['secretariat', 'LA'],
+    ] as const) {
       const res = await mark(tokenOf(meeting, role, party), target.id);
       expect(res.status, `${role} ${party ?? ''}`).toBe(403);
     }

@@ -57,7 +57,11 @@ for (const kind of storageKinds('attribution')) {
       await waitFor(() => lao.refusals.includes(RefusalReason.clientNotYours), 5000, 'client-not-yours for the set-up client id');
 
       // Kept through compaction: the attribution is not in the updates.
-      await room.server.services.storage.compactRecord(room.meeting.documentId, Y.encodeStateAsUpdate(witness.doc), (await storage.recordHeads([room.meeting.documentId])).get(room.meeting.documentId)!.lastSeq);
+      await room.server.services.storage.compactRecord(
+        room.meeting.documentId,
+        Y.encodeStateAsUpdate(witness.doc),
+        (await storage.recordHeads([room.meeting.documentId])).get(room.meeting.documentId)!.lastSeq,
+      );
       expect(await storage.clientClaims(room.meeting.documentId, [thai.doc.clientID])).toHaveLength(1);
       expect((await storage.listEdits(room.meeting.documentId, 0, Number.MAX_SAFE_INTEGER)).length).toBe(edits.length);
     });

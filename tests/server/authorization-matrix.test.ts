@@ -54,7 +54,12 @@ describe('the authorization matrix', () => {
 
   /** Each HTTP action: how to try it, and what success answers. */
   const httpActions: { action: Action; label: string; ok: number; attempt: (s: Setup, token: string | null) => Promise<number> }[] = [
-    { action: 'read', label: 'read the meeting', ok: 200, attempt: async (s, t) => (await api(server, t, 'GET', `/api/meetings/${s.meeting.meetingId}`)).status },
+    {
+      action: 'read',
+      label: 'read the meeting',
+      ok: 200,
+      attempt: async (s, t) => (await api(server, t, 'GET', `/api/meetings/${s.meeting.meetingId}`)).status,
+    },
     {
       action: 'markAgreement',
       label: 'mark agreement for a party',
@@ -66,7 +71,12 @@ describe('the authorization matrix', () => {
       },
     },
     { action: 'lock', label: 'lock', ok: 200, attempt: async (s, t) => (await api(server, t, 'POST', `/api/meetings/${s.meeting.meetingId}/lock`)).status },
-    { action: 'unlock', label: 'unlock', ok: 200, attempt: async (s, t) => (await api(server, t, 'POST', `/api/meetings/${s.meeting.meetingId}/unlock`, {})).status },
+    {
+      action: 'unlock',
+      label: 'unlock',
+      ok: 200,
+      attempt: async (s, t) => (await api(server, t, 'POST', `/api/meetings/${s.meeting.meetingId}/unlock`, {})).status,
+    },
     {
       action: 'sign',
       label: 'sign for a party',
@@ -75,7 +85,14 @@ describe('the authorization matrix', () => {
         // A well-formed statement for TH, signed with TH's enrolled key, sent with this credential.
         const head = tokenOf(s.meeting, 'head', 'TH');
         const view = (await recordOf(server, head, s.meeting.meetingId)).body;
-        const { participants } = (await api<{ participants: { party: string; role: string; name: string; title: string }[] }>(server, head, 'GET', `/api/meetings/${s.meeting.meetingId}`)).body;
+        const { participants } = (
+          await api<{ participants: { party: string; role: string; name: string; title: string }[] }>(
+            server,
+            head,
+            'GET',
+            `/api/meetings/${s.meeting.meetingId}`,
+          )
+        ).body;
         const signer = participants.find((p) => p.party === 'TH' && p.role === 'head')!;
         const statement = {
           format: STATEMENT_FORMAT as typeof STATEMENT_FORMAT,
@@ -96,13 +113,26 @@ describe('the authorization matrix', () => {
       label: 'export an original',
       ok: 200,
       attempt: async (s, t) => {
-        const res = await fetch(`${server.url}/api/meetings/${s.meeting.meetingId}/export/docx?original=TH`, t ? { headers: { authorization: `Bearer ${t}` } } : {});
+        const res = await fetch(
+          `${server.url}/api/meetings/${s.meeting.meetingId}/export/docx?original=TH`,
+          t ? { headers: { authorization: `Bearer ${t}` } } : {},
+        );
         await res.arrayBuffer();
         return res.status;
       },
     },
-    { action: 'readAudit', label: 'read the audit log', ok: 200, attempt: async (s, t) => (await api(server, t, 'GET', `/api/meetings/${s.meeting.meetingId}/audit`)).status },
-    { action: 'manageInvitations', label: 'manage invitations', ok: 200, attempt: async (s, t) => (await api(server, t, 'GET', `/api/meetings/${s.meeting.meetingId}/invitations`)).status },
+    {
+      action: 'readAudit',
+      label: 'read the audit log',
+      ok: 200,
+      attempt: async (s, t) => (await api(server, t, 'GET', `/api/meetings/${s.meeting.meetingId}/audit`)).status,
+    },
+    {
+      action: 'manageInvitations',
+      label: 'manage invitations',
+      ok: 200,
+      attempt: async (s, t) => (await api(server, t, 'GET', `/api/meetings/${s.meeting.meetingId}/invitations`)).status,
+    },
   ];
 
   for (const state of STATES) {
@@ -146,7 +176,9 @@ describe('the authorization matrix', () => {
         } else {
           await waitFor(() => client.refusals.length > 0, 5000, `${who}'s refusal`);
           expect(witness.doc.getText('probe').toString()).not.toContain(mark);
-          const { entries } = (await api<{ entries: { action: string; actor: string }[] }>(server, ADMIN_TOKEN, 'GET', `/api/meetings/${setup.meeting.meetingId}/audit`)).body;
+          const { entries } = (
+            await api<{ entries: { action: string; actor: string }[] }>(server, ADMIN_TOKEN, 'GET', `/api/meetings/${setup.meeting.meetingId}/audit`)
+          ).body;
           expect(entries.some((e) => e.action === 'record.write-refused')).toBe(true);
         }
         client.destroy();

@@ -37,7 +37,8 @@ describe('awareness states', () => {
     return client;
   };
   const invitation = (role: string, party?: string) => meeting.invitations.find((i) => i.role === role && (party === undefined || i.party === party))!;
-  const shownBy = (witness: StockClient, of: StockClient) => witness.provider.awareness.getStates().get(of.provider.awareness.clientID)?.user as Shown | undefined;
+  const shownBy = (witness: StockClient, of: StockClient) =>
+    witness.provider.awareness.getStates().get(of.provider.awareness.clientID)?.user as Shown | undefined;
 
   it('an observer who says it is the Thai head is shown to everyone as the observer it is', async () => {
     const witness = await connect('delegate', 'LA');
@@ -51,7 +52,12 @@ describe('awareness states', () => {
 
     // A state with no user at all, or not even an object, gets one: the participant's own.
     observer.provider.awareness.setLocalState({ cursor: null });
-    await waitFor(() => shownBy(witness, observer)?.role === 'observer' && witness.provider.awareness.getStates().get(observer.provider.awareness.clientID)?.cursor === null, 5000, 'the new state');
+    await waitFor(
+      () =>
+        shownBy(witness, observer)?.role === 'observer' && witness.provider.awareness.getStates().get(observer.provider.awareness.clientID)?.cursor === null,
+      5000,
+      'the new state',
+    );
     expect(shownBy(witness, observer)).toEqual({ participantId: own.participantId, name: own.name, party: own.party, role: 'observer' });
   });
 

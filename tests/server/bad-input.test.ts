@@ -54,9 +54,7 @@ describe('a bad message closes that one connection, never the server or another 
   };
 
   it('garbage bytes', async () => {
-    expect(await send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]))).toBe(
-      CloseCode.malformedMessage,
-    );
+    expect(await send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]))).toBe(CloseCode.malformedMessage);
     expect(await send(new Uint8Array([42, 1, 2, 3]))).toBe(CloseCode.malformedMessage);
     await othersCarryOn();
   });

@@ -15,7 +15,13 @@ const BODY_BYTES = 400 * MiB;
  * the server answers. Resolves the status (0: the server closed the connection before its
  * answer was read) and how many bytes had been sent by then.
  */
-function sendLarge(url: string, path: string, total: number, declared: boolean, headers: Record<string, string> = {}): Promise<{ status: number; sent: number }> {
+function sendLarge(
+  url: string,
+  path: string,
+  total: number,
+  declared: boolean,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; sent: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;

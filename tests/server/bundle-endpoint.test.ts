@@ -57,7 +57,12 @@ describe('the signed bundle endpoint', () => {
   });
 
   it('is audited under one action, export.bundle, for the file and for a refusal alike', async () => {
-    const { body } = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(server, ADMIN_TOKEN, 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    const { body } = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(
+      server,
+      ADMIN_TOKEN,
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     const actions = body.entries.map((e) => e.action);
     expect(actions.filter((a) => a.startsWith('bundle.'))).toEqual([]);
     expect(actions).toContain('export.bundle');

@@ -28,7 +28,11 @@ describe.each(storageKinds('accord_annex_originals'))('the case annex in the sig
   const path = (rest: string) => `/api/meetings/${meeting.meetingId}/${rest}`;
   const verify = async (bytes: Buffer | string) => {
     const type = typeof bytes === 'string' ? 'application/json' : 'application/octet-stream';
-    const res = await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': type }, body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes) });
+    const res = await fetch(`${server.url}/api/verify`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes),
+    });
     return { status: res.status, body: (await res.json()) as VerifyAnswer };
   };
 
@@ -61,7 +65,9 @@ describe.each(storageKinds('accord_annex_originals'))('the case annex in the sig
 
   it('keeps the annex as sealed when the cases change afterwards (an amendment edits its own copy)', async () => {
     const secretariat = tokenOf(meeting, 'secretariat', 'TH');
-    expect((await api(server, secretariat, 'POST', path('cases'), { sides: [{ party: 'TH', reference: 'TH-2025-0200' }], stage: 'identified' })).status).toBe(409);
+    expect((await api(server, secretariat, 'POST', path('cases'), { sides: [{ party: 'TH', reference: 'TH-2025-0200' }], stage: 'identified' })).status).toBe(
+      409,
+    );
     expect((await api(server, secretariat, 'POST', path('amend'), {})).status).toBe(201);
     const v2 = (await api<{ cases: CaseEntry[] }>(server, secretariat, 'GET', path('cases'))).body.cases;
     const { sides, nextStep, due } = v2[0]!;
@@ -78,7 +84,17 @@ describe.each(storageKinds('accord_annex_originals'))('the case annex in the sig
     expect([pdf.status, docx.status]).toEqual([200, 200]);
 
     const text = (await pdfPages(pdf.bytes)).join('\n');
-    for (const words of ['ภาคผนวกกรณี', 'ເອກະສານຊ້ອນທ້າຍກໍລະນີ', 'Case annex', 'พิสูจน์สัญชาติแล้ว', 'ພິສູດສັນຊາດແລ້ວ', 'Nationality verified', 'TH-2025-0141', 'LA-0311', '15 พฤษภาคม 2568'])
+    for (const words of [
+      'ภาคผนวกกรณี',
+      'ເອກະສານຊ້ອນທ້າຍກໍລະນີ',
+      'Case annex',
+      'พิสูจน์สัญชาติแล้ว',
+      'ພິສູດສັນຊາດແລ້ວ',
+      'Nationality verified',
+      'TH-2025-0141',
+      'LA-0311',
+      '15 พฤษภาคม 2568',
+    ])
       expect(text, words).toContain(words);
     // Stage names of the sealed annex, not of the amendment's copy closed since.
     expect(text).not.toContain('ปิดกรณี');
@@ -112,8 +128,11 @@ describe.each(storageKinds('accord_annex_originals'))('the case annex in the sig
     try {
       writeFileSync(join(dir, 'forged.pdf'), forged);
       const run = await new Promise<{ code: number | null; stdout: string }>((resolve) =>
-        execFile('node', ['--import', 'tsx', 'server/cli.ts', 'verify', join(dir, 'forged.pdf')], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8', timeout: 60_000 }, (err, stdout) =>
-          resolve({ code: err ? Number(err.code) : 0, stdout }),
+        execFile(
+          'node',
+          ['--import', 'tsx', 'server/cli.ts', 'verify', join(dir, 'forged.pdf')],
+          { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8', timeout: 60_000 },
+          (err, stdout) => resolve({ code: err ? Number(err.code) : 0, stdout }),
         ),
       );
       expect(run.code).toBe(1);

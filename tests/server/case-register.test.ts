@@ -29,12 +29,19 @@ describe.each(storageKinds('accord_case_register'))('cases across a series of Ca
   let cmm03: Made;
   let cmm04: Made & { casesCarried: number };
   const tokenIn = (m: Made, role: string, party: string) => m.invitations.find((i) => i.role === role && i.party === party)!;
-  const casesOf = async (m: Made) => (await call<{ cases: CaseEntry[] }>(server, { bearer: tokenIn(m, 'head', 'TH').token }, 'GET', `/api/meetings/${m.meetingId}/cases`)).body.cases;
+  const casesOf = async (m: Made) =>
+    (await call<{ cases: CaseEntry[] }>(server, { bearer: tokenIn(m, 'head', 'TH').token }, 'GET', `/api/meetings/${m.meetingId}/cases`)).body.cases;
 
   beforeAll(async () => {
     server = await storage.start();
     cookie = (await officer(server, 'cases.secretariat@example.org')).cookie;
-    const made = await call(server, { cookie }, 'POST', '/api/console/meetings', meetingBody({ number: 3, code: 'CMM 03', startDate: '2024-09-10', endDate: '2024-09-11', actionPoints: [] }));
+    const made = await call(
+      server,
+      { cookie },
+      'POST',
+      '/api/console/meetings',
+      meetingBody({ number: 3, code: 'CMM 03', startDate: '2024-09-10', endDate: '2024-09-11', actionPoints: [] }),
+    );
     expect(made.status).toBe(201);
     cmm03 = made.body;
     const secretariat = { bearer: tokenIn(cmm03, 'secretariat', 'TH').token };
@@ -67,7 +74,12 @@ describe.each(storageKinds('accord_case_register'))('cases across a series of Ca
       expect(c.carriedFrom).toBe(cmm03.meetingId);
       expect(c.id).not.toBe(origin.id);
     }
-    const register = await call<{ rows: CaseRegisterRow[] }>(server, { cookie }, 'GET', `/api/console/cases/register?series=${cmm03.seriesId}&today=2025-03-12`);
+    const register = await call<{ rows: CaseRegisterRow[] }>(
+      server,
+      { cookie },
+      'GET',
+      `/api/console/cases/register?series=${cmm03.seriesId}&today=2025-03-12`,
+    );
     const repatriated = register.body.rows.find((r) => r.sides[0]!.reference === 'TH-2024-0077')!;
     expect(repatriated.history.map((h) => [h.meetingCode, h.kind, h.to])).toEqual([
       ['CMM 03', 'recorded', 'repatriated'],
@@ -87,7 +99,12 @@ describe.each(storageKinds('accord_case_register'))('cases across a series of Ca
     const open = await call<{ rows: CaseRegisterRow[] }>(server, { cookie }, 'GET', `/api/console/cases/register?series=${cmm03.seriesId}&today=2025-03-12`);
     expect(open.body.rows.map((r) => r.sides[0]!.reference)).toEqual(['TH-2024-0102']);
 
-    const all = await call<{ rows: CaseRegisterRow[] }>(server, { cookie }, 'GET', `/api/console/cases/register?series=${cmm03.seriesId}&today=2025-03-12&all=true`);
+    const all = await call<{ rows: CaseRegisterRow[] }>(
+      server,
+      { cookie },
+      'GET',
+      `/api/console/cases/register?series=${cmm03.seriesId}&today=2025-03-12&all=true`,
+    );
     const row = all.body.rows.find((r) => r.sides[0]!.reference === 'TH-2024-0077')!;
     expect(row).toMatchObject({ meetingCode: 'CMM 04', stage: 'closed', overdue: false });
     const last = row.history.at(-1)!;
@@ -97,19 +114,47 @@ describe.each(storageKinds('accord_case_register'))('cases across a series of Ca
 
     // Overdue first: a case due before today stands above one that is not.
     const due = (await casesOf(cmm04)).find((c) => c.sides[0]!.reference === 'TH-2024-0102')!;
-    expect((await call(server, { bearer: laoSecretariat.token }, 'PUT', `/api/meetings/${cmm04.meetingId}/cases/${due.id}`, kase('TH-2024-0102', 'LA-0340', 'nationality-verified', '2025-03-01'))).status).toBe(200);
-    const added = await call(server, { bearer: laoSecretariat.token }, 'POST', `/api/meetings/${cmm04.meetingId}/cases`, kase('TH-2025-0141', 'LA-0387', 'identified', '2025-06-30'));
+    expect(
+      (
+        await call(
+          server,
+          { bearer: laoSecretariat.token },
+          'PUT',
+          `/api/meetings/${cmm04.meetingId}/cases/${due.id}`,
+          kase('TH-2024-0102', 'LA-0340', 'nationality-verified', '2025-03-01'),
+        )
+      ).status,
+    ).toBe(200);
+    const added = await call(
+      server,
+      { bearer: laoSecretariat.token },
+      'POST',
+      `/api/meetings/${cmm04.meetingId}/cases`,
+      kase('TH-2025-0141', 'LA-0387', 'identified', '2025-06-30'),
+    );
     expect(added.status).toBe(201);
     const ordered = await call<{ rows: CaseRegisterRow[] }>(server, { cookie }, 'GET', `/api/console/cases/register?today=2025-03-12`);
     expect(ordered.body.rows.map((r) => [r.sides[0]!.reference, r.overdue])).toEqual([
       ['TH-2024-0102', true],
       ['TH-2025-0141', false],
     ]);
-    const byParty = await call<{ rows: CaseRegisterRow[] }>(server, { cookie }, 'GET', `/api/console/cases/register?today=2025-03-12&stage=identified&party=LA`);
+    const byParty = await call<{ rows: CaseRegisterRow[] }>(
+      server,
+      { cookie },
+      'GET',
+      `/api/console/cases/register?today=2025-03-12&stage=identified&party=LA`,
+    );
     expect(byParty.body.rows.map((r) => r.sides[0]!.reference)).toEqual(['TH-2025-0141']);
 
     const stages = await call<{ stages: Record<string, number> }>(server, { cookie }, 'GET', '/api/console/cases/stages?today=2025-03-12');
-    expect(stages.body.stages).toEqual({ identified: 1, 'nationality-verified': 1, 'repatriation-agreed': 0, repatriated: 0, 'reintegration-follow-up': 0, closed: 0 });
+    expect(stages.body.stages).toEqual({
+      identified: 1,
+      'nationality-verified': 1,
+      'repatriation-agreed': 0,
+      repatriated: 0,
+      'reintegration-follow-up': 0,
+      closed: 0,
+    });
   });
 
   it('exports the register as CSV and XLSX with a formula written as text', async () => {

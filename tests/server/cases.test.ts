@@ -43,7 +43,11 @@ describe.each(storageKinds('accord_cases'))('the case annex, on $name', (storage
     expect(added.status).toBe(201);
     const id = added.body.case.id;
 
-    for (const [role, party] of [['secretariat', 'LA'], ['head', 'TH'], ['delegate', 'LA']] as const) {
+    for (const [role, party] of [
+      ['secretariat', 'LA'],
+      ['head', 'TH'],
+      ['delegate', 'LA'],
+    ] as const) {
       const read = await api<{ cases: CaseEntry[] }>(server, as(role, party), 'GET', casesPath());
       expect(read.status, `${role} ${party}`).toBe(200);
       expect(read.body.cases.map((c) => c.sides.map((s) => s.reference))).toEqual([['TH-2025-0141', 'LA-0387']]);
@@ -142,7 +146,12 @@ describe.each(storageKinds('accord_cases'))('the case annex, on $name', (storage
     expect((await api(server, as('delegate', 'TH'), 'POST', dismissals, { key: finding.id })).status).toBe(403);
     expect((await api(server, as('secretariat', 'LA'), 'POST', dismissals, { key: 'case:nowhere|name|x' })).status).toBe(404);
     expect((await api(server, as('secretariat', 'LA'), 'POST', dismissals, { key: finding.id })).status).toBe(200);
-    const log = await api<{ entries: { action: string; actor: string; detail: Record<string, unknown> }[] }>(server, as('secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    const log = await api<{ entries: { action: string; actor: string; detail: Record<string, unknown> }[] }>(
+      server,
+      as('secretariat', 'TH'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     const dismissal = log.body.entries.find((e) => e.action === 'personal-data.dismissed')!;
     expect(dismissal.actor).toBe(meeting.invitations.find((i) => i.role === 'secretariat' && i.party === 'LA')!.participantId);
     expect(dismissal.detail).toMatchObject({ kind: 'name', place: { target: 'case', id: first.id, field: 'nextStep.en' } });

@@ -50,15 +50,26 @@ describe.each([
       body: 'Our position: keep the wording as is.',
     });
     expect(made.status).toBe(201);
-    const shared = await api(server, tokenOf(meeting, 'delegate', 'TH'), 'POST', path(), { segmentId, visibility: 'meeting', body: 'Can we say “agreed” here?' });
+    const shared = await api(server, tokenOf(meeting, 'delegate', 'TH'), 'POST', path(), {
+      segmentId,
+      visibility: 'meeting',
+      body: 'Can we say “agreed” here?',
+    });
     expect(shared.status).toBe(201);
 
     const laoHead = await threadsOf(tokenOf(meeting, 'head', 'LA'));
     expect(laoHead.map((t) => t.body)).toEqual(['Our position: keep the wording as is.', 'Can we say “agreed” here?']);
     expect(laoHead[0]).toMatchObject({ visibility: 'party', language: 'lo', quote: 'ກອງປະຊຸມ', party: 'LA' });
-    for (const [role, party] of [['head', 'TH'], ['secretariat', 'TH'], ['observer', undefined]] as const) {
+    for (const [role, party] of [
+      ['head', 'TH'],
+      ['secretariat', 'TH'],
+      ['observer', undefined],
+    ] as const) {
       const seen = await threadsOf(tokenOf(meeting, role, party));
-      expect(seen.map((t) => t.body), `${role} ${party ?? ''}`).toEqual(['Can we say “agreed” here?']);
+      expect(
+        seen.map((t) => t.body),
+        `${role} ${party ?? ''}`,
+      ).toEqual(['Can we say “agreed” here?']);
     }
     // Nor can another party reply to it or resolve it by its id: to them it is not there.
     expect((await api(server, tokenOf(meeting, 'head', 'TH'), 'POST', `${path()}/${made.body.comment.id}/replies`, { body: 'peek' })).status).toBe(404);
@@ -75,7 +86,12 @@ describe.each([
     expect((await api(server, observer, 'POST', `${path()}/${thread!.id}/resolution`, { resolved: true })).status).toBe(403);
     expect((await threadsOf(observer)).flatMap((t) => [t.body, ...t.replies.map((r) => r.body)])).toEqual(['Can we say “agreed” here?']);
     // The refusals are in the audit log, without the words.
-    const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(
+      server,
+      tokenOf(meeting, 'secretariat', 'TH'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     expect(log.body.entries.filter((e) => e.action === 'comment.refused').length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(log.body.entries)).not.toContain('Our position');
   });
@@ -85,7 +101,10 @@ describe.each([
     const laoHead = idOf('head', 'LA');
     const replied = await api(server, tokenOf(meeting, 'head', 'TH'), 'POST', `${path()}/${thread!.id}/replies`, { body: 'Agreed', mentions: [laoHead] });
     expect(replied.status).toBe(201);
-    const unknown = await api<{ error: { code: string } }>(server, tokenOf(meeting, 'head', 'TH'), 'POST', `${path()}/${thread!.id}/replies`, { body: 'x', mentions: ['nobody'] });
+    const unknown = await api<{ error: { code: string } }>(server, tokenOf(meeting, 'head', 'TH'), 'POST', `${path()}/${thread!.id}/replies`, {
+      body: 'x',
+      mentions: ['nobody'],
+    });
     expect([unknown.status, unknown.body.error.code]).toEqual([400, 'unknown_mention']);
     // A delegation-only thread cannot mention someone of the other party.
     const leak = await api<{ error: { code: string } }>(server, tokenOf(meeting, 'delegate', 'TH'), 'POST', path(), {
@@ -114,7 +133,11 @@ describe.each([
   it('bad input is refused with a clear error and stores nothing', async () => {
     const token = tokenOf(meeting, 'delegate', 'TH');
     const before = (await threadsOf(token)).length;
-    const empty = await api<{ error: { code: string; issues: { path: string }[] } }>(server, token, 'POST', path(), { segmentId, visibility: 'meeting', body: '   ' });
+    const empty = await api<{ error: { code: string; issues: { path: string }[] } }>(server, token, 'POST', path(), {
+      segmentId,
+      visibility: 'meeting',
+      body: '   ',
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.error.issues.map((i) => i.path)).toEqual(['body']);
     expect((await api(server, token, 'POST', path(), { segmentId, visibility: 'everyone', body: 'x' })).status).toBe(400);

@@ -49,7 +49,9 @@ describe('the console’s first run', () => {
     expect((await call(server, {}, 'GET', '/api/console/first-run')).body).toEqual({ open: false });
 
     // Nothing on disk holds the code as printed: only its hash was stored.
-    const stored = readdirSync(server.dataDir).map((f) => readFileSync(join(server.dataDir, f)).toString('latin1')).join('');
+    const stored = readdirSync(server.dataDir)
+      .map((f) => readFileSync(join(server.dataDir, f)).toString('latin1'))
+      .join('');
     expect(stored).not.toContain(code.replace(/-/g, ''));
     expect(stored).not.toContain(code);
     const audit = await call(server, { cookie }, 'GET', '/api/console/audit');
@@ -66,7 +68,9 @@ describe('the console’s first run', () => {
   it('two browsers with the one code at once make one administrator', async () => {
     const code = (await openFirstRun(server.services))!;
     const answers = await Promise.all(
-      ['first', 'second', 'third'].map((login) => call(server, { address: `192.0.2.${login.length}` }, 'POST', '/api/console/first-run', { ...FIRST, login, code })),
+      ['first', 'second', 'third'].map((login) =>
+        call(server, { address: `192.0.2.${login.length}` }, 'POST', '/api/console/first-run', { ...FIRST, login, code }),
+      ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 401, 401]);
     expect((await server.services.storage.listAccounts()).filter((a) => a.role === 'administrator')).toHaveLength(1);

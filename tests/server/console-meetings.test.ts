@@ -75,14 +75,22 @@ describe('meeting setup at the console', () => {
     expect(edited.body.changed.sort()).toEqual(['code', 'endDate', 'languages', 'number', 'parties', 'startDate', 'venue']);
 
     const view = await call(server, admin, 'GET', `/api/meetings/${meetingId}`);
-    expect(view.body.facts).toMatchObject({ number: 2, code: 'FUP 02', startDate: '2025-05-06', languages: ['th', 'en'], venue: { en: 'Royal Thai Police, Bangkok' } });
+    expect(view.body.facts).toMatchObject({
+      number: 2,
+      code: 'FUP 02',
+      startDate: '2025-05-06',
+      languages: ['th', 'en'],
+      venue: { en: 'Royal Thai Police, Bangkok' },
+    });
     expect(view.body.code).toBe('FUP 02');
     const doc = await docOf(meetingId);
     expect(parties(doc).toArray()[1]!.name.en).toBe('Royal Thai Police');
     const item = agenda(doc).get(0);
     expect(agendaItemTitle(item).get('en')?.toString()).toBe('');
     expect(agendaItemTitle(item).get('th')?.toString()).toBe('เรื่องแจ้งเพื่อทราบ');
-    const segment = minutes(doc).get(item.get('id') as string)!.get(0);
+    const segment = minutes(doc)
+      .get(item.get('id') as string)!
+      .get(0);
     expect([...segmentCells(segment).keys()].sort()).toEqual(['en', 'th']);
   });
 
@@ -90,10 +98,18 @@ describe('meeting setup at the console', () => {
     const { meetingId } = (await call(server, { cookie }, 'POST', '/api/console/meetings', FOLLOW_UP)).body;
     const notAuthentic = await patch(meetingId, { languages: ['th', 'en'], prevailingLanguage: 'en' });
     expect(notAuthentic.status).toBe(400);
-    expect(notAuthentic.body.error.issues).toEqual([{ path: 'prevailingLanguage', message: 'the prevailing text must be an authentic one', code: 'prevailing-not-authentic' }]);
-    const dropThai = await patch(meetingId, { languages: ['en'], authenticLanguages: ['en'], parties: FOLLOW_UP.parties.map((p) => ({ ...p, language: 'en' })) });
+    expect(notAuthentic.body.error.issues).toEqual([
+      { path: 'prevailingLanguage', message: 'the prevailing text must be an authentic one', code: 'prevailing-not-authentic' },
+    ]);
+    const dropThai = await patch(meetingId, {
+      languages: ['en'],
+      authenticLanguages: ['en'],
+      parties: FOLLOW_UP.parties.map((p) => ({ ...p, language: 'en' })),
+    });
     expect(dropThai.status).toBe(400);
-    expect(dropThai.body.error.issues.map((i: { message: string }) => i.message)).toContain('the record holds text in th: clear it before dropping the language');
+    expect(dropThai.body.error.issues.map((i: { message: string }) => i.message)).toContain(
+      'the record holds text in th: clear it before dropping the language',
+    );
     expect((await patch(meetingId, { recordHash: 'x' })).status).toBe(400);
     expect((await call(server, admin, 'GET', `/api/meetings/${meetingId}`)).body.facts.languages).toEqual(['th']);
 
@@ -111,10 +127,16 @@ describe('meeting setup at the console', () => {
     const refused = await patch(made.body.meetingId, { venue: { en: 'Elsewhere' } });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('not_draft');
-    expect((await call(server, { cookie }, 'POST', `/api/console/meetings/${made.body.meetingId}/participants`, { name: 'Late', party: 'TH', role: 'delegate' })).status).toBe(409);
+    expect(
+      (await call(server, { cookie }, 'POST', `/api/console/meetings/${made.body.meetingId}/participants`, { name: 'Late', party: 'TH', role: 'delegate' }))
+        .status,
+    ).toBe(409);
     const status = await call(server, { bearer: secretariat }, 'POST', `/api/meetings/${made.body.meetingId}/action-points/x/status`, { status: 'done' });
     expect(status.status).toBe(409);
-    expect((await call(server, { cookie }, 'GET', `/api/console/meetings/${made.body.meetingId}`)).body).toMatchObject({ state: 'locked', venue: { en: 'Lao Plaza Hotel, Vientiane Capital, Lao PDR' } });
+    expect((await call(server, { cookie }, 'GET', `/api/console/meetings/${made.body.meetingId}`)).body).toMatchObject({
+      state: 'locked',
+      venue: { en: 'Lao Plaza Hotel, Vientiane Capital, Lao PDR' },
+    });
   });
 
   it('only those who may write set an action point status: an observer may not', async () => {
@@ -124,6 +146,9 @@ describe('meeting setup at the console', () => {
     const path = `/api/meetings/${made.body.meetingId}/action-points/${pointId}/status`;
     expect((await call(server, { bearer: observer }, 'POST', path, { status: 'done' })).status).toBe(403);
     expect((await call(server, { cookie }, 'POST', path, { status: 'finished' })).status).toBe(400);
-    expect((await call(server, { cookie }, 'POST', path, { status: 'done' })).body).toMatchObject({ status: 'done', change: { fromStatus: 'open', toStatus: 'done', byName: 'Officer setup@example.org' } });
+    expect((await call(server, { cookie }, 'POST', path, { status: 'done' })).body).toMatchObject({
+      status: 'done',
+      change: { fromStatus: 'open', toStatus: 'done', byName: 'Officer setup@example.org' },
+    });
   });
 });

@@ -57,12 +57,19 @@ describe('the console on PostgreSQL', () => {
     });
     expect(refused.status).toBe(400);
 
-    const next = await call(server, { cookie }, 'POST', `/api/console/meetings/${made.body.meetingId}/next`, { startDate: '2025-03-12', endDate: '2025-03-12' });
+    const next = await call(server, { cookie }, 'POST', `/api/console/meetings/${made.body.meetingId}/next`, {
+      startDate: '2025-03-12',
+      endDate: '2025-03-12',
+    });
     expect(next.status).toBe(201);
     expect(next.body).toMatchObject({ code: 'CMM 04', carried: 2 });
-    expect((await call(server, { cookie }, 'POST', `/api/console/meetings/${made.body.meetingId}/next`, { startDate: '2025-03-12', endDate: '2025-03-12' })).status).toBe(409);
+    expect(
+      (await call(server, { cookie }, 'POST', `/api/console/meetings/${made.body.meetingId}/next`, { startDate: '2025-03-12', endDate: '2025-03-12' })).status,
+    ).toBe(409);
     const pointId = (await call(server, { cookie }, 'GET', `/api/console/meetings/${next.body.meetingId}`)).body.actionPoints[0].id;
-    expect((await call(server, { cookie }, 'POST', `/api/meetings/${next.body.meetingId}/action-points/${pointId}/status`, { status: 'done' })).status).toBe(200);
+    expect((await call(server, { cookie }, 'POST', `/api/meetings/${next.body.meetingId}/action-points/${pointId}/status`, { status: 'done' })).status).toBe(
+      200,
+    );
 
     await server.stop();
     server = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema, singleProcess: true, dataDir: server.dataDir });

@@ -14,7 +14,13 @@ const file = (name: string) => new Uint8Array(readFileSync(new URL(name, FILES))
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The rows of a CSV fixture, for writing the same list as a workbook. */
-const rowsOf = (name: string) => Papa.parse<string[]>(Buffer.from(file(name)).toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+const rowsOf = (name: string) =>
+  Papa.parse<string[]>(
+    Buffer.from(file(name))
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+    { skipEmptyLines: true },
+  ).data;
 
 interface Problem {
   line: number;
@@ -55,7 +61,13 @@ describe('roster import', () => {
   }
 
   const roster = async (meetingId: string) =>
-    (await call(server, { cookie }, 'GET', `/api/console/meetings/${meetingId}`)).body.roster as { name: string; party: string; role: string; title: string; agency: string }[];
+    (await call(server, { cookie }, 'GET', `/api/console/meetings/${meetingId}`)).body.roster as {
+      name: string;
+      party: string;
+      role: string;
+      title: string;
+      agency: string;
+    }[];
 
   async function workbook(rows: string[][], name: string): Promise<Uint8Array<ArrayBuffer>> {
     const book = new ExcelJS.Workbook();
@@ -93,7 +105,11 @@ describe('roster import', () => {
     expect(people[1]!.title).toBe('นักพัฒนาสังคมชำนาญการ');
 
     const laoHead = res.body.invitations.find((i: { role: string; party: string }) => i.role === 'head' && i.party === 'LA');
-    const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: laoHead.token }) });
+    const session = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: laoHead.token }),
+    });
     expect(session.status).toBe(201);
     expect(((await session.json()) as { you: { name: string } }).you.name).toBe('ພົນຈັດຕະວາ ກົງສະຫວາດ ບຸນແລ່ງ');
 
@@ -141,7 +157,11 @@ describe('roster import', () => {
     const added = await upload(good, await workbook(rowsOf('roster-th-lo.csv'), 'good.xlsx'), XLSX);
     expect(added.status).toBe(201);
     expect(added.body.format).toBe('xlsx');
-    expect((await roster(good)).map((p) => p.name)).toEqual(rowsOf('roster-th-lo.csv').slice(1).map((r) => r[0]));
+    expect((await roster(good)).map((p) => p.name)).toEqual(
+      rowsOf('roster-th-lo.csv')
+        .slice(1)
+        .map((r) => r[0]),
+    );
 
     const bad = await emptyMeeting();
     const refused = await upload(bad, await workbook(rowsOf('roster-th-lo-bad.csv'), 'bad.xlsx'), XLSX);
@@ -187,7 +207,11 @@ describe('roster import', () => {
     const removed = await call(server, { cookie }, 'DELETE', `${path}/${participantId}`);
     expect(removed.status).toBe(200);
     expect(await roster(meetingId)).toEqual([]);
-    const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const session = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     expect(session.status).toBe(401);
   });
 });

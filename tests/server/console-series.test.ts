@@ -32,14 +32,15 @@ describe('a series of Case Management Meetings', () => {
   let cmm04: typeof cmm03 & { documentId: string; code: string; number: number; carried: number };
   const ids03 = new Map<string, string>(); // English text → point id in CMM 03
 
-  const pointsOf = async (meetingId: string) => (await call(server, { cookie }, 'GET', `/api/console/meetings/${meetingId}`)).body.actionPoints as {
-    id: string;
-    text: Record<string, string>;
-    status: string;
-    origin: { meetingCode: string; actionPointId: string; meetingNumber: number } | null;
-    carriedFrom: { meetingCode: string; actionPointId: string } | null;
-    agendaItem: string | null;
-  }[];
+  const pointsOf = async (meetingId: string) =>
+    (await call(server, { cookie }, 'GET', `/api/console/meetings/${meetingId}`)).body.actionPoints as {
+      id: string;
+      text: Record<string, string>;
+      status: string;
+      origin: { meetingCode: string; actionPointId: string; meetingNumber: number } | null;
+      carriedFrom: { meetingCode: string; actionPointId: string } | null;
+      agendaItem: string | null;
+    }[];
   const secretariatToken = (m: typeof cmm03, party = 'TH') => m.invitations.find((i) => i.role === 'secretariat' && i.party === party)!.token;
   const setStatus = (m: typeof cmm03, pointId: string, status: string) =>
     call(server, { bearer: secretariatToken(m) }, 'POST', `/api/meetings/${m.meetingId}/action-points/${pointId}/status`, { status });
@@ -47,7 +48,13 @@ describe('a series of Case Management Meetings', () => {
   beforeAll(async () => {
     server = await startTestServer();
     cookie = (await officer(server, 'cmm.secretariat@example.org')).cookie;
-    const made = await call(server, { cookie }, 'POST', '/api/console/meetings', meetingBody({ number: 3, code: 'CMM 03', startDate: '2024-09-10', endDate: '2024-09-11', actionPoints: CMM03_POINTS }));
+    const made = await call(
+      server,
+      { cookie },
+      'POST',
+      '/api/console/meetings',
+      meetingBody({ number: 3, code: 'CMM 03', startDate: '2024-09-10', endDate: '2024-09-11', actionPoints: CMM03_POINTS }),
+    );
     expect(made.status).toBe(201);
     cmm03 = made.body;
     for (const p of await pointsOf(cmm03.meetingId)) ids03.set(p.text.en!, p.id);
@@ -90,8 +97,14 @@ describe('a series of Case Management Meetings', () => {
       en: 'Review of the action points of CMM 03',
     });
     expect(points.every((p) => p.agendaItem === agendaItemId(review))).toBe(true);
-    const roster03 = (await call(server, { cookie }, 'GET', `/api/console/meetings/${cmm03.meetingId}`)).body.roster.map((p: { name: string; role: string }) => [p.name, p.role]);
-    expect(participants(doc).toArray().map((p) => [p.name, p.role])).toEqual(roster03);
+    const roster03 = (await call(server, { cookie }, 'GET', `/api/console/meetings/${cmm03.meetingId}`)).body.roster.map(
+      (p: { name: string; role: string }) => [p.name, p.role],
+    );
+    expect(
+      participants(doc)
+        .toArray()
+        .map((p) => [p.name, p.role]),
+    ).toEqual(roster03);
     expect(doc.getMap('meta').get('code')).toBe('CMM 04');
     doc.destroy();
 
@@ -104,7 +117,10 @@ describe('a series of Case Management Meetings', () => {
       [cmm03.meetingId, 3, 'CMM 03'],
       [cmm04.meetingId, 4, 'CMM 04'],
     ]);
-    const backwards = await call(server, { cookie }, 'POST', `/api/console/meetings/${cmm04.meetingId}/next`, { startDate: '2025-09-02', endDate: '2025-09-01' });
+    const backwards = await call(server, { cookie }, 'POST', `/api/console/meetings/${cmm04.meetingId}/next`, {
+      startDate: '2025-09-02',
+      endDate: '2025-09-01',
+    });
     expect(backwards.status).toBe(400);
   });
 
@@ -118,10 +134,15 @@ describe('a series of Case Management Meetings', () => {
     const laoDelegate = cmm04.invitations.find((i) => i.role === 'delegate' && i.party === 'LA')!;
     const client = stockClient(server.wsUrl, cmm04.documentId, laoDelegate.token);
     await synced(client);
-    const mine = actionPoints(client.doc).toArray().find((p) => p.get('id') === files.id)!;
+    const mine = actionPoints(client.doc)
+      .toArray()
+      .find((p) => p.get('id') === files.id)!;
     mine.set('status', 'dropped');
     await waitFor(() => client.provider.synced && !client.provider.ws?.bufferedAmount, 5000, 'the change sent');
-    await vi.waitFor(async () => expect((await pointsOf(cmm04.meetingId)).find((p) => p.id === files.id)!.status).toBe('dropped'), { timeout: 5000, interval: 25 });
+    await vi.waitFor(async () => expect((await pointsOf(cmm04.meetingId)).find((p) => p.id === files.id)!.status).toBe('dropped'), {
+      timeout: 5000,
+      interval: 25,
+    });
     client.destroy();
 
     const register = await call(server, { cookie }, 'GET', `/api/console/register?series=${cmm03.seriesId}&today=2025-07-01`);
@@ -165,7 +186,17 @@ describe('a series of Case Management Meetings', () => {
     const table = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), { skipEmptyLines: true }).data;
     expect(table[0]).toEqual(['Series', 'Meeting', 'Origin', 'Party', 'Agency', 'Action point', 'Due', 'Due (written)', 'Status', 'Overdue', 'History']);
     const plan = table.find((r) => r[5] === 'ยกร่างแผนระยะที่ 3')!;
-    expect(plan.slice(1, 10)).toEqual(['CMM 04', 'carried from CMM 03', 'TH', 'Ministry of Social Development and Human Security', 'ยกร่างแผนระยะที่ 3', '2024-12-31', '31 ธันวาคม 2567', 'done', '']);
+    expect(plan.slice(1, 10)).toEqual([
+      'CMM 04',
+      'carried from CMM 03',
+      'TH',
+      'Ministry of Social Development and Human Security',
+      'ยกร่างแผนระยะที่ 3',
+      '2024-12-31',
+      '31 ธันวาคม 2567',
+      'done',
+      '',
+    ]);
     expect(plan[10]).toContain('CMM 04: in progress → done by Pimchanok Srisawat');
 
     const xlsx = await fetch(`${server.url}/api/console/register.xlsx?series=${cmm03.seriesId}&lang=lo&today=2025-07-01`, { headers: { cookie } });

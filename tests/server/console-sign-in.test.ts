@@ -104,8 +104,7 @@ describe('signing in to the secretariat console', () => {
   it(`after ${SIGN_IN_LIMITS.perAddress} failures from one address, that address is refused for any account`, async () => {
     await officer(server, 'wilaiwan@example.org');
     const address = '192.0.2.200';
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++)
-      expect((await signIn(server, `someone${i}@example.org`, 'a wrong password', address)).status).toBe(401);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect((await signIn(server, `someone${i}@example.org`, 'a wrong password', address)).status).toBe(401);
     expect((await signIn(server, 'wilaiwan@example.org', PASSWORD, address)).status).toBe(429);
     expect((await signIn(server, 'wilaiwan@example.org', PASSWORD, '192.0.2.201')).status).toBe(201);
   });
@@ -126,9 +125,16 @@ describe('signing in to the secretariat console', () => {
     const blocked = await call(server, { cookie }, 'GET', '/api/console/meetings');
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe('password_change_required');
-    expect((await call(server, { cookie }, 'POST', '/api/console/session/password', { currentPassword: 'wrong', newPassword: 'a new long password' })).status).toBe(403);
-    expect((await call(server, { cookie }, 'POST', '/api/console/session/password', { currentPassword: 'first password 2025', newPassword: 'short' })).status).toBe(400);
-    expect((await call(server, { cookie }, 'POST', '/api/console/session/password', { currentPassword: 'first password 2025', newPassword: 'a new long password' })).status).toBe(200);
+    expect(
+      (await call(server, { cookie }, 'POST', '/api/console/session/password', { currentPassword: 'wrong', newPassword: 'a new long password' })).status,
+    ).toBe(403);
+    expect(
+      (await call(server, { cookie }, 'POST', '/api/console/session/password', { currentPassword: 'first password 2025', newPassword: 'short' })).status,
+    ).toBe(400);
+    expect(
+      (await call(server, { cookie }, 'POST', '/api/console/session/password', { currentPassword: 'first password 2025', newPassword: 'a new long password' }))
+        .status,
+    ).toBe(200);
     expect((await call(server, { cookie }, 'GET', '/api/console/meetings')).status).toBe(200);
 
     const linked = await call(server, admin, 'POST', '/api/console/accounts', { name: 'Noy Vongsa', login: 'noy', party: 'LA' });

@@ -36,10 +36,14 @@ describe('a Word draft imported at the console', () => {
       .toArray()
       .map((item) => ({
         title: readLocalizedYText(agendaItemTitle(item)),
-        segments: (minutes(doc).get(agendaItemId(item))?.toArray() ?? []).map((s) => Object.fromEntries([...segmentCells(s).entries()].map(([l, f]) => [l, plainText(f)]))),
+        segments: (minutes(doc).get(agendaItemId(item))?.toArray() ?? []).map((s) =>
+          Object.fromEntries([...segmentCells(s).entries()].map(([l, f]) => [l, plainText(f)])),
+        ),
       }));
   };
-  const emptyMeeting = async () => (await call(server, { cookie }, 'POST', '/api/console/meetings', meetingBody({ participants: [], agenda: [], minutes: [], actionPoints: [] }))).body.meetingId as string;
+  const emptyMeeting = async () =>
+    (await call(server, { cookie }, 'POST', '/api/console/meetings', meetingBody({ participants: [], agenda: [], minutes: [], actionPoints: [] }))).body
+      .meetingId as string;
 
   it('a Thai draft: headings become agenda items, paragraphs Thai segments; previewed first, then stored whole', async () => {
     const meetingId = await emptyMeeting();

@@ -34,7 +34,8 @@ describe.each(['sqlite', 'postgres'] as const)('the officer’s way into the wor
     const meeting = await server.services.storage.getMeeting(meetingId);
     return recordCopy(server, meeting!.currentDocumentId);
   };
-  const newMeeting = async (cookie: string) => (await call(server, { cookie }, 'POST', '/api/console/meetings', meetingBody({ participants: [] }))).body.meetingId as string;
+  const newMeeting = async (cookie: string) =>
+    (await call(server, { cookie }, 'POST', '/api/console/meetings', meetingBody({ participants: [] }))).body.meetingId as string;
 
   it('opens the workspace as the meeting’s secretariat, seated once on the roster, and may then take the secretariat’s steps', async () => {
     const meetingId = await newMeeting(thai.cookie);
@@ -90,7 +91,9 @@ describe.each(['sqlite', 'postgres'] as const)('the officer’s way into the wor
   it('edits a draft’s agenda: add, retitle one language, move, remove with its minutes; each logged; fixed once locked', async () => {
     const meetingId = await newMeeting(thai.cookie);
     const path = `/api/console/meetings/${meetingId}/agenda`;
-    const before = agenda(await docOf(meetingId)).toArray().map(agendaItemId);
+    const before = agenda(await docOf(meetingId))
+      .toArray()
+      .map(agendaItemId);
 
     const added = await call(server, thai, 'POST', path, { title: { en: 'Any other business', th: 'เรื่องอื่น ๆ' } });
     expect(added.status).toBe(201);
@@ -115,7 +118,11 @@ describe.each(['sqlite', 'postgres'] as const)('the officer’s way into the wor
     expect((await call(server, thai, 'DELETE', `${path}/no-such-item`)).status).toBe(404);
 
     const log = await call(server, thai, 'GET', `/api/meetings/${meetingId}/audit`);
-    expect(log.body.entries.filter((e: { action: string }) => e.action.startsWith('agenda.')).map((e: { action: string; detail: { item: number } }) => [e.action, e.detail.item])).toEqual([
+    expect(
+      log.body.entries
+        .filter((e: { action: string }) => e.action.startsWith('agenda.'))
+        .map((e: { action: string; detail: { item: number } }) => [e.action, e.detail.item]),
+    ).toEqual([
       ['agenda.item-added', before.length + 1],
       ['agenda.item-renamed', before.length + 1],
       ['agenda.item-moved', 1],

@@ -26,7 +26,11 @@ describe('requests another page makes with the user’s cookies', () => {
     meeting = (await call(server, { cookie: officerCookie }, 'POST', '/api/console/meetings', meetingBody())).body;
     await agreeEverything(server, meeting as never);
     const secretariat = meeting.invitations.find((i) => i.role === 'secretariat' && i.party === 'TH')!;
-    const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: secretariat.token }) });
+    const session = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: secretariat.token }),
+    });
     secretariatCookie = session.headers.get('set-cookie')!.split(';')[0]!;
   });
   afterAll(async () => {
@@ -75,7 +79,9 @@ describe('requests another page makes with the user’s cookies', () => {
     const sheet = `/api/console/meetings/${meeting.meetingId}/invitations/sheet`;
 
     // What <img src> on the other page sends, and the same GET as a plain request.
-    const image = await fetch(`${server.url}${sheet}`, { headers: { cookie: officerCookie, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' } });
+    const image = await fetch(`${server.url}${sheet}`, {
+      headers: { cookie: officerCookie, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' },
+    });
     expect(image.status).toBe(403);
     expect((await fetch(`${server.url}${sheet}`, { headers: { cookie: officerCookie } })).status).toBe(404);
     // Every GET the API has, with the officer's cookie and the meeting's own ids.
@@ -89,7 +95,11 @@ describe('requests another page makes with the user’s cookies', () => {
     expect((await post(sheet, { origin: ELSEWHERE, 'content-type': 'text/plain' }, '{}')).status).toBe(403);
 
     expect(socket.readyState).toBe(socket.OPEN);
-    const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: lao.token }) });
+    const session = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: lao.token }),
+    });
     expect(session.status).toBe(201);
 
     // The console's own POST issues the sheet, and only then is the old link replaced.

@@ -72,7 +72,10 @@ describe('each authentic text in its own words', () => {
     const { bundle } = signedFixture(input);
     const pdf = await writePdf(originalFor({ record: bundle.record, bundle }, party, VERIFY_PAGE), new Date());
     const printed = words((await pdfPages(pdf)).join('\n'));
-    const allowed = dataWords(bundle.record, bundle.signatures.map((s) => new TextDecoder().decode(decodeBase64(s.statementBytes))));
+    const allowed = dataWords(
+      bundle.record,
+      bundle.signatures.map((s) => new TextDecoder().decode(decodeBase64(s.statementBytes))),
+    );
     const english = [...englishWords()].filter((w) => !allowed.has(w));
     expect(english.length).toBeGreaterThan(40);
     expect([...printed].filter((w) => english.includes(w))).toEqual([]);

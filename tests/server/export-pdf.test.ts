@@ -137,7 +137,7 @@ describe('PDF originals of the CMM 04 record', () => {
     }
   });
 
-  it('prints every time on the meeting\'s clock, Vientiane for CMM 04, with its offset', async () => {
+  it("prints every time on the meeting's clock, Vientiane for CMM 04, with its offset", async () => {
     expect(record.meeting.timeZone).toBe('Asia/Vientiane');
     const signedAt = bundle.signatures.find((s) => s.party === 'TH')!.statement.signedAt;
     const clock = wallClock(signedAt, 'Asia/Vientiane');
@@ -159,7 +159,10 @@ describe('PDF originals of the CMM 04 record', () => {
       const verdict = await verifyBundle(fromPdf);
       expect(verdict.valid).toBe(true);
       expect(verdict.recordHash).toBe(bundle.recordHash);
-      expect(verdict.parties.map((p) => [p.party, p.signed])).toEqual([['TH', true], ['LA', true]]);
+      expect(verdict.parties.map((p) => [p.party, p.signed])).toEqual([
+        ['TH', true],
+        ['LA', true],
+      ]);
     }
   });
 
@@ -243,7 +246,12 @@ describe('PDF originals of the CMM 04 record', () => {
     expect((await exportFile(server, meeting, secretariat, 'pdf')).status).toBe(400);
     expect((await exportFile(server, meeting, secretariat, 'pdf?original=TH&version=7')).status).toBe(404);
     expect((await exportFile(server, meeting, secretariat, 'pdf?original=TH&version=x')).status).toBe(400);
-    const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(server, secretariat, 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(
+      server,
+      secretariat,
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     const reasons = log.body.entries.filter((e) => e.action === 'export.pdf.refused').map((e) => e.detail.reason);
     expect(reasons).toEqual(expect.arrayContaining(['unknown-party', 'no-such-version', 'invalid-body']));
   });

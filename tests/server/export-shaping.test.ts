@@ -140,7 +140,10 @@ describe('text shaped by HarfBuzz, every script', () => {
   it('differs from fontkit where fontkit does not reorder: Myanmar ေ and ြ (the bug this fixes)', () => {
     const [line] = setParagraph([{ text: 'မြန်မာ ရေး' }], { language: 'my', width: 10_000, size: SIZE });
     const run = line!.runs[0]!;
-    const fontkitGlyphs = fontkit.create(fontFile(run.face)).layout(run.text).glyphs.map((g) => g.id);
+    const fontkitGlyphs = fontkit
+      .create(fontFile(run.face))
+      .layout(run.text)
+      .glyphs.map((g) => g.id);
     const harfbuzzGlyphs = harfbuzz(run.face, run.text, 'my', 0, 0).map((g) => g.glyph);
     expect(run.glyphs.map((g) => g.id)).toEqual(harfbuzzGlyphs);
     expect(fontkitGlyphs).not.toEqual(harfbuzzGlyphs);

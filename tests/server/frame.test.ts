@@ -20,7 +20,15 @@ describe('a frame made once', () => {
   it('arrives whole at every header length, between messages ws sends itself', async () => {
     // 125, 126 and 65535, 65536 are where the header's length field changes form; the
     // last is a long record, sent as its small header and then its own bytes.
-    const messages: Uint8Array[][] = [[bytes(0, 1)], [bytes(1, 2)], [bytes(125, 3)], [bytes(126, 4)], [bytes(65_535, 5)], [bytes(65_536, 6)], [bytes(3, 7), bytes(1_600_000, 8)]];
+    const messages: Uint8Array[][] = [
+      [bytes(0, 1)],
+      [bytes(1, 2)],
+      [bytes(125, 3)],
+      [bytes(126, 4)],
+      [bytes(65_535, 5)],
+      [bytes(65_536, 6)],
+      [bytes(3, 7), bytes(1_600_000, 8)],
+    ];
     const expected = messages.flatMap((pieces, i) => [Buffer.concat(pieces), Buffer.from([0xee, i])]);
     const received: Buffer[] = [];
     const done = new Promise<void>((resolve) => {

@@ -39,7 +39,11 @@ for (const kind of storageKinds('history')) {
       const firstItem = agenda(thai.doc).get(0).get('id') as string;
       agendaItemTitle(agenda(thai.doc).get(0)).get('th')!.insert(0, 'ไทยเขียน ');
       addAgendaItem(lao.doc, 'lao-own-item', { lo: 'ລາວ' });
-      await waitFor(() => agendaItemTitle(agenda(lao.doc).get(0)).get('th')!.toString().startsWith('ไทยเขียน') && agenda(thai.doc).length === 9, 5000, 'edits meet');
+      await waitFor(
+        () => agendaItemTitle(agenda(lao.doc).get(0)).get('th')!.toString().startsWith('ไทยเขียน') && agenda(thai.doc).length === 9,
+        5000,
+        'edits meet',
+      );
       // Both edits stored, with who made them, before removal asks whose text an item holds.
       await vi.waitFor(
         async () => {
@@ -59,7 +63,14 @@ for (const kind of storageKinds('history')) {
       // The secretariat removes it; the audit log says what it said.
       const removed = await api<{ versionId: string }>(room.server, as('secretariat', 'TH'), 'DELETE', path(`/record/agenda-item/${firstItem}`));
       expect(removed.status).toBe(200);
-      await waitFor(() => !agenda(thai.doc).toArray().some((m) => m.get('id') === firstItem), 5000, 'removal reaches clients');
+      await waitFor(
+        () =>
+          !agenda(thai.doc)
+            .toArray()
+            .some((m) => m.get('id') === firstItem),
+        5000,
+        'removal reaches clients',
+      );
       const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(room.server, as('secretariat', 'TH'), 'GET', path('/audit'));
       const entry = log.body.entries.find((e) => e.action === 'record.removed' && e.detail.id === firstItem)!;
       expect(JSON.stringify(entry.detail.removed)).toContain('ไทยเขียน');
@@ -70,16 +81,31 @@ for (const kind of storageKinds('history')) {
       expect(list.map((v) => v.kind)).toEqual(['named', 'remove', 'remove']);
       const beforeRemoval = list.find((v) => v.id === removed.body.versionId)!;
       expect(list.flatMap((v) => v.editors.map((e) => e.party))).toEqual(expect.arrayContaining(['TH', 'LA']));
-      const seen = await api<{ content: { agenda: { id: string; title: Record<string, string> }[] } }>(room.server, as('observer'), 'GET', path(`/history/${beforeRemoval.id}`));
+      const seen = await api<{ content: { agenda: { id: string; title: Record<string, string> }[] } }>(
+        room.server,
+        as('observer'),
+        'GET',
+        path(`/history/${beforeRemoval.id}`),
+      );
       expect(seen.body.content.agenda.find((a) => a.id === firstItem)!.title.th).toContain('ไทยเขียน');
 
       // Comparing: the Thai delegate's insertion, in TH; the secretariat's removal, named.
-      const compared = await api<{ cells: { id: string; language: string; runs: Run[] }[] }>(room.server, as('observer'), 'GET', path(`/history/compare?from=${named.body.version.id}&to=current`));
+      const compared = await api<{ cells: { id: string; language: string; runs: Run[] }[] }>(
+        room.server,
+        as('observer'),
+        'GET',
+        path(`/history/compare?from=${named.body.version.id}&to=current`),
+      );
       expect(compared.status).toBe(200);
       const title = compared.body.cells.find((c) => c.id === firstItem && c.language === 'th')!;
       // (The Thai words came and went between the two: the title as it stood is what was removed.)
       expect(title.runs.find((r) => r.change === 'deleted')?.by).toMatchObject({ participantId: person('secretariat', 'TH') });
-      const upToRemoval = await api<{ cells: { id: string; language: string; runs: Run[] }[] }>(room.server, as('head', 'LA'), 'GET', path(`/history/compare?from=${named.body.version.id}&to=${beforeRemoval.id}`));
+      const upToRemoval = await api<{ cells: { id: string; language: string; runs: Run[] }[] }>(
+        room.server,
+        as('head', 'LA'),
+        'GET',
+        path(`/history/compare?from=${named.body.version.id}&to=${beforeRemoval.id}`),
+      );
       const inserted = upToRemoval.body.cells.find((c) => c.id === firstItem && c.language === 'th')!.runs.find((r) => r.change === 'inserted')!;
       expect(inserted).toMatchObject({ text: 'ไทยเขียน ', by: { participantId: person('delegate', 'TH'), party: 'TH' } });
 
@@ -90,8 +116,23 @@ for (const kind of storageKinds('history')) {
       expect((await api(room.server, as('observer'), 'POST', path('/history'), { name: 'mine' })).status).toBe(403);
       const restored = await api(room.server, as('secretariat', 'LA'), 'POST', path(`/history/${beforeRemoval.id}/restore`), body);
       expect(restored.status).toBe(200);
-      await waitFor(() => agenda(lao.doc).toArray().some((m) => m.get('id') === firstItem), 5000, 'restored at clients');
-      expect(agendaItemTitle(agenda(lao.doc).toArray().find((m) => m.get('id') === firstItem)!).get('th')!.toString()).toContain('ไทยเขียน');
+      await waitFor(
+        () =>
+          agenda(lao.doc)
+            .toArray()
+            .some((m) => m.get('id') === firstItem),
+        5000,
+        'restored at clients',
+      );
+      expect(
+        agendaItemTitle(
+          agenda(lao.doc)
+            .toArray()
+            .find((m) => m.get('id') === firstItem)!,
+        )
+          .get('th')!
+          .toString(),
+      ).toContain('ไทยเขียน');
       const claims = await room.server.services.storage.listClientClaims(room.meeting.documentId);
       expect(claims.some((c) => c.participantId === person('secretariat', 'LA'))).toBe(true);
       expect((await api(room.server, as('secretariat', 'LA'), 'POST', path(`/history/${beforeRemoval.id}/restore`), body)).status).toBe(409);

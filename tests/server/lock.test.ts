@@ -50,8 +50,7 @@ describe('locking the record', () => {
       const decoder = decoding.createDecoder(new Uint8Array(data));
       const type = decoding.readVarUint(decoder);
       if (type === 2 && decoding.readVarUint(decoder) === 0) heard.refusals.push(decoding.readVarString(decoder));
-      if (type === RECORD_STATUS_MESSAGE)
-        heard.statuses.push({ status: JSON.parse(decoding.readVarString(decoder)) as RecordStatus, at: Date.now() });
+      if (type === RECORD_STATUS_MESSAGE) heard.statuses.push({ status: JSON.parse(decoding.readVarString(decoder)) as RecordStatus, at: Date.now() });
     });
     return { ws, heard };
   }
@@ -68,7 +67,11 @@ describe('locking the record', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates));
     const before = Y.encodeStateVector(doc);
-    const cell = segmentCells(minutes(doc).get(agenda(doc).get(2).get('id') as string)!.get(0)).get('en')!;
+    const cell = segmentCells(
+      minutes(doc)
+        .get(agenda(doc).get(2).get('id') as string)!
+        .get(0),
+    ).get('en')!;
     ((cell.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text);
     return Y.encodeStateAsUpdate(doc, before);
   }
@@ -115,7 +118,11 @@ describe('locking the record', () => {
     const offline = client(meeting, 'delegate', 'TH');
     await Promise.all([synced(live), synced(offline)]);
     offline.provider.disconnect();
-    const offlineCell = segmentCells(minutes(offline.doc).get(agenda(offline.doc).get(2).get('id') as string)!.get(0)).get('th')!;
+    const offlineCell = segmentCells(
+      minutes(offline.doc)
+        .get(agenda(offline.doc).get(2).get('id') as string)!
+        .get(0),
+    ).get('th')!;
     ((offlineCell.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'ข้อความที่พิมพ์ระหว่างออฟไลน์ ');
 
     const asked = Date.now();
@@ -131,29 +138,39 @@ describe('locking the record', () => {
     const frozen = await storedStateVector(meeting.documentId);
 
     // A connected stock client types after the lock.
-    const liveCell = segmentCells(minutes(live.doc).get(agenda(live.doc).get(2).get('id') as string)!.get(0)).get('lo')!;
+    const liveCell = segmentCells(
+      minutes(live.doc)
+        .get(agenda(live.doc).get(2).get('id') as string)!
+        .get(0),
+    ).get('lo')!;
     ((liveCell.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'ຂຽນຫຼັງລັອກ ');
     await waitFor(() => live.refusals.includes(RefusalReason.readOnlyLocked), 5000, 'refusal of the live write');
 
     // A raw socket sends an update, then a sync step 2, each with new content.
     const raw = await listener(meeting, tokenOf(meeting, 'head', 'TH'));
-    raw.ws.send(frame((e) => {
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarUint(e, 2);
-      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(new Y.Doc())); // nothing new: no refusal
-    }));
+    raw.ws.send(
+      frame((e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(new Y.Doc())); // nothing new: no refusal
+      }),
+    );
     const update = await newContent(meeting.documentId, 'raw update ');
-    raw.ws.send(frame((e) => {
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarUint(e, 2);
-      encoding.writeVarUint8Array(e, update);
-    }));
+    raw.ws.send(
+      frame((e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, update);
+      }),
+    );
     const step2 = await newContent(meeting.documentId, 'offline sync step 2 ');
-    raw.ws.send(frame((e) => {
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarUint(e, 1);
-      encoding.writeVarUint8Array(e, step2);
-    }));
+    raw.ws.send(
+      frame((e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint8Array(e, step2);
+      }),
+    );
     await waitFor(() => raw.heard.refusals.length >= 2, 5000, 'refusals of the raw writes');
     expect(raw.heard.refusals).toEqual([RefusalReason.readOnlyLocked, RefusalReason.readOnlyLocked]);
 
@@ -188,7 +205,12 @@ describe('locking the record', () => {
     expect(unlocked).toMatchObject({ status: 200, body: { state: 'draft', voidedSignatures: [] } });
 
     const before = await storedStateVector(meeting.documentId);
-    const cellOf = (c: StockClient) => segmentCells(minutes(c.doc).get(agenda(c.doc).get(2).get('id') as string)!.get(0)).get('en')!;
+    const cellOf = (c: StockClient) =>
+      segmentCells(
+        minutes(c.doc)
+          .get(agenda(c.doc).get(2).get('id') as string)!
+          .get(0),
+      ).get('en')!;
     ((cellOf(writer).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'After the unlock: ');
     // An update is relayed only once stored.
     await waitFor(() => plainText(cellOf(reader)).startsWith('After the unlock: '), 5000, 'the write to reach the reader');

@@ -36,7 +36,10 @@ describe('on Node 24', () => {
     expect(execFileSync(node24Binary, ['--version'], { encoding: 'utf8' }).trim()).toBe(`v${NODE24_VERSION}`);
     // The build, as production runs it: plain node, no TypeScript loader.
     build = builtServer();
-    server = await childServer({ DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema, REDIS_URL, ACCORD_REDIS_PREFIX: schema }, undefined, { node: node24Binary, entry: [`${build}/main.js`] });
+    server = await childServer({ DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema, REDIS_URL, ACCORD_REDIS_PREFIX: schema }, undefined, {
+      node: node24Binary,
+      entry: [`${build}/main.js`],
+    });
     await server.start();
     const meeting = await createMeeting(server);
     const thai = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
@@ -47,13 +50,23 @@ describe('on Node 24', () => {
     await waitFor(() => lao.doc.getText('notes').toString() === 'ที่ประชุมรับทราบ', 5000, 'the edit relayed');
 
     const call = async (token: string, path: string, body: unknown = {}) =>
-      (await fetch(`${server!.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+      (
+        await fetch(`${server!.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).status;
     const secretariat = tokenOf(meeting, 'secretariat', 'TH');
     expect(await call(secretariat, `/api/meetings/${meeting.meetingId}/lock`)).toBe(409); // nothing agreed yet
     for (const head of meeting.invitations.filter((i) => i.role === 'head'))
-      for (const target of agreementTargets(thai.doc)) expect(await call(head.token, `/api/meetings/${meeting.meetingId}/agreement`, { targetId: target.id, agreed: true })).toBe(200);
+      for (const target of agreementTargets(thai.doc))
+        expect(await call(head.token, `/api/meetings/${meeting.meetingId}/agreement`, { targetId: target.id, agreed: true })).toBe(200);
     expect(await call(secretariat, `/api/meetings/${meeting.meetingId}/lock`)).toBe(200);
-    const record = (await (await fetch(`${server.url}/api/meetings/${meeting.meetingId}`, { headers: { authorization: `Bearer ${secretariat}` } })).json()) as { state: string; recordHash: string };
+    const record = (await (await fetch(`${server.url}/api/meetings/${meeting.meetingId}`, { headers: { authorization: `Bearer ${secretariat}` } })).json()) as {
+      state: string;
+      recordHash: string;
+    };
     expect(record.state).toBe('locked');
     expect(record.recordHash).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -147,7 +147,9 @@ describe('an original PDF is bound to its signed bundle', () => {
     const dir = mkdtempSync('/tmp/accord-binding-');
     try {
       writeFileSync(`${dir}/TM06-MM-original.pdf`, paintOverFirstPage(original));
-      const cli = await run('node', ['--import', 'tsx', 'server/cli.ts', 'verify', `${dir}/TM06-MM-original.pdf`], { cwd: projectRoot }).catch((err: { stdout: string; code: number }) => err);
+      const cli = await run('node', ['--import', 'tsx', 'server/cli.ts', 'verify', `${dir}/TM06-MM-original.pdf`], { cwd: projectRoot }).catch(
+        (err: { stdout: string; code: number }) => err,
+      );
       expect(cli.stdout.split('\n')[0]).toBe('INVALID');
       expect(cli.stdout).toContain('pages:       NOT the signed record');
       expect(cli.stdout).toContain('The pages differ from the signed record');

@@ -30,7 +30,8 @@ describe('party proposals', () => {
   });
 
   const segment = (c: StockClient, n = 0) => agreementTargets(c.doc).filter((t) => t.kind === 'segment')[n] as Extract<AgreementTarget, { kind: 'segment' }>;
-  const propose = (token: string, body: unknown) => api<{ proposal: Proposal; error?: { code: string } }>(server, token, 'POST', `/api/meetings/${meeting.meetingId}/proposals`, body);
+  const propose = (token: string, body: unknown) =>
+    api<{ proposal: Proposal; error?: { code: string } }>(server, token, 'POST', `/api/meetings/${meeting.meetingId}/proposals`, body);
   const decide = (token: string, id: string, decision: string) =>
     api<{ proposal: Proposal; error: { code: string } }>(server, token, 'POST', `/api/meetings/${meeting.meetingId}/proposals/${id}/decision`, { decision });
   const laoDelegate = () => meeting.invitations.find((i) => i.role === 'delegate' && i.party === 'LA')!;
@@ -43,7 +44,11 @@ describe('party proposals', () => {
     const id = made.body.proposal.id;
     await waitFor(() => proposals(thai.doc).get(id)?.state === 'open', 5000, 'the proposal at the Thai side');
 
-    for (const [role, party] of [['head', 'LA'], ['delegate', 'TH'], ['observer', undefined]] as const) {
+    for (const [role, party] of [
+      ['head', 'LA'],
+      ['delegate', 'TH'],
+      ['observer', undefined],
+    ] as const) {
       const refused = await decide(tokenOf(meeting, role, party), id, 'accepted');
       expect([refused.status, refused.body.error.code], `${role} ${party ?? ''}`).toEqual([403, 'not_allowed']);
     }
@@ -51,7 +56,10 @@ describe('party proposals', () => {
 
     const accepted = await decide(tokenOf(meeting, 'head', 'TH'), id, 'accepted');
     expect(accepted.status).toBe(200);
-    expect(accepted.body.proposal).toMatchObject({ state: 'accepted', decidedByName: meeting.invitations.find((i) => i.role === 'head' && i.party === 'TH')!.name });
+    expect(accepted.body.proposal).toMatchObject({
+      state: 'accepted',
+      decidedByName: meeting.invitations.find((i) => i.role === 'head' && i.party === 'TH')!.name,
+    });
     await waitFor(() => plainText(segmentCells(segment(thai).segment).get('th')!) === 'ที่ประชุมรับทราบและเห็นชอบ', 5000, 'the accepted wording');
     expect(proposals(thai.doc).get(id)?.state).toBe('accepted');
     expect((await decide(tokenOf(meeting, 'head', 'TH'), id, 'rejected')).status).toBe(409);
@@ -75,7 +83,10 @@ describe('party proposals', () => {
     const { id: segmentId } = segment(thai);
     const open = await propose(laoDelegate().token, { segmentId, language: 'lo', text: 'ຂໍ້ຄວາມໃໝ່' });
     const id = open.body.proposal.id;
-    for (const [role, party] of [['observer', undefined], ['delegate', 'LA']] as const) {
+    for (const [role, party] of [
+      ['observer', undefined],
+      ['delegate', 'LA'],
+    ] as const) {
       const forger = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, role, party));
       await synced(forger);
       await waitFor(() => proposals(forger.doc).has(id), 5000, 'the proposal');
@@ -103,7 +114,11 @@ describe('party proposals', () => {
     const thaiHead = meeting.invitations.find((i) => i.role === 'head' && i.party === 'TH')!;
     for (const party of ['TH', 'LA']) {
       await waitFor(() => lapses(thai.doc).has(agreementKey(segmentId, party)), 5000, `${party}'s lapse notice`);
-      expect(lapses(thai.doc).get(agreementKey(segmentId, party))).toMatchObject({ changedBy: thaiHead.participantId, changedByName: thaiHead.name, languages: ['th'] });
+      expect(lapses(thai.doc).get(agreementKey(segmentId, party))).toMatchObject({
+        changedBy: thaiHead.participantId,
+        changedByName: thaiHead.name,
+        languages: ['th'],
+      });
     }
   });
 

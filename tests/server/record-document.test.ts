@@ -71,11 +71,14 @@ describe('a record held as its encoded state', () => {
     // The same when framed anew from the built document, once it has changed.
     expect(record.doc.getText('minutes').length).toBe(source.getText('minutes').length);
     Y.applyUpdate(source, Y.encodeStateAsUpdate(record.doc));
-    Y.applyUpdate(record.doc, (() => {
-      const before = Y.encodeStateVector(source);
-      source.getText('minutes').insert(0, 'วาระที่ 1 ');
-      return Y.encodeStateAsUpdate(source, before);
-    })());
+    Y.applyUpdate(
+      record.doc,
+      (() => {
+        const before = Y.encodeStateVector(source);
+        source.getText('minutes').insert(0, 'วาระที่ 1 ');
+        return Y.encodeStateAsUpdate(source, before);
+      })(),
+    );
     expect(framedAsYProtocols(record.step2(new Uint8Array([0])))).toBe(true);
   });
 

@@ -90,7 +90,11 @@ describe('the record under any interleaving', () => {
           committed.length = 0;
           const clients = clientsOf(meeting);
           // The first person agrees, locks and unlocks first; the others act meanwhile.
-          const script: [number, Op][] = [[0, { op: 'agree', process: 0 }], [0, { op: 'lock', process: 1 }], [0, { op: 'unlock', process: 0 }]];
+          const script: [number, Op][] = [
+            [0, { op: 'agree', process: 0 }],
+            [0, { op: 'lock', process: 1 }],
+            [0, { op: 'unlock', process: 0 }],
+          ];
           const lanes = [0, 1, 2].map((lane) =>
             [...script, ...ops]
               .filter(([l]) => l === lane)
@@ -128,7 +132,14 @@ describe('the record under any interleaving', () => {
 function clientsOf(meeting: CreatedMeeting): MemoryClient[] {
   const pick = (role: string, party: string) => meeting.invitations.find((i) => i.role === role && i.party === party)!;
   return [pick('head', 'TH'), pick('head', 'LA'), pick('delegate', 'LA'), pick('secretariat', 'TH')].map(
-    (i) => new MemoryClient(`${i.party} ${i.role}`, { invitationId: i.participantId, participantId: i.participantId, name: i.name, actor: { role: i.role, party: i.party }, sessionHash: null }),
+    (i) =>
+      new MemoryClient(`${i.party} ${i.role}`, {
+        invitationId: i.participantId,
+        participantId: i.participantId,
+        name: i.name,
+        actor: { role: i.role, party: i.party },
+        sessionHash: null,
+      }),
   );
 }
 

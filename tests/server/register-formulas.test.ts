@@ -16,7 +16,13 @@ describe('the action register as a spreadsheet file', () => {
   beforeAll(async () => {
     server = await startTestServer();
     cookie = (await officer(server, 'register@example.org')).cookie;
-    const points = TYPED.map((text, i) => ({ text: { th: text, lo: text, en: text }, party: 'TH', agency: i === 1 ? text : 'Royal Thai Police', due: '2025-06-30', status: 'open' }));
+    const points = TYPED.map((text, i) => ({
+      text: { th: text, lo: text, en: text },
+      party: 'TH',
+      agency: i === 1 ? text : 'Royal Thai Police',
+      due: '2025-06-30',
+      status: 'open',
+    }));
     const made = await call(server, { cookie }, 'POST', '/api/console/meetings', meetingBody({ actionPoints: points }));
     expect(made.status).toBe(201);
   });

@@ -134,11 +134,15 @@ describe('commands on a record nobody holds open', () => {
       expect(canonical.participants.length).toBeGreaterThan(0);
       const stored = new Y.Doc();
       applyStored(stored, partsOf(await server.services.storage.loadRecord(meeting.documentId)));
-      expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector((() => {
-        const d = new Y.Doc();
-        Y.applyUpdate(d, sealed!.finalState);
-        return d;
-      })()));
+      expect(Y.encodeStateVector(stored)).toEqual(
+        Y.encodeStateVector(
+          (() => {
+            const d = new Y.Doc();
+            Y.applyUpdate(d, sealed!.finalState);
+            return d;
+          })(),
+        ),
+      );
     }
   });
 });

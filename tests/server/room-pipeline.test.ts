@@ -115,7 +115,12 @@ describe('a record whose updates are being stored', () => {
     const documentId = 'record-1';
     const now = new Date().toISOString();
     const record = { documentId, meetingId: 'meeting-1', version: 1, state: 'draft' as const, recordHash: null, createdAt: now };
-    await storage.createMeeting({ id: 'meeting-1', code: 'TEST-1', createdAt: now, currentDocumentId: documentId }, record, Y.encodeStateAsUpdate(new Y.Doc()), []);
+    await storage.createMeeting(
+      { id: 'meeting-1', code: 'TEST-1', createdAt: now, currentDocumentId: documentId },
+      record,
+      Y.encodeStateAsUpdate(new Y.Doc()),
+      [],
+    );
     room = await Room.load(documentId, {
       storage,
       fanout: localFanout(),

@@ -67,7 +67,7 @@ describe('hostile roster files', () => {
     expect(health.length).toBeGreaterThan(0);
     expect(Math.max(...health)).toBeLessThan(1000);
     // Two readers at a time, each held to its own heap ceiling: nowhere near a bomb's size.
-    console.log(`roster bombs: health answered in ${health.join(",")} ms; RSS ${Math.round(before / MiB)} → ${Math.round(highest / MiB)} MiB`);
+    console.log(`roster bombs: health answered in ${health.join(',')} ms; RSS ${Math.round(before / MiB)} → ${Math.round(highest / MiB)} MiB`);
     expect(highest - before).toBeLessThan(768 * MiB);
   });
 
@@ -103,7 +103,10 @@ describe('hostile roster files', () => {
       };
       // Wide and long, within every ceiling but time: a few hundred milliseconds of reading.
       const wide = Array.from({ length: 17 }, (_, j) => `note ${j}`);
-      const rows = [['name', 'party', 'role', ...wide], ...Array.from({ length: ROSTER_FILE_LIMITS.rows - 1 }, (_, i) => [`Person ${i}`, 'TH', 'delegate', ...wide.map((w) => `${w} ${i} ผู้เสียหาย`)])];
+      const rows = [
+        ['name', 'party', 'role', ...wide],
+        ...Array.from({ length: ROSTER_FILE_LIMITS.rows - 1 }, (_, i) => [`Person ${i}`, 'TH', 'delegate', ...wide.map((w) => `${w} ${i} ผู้เสียหาย`)]),
+      ];
       const slow = await send(await rosterWorkbook(rows), XLSX);
       expect(slow.status).toBe(400);
       expect(slow.body.error!.problems[0]!.message).toContain('took longer than 0.1 seconds');

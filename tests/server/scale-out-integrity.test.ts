@@ -57,7 +57,15 @@ describe('three processes, one record', () => {
     if (startRedis) await redis.start();
     const started = await Promise.all(
       Array.from({ length: n }, () =>
-        childServer({ DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema, REDIS_URL: redis!.url, ACCORD_REDIS_PREFIX: schema, ACCORD_AUDIT_KEY: AUDIT_KEY, LOG_LEVEL: 'warn', ...env }),
+        childServer({
+          DATABASE_URL,
+          ACCORD_DATABASE_SCHEMA: schema,
+          REDIS_URL: redis!.url,
+          ACCORD_REDIS_PREFIX: schema,
+          ACCORD_AUDIT_KEY: AUDIT_KEY,
+          LOG_LEVEL: 'warn',
+          ...env,
+        }),
       ),
     );
     processes.push(...started);
@@ -80,7 +88,11 @@ describe('three processes, one record', () => {
   }
 
   async function post(server: ChildServer, token: string, path: string, body: unknown = {}) {
-    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 
@@ -102,7 +114,8 @@ describe('three processes, one record', () => {
   async function agreeAll(server: ChildServer, meeting: CreatedMeetingResponse): Promise<void> {
     const targets = agreementTargets(await stored(meeting)).map((t) => t.id);
     for (const head of meeting.invitations.filter((i) => i.role === 'head'))
-      for (const targetId of targets) expect((await post(server, head.token, `/api/meetings/${meeting.meetingId}/agreement`, { targetId, agreed: true })).status).toBe(200);
+      for (const targetId of targets)
+        expect((await post(server, head.token, `/api/meetings/${meeting.meetingId}/agreement`, { targetId, agreed: true })).status).toBe(200);
   }
 
   /** Types into the first agenda item's title every `everyMs` until stopped; answers what it typed. */
@@ -143,7 +156,11 @@ describe('three processes, one record', () => {
     await waitFor(() => titleOf(thai.doc).length > 100 && titleOf(lao.doc).length > 100, 10_000, 'both typing');
 
     expect((await post(one!, tokenOf(meeting, 'secretariat', 'TH'), `/api/meetings/${meeting.meetingId}/lock`)).status).toBe(200);
-    await waitFor(() => thai.refusals.includes(RefusalReason.readOnlyLocked) && lao.refusals.includes(RefusalReason.readOnlyLocked), 10_000, 'both told the record is locked');
+    await waitFor(
+      () => thai.refusals.includes(RefusalReason.readOnlyLocked) && lao.refusals.includes(RefusalReason.readOnlyLocked),
+      10_000,
+      'both told the record is locked',
+    );
     typing.forEach((t) => t.stop());
     // Whatever was in flight has landed or been refused by now: each process has caught up.
     for (const p of [one!, two!, three!]) expect((await fetch(`${p.url}/healthz`)).status).toBe(200);
@@ -203,7 +220,10 @@ describe('three processes, one record', () => {
     const text = titleOf(thai.doc).toString();
     expect([...text].filter((c) => c === 'ก').length).toBe(typing[0]!.typed().length);
     expect([...text].filter((c) => c === 'ກ').length).toBe(typing[1]!.typed().length);
-    await vi.waitFor(async () => expect(titleOf(await stored(meeting)).toString(), 'storage holds everything typed').toBe(text), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(async () => expect(titleOf(await stored(meeting)).toString(), 'storage holds everything typed').toBe(text), {
+      timeout: 10_000,
+      interval: 100,
+    });
   });
 
   /** Polls `/healthz` until it says `status`. */
@@ -237,7 +257,11 @@ describe('three processes, one record', () => {
     const token = readFileSync(join(holders[0]!.dataDir, 'admin-token'), 'utf8').trim();
     expect(token).not.toBe(ADMIN_TOKEN);
     for (const p of started) {
-      const res = await fetch(`${p.url}/api/meetings`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(fixture('cmm04-th-la')) });
+      const res = await fetch(`${p.url}/api/meetings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(fixture('cmm04-th-la')),
+      });
       expect(res.status).toBe(201);
     }
   });

@@ -15,7 +15,13 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 describe('scale-out: two servers on one PostgreSQL and one Redis', () => {
   const schema = `accord_test_${randomBytes(4).toString('hex')}`;
   // Every process on one database seals the audit log with one key.
-  const backends = { databaseUrl: DATABASE_URL, databaseSchema: schema, redisUrl: REDIS_URL, redisPrefix: schema, auditKey: `the audit key of ${schema}, shared` };
+  const backends = {
+    databaseUrl: DATABASE_URL,
+    databaseSchema: schema,
+    redisUrl: REDIS_URL,
+    redisPrefix: schema,
+    auditKey: `the audit key of ${schema}, shared`,
+  };
   let a: TestServer;
   let b: TestServer;
   let meeting: CreatedMeetingResponse;

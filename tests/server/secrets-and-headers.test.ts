@@ -46,13 +46,16 @@ describe('secrets stay secret', () => {
     });
     // A last request the server logs (a cross-origin write, refused): once its line is in the
     // output, so is every line logged before it.
-    await fetch(`${server.url}/api/session`, { method: 'POST', headers: { origin: 'https://elsewhere.example', 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { origin: 'https://elsewhere.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
     await vi.waitFor(() => expect(server.output()).toContain('http.request-refused'), { timeout: 5000, interval: 10 });
 
     const logs = server.output();
     expect(logs).toContain('sync.message-refused'); // the logs did record what happened…
-    for (const secret of [head, observer, sessionSecret, guess, ADMIN_TOKEN, ...meeting.invitations.map((i) => i.token)])
-      expect(logs).not.toContain(secret); // …and not one secret
+    for (const secret of [head, observer, sessionSecret, guess, ADMIN_TOKEN, ...meeting.invitations.map((i) => i.token)]) expect(logs).not.toContain(secret); // …and not one secret
   });
 });
 

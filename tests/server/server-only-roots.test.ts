@@ -29,7 +29,11 @@ describe('who must agree and sign is not for a client to change', () => {
       const reader = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'observer'));
       await synced(reader);
       expect(parties(reader.doc).length).toBe(2);
-      expect(participants(reader.doc).toArray().some((p) => p.name === 'Impostor')).toBe(false);
+      expect(
+        participants(reader.doc)
+          .toArray()
+          .some((p) => p.name === 'Impostor'),
+      ).toBe(false);
       expect(meta(reader.doc).get('code')).toBe('CMM 04');
       delegate.destroy();
       reader.destroy();

@@ -16,7 +16,10 @@ describe.each(['SQLite', 'PostgreSQL'])('a burst of parallel sign-ins, on %s', (
   let server: TestServer;
   const schema = `accord_burst_${randomBytes(4).toString('hex')}`;
   beforeAll(async () => {
-    server = await startTestServer({ trustProxy: true, ...(database === 'PostgreSQL' ? { databaseUrl: DATABASE_URL, databaseSchema: schema, singleProcess: true } : {}) });
+    server = await startTestServer({
+      trustProxy: true,
+      ...(database === 'PostgreSQL' ? { databaseUrl: DATABASE_URL, databaseSchema: schema, singleProcess: true } : {}),
+    });
   });
   afterAll(async () => {
     await server?.stop();

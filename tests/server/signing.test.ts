@@ -16,7 +16,14 @@ describe('signing the locked record', () => {
   const post = (meeting: CreatedMeetingResponse, role: string, party: string | undefined, step: string, body?: unknown) =>
     api(server, tokenOf(meeting, role, party), 'POST', `/api/meetings/${meeting.meetingId}/${step}`, body);
   const bundleOf = async (meeting: CreatedMeetingResponse, version?: number) =>
-    (await api<SignedBundle>(server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/export/bundle${version ? `?version=${version}` : ''}`)).body;
+    (
+      await api<SignedBundle>(
+        server,
+        tokenOf(meeting, 'secretariat', 'TH'),
+        'GET',
+        `/api/meetings/${meeting.meetingId}/export/bundle${version ? `?version=${version}` : ''}`,
+      )
+    ).body;
   const codes = async (bundle: unknown) => (await verifyBundle(bundle)).reasons.map((r) => r.code);
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   const utf8Base64 = (text: string) => encodeBase64(new TextEncoder().encode(text));
@@ -51,8 +58,14 @@ describe('signing the locked record', () => {
 
     const view = (await recordOf(server, tokenOf(meeting, 'observer'), meeting.meetingId)).body;
     expect(view.state).toBe('signed');
-    expect(view.signatures.map((s) => [s.party, s.voided])).toEqual([['TH', false], ['LA', false]]);
-    expect(view.keys.map((k) => [k.party, k.fingerprint])).toEqual([['LA', LA.fingerprint], ['TH', TH.fingerprint]]);
+    expect(view.signatures.map((s) => [s.party, s.voided])).toEqual([
+      ['TH', false],
+      ['LA', false],
+    ]);
+    expect(view.keys.map((k) => [k.party, k.fingerprint])).toEqual([
+      ['LA', LA.fingerprint],
+      ['TH', TH.fingerprint],
+    ]);
 
     const bundle = await bundleOf(meeting);
     const verdict = await verifyBundle(bundle);
@@ -92,9 +105,19 @@ describe('signing the locked record', () => {
     const still = (await recordOf(server, tokenOf(meeting, 'head', 'TH'), meeting.meetingId)).body;
     expect(still.signatures).toEqual([]);
     const log = await api<{ entries: { action: string; detail: { reason?: string } }[] }>(
-      server, tokenOf(meeting, 'secretariat', 'LA'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+      server,
+      tokenOf(meeting, 'secretariat', 'LA'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     expect(log.body.entries.filter((e) => e.action === 'record.sign.refused').map((e) => e.detail.reason)).toEqual([
-      'bad-signature', 'not-your-party', 'stale-statement', 'signer-mismatch', 'bad-signature', 'not-permitted', 'invalid-body',
+      'bad-signature',
+      'not-your-party',
+      'stale-statement',
+      'signer-mismatch',
+      'bad-signature',
+      'not-permitted',
+      'invalid-body',
     ]);
   });
 
@@ -142,7 +165,11 @@ describe('signing the locked record', () => {
     expect(draft.state).toBe('draft');
     expect(draft.signatures).toMatchObject([{ party: 'TH', voided: true }]);
     const log = await api<{ intact: boolean; entries: { action: string; detail: Record<string, unknown> }[] }>(
-      server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+      server,
+      tokenOf(meeting, 'secretariat', 'TH'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     expect(log.body.intact).toBe(true);
     expect(log.body.entries.find((e) => e.action === 'signature.voided')?.detail).toMatchObject({ party: 'TH' });
     expect(log.body.entries.find((e) => e.action === 'record.unlocked')?.detail).toMatchObject({ reason: 'a correction to item 3' });
@@ -165,8 +192,15 @@ describe('signing the locked record', () => {
     expect((await post(meeting, 'secretariat', 'TH', 'amend')).status).toBe(409);
 
     const versions = await api<{ versions: { version: number; state: string; current: boolean }[] }>(
-      server, tokenOf(meeting, 'observer'), 'GET', `/api/meetings/${meeting.meetingId}/versions`);
-    expect(versions.body.versions.map((v) => [v.version, v.state, v.current])).toEqual([[1, 'signed', false], [2, 'draft', true]]);
+      server,
+      tokenOf(meeting, 'observer'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/versions`,
+    );
+    expect(versions.body.versions.map((v) => [v.version, v.state, v.current])).toEqual([
+      [1, 'signed', false],
+      [2, 'draft', true],
+    ]);
     const facts = await api(server, tokenOf(meeting, 'delegate', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}`);
     expect(facts.body).toMatchObject({ version: 2, state: 'draft', documentId: amended.body.documentId });
 
@@ -219,7 +253,12 @@ describe('signing the locked record', () => {
     expect(twice).toMatchObject({ status: 409, body: { error: { code: 'key_in_use' } } });
     const view = (await recordOf(server, tokenOf(meeting, 'head', 'LA'), meeting.meetingId)).body;
     expect(view.keys.map((k) => [k.party, k.fingerprint])).toEqual([['TH', fingerprint]]);
-    const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(server, tokenOf(meeting, 'secretariat', 'TH'), 'GET', `/api/meetings/${meeting.meetingId}/audit`);
+    const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(
+      server,
+      tokenOf(meeting, 'secretariat', 'TH'),
+      'GET',
+      `/api/meetings/${meeting.meetingId}/audit`,
+    );
     expect(log.body.entries.find((e) => e.action === 'key.enrol.refused')?.detail).toMatchObject({ reason: 'key-in-use', party: 'TH' });
     // The Lao head's own key is enrolled as ever.
     expect((await enrolNewKey(server, meeting, 'LA')).fingerprint).not.toBe(fingerprint);

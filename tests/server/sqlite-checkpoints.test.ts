@@ -19,13 +19,20 @@ describe('WAL checkpoints', () => {
     const file = join(server.dataDir, 'accord.sqlite');
     const before = statSync(file).size;
     const update = new Uint8Array(4096).fill(7);
-    for (let i = 0; i < 40; i++) await server.services.storage.appendUpdates(meeting.documentId, Array.from({ length: 50 }, () => update));
+    for (let i = 0; i < 40; i++)
+      await server.services.storage.appendUpdates(
+        meeting.documentId,
+        Array.from({ length: 50 }, () => update),
+      );
     // 8 MB written, under the writer's own threshold (40 MB): only the worker checkpointed.
     await waitFor(() => statSync(file).size > before + 6_000_000, 10_000, 'the database file to take the writes');
     // Writes as they come in service, with pauses: the WAL is written over, not grown.
     const wal = statSync(`${file}-wal`).size;
     for (let i = 0; i < 40; i++) {
-      await server.services.storage.appendUpdates(meeting.documentId, Array.from({ length: 50 }, () => update));
+      await server.services.storage.appendUpdates(
+        meeting.documentId,
+        Array.from({ length: 50 }, () => update),
+      );
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(statSync(`${file}-wal`).size).toBeLessThan(wal + 6_000_000);

@@ -53,8 +53,30 @@ async function meeting(storage: Storage, id: string) {
     { documentId: `${id}-d1`, meetingId: id, version: 1, state: 'draft', recordHash: null, createdAt: at(0) },
     Y.encodeStateAsUpdate(doc),
     [
-      { id: `${id}-i1`, meetingId: id, participantId: 'p-th', role: 'head', party: 'TH', name: 'Head TH', tokenHash: `${id}-t1`, createdAt: at(0), revokedAt: null, firstUsedAt: null },
-      { id: `${id}-i2`, meetingId: id, participantId: 'p-la', role: 'head', party: 'LA', name: 'Head LA', tokenHash: `${id}-t2`, createdAt: at(0), revokedAt: null, firstUsedAt: null },
+      {
+        id: `${id}-i1`,
+        meetingId: id,
+        participantId: 'p-th',
+        role: 'head',
+        party: 'TH',
+        name: 'Head TH',
+        tokenHash: `${id}-t1`,
+        createdAt: at(0),
+        revokedAt: null,
+        firstUsedAt: null,
+      },
+      {
+        id: `${id}-i2`,
+        meetingId: id,
+        participantId: 'p-la',
+        role: 'head',
+        party: 'LA',
+        name: 'Head LA',
+        tokenHash: `${id}-t2`,
+        createdAt: at(0),
+        revokedAt: null,
+        firstUsedAt: null,
+      },
     ],
   );
   return { doc, documentId: `${id}-d1` };
@@ -132,7 +154,11 @@ describe.each([
     const since = await storage.loadRecordSince(documentId, 2);
     expect(since.updates).toHaveLength(1);
     expect((await storage.recordHeads([documentId, 'nothing'])).get(documentId)).toEqual({ state: 'draft', lastSeq: 3 });
-    expect((await storage.listEdits(documentId, 0, 3)).map((e) => [e.seq, e.participantId])).toEqual([[1, 'p-th'], [2, 'p-th'], [3, 'p-th']]);
+    expect((await storage.listEdits(documentId, 0, 3)).map((e) => [e.seq, e.participantId])).toEqual([
+      [1, 'p-th'],
+      [2, 'p-th'],
+      [3, 'p-th'],
+    ]);
     expect((await storage.listClientClaims(documentId)).map((c) => c.clientId)).toEqual([doc.clientID]);
   });
 
@@ -154,7 +180,9 @@ describe.each([
   it('locks, refuses appends while locked, unlocks voiding signatures, signs', async () => {
     const { doc, documentId } = await meeting(storage, 'm-life');
     await storage.appendUpdates(documentId, [edit(doc, (t) => t.insert(0, 'agreed text'))], by);
-    const seal = (hash: string) => () => ({ lock: { recordHash: hash, canonical: `{"h":"${hash}"}`, finalState: Y.encodeStateAsUpdate(doc), lockedAt: at(5), lockedBy: 'p-th' } });
+    const seal = (hash: string) => () => ({
+      lock: { recordHash: hash, canonical: `{"h":"${hash}"}`, finalState: Y.encodeStateAsUpdate(doc), lockedAt: at(5), lockedBy: 'p-th' },
+    });
     const first = await storage.lockRecord(documentId, seal('h1'));
     expect('locked' in first && first.locked.state).toBe('locked');
     expect((await storage.getRecordLock(documentId))?.canonical).toBe('{"h":"h1"}');
@@ -162,11 +190,36 @@ describe.each([
     const refused = await storage.lockRecord(documentId, () => ({ refused: 'no' }));
     expect(refused).toEqual({ refused: 'no' });
 
-    await storage.enrolPartyKey({ meetingId: 'm-life', party: 'TH', publicKey: 'k1', fingerprint: 'f1', enrolledBy: 'p-th', enrolledAt: at(6), replacedAt: null });
-    await storage.enrolPartyKey({ meetingId: 'm-life', party: 'TH', publicKey: 'k2', fingerprint: 'f2', enrolledBy: 'p-th', enrolledAt: at(7), replacedAt: null });
+    await storage.enrolPartyKey({
+      meetingId: 'm-life',
+      party: 'TH',
+      publicKey: 'k1',
+      fingerprint: 'f1',
+      enrolledBy: 'p-th',
+      enrolledAt: at(6),
+      replacedAt: null,
+    });
+    await storage.enrolPartyKey({
+      meetingId: 'm-life',
+      party: 'TH',
+      publicKey: 'k2',
+      fingerprint: 'f2',
+      enrolledBy: 'p-th',
+      enrolledAt: at(7),
+      replacedAt: null,
+    });
     expect((await storage.listPartyKeys('m-life')).map((k) => k.publicKey)).toEqual(['k2']);
     const signature = (id: string, party: string, hash: string, receivedAt: string) => ({
-      id, documentId, party, participantId: `p-${party.toLowerCase()}`, recordHash: hash, statement: `{"party":"${party}"}`, signature: 'sig', publicKey: 'k2', receivedAt, voidedAt: null,
+      id,
+      documentId,
+      party,
+      participantId: `p-${party.toLowerCase()}`,
+      recordHash: hash,
+      statement: `{"party":"${party}"}`,
+      signature: 'sig',
+      publicKey: 'k2',
+      receivedAt,
+      voidedAt: null,
     });
     expect(await storage.addSignature(signature('s1', 'TH', 'h1', at(8)), false)).toBe(true);
     expect(await storage.unlockRecord(documentId, at(9))).toBe(true);
@@ -184,14 +237,19 @@ describe.each([
     const previous = (await storage.getRecord(documentId))!;
     expect(await storage.addAmendment(previous, next, Y.encodeStateAsUpdate(doc))).toBe(true);
     expect(await storage.addAmendment(previous, { ...next, documentId: 'm-life-d3' }, Y.encodeStateAsUpdate(doc))).toBe(false);
-    expect((await storage.listRecords('m-life')).map((r) => [r.version, r.state])).toEqual([[1, 'signed'], [2, 'draft']]);
+    expect((await storage.listRecords('m-life')).map((r) => [r.version, r.state])).toEqual([
+      [1, 'signed'],
+      [2, 'draft'],
+    ]);
     expect((await storage.getMeeting('m-life'))?.currentDocumentId).toBe('m-life-d2');
   });
 
   it('keeps an audit chain that verifies, in order, under concurrent appends', async () => {
     await meeting(storage, 'm-audit');
     const seal = auditSeal(KEY);
-    await Promise.all(['a', 'b', 'c', 'd'].map((action, i) => storage.appendAudit({ meetingId: 'm-audit', at: at(i), actor: 'p-th', action, detail: { i } }, seal)));
+    await Promise.all(
+      ['a', 'b', 'c', 'd'].map((action, i) => storage.appendAudit({ meetingId: 'm-audit', at: at(i), actor: 'p-th', action, detail: { i } }, seal)),
+    );
     const entries = await storage.listAudit('m-audit');
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(checkAuditChain(entries, KEY).intact).toBe(true);
@@ -201,8 +259,19 @@ describe.each([
   it('keeps console rows: accounts, officer sessions, grants, series, action point statuses', async () => {
     await meeting(storage, 'm-console');
     const account = {
-      id: 'a1', login: 'sec.th', name: 'Secretariat TH', email: null, party: 'TH', role: 'officer' as const, passwordHash: null,
-      mustChangePassword: true, setupTokenHash: 'setup1', setupExpiresAt: at(50), createdAt: at(1), createdBy: 'admin', disabledAt: null,
+      id: 'a1',
+      login: 'sec.th',
+      name: 'Secretariat TH',
+      email: null,
+      party: 'TH',
+      role: 'officer' as const,
+      passwordHash: null,
+      mustChangePassword: true,
+      setupTokenHash: 'setup1',
+      setupExpiresAt: at(50),
+      createdAt: at(1),
+      createdBy: 'admin',
+      disabledAt: null,
     };
     expect(await storage.createAccount(account)).toBe(true);
     expect(await storage.createAccount({ ...account, id: 'a2' })).toBe(false);
@@ -233,15 +302,29 @@ describe.each([
     expect(saved.ok && saved.value?.to).toBe('identified');
     await storage.saveCase('m-case', documentId, caseEntry('c2', 'identified'), null, at(2));
     await storage.saveCase('m-case', documentId, caseEntry('c1', 'nationality-verified'), null, at(3));
-    expect((await storage.listCases(documentId)).map((c) => [c.id, c.stage])).toEqual([['c1', 'nationality-verified'], ['c2', 'identified']]);
-    expect((await storage.listCaseChanges(['m-case'])).map((c) => [c.caseId, c.to])).toEqual([['c1', 'identified'], ['c2', 'identified'], ['c1', 'nationality-verified']]);
+    expect((await storage.listCases(documentId)).map((c) => [c.id, c.stage])).toEqual([
+      ['c1', 'nationality-verified'],
+      ['c2', 'identified'],
+    ]);
+    expect((await storage.listCaseChanges(['m-case'])).map((c) => [c.caseId, c.to])).toEqual([
+      ['c1', 'identified'],
+      ['c2', 'identified'],
+      ['c1', 'nationality-verified'],
+    ]);
     expect(await storage.removeCase(documentId, 'c2')).toEqual({ ok: true, value: true });
     await storage.agreeCaseAnnex(documentId, { party: 'TH', digest: 'd1', by: 'p-th', at: at(4) });
     expect(await storage.listCaseAgreements(documentId)).toEqual([{ party: 'TH', digest: 'd1', by: 'p-th', at: at(4) }]);
     await storage.dismissFinding(documentId, { key: 'f1', byActor: 'p-th', byName: 'Head TH', at: at(5) });
     expect((await storage.listFindingDismissals(documentId)).map((d) => d.key)).toEqual(['f1']);
     const locked = await storage.lockRecord(documentId, (_stored, _record, annex) => ({
-      lock: { recordHash: 'hc', canonical: '{}', finalState: new Uint8Array([0, 0]), lockedAt: at(6), lockedBy: 'p-th', caseAnnex: JSON.stringify(annex.cases.map((c) => c.id)) },
+      lock: {
+        recordHash: 'hc',
+        canonical: '{}',
+        finalState: new Uint8Array([0, 0]),
+        lockedAt: at(6),
+        lockedBy: 'p-th',
+        caseAnnex: JSON.stringify(annex.cases.map((c) => c.id)),
+      },
     }));
     expect('locked' in locked).toBe(true);
     expect(await storage.sealedCaseAnnex(documentId)).toBe('["c1"]');
@@ -251,8 +334,21 @@ describe.each([
   it('keeps comments beside the record, and resolves a thread', async () => {
     await meeting(storage, 'm-comment');
     const comment = {
-      id: 'k1', meetingId: 'm-comment', threadId: null, segmentId: 'seg1', language: 'en', quote: 'agreed', visibility: 'meeting' as const,
-      party: 'TH', authorId: 'p-th', authorName: 'Head TH', body: 'Which date?', mentions: ['p-la'], createdAt: at(1), resolvedAt: null, resolvedBy: null,
+      id: 'k1',
+      meetingId: 'm-comment',
+      threadId: null,
+      segmentId: 'seg1',
+      language: 'en',
+      quote: 'agreed',
+      visibility: 'meeting' as const,
+      party: 'TH',
+      authorId: 'p-th',
+      authorName: 'Head TH',
+      body: 'Which date?',
+      mentions: ['p-la'],
+      createdAt: at(1),
+      resolvedAt: null,
+      resolvedBy: null,
     };
     await storage.addComment(comment);
     await storage.addComment({ ...comment, id: 'k2', threadId: 'k1', body: 'The 12th.', mentions: [], createdAt: at(2) });
@@ -266,7 +362,10 @@ describe.each([
     await storage.appendUpdates(documentId, [edit(doc, (t) => t.insert(0, 'version one'))], by);
     await storage.addVersion({ id: 'v1', documentId, seq: 1, kind: 'named', name: 'Before lunch', at: at(1), by, state: Y.encodeStateAsUpdate(doc) });
     await storage.addVersion({ id: 'v2', documentId, seq: 1, kind: 'auto', name: null, at: at(2), by: null, state: Y.encodeStateAsUpdate(doc) });
-    expect((await storage.listVersions(documentId)).map((v) => [v.id, v.kind, v.by?.participantId ?? null])).toEqual([['v1', 'named', 'p-th'], ['v2', 'auto', null]]);
+    expect((await storage.listVersions(documentId)).map((v) => [v.id, v.kind, v.by?.participantId ?? null])).toEqual([
+      ['v1', 'named', 'p-th'],
+      ['v2', 'auto', null],
+    ]);
     expect(await storage.lastVersionAt(documentId)).toBe(at(2));
     const v1 = await storage.versionState(documentId, 'v1');
     expect(textOf([v1!.state])).toBe('version one');

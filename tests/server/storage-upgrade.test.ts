@@ -18,7 +18,12 @@ import { partsOf } from '../../server/storage/storage';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const FIXTURE = join(import.meta.dirname, '../fixtures/upgrade');
-const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')) as { auditKey: string; minutes: string; recordHash: string; canonical: string };
+const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')) as {
+  auditKey: string;
+  minutes: string;
+  recordHash: string;
+  canonical: string;
+};
 
 const dirs: string[] = [];
 const schemas: string[] = [];
@@ -41,10 +46,26 @@ function sqliteStructure(file: string): unknown {
   const db = new Database(file, { readonly: true });
   try {
     return {
-      columns: db.prepare(`SELECT m.name, p.cid, p.name AS col, upper(p.type) AS type, p."notnull", p.dflt_value, p.pk FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY 1, 2`).all(),
-      objects: db.prepare(`SELECT type, name, tbl_name, sql LIKE '%WITHOUT ROWID%' AS without_rowid, sql LIKE '%CHECK%' OR sql LIKE '%check%' AS checks FROM sqlite_master ORDER BY name`).all(),
-      indexes: db.prepare(`SELECT m.name, il.name AS idx, il."unique", il.origin, il.partial FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE m.type = 'table' ORDER BY 1, 2`).all(),
-      keys: db.prepare(`SELECT m.name, fk."table", fk."from", fk."to" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) fk WHERE m.type = 'table' ORDER BY 1, 2, 3`).all(),
+      columns: db
+        .prepare(
+          `SELECT m.name, p.cid, p.name AS col, upper(p.type) AS type, p."notnull", p.dflt_value, p.pk FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY 1, 2`,
+        )
+        .all(),
+      objects: db
+        .prepare(
+          `SELECT type, name, tbl_name, sql LIKE '%WITHOUT ROWID%' AS without_rowid, sql LIKE '%CHECK%' OR sql LIKE '%check%' AS checks FROM sqlite_master ORDER BY name`,
+        )
+        .all(),
+      indexes: db
+        .prepare(
+          `SELECT m.name, il.name AS idx, il."unique", il.origin, il.partial FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE m.type = 'table' ORDER BY 1, 2`,
+        )
+        .all(),
+      keys: db
+        .prepare(
+          `SELECT m.name, fk."table", fk."from", fk."to" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) fk WHERE m.type = 'table' ORDER BY 1, 2, 3`,
+        )
+        .all(),
     };
   } finally {
     db.close();
@@ -134,12 +155,16 @@ describe('a PostgreSQL schema from the release before migrations', () => {
     const strip = (rows: Record<string, unknown>[]) => JSON.parse(JSON.stringify(rows).replaceAll(`${schema}.`, 'S.')) as unknown;
     const q = async (sql: string) => strip((await client.query(sql, [schema])).rows);
     return {
-      columns: await q('SELECT table_name, column_name, ordinal_position, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 ORDER BY 1, 3'),
+      columns: await q(
+        'SELECT table_name, column_name, ordinal_position, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 ORDER BY 1, 3',
+      ),
       indexes: await q('SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY 1, 2'),
       constraints: await q(
         'SELECT conrelid::regclass::text AS tbl, contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 ORDER BY 1, 2, 3',
       ),
-      triggers: await q('SELECT event_object_table, trigger_name, event_manipulation, action_statement FROM information_schema.triggers WHERE trigger_schema = $1 ORDER BY 1, 2, 3'),
+      triggers: await q(
+        'SELECT event_object_table, trigger_name, event_manipulation, action_statement FROM information_schema.triggers WHERE trigger_schema = $1 ORDER BY 1, 2, 3',
+      ),
     };
   };
 

@@ -53,7 +53,8 @@ describe('live sync with stock y-websocket clients', () => {
     insertInto(cell(lao, 'lo'), 'ກອງປະຊຸມຮັບຊາບ ');
     insertInto(cell(thai, 'lo'), 'ໄທ ');
 
-    const same = () => Y.encodeStateAsUpdate(thai.doc).length > 0 &&
+    const same = () =>
+      Y.encodeStateAsUpdate(thai.doc).length > 0 &&
       plainText(cell(thai, 'th')) === plainText(cell(lao, 'th')) &&
       plainText(cell(thai, 'lo')) === plainText(cell(lao, 'lo'));
     await waitFor(() => same() && plainText(cell(lao, 'th')).startsWith('ที่ประชุมรับทราบ'), 5000, 'convergence');

@@ -116,7 +116,9 @@ describe('npm run accord -- verify <bundle>', () => {
     for (const [reader, bundle, code] of runs) {
       const run = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
         const script = `node --import tsx server/cli.ts verify "$1" | ${reader}; echo "exit \${PIPESTATUS[0]}"`;
-        execFile('bash', ['-c', script, 'piped', bundle], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 }, (_err, stdout, stderr) => resolve({ stdout, stderr }));
+        execFile('bash', ['-c', script, 'piped', bundle], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 }, (_err, stdout, stderr) =>
+          resolve({ stdout, stderr }),
+        );
       });
       expect(run.stdout).toContain(`exit ${code}`);
       expect(run.stderr).not.toMatch(/EPIPE|Error/);

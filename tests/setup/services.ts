@@ -13,7 +13,9 @@ export default async function servicesAreThere(): Promise<void> {
     await database.connect();
     await database.query('SELECT 1');
   } catch (err) {
-    throw new Error(`PostgreSQL is not reachable at ${DATABASE_URL} (${(err as Error).message}): the scale-out tests need it; start it, or set TEST_DATABASE_URL.`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${DATABASE_URL} (${(err as Error).message}): the scale-out tests need it; start it, or set TEST_DATABASE_URL.`,
+    );
   } finally {
     await database.end().catch(() => undefined);
   }

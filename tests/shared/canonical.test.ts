@@ -88,7 +88,11 @@ describe('the canonical record and its hash', () => {
   }
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
   const firstCell = (doc: Y.Doc, language: string) =>
-    segmentCells(minutes(doc).get(agenda(doc).get(2).get('id') as string)!.get(0)).get(language)!;
+    segmentCells(
+      minutes(doc)
+        .get(agenda(doc).get(2).get('id') as string)!
+        .get(0),
+    ).get(language)!;
 
   it('holds the meeting, parties, participants, agenda with minutes per language, and action points', () => {
     const record = canonicalRecord(laidOut(), identity);
@@ -165,12 +169,7 @@ describe('the canonical record and its hash', () => {
       { type: 'heading', level: 2, runs: [{ text: 'Findings' }] },
       {
         type: 'paragraph',
-        runs: [
-          { text: 'The ' },
-          { text: 'parties agree', marks: ['bold'] },
-          { text: ' to ' },
-          { text: 'meet', marks: ['bracket', 'italic'] },
-        ],
+        runs: [{ text: 'The ' }, { text: 'parties agree', marks: ['bold'] }, { text: ' to ' }, { text: 'meet', marks: ['bracket', 'italic'] }],
       },
       { type: 'bulletList', items: [[{ type: 'paragraph', runs: [{ text: 'first point' }] }]] },
     ]);

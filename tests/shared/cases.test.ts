@@ -44,7 +44,21 @@ describe('cases as pure code', () => {
 
   it('orders the register overdue first, then open by due date, then closed; counts open cases by stage', () => {
     const meeting = { meetingId: 'm3', seriesId: 's', number: 3, code: 'CMM 03', series: {}, state: 'draft' as const };
-    const rows = buildCaseRegister([{ ...meeting, cases: [entry('late', 'identified', '2025-01-01'), entry('soon', 'identified', '2025-06-01'), entry('done', 'closed'), entry('old', 'repatriated', '2024-12-01')] }], [], '2025-03-12');
+    const rows = buildCaseRegister(
+      [
+        {
+          ...meeting,
+          cases: [
+            entry('late', 'identified', '2025-01-01'),
+            entry('soon', 'identified', '2025-06-01'),
+            entry('done', 'closed'),
+            entry('old', 'repatriated', '2024-12-01'),
+          ],
+        },
+      ],
+      [],
+      '2025-03-12',
+    );
     expect(rows.map((r) => [r.caseId, r.overdue])).toEqual([
       ['old', true],
       ['late', true],

@@ -42,7 +42,11 @@ describe('the action register', () => {
       ['c', 'CMM 03', 'open', false],
       ['b', 'CMM 03', 'done', false],
     ]);
-    expect(buildRegister(meetings, [], '2025-07-01').filter((r) => r.overdue).map((r) => r.text.en)).toEqual(['a', 'c']);
+    expect(
+      buildRegister(meetings, [], '2025-07-01')
+        .filter((r) => r.overdue)
+        .map((r) => r.text.en),
+    ).toEqual(['a', 'c']);
     expect(rows[0]!.dueText).toEqual({
       th: '31 มกราคม 2568',
       lo: '31 ມັງກອນ 2025',
@@ -63,7 +67,16 @@ describe('the action register', () => {
       meetings,
       [
         { meetingId: 'm4', pointId: 'a4', thread, from: 'open', to: 'in progress', kind: 'carried', by: null, at: '2025-03-12T03:00:00Z' },
-        { meetingId: 'm3', pointId: 'a', thread, from: null, to: 'open', kind: 'recorded', by: { actor: 'officer:x', name: 'Khamla' }, at: '2024-09-10T03:00:00Z' },
+        {
+          meetingId: 'm3',
+          pointId: 'a',
+          thread,
+          from: null,
+          to: 'open',
+          kind: 'recorded',
+          by: { actor: 'officer:x', name: 'Khamla' },
+          at: '2024-09-10T03:00:00Z',
+        },
       ],
       '2025-03-01',
     );

@@ -8,7 +8,13 @@ const context = { parties: ['TH', 'LA'], existing: [{ name: 'Jatuporn Rojanapani
 describe('checkRoster', () => {
   it('reads columns in any order and case, trims cells, keeps the text, gives observers their own party', () => {
     const result = checkRoster(
-      table(['Role', ' NAME ', 'Agency', 'party'], ['delegate', '  วิไลวรรณ ชัยพร ', 'กระทรวงแรงงาน', 'th'], ['Observer', 'JICA Adviser', 'JICA', ''], [], ['head', 'ກົງສະຫວາດ', '', 'LA']),
+      table(
+        ['Role', ' NAME ', 'Agency', 'party'],
+        ['delegate', '  วิไลวรรณ ชัยพร ', 'กระทรวงแรงงาน', 'th'],
+        ['Observer', 'JICA Adviser', 'JICA', ''],
+        [],
+        ['head', 'ກົງສະຫວາດ', '', 'LA'],
+      ),
       context,
     );
     expect(result).toEqual({
@@ -34,7 +40,14 @@ describe('checkRoster', () => {
 
   it('names every bad row: second head against the roster, a party the meeting lacks, a role that is none', () => {
     const result = checkRoster(
-      table(['name', 'party', 'role'], ['Somchai', 'TH', 'head'], ['Viengkham', 'LA', 'chair'], ['jatuporn  ROJANAPANICH', 'TH', 'delegate'], ['Noy', 'LA', 'observer'], ['X'.repeat(2001), 'LA', 'delegate']),
+      table(
+        ['name', 'party', 'role'],
+        ['Somchai', 'TH', 'head'],
+        ['Viengkham', 'LA', 'chair'],
+        ['jatuporn  ROJANAPANICH', 'TH', 'delegate'],
+        ['Noy', 'LA', 'observer'],
+        ['X'.repeat(2001), 'LA', 'delegate'],
+      ),
       context,
     );
     expect(result.ok).toBe(false);

@@ -16,7 +16,13 @@ function recordOf(change: (input: Record<string, any>) => void = () => undefined
   const meeting = meetingInput.parse(input);
   const doc = new Y.Doc();
   let next = 0;
-  layRecord(doc, meeting, { meetingId: 'm', version: 1, previousRecordHash: null }, meeting.participants.map((p, i) => ({ id: `p${i}`, ...p })), () => `id${++next}`);
+  layRecord(
+    doc,
+    meeting,
+    { meetingId: 'm', version: 1, previousRecordHash: null },
+    meeting.participants.map((p, i) => ({ id: `p${i}`, ...p })),
+    () => `id${++next}`,
+  );
   return doc;
 }
 
@@ -44,7 +50,11 @@ describe('what a record must hold before it is locked', () => {
     const point = (actionPoints(doc).get(0).get('text') as Y.Map<Y.Text>).get('th')!;
     point.delete(0, point.length);
     point.insert(0, '   ');
-    expect(readiness(doc).map((b) => [b.kind, b.emptyLanguages]).sort()).toEqual([
+    expect(
+      readiness(doc)
+        .map((b) => [b.kind, b.emptyLanguages])
+        .sort(),
+    ).toEqual([
       ['actionPoint', ['th']],
       ['agendaItem', ['vi']],
     ]);
@@ -74,7 +84,8 @@ describe('what a record must hold before it is locked', () => {
     const keys = Object.keys(CATALOG.en!).sort();
     for (const [language, words] of Object.entries(CATALOG)) {
       expect(Object.keys(words).sort(), language).toEqual(keys);
-      for (const key of ['statuses', 'roles', 'languageNames'] as const) expect(Object.keys(words[key]).sort(), `${language}.${key}`).toEqual(Object.keys(CATALOG.en![key]).sort());
+      for (const key of ['statuses', 'roles', 'languageNames'] as const)
+        expect(Object.keys(words[key]).sort(), `${language}.${key}`).toEqual(Object.keys(CATALOG.en![key]).sort());
     }
   });
 });

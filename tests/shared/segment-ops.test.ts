@@ -216,7 +216,10 @@ describe('segment operations', () => {
 });
 
 describe('action point operations', () => {
-  const pointIds = (doc: Y.Doc) => actionPoints(doc).toArray().map((p) => p.get('id'));
+  const pointIds = (doc: Y.Doc) =>
+    actionPoints(doc)
+      .toArray()
+      .map((p) => p.get('id'));
 
   it('adds a point with text in every language and default terms', () => {
     const doc = cmm04();

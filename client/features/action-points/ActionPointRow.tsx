@@ -107,10 +107,22 @@ export function ActionPointRow({ point, index, count }: Props) {
             <AgreementControls target={{ kind: 'actionPoint', id, point }} />
             {!readOnly && (
               <div className="row-actions">
-                <button type="button" title={t('action.moveUp')} aria-label={t('action.moveUp')} disabled={index === 0} onClick={() => moveActionPoint(doc, id, index - 1)}>
+                <button
+                  type="button"
+                  title={t('action.moveUp')}
+                  aria-label={t('action.moveUp')}
+                  disabled={index === 0}
+                  onClick={() => moveActionPoint(doc, id, index - 1)}
+                >
                   <ArrowUp size={15} />
                 </button>
-                <button type="button" title={t('action.moveDown')} aria-label={t('action.moveDown')} disabled={index === count - 1} onClick={() => moveActionPoint(doc, id, index + 1)}>
+                <button
+                  type="button"
+                  title={t('action.moveDown')}
+                  aria-label={t('action.moveDown')}
+                  disabled={index === count - 1}
+                  onClick={() => moveActionPoint(doc, id, index + 1)}
+                >
                   <ArrowDown size={15} />
                 </button>
                 <button

@@ -35,10 +35,22 @@ export function AgendaItemHeading({ item, index, count, onRemoved }: Props) {
         <h2>{t('agenda.item', { number: index + 1 })}</h2>
         {!readOnly && (
           <div className="row-actions">
-            <button type="button" title={t('agenda.moveUp')} aria-label={t('agenda.moveUp')} disabled={index === 0} onClick={() => moveAgendaItem(connection.doc, id, index - 1)}>
+            <button
+              type="button"
+              title={t('agenda.moveUp')}
+              aria-label={t('agenda.moveUp')}
+              disabled={index === 0}
+              onClick={() => moveAgendaItem(connection.doc, id, index - 1)}
+            >
               <ArrowUp size={16} />
             </button>
-            <button type="button" title={t('agenda.moveDown')} aria-label={t('agenda.moveDown')} disabled={index === count - 1} onClick={() => moveAgendaItem(connection.doc, id, index + 1)}>
+            <button
+              type="button"
+              title={t('agenda.moveDown')}
+              aria-label={t('agenda.moveDown')}
+              disabled={index === count - 1}
+              onClick={() => moveAgendaItem(connection.doc, id, index + 1)}
+            >
               <ArrowDown size={16} />
             </button>
             <button type="button" title={t('agenda.remove')} aria-label={t('agenda.remove')} onClick={() => void remove()}>

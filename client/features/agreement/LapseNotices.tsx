@@ -23,11 +23,19 @@ export function LapseNotices() {
 
   const message = (lapse: Lapse) => {
     if (lapse.kind === 'actionPoint') {
-      const number = actionPoints(doc).toArray().findIndex((p) => p.get('id') === lapse.targetId) + 1;
+      const number =
+        actionPoints(doc)
+          .toArray()
+          .findIndex((p) => p.get('id') === lapse.targetId) + 1;
       return t('lapse.actionPoint', { name: lapse.changedByName, party: partyName(lapse.changedByParty), number });
     }
     const item = items.indexOf(lapse.agendaItemId ?? '') + 1;
-    const segment = (minutes(doc).get(lapse.agendaItemId ?? '')?.toArray() ?? []).findIndex((s) => s.get('id') === lapse.targetId) + 1;
+    const segment =
+      (
+        minutes(doc)
+          .get(lapse.agendaItemId ?? '')
+          ?.toArray() ?? []
+      ).findIndex((s) => s.get('id') === lapse.targetId) + 1;
     const languages = lapse.languages.map((l) => languageName(l, language)).join(', ');
     return t('lapse.segment', { name: lapse.changedByName, party: partyName(lapse.changedByParty), segment, item, languages });
   };

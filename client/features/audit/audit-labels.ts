@@ -101,10 +101,7 @@ const REASONS: Record<string, MessageKey> = {
   'awareness:too-large': 'audit.reason.presence',
 };
 
-export type AuditLabel =
-  | { kind: 'done'; key: MessageKey }
-  | { kind: 'refused'; what: MessageKey | null; action: string }
-  | { kind: 'unknown'; action: string };
+export type AuditLabel = { kind: 'done'; key: MessageKey } | { kind: 'refused'; what: MessageKey | null; action: string } | { kind: 'unknown'; action: string };
 
 export function auditLabel(action: string): AuditLabel {
   const done = DONE[action as LoggedAuditAction];

@@ -89,13 +89,22 @@ export function CaseForm({ entry, onDone }: { entry: CaseEntry | null; onDone(sa
         </select>
       </label>
       {(body.stage === 'repatriated' || body.repatriatedOn) && (
-        <DateField label={t('cases.repatriatedOn')} value={body.repatriatedOn ?? ''} onChange={(iso) => setBody((b) => ({ ...b, repatriatedOn: iso || null }))} />
+        <DateField
+          label={t('cases.repatriatedOn')}
+          value={body.repatriatedOn ?? ''}
+          onChange={(iso) => setBody((b) => ({ ...b, repatriatedOn: iso || null }))}
+        />
       )}
       {columns.map((code) => (
         <div key={code} className="next-step" data-language={code}>
           <label>
             <span>{t('cases.nextStep', { language: languageName(code, language) })}</span>
-            <textarea lang={code} name={`nextStep-${code}`} value={body.nextStep[code] ?? ''} onChange={(e) => setBody((b) => ({ ...b, nextStep: { ...b.nextStep, [code]: e.target.value } }))} />
+            <textarea
+              lang={code}
+              name={`nextStep-${code}`}
+              value={body.nextStep[code] ?? ''}
+              onChange={(e) => setBody((b) => ({ ...b, nextStep: { ...b.nextStep, [code]: e.target.value } }))}
+            />
           </label>
           <PersonalDataWarning text={body.nextStep[code] ?? ''} participantNames={names} />
         </div>
@@ -117,4 +126,3 @@ export function CaseForm({ entry, onDone }: { entry: CaseEntry | null; onDone(sa
     </form>
   );
 }
-

@@ -53,7 +53,11 @@ export function CasesView() {
               <th scope="col">{t('cases.stage')}</th>
               <th scope="col">{t('cases.nextStepHeading')}</th>
               <th scope="col">{t('cases.due')}</th>
-              {mayWrite && <th scope="col" className="sr-only">{t('cases.edit')}</th>}
+              {mayWrite && (
+                <th scope="col" className="sr-only">
+                  {t('cases.edit')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>

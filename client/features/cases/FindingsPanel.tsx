@@ -18,7 +18,8 @@ export function FindingsPanel({ annex, onDismiss }: { annex: CaseAnnex; onDismis
       <ul>
         {annex.findings.map((f) => (
           <li key={f.key} data-kind={f.kind} data-dismissed={f.dismissed ? 'true' : 'false'}>
-            <span className="where">{t(`privacy.where.${f.place.target}` as MessageKey)}</span> {t('privacy.warning', { kind: selectorOf(f.kind), text: f.text })}
+            <span className="where">{t(`privacy.where.${f.place.target}` as MessageKey)}</span>{' '}
+            {t('privacy.warning', { kind: selectorOf(f.kind), text: f.text })}
             {f.dismissed ? (
               <span className="dismissed"> {t('privacy.dismissed')}</span>
             ) : (

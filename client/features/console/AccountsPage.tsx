@@ -16,7 +16,10 @@ export function AccountsPage() {
   const [error, setError] = useState<MessageKey | null>(null);
   const [link, setLink] = useState<{ name: string; link: string } | null>(null);
   const load = useCallback(() => {
-    consoleApi.accounts().then((a) => setAccounts(a.accounts), (err: unknown) => setError(failureKey(err)));
+    consoleApi.accounts().then(
+      (a) => setAccounts(a.accounts),
+      (err: unknown) => setError(failureKey(err)),
+    );
   }, []);
   useEffect(load, [load]);
 
@@ -68,7 +71,15 @@ export function AccountsPage() {
                 <td data-label={t('console.accounts.login')}>{a.login}</td>
                 <td data-label={t('console.roster.party')}>{partyName(a.party, language)}</td>
                 <td data-label={t('console.accounts.role')}>{t(`console.accounts.role.${a.role}`)}</td>
-                <td data-label={t('console.accounts.standing')}>{a.disabled ? t('console.accounts.disabled') : a.setupPendingUntil ? t('console.accounts.pending') : a.mustChangePassword ? t('console.accounts.mustChange') : t('console.accounts.active')}</td>
+                <td data-label={t('console.accounts.standing')}>
+                  {a.disabled
+                    ? t('console.accounts.disabled')
+                    : a.setupPendingUntil
+                      ? t('console.accounts.pending')
+                      : a.mustChangePassword
+                        ? t('console.accounts.mustChange')
+                        : t('console.accounts.active')}
+                </td>
                 <td className="actions">
                   {!a.disabled && (
                     <>
@@ -99,7 +110,12 @@ function NewAccount({ onMade }: { onMade(link: { name: string; link: string } | 
     <div className="field">
       <label>
         {t(label)}
-        <input type={type} value={form[key]} aria-describedby={hint ? `account-${key}-hint` : undefined} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+        <input
+          type={type}
+          value={form[key]}
+          aria-describedby={hint ? `account-${key}-hint` : undefined}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
       </label>
       {hint && (
         <span id={`account-${key}-hint`} className="hint">

@@ -28,7 +28,10 @@ export function AgendaPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
   };
   const remove = (item: AgendaItemView, number: number) => {
     const title = pick(item.title, language, meeting.languages);
-    const question = item.segments > 0 ? t('console.agenda.confirmRemoveWithMinutes', { number, title, count: item.segments }) : t('console.agenda.confirmRemove', { number, title });
+    const question =
+      item.segments > 0
+        ? t('console.agenda.confirmRemoveWithMinutes', { number, title, count: item.segments })
+        : t('console.agenda.confirmRemove', { number, title });
     if (window.confirm(question)) void act(() => consoleApi.removeAgendaItem(meeting.id, item.id));
   };
 
@@ -49,7 +52,12 @@ export function AgendaPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
             {draft && (
               <div className="item-actions">
                 <span className="hint">{t('console.agenda.segments', { count: item.segments })}</span>
-                <button type="button" aria-label={t('console.agenda.moveUp', { number: i + 1 })} disabled={i === 0} onClick={() => act(() => consoleApi.moveAgendaItem(meeting.id, item.id, i - 1))}>
+                <button
+                  type="button"
+                  aria-label={t('console.agenda.moveUp', { number: i + 1 })}
+                  disabled={i === 0}
+                  onClick={() => act(() => consoleApi.moveAgendaItem(meeting.id, item.id, i - 1))}
+                >
                   <ArrowUp size={14} aria-hidden="true" />
                 </button>
                 <button
@@ -79,7 +87,19 @@ export function AgendaPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
  * the server's title says the same: a save of another field that lands meanwhile (and the
  * meeting read again after it) never takes back a title being typed.
  */
-function AgendaTitles({ number, title, languages, disabled, onSave }: { number: number; title: LocalizedText; languages: string[]; disabled: boolean; onSave(changed: LocalizedText): void }) {
+function AgendaTitles({
+  number,
+  title,
+  languages,
+  disabled,
+  onSave,
+}: {
+  number: number;
+  title: LocalizedText;
+  languages: string[];
+  disabled: boolean;
+  onSave(changed: LocalizedText): void;
+}) {
   const { t, language } = useT();
   const [typed, setTyped] = useState<LocalizedText>({});
   useEffect(() => setTyped((now) => Object.fromEntries(Object.entries(now).filter(([l, v]) => v !== (title[l] ?? '')))), [title]);

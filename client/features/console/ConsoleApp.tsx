@@ -27,7 +27,12 @@ export function ConsoleApp() {
 
   if (place.page === 'setup') return <SetupPage />;
   if (state.kind === 'loading') return <p className="console-message">{t('console.common.loading')}</p>;
-  if (state.kind === 'unreachable') return <p className="console-message" role="alert">{t('console.common.unreachable')}</p>;
+  if (state.kind === 'unreachable')
+    return (
+      <p className="console-message" role="alert">
+        {t('console.common.unreachable')}
+      </p>
+    );
   if (state.kind === 'signed-out') return <SignInPage />;
   if (state.kind === 'first-run') return <FirstRunPage />;
   const { session } = state;

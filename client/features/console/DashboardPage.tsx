@@ -18,7 +18,10 @@ export function DashboardPage() {
   const [error, setError] = useState<MessageKey | null>(null);
   useEffect(() => {
     consoleApi.dashboard({ today: localToday() }).then(setDashboard, (err: unknown) => setError(failureKey(err)));
-    consoleApi.caseStages({ today: localToday() }).then((a) => setStages(a.stages), (err: unknown) => setError(failureKey(err)));
+    consoleApi.caseStages({ today: localToday() }).then(
+      (a) => setStages(a.stages),
+      (err: unknown) => setError(failureKey(err)),
+    );
   }, []);
 
   if (error)

@@ -49,7 +49,11 @@ export function FactsForm({
       authenticLanguages: [...f.authenticLanguages.filter((l) => codes.includes(l)), ...codes.filter((l) => !f.languages.includes(l))],
       prevailingLanguage: f.prevailingLanguage && codes.includes(f.prevailingLanguage) ? f.prevailingLanguage : null,
       // Known parties get their names in a newly worked language; each keeps a language still worked in.
-      parties: f.parties.map((p) => ({ ...p, language: codes.includes(p.language) ? p.language : (codes[0] ?? p.language), name: { ...asParty(p.code, codes).name, ...p.name } })),
+      parties: f.parties.map((p) => ({
+        ...p,
+        language: codes.includes(p.language) ? p.language : (codes[0] ?? p.language),
+        name: { ...asParty(p.code, codes).name, ...p.name },
+      })),
     }));
   const localized = (label: string, value: Record<string, string>, change: (v: Record<string, string>) => void) =>
     languages.map((l) => (
@@ -96,7 +100,9 @@ export function FactsForm({
               <input
                 type="checkbox"
                 checked={facts.authenticLanguages.includes(l)}
-                onChange={(e) => set('authenticLanguages', e.target.checked ? [...facts.authenticLanguages, l] : facts.authenticLanguages.filter((x) => x !== l))}
+                onChange={(e) =>
+                  set('authenticLanguages', e.target.checked ? [...facts.authenticLanguages, l] : facts.authenticLanguages.filter((x) => x !== l))
+                }
               />
               {languageName(l, language)}
             </label>

@@ -18,8 +18,7 @@ import { navigate } from '../../app/router';
 /** Only what changed is sent: the server checks the whole against the record. */
 function patchOf(before: EditableFacts, after: EditableFacts): FactsPatch {
   const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof EditableFacts)[])
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
+  for (const key of Object.keys(after) as (keyof EditableFacts)[]) if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
   return patch as FactsPatch;
 }
 
@@ -65,7 +64,8 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           {meeting.code} · {pick(meeting.series, language, meeting.languages)}
         </h1>
         <p>
-          {pick(meeting.venue, language, meeting.languages)} · {formatDateRange(meeting.startDate, meeting.endDate, language)} · {t(`console.state.${meeting.state}`)}
+          {pick(meeting.venue, language, meeting.languages)} · {formatDateRange(meeting.startDate, meeting.endDate, language)} ·{' '}
+          {t(`console.state.${meeting.state}`)}
         </p>
         <OpenWorkspace meeting={meeting} />
       </header>
@@ -75,7 +75,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           <ol>
             {meeting.seriesMeetings.map((m) => (
               <li key={m.id}>
-                <a href={`/console/meetings/${m.id}`} aria-current={m.id === meeting.id ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(`/console/meetings/${m.id}`))}>
+                <a
+                  href={`/console/meetings/${m.id}`}
+                  aria-current={m.id === meeting.id ? 'page' : undefined}
+                  onClick={(e) => (e.preventDefault(), navigate(`/console/meetings/${m.id}`))}
+                >
                   {m.code}
                 </a>{' '}
                 <span className="hint">{t(`console.state.${m.state}`)}</span>

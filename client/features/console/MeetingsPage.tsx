@@ -14,7 +14,10 @@ export function MeetingsPage() {
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
-    consoleApi.meetings().then((a) => setMeetings(a.meetings), (err: unknown) => setError(failureKey(err)));
+    consoleApi.meetings().then(
+      (a) => setMeetings(a.meetings),
+      (err: unknown) => setError(failureKey(err)),
+    );
   }, []);
 
   return (

@@ -60,7 +60,11 @@ export function NewMeeting() {
         {(facts) => (
           <fieldset className="draft">
             <legend>{t('console.draft.startFrom')}</legend>
-            <DraftFile choice={{ ...choice, language: draftLanguage(facts) }} languages={facts.languages} onChange={(c) => (setChoice(c), setPreview(null), setProblems([]))} />
+            <DraftFile
+              choice={{ ...choice, language: draftLanguage(facts) }}
+              languages={facts.languages}
+              onChange={(c) => (setChoice(c), setPreview(null), setProblems([]))}
+            />
             <button type="button" disabled={!choice.file} onClick={() => void readDraft(facts)}>
               {t('console.draft.check')}
             </button>

@@ -30,7 +30,10 @@ export function PartiesFieldset({ parties, languages, onChange }: { parties: Par
             <legend>{t('issue.field.party', { number })}</legend>
             <label>
               {t('console.facts.partyPick')}
-              <select value={known ? party.code : OTHER} onChange={(e) => change(i, e.target.value ? asParty(e.target.value, languages) : { code: '', name: {}, language: party.language })}>
+              <select
+                value={known ? party.code : OTHER}
+                onChange={(e) => change(i, e.target.value ? asParty(e.target.value, languages) : { code: '', name: {}, language: party.language })}
+              >
                 {KNOWN_PARTIES.map((k) => (
                   <option key={k.code} value={k.code} disabled={k.code !== party.code && parties.some((p) => p.code === k.code)}>
                     {partyName(k.code, language)}
@@ -43,7 +46,12 @@ export function PartiesFieldset({ parties, languages, onChange }: { parties: Par
               <div className="field">
                 <label>
                   {t('console.facts.partyCode')}
-                  <input value={party.code} size={6} aria-describedby={`party-code-hint-${i}`} onChange={(e) => change(i, { ...party, code: e.target.value.toUpperCase() })} />
+                  <input
+                    value={party.code}
+                    size={6}
+                    aria-describedby={`party-code-hint-${i}`}
+                    onChange={(e) => change(i, { ...party, code: e.target.value.toUpperCase() })}
+                  />
                 </label>
                 <span id={`party-code-hint-${i}`} className="hint">
                   {t('console.facts.partyCodeHint')}
@@ -72,7 +80,10 @@ export function PartiesFieldset({ parties, languages, onChange }: { parties: Par
           </fieldset>
         );
       })}
-      <button type="button" onClick={() => onChange([...parties, unused ? asParty(unused.code, languages) : { code: '', name: {}, language: languages[0] ?? 'en' }])}>
+      <button
+        type="button"
+        onClick={() => onChange([...parties, unused ? asParty(unused.code, languages) : { code: '', name: {}, language: languages[0] ?? 'en' }])}
+      >
         {t('console.facts.addParty')}
       </button>
     </fieldset>

@@ -27,7 +27,10 @@ export function RegisterPage() {
   const [parties, setParties] = useState<string[]>([]);
 
   useEffect(() => {
-    consoleApi.meetings().then((a) => setMeetings(a.meetings), () => undefined);
+    consoleApi.meetings().then(
+      (a) => setMeetings(a.meetings),
+      () => undefined,
+    );
   }, []);
   useEffect(() => {
     setError(null);
@@ -128,7 +131,9 @@ export function RegisterPage() {
                 <td data-label={t('console.register.meeting')}>
                   {row.meetingCode}
                   {row.origin.meetingCode !== row.meetingCode && (
-                    <div className="hint">{t(row.origin.signed ? 'console.register.origin' : 'console.register.carriedFrom', { code: row.origin.meetingCode })}</div>
+                    <div className="hint">
+                      {t(row.origin.signed ? 'console.register.origin' : 'console.register.carriedFrom', { code: row.origin.meetingCode })}
+                    </div>
                   )}
                 </td>
                 <td data-label={t('console.roster.party')}>{partyName(row.party, language)}</td>
@@ -161,7 +166,11 @@ export function RegisterPage() {
 function historyText(t: Translate, language: string, h: HistoryEntry): string {
   const to = t(`console.status.${h.to}`);
   const change =
-    h.kind === 'recorded' ? t('console.register.change.recorded', { to }) : h.kind === 'carried' ? t('console.register.change.carried', { to }) : t('console.register.change.changed', { from: h.from ? t(`console.status.${h.from}`) : '—', to });
+    h.kind === 'recorded'
+      ? t('console.register.change.recorded', { to })
+      : h.kind === 'carried'
+        ? t('console.register.change.carried', { to })
+        : t('console.register.change.changed', { from: h.from ? t(`console.status.${h.from}`) : '—', to });
   const who = h.by ? t('console.register.by', { name: h.by.name }) : t('console.register.byUnknown');
   return `${formatInstant(h.at, language)} · ${h.meetingCode} · ${change} · ${who}`;
 }

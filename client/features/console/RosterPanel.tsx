@@ -37,8 +37,10 @@ export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
       const issued = await consoleApi.issueLink(meeting.id, p.id);
       setLinks([{ name: p.name, link: issued.link }]);
     });
-  const withdraw = (p: RosterEntry) => act(async () => window.confirm(t('console.invitations.confirmRevoke', { name: p.name })) && consoleApi.revoke(meeting.id, p.id));
-  const remove = (p: RosterEntry) => act(async () => window.confirm(t('console.roster.confirmRemove', { name: p.name })) && consoleApi.removePerson(meeting.id, p.id));
+  const withdraw = (p: RosterEntry) =>
+    act(async () => window.confirm(t('console.invitations.confirmRevoke', { name: p.name })) && consoleApi.revoke(meeting.id, p.id));
+  const remove = (p: RosterEntry) =>
+    act(async () => window.confirm(t('console.roster.confirmRemove', { name: p.name })) && consoleApi.removePerson(meeting.id, p.id));
 
   return (
     <section className="console-panel">
@@ -63,7 +65,9 @@ export function RosterPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
               <td data-label={t('console.roster.party')}>{partyOf(p.party)}</td>
               <td data-label={t('console.roster.jobTitle')}>{p.title}</td>
               <td data-label={t('console.roster.agency')}>{p.agency}</td>
-              <td data-label={t('console.roster.joined')}>{p.revoked ? t('console.roster.revoked') : p.joinedAt ? t('console.roster.joinedYes') : t('console.roster.notJoined')}</td>
+              <td data-label={t('console.roster.joined')}>
+                {p.revoked ? t('console.roster.revoked') : p.joinedAt ? t('console.roster.joinedYes') : t('console.roster.notJoined')}
+              </td>
               <td className="actions">
                 {!p.revoked && (
                   <>
@@ -141,7 +145,8 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
           onChange={(e) => {
             const role = e.target.value;
             // An observer is of no party of the meeting; anyone else is of one.
-            const party = role === 'observer' ? 'OBS' : meeting.facts.parties.some((p) => p.code === person.party) ? person.party : (meeting.facts.parties[0]?.code ?? '');
+            const party =
+              role === 'observer' ? 'OBS' : meeting.facts.parties.some((p) => p.code === person.party) ? person.party : (meeting.facts.parties[0]?.code ?? '');
             setPerson({ ...person, role, party });
           }}
         >
@@ -156,14 +161,25 @@ function AddPerson({ meeting, onAdded }: { meeting: ConsoleMeeting; onAdded(issu
         <div className="field">
           <label>
             {t('console.roster.observerOf')}
-            <input value={person.party} size={8} aria-describedby="observer-code-hint" onChange={(e) => setPerson({ ...person, party: e.target.value.toUpperCase() })} />
+            <input
+              value={person.party}
+              size={8}
+              aria-describedby="observer-code-hint"
+              onChange={(e) => setPerson({ ...person, party: e.target.value.toUpperCase() })}
+            />
           </label>
           <span id="observer-code-hint" className="hint">
             {t('console.roster.observerHint')}
           </span>
         </div>
       ) : (
-        <PartySelect label={t('console.roster.party')} value={person.party} parties={meeting.facts.parties} allowOther={false} onChange={(party) => setPerson({ ...person, party })} />
+        <PartySelect
+          label={t('console.roster.party')}
+          value={person.party}
+          parties={meeting.facts.parties}
+          allowOther={false}
+          onChange={(party) => setPerson({ ...person, party })}
+        />
       )}
       {field('title', 'console.roster.jobTitle')}
       {field('agency', 'console.roster.agency')}
@@ -202,7 +218,11 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
       <p className="hint">{t('console.roster.importHint')}</p>
       <label>
         {t('console.roster.file')}
-        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </label>
       <button type="button" disabled={!file} onClick={() => send(true)}>
         {t('console.roster.check')}
@@ -274,7 +294,11 @@ function SheetLink({ meeting }: { meeting: ConsoleMeeting }) {
       <button type="button" onClick={() => void open()}>
         {t('console.invitations.openSheet')}
       </button>
-      {failed && <p className="error" role="alert">{failed}</p>}
+      {failed && (
+        <p className="error" role="alert">
+          {failed}
+        </p>
+      )}
     </div>
   );
 }

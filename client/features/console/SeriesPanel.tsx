@@ -20,7 +20,11 @@ export function SeriesPanel({ meeting, onChanged }: { meeting: ConsoleMeeting; o
     setMessage(null);
     setExisting(null);
     try {
-      const made = await consoleApi.next(meeting.id, { startDate: dates.startDate, endDate: dates.endDate, ...(dates.code.trim() ? { code: dates.code.trim() } : {}) });
+      const made = await consoleApi.next(meeting.id, {
+        startDate: dates.startDate,
+        endDate: dates.endDate,
+        ...(dates.code.trim() ? { code: dates.code.trim() } : {}),
+      });
       navigate(`/console/meetings/${made.meetingId}`);
     } catch (err) {
       setMessage(problemsOf(err, language).join(' '));

@@ -44,26 +44,26 @@ export function SignInPage() {
   return (
     <main className="console-entry">
       <form className="console-card" onSubmit={submit}>
-      <LanguageSwitch />
-      <h1>{t('console.signIn.title')}</h1>
-      <label>
-        {t('console.signIn.login')}
-        <input name="login" autoComplete="username" required value={login} onChange={(e) => setLogin(e.target.value)} />
-      </label>
-      <label>
-        {t('console.signIn.password')}
-        <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {t(error)}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {t('console.signIn.submit')}
-      </button>
-      <p className="hint">{t('console.signIn.noAccount')}</p>
-      <EntryLinks />
+        <LanguageSwitch />
+        <h1>{t('console.signIn.title')}</h1>
+        <label>
+          {t('console.signIn.login')}
+          <input name="login" autoComplete="username" required value={login} onChange={(e) => setLogin(e.target.value)} />
+        </label>
+        <label>
+          {t('console.signIn.password')}
+          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {t(error)}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t('console.signIn.submit')}
+        </button>
+        <p className="hint">{t('console.signIn.noAccount')}</p>
+        <EntryLinks />
       </form>
     </main>
   );
@@ -85,7 +85,14 @@ export function NewPasswordFields({ value, onChange }: { value: { next: string; 
     <>
       <label>
         {t('console.password.new')}
-        <input type="password" autoComplete="new-password" minLength={PASSWORD_MIN} required value={value.next} onChange={(e) => onChange({ ...value, next: e.target.value })} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN}
+          required
+          value={value.next}
+          onChange={(e) => onChange({ ...value, next: e.target.value })}
+        />
       </label>
       <label>
         {t('console.password.repeat')}
@@ -114,27 +121,35 @@ export function PasswordChange() {
       await loadSession();
     } catch (err) {
       const code = err instanceof ApiFailure ? err.code : '';
-      setError(code === 'wrong_password' ? 'console.password.wrong' : code === 'same_password' ? 'console.password.same' : err instanceof ApiFailure && err.unreachable ? 'console.common.unreachable' : 'console.common.error');
+      setError(
+        code === 'wrong_password'
+          ? 'console.password.wrong'
+          : code === 'same_password'
+            ? 'console.password.same'
+            : err instanceof ApiFailure && err.unreachable
+              ? 'console.common.unreachable'
+              : 'console.common.error',
+      );
     }
   };
 
   return (
     <main className="console-entry">
-    <form className="console-card" onSubmit={submit}>
-      <h1>{t('console.password.title')}</h1>
-      <p>{t('console.password.explain')}</p>
-      <label>
-        {t('console.password.current')}
-        <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
-      </label>
-      <NewPasswordFields value={fresh} onChange={setFresh} />
-      {error && (
-        <p className="error" role="alert">
-          {t(error, { min: PASSWORD_MIN })}
-        </p>
-      )}
-      <button type="submit">{t('console.password.submit')}</button>
-    </form>
+      <form className="console-card" onSubmit={submit}>
+        <h1>{t('console.password.title')}</h1>
+        <p>{t('console.password.explain')}</p>
+        <label>
+          {t('console.password.current')}
+          <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+        </label>
+        <NewPasswordFields value={fresh} onChange={setFresh} />
+        {error && (
+          <p className="error" role="alert">
+            {t(error, { min: PASSWORD_MIN })}
+          </p>
+        )}
+        <button type="submit">{t('console.password.submit')}</button>
+      </form>
     </main>
   );
 }
@@ -160,7 +175,13 @@ export function SetupPage() {
       window.history.replaceState(null, '', '/console/setup');
       setDone(true);
     } catch (err) {
-      setError(err instanceof ApiFailure && err.status === 401 ? 'console.setup.invalid' : err instanceof ApiFailure && err.unreachable ? 'console.common.unreachable' : 'console.common.error');
+      setError(
+        err instanceof ApiFailure && err.status === 401
+          ? 'console.setup.invalid'
+          : err instanceof ApiFailure && err.unreachable
+            ? 'console.common.unreachable'
+            : 'console.common.error',
+      );
     }
   };
 
@@ -177,32 +198,32 @@ export function SetupPage() {
     );
   return (
     <main className="console-entry">
-    <form className="console-card" onSubmit={submit}>
-      <LanguageSwitch />
-      <h1>{t('console.setup.title')}</h1>
-      {account && (
-        <dl className="setup-account">
-          <dt>{t('console.accounts.name')}</dt>
-          <dd>{account.name}</dd>
-          <dt>{t('console.setup.yourLogin')}</dt>
-          <dd>
-            <strong>{account.login}</strong>
-          </dd>
-        </dl>
-      )}
-      <p>{t('console.setup.explain')}</p>
-      {/* For password managers: the login this password goes with. */}
-      <input type="text" name="username" autoComplete="username" value={account?.login ?? ''} readOnly hidden />
-      <NewPasswordFields value={fresh} onChange={setFresh} />
-      {error && (
-        <p className="error" role="alert">
-          {t(error, { min: PASSWORD_MIN })}
-        </p>
-      )}
-      <button type="submit" disabled={!token}>
-        {t('console.setup.submit')}
-      </button>
-    </form>
+      <form className="console-card" onSubmit={submit}>
+        <LanguageSwitch />
+        <h1>{t('console.setup.title')}</h1>
+        {account && (
+          <dl className="setup-account">
+            <dt>{t('console.accounts.name')}</dt>
+            <dd>{account.name}</dd>
+            <dt>{t('console.setup.yourLogin')}</dt>
+            <dd>
+              <strong>{account.login}</strong>
+            </dd>
+          </dl>
+        )}
+        <p>{t('console.setup.explain')}</p>
+        {/* For password managers: the login this password goes with. */}
+        <input type="text" name="username" autoComplete="username" value={account?.login ?? ''} readOnly hidden />
+        <NewPasswordFields value={fresh} onChange={setFresh} />
+        {error && (
+          <p className="error" role="alert">
+            {t(error, { min: PASSWORD_MIN })}
+          </p>
+        )}
+        <button type="submit" disabled={!token}>
+          {t('console.setup.submit')}
+        </button>
+      </form>
     </main>
   );
 }

@@ -93,7 +93,12 @@ export class RosterRefused extends ApiFailure {
 
 /** A body refused with the problems named by field (facts, a person, an account). */
 export class IssuesRefused extends ApiFailure {
-  constructor(status: number, code: string, message: string, readonly issues: Issue[]) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly issues: Issue[],
+  ) {
     super(status, code, message);
   }
 }
@@ -143,7 +148,11 @@ async function call<T>(method: string, path: string, body?: unknown, raw?: { byt
 
 /** The type a roster upload is sent as: what its name says (a browser may call a .csv "text/plain"). */
 const rosterType = (file: File) =>
-  /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : /\.csv$/i.test(file.name) ? 'text/csv' : 'application/octet-stream';
+  /\.xlsx$/i.test(file.name)
+    ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    : /\.csv$/i.test(file.name)
+      ? 'text/csv'
+      : 'application/octet-stream';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const meeting = (id: string) => `/api/console/meetings/${encodeURIComponent(id)}`;
@@ -160,19 +169,23 @@ export const consoleApi = {
   session: () => call<ConsoleSession>('GET', '/api/console/session'),
   signIn: (login: string, password: string) => call<{ account: Account; mustChangePassword: boolean }>('POST', '/api/console/session', { login, password }),
   signOut: () => call<null>('DELETE', '/api/console/session'),
-  changePassword: (currentPassword: string, newPassword: string) => call<{ changed: true }>('POST', '/api/console/session/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<{ changed: true }>('POST', '/api/console/session/password', { currentPassword, newPassword }),
   setUp: (token: string, password: string) => call<{ account: Account }>('POST', '/api/console/session/setup', { token, password }),
   setupAccount: (token: string) => call<{ name: string; login: string }>('POST', '/api/console/session/setup/account', { token }),
   firstRunOpen: () => call<{ open: boolean }>('GET', '/api/console/first-run'),
-  firstRun: (input: { code: string; name: string; login: string; party: string; password: string }) => call<{ account: Account }>('POST', '/api/console/first-run', input),
+  firstRun: (input: { code: string; name: string; login: string; party: string; password: string }) =>
+    call<{ account: Account }>('POST', '/api/console/first-run', input),
 
   accounts: () => call<{ accounts: Account[] }>('GET', '/api/console/accounts'),
-  createAccount: (input: Omit<AccountInput, 'role'> & { role?: AccountRole }) => call<{ account: Account; setupLink: string | null }>('POST', '/api/console/accounts', input),
+  createAccount: (input: Omit<AccountInput, 'role'> & { role?: AccountRole }) =>
+    call<{ account: Account; setupLink: string | null }>('POST', '/api/console/accounts', input),
   setupLink: (id: string) => call<{ account: Account; setupLink: string }>('POST', `/api/console/accounts/${encodeURIComponent(id)}/setup-link`),
   disable: (id: string) => call<{ account: Account }>('POST', `/api/console/accounts/${encodeURIComponent(id)}/disable`),
 
   meetings: () => call<{ meetings: MeetingSummary[] }>('GET', '/api/console/meetings'),
-  createMeeting: (input: MeetingInput) => call<{ meetingId: string; documentId: string; seriesId: string; invitations: IssuedInvitation[] }>('POST', '/api/console/meetings', input),
+  createMeeting: (input: MeetingInput) =>
+    call<{ meetingId: string; documentId: string; seriesId: string; invitations: IssuedInvitation[] }>('POST', '/api/console/meetings', input),
   meeting: (id: string) => call<ConsoleMeeting>('GET', meeting(id)),
   editFacts: (id: string, patch: FactsPatch) => call<{ facts: EditableFacts; changed: string[] }>('PATCH', `${meeting(id)}/facts`, patch),
   addPerson: (id: string, person: { name: string; party: string; role: string; title: string; agency: string }) =>
@@ -188,19 +201,28 @@ export const consoleApi = {
   openWorkspace: (id: string, party?: string) =>
     call<{ meetingId: string; documentId: string; you: Viewer; seated: boolean }>('POST', `${meeting(id)}/workspace`, party ? { party } : {}),
   addAgendaItem: (id: string, title: LocalizedText) => call<{ agenda: AgendaItemView[] }>('POST', `${meeting(id)}/agenda`, { title }),
-  renameAgendaItem: (id: string, itemId: string, title: LocalizedText) => call<{ agenda: AgendaItemView[] }>('PATCH', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}`, { title }),
-  moveAgendaItem: (id: string, itemId: string, to: number) => call<{ agenda: AgendaItemView[] }>('POST', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}/move`, { to }),
+  renameAgendaItem: (id: string, itemId: string, title: LocalizedText) =>
+    call<{ agenda: AgendaItemView[] }>('PATCH', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}`, { title }),
+  moveAgendaItem: (id: string, itemId: string, to: number) =>
+    call<{ agenda: AgendaItemView[] }>('POST', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}/move`, { to }),
   removeAgendaItem: (id: string, itemId: string) => call<{ agenda: AgendaItemView[] }>('DELETE', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}`),
   readWordDraft: (file: File, language: string, languages: string[]) =>
     call<DraftPreview>('POST', `/api/console/word-draft${query({ language, languages: languages.join(',') })}`, undefined, { bytes: file, type: DOCX_TYPE }),
   importWordDraft: (id: string, file: File, language: string, dryRun: boolean) =>
-    call<DraftPreview>('POST', `${meeting(id)}/word-draft${query({ language, dryRun: dryRun ? 'true' : undefined })}`, undefined, { bytes: file, type: DOCX_TYPE }),
+    call<DraftPreview>('POST', `${meeting(id)}/word-draft${query({ language, dryRun: dryRun ? 'true' : undefined })}`, undefined, {
+      bytes: file,
+      type: DOCX_TYPE,
+    }),
   grant: (id: string, login: string) => call<unknown>('POST', `${meeting(id)}/officers`, { login }),
   next: (id: string, request: Partial<NextMeetingRequest> & { startDate: string; endDate: string }) =>
     call<{ meetingId: string; code: string; carried: number; invitations: IssuedInvitation[] }>('POST', `${meeting(id)}/next`, request),
   issueLink: (id: string, participantId: string) =>
-    call<{ participantId: string; token: string; link: string }>('POST', `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/link`),
-  revoke: (id: string, participantId: string) => call<unknown>('POST', `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/revoke`),
+    call<{ participantId: string; token: string; link: string }>(
+      'POST',
+      `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/link`,
+    ),
+  revoke: (id: string, participantId: string) =>
+    call<unknown>('POST', `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/revoke`),
   /** Issues new links for everyone chosen and answers the printable page (HTML) that shows them. */
   issueSheet: async (id: string, choice: SheetRequest): Promise<string> => {
     let response: Response;

@@ -46,4 +46,3 @@ export function consolePage(path: string): ConsolePage {
   const named = /^\/console\/(register|cases|dashboard|accounts|setup)$/.exec(clean)?.[1];
   return named ? ({ page: named } as ConsolePage) : { page: 'unknown' };
 }
-

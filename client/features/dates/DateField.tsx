@@ -68,7 +68,15 @@ export function DateField({ label, value, onChange, required }: { label: string;
             if (e.key === 'ArrowDown' && e.altKey) setOpen(true);
           }}
         />
-        <button ref={toggle} type="button" className="date-toggle" aria-label={t('date.choose', { field: label })} aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)}>
+        <button
+          ref={toggle}
+          type="button"
+          className="date-toggle"
+          aria-label={t('date.choose', { field: label })}
+          aria-expanded={open}
+          aria-haspopup="dialog"
+          onClick={() => setOpen(!open)}
+        >
           <CalendarDays size={16} aria-hidden="true" />
         </button>
       </div>

@@ -24,9 +24,17 @@ export function VersionPanel({ version, content, onClose, onRestored }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const mayRestore = you !== null && can(you, 'restore', { state: recordState });
   const inRecord = {
-    'agenda-item': new Set(agenda(doc).toArray().map((m) => m.get('id') as string)),
+    'agenda-item': new Set(
+      agenda(doc)
+        .toArray()
+        .map((m) => m.get('id') as string),
+    ),
     segment: new Set([...minutes(doc).values()].flatMap((list) => list.toArray().map((m) => m.get('id') as string))),
-    'action-point': new Set(actionPoints(doc).toArray().map((m) => m.get('id') as string)),
+    'action-point': new Set(
+      actionPoints(doc)
+        .toArray()
+        .map((m) => m.get('id') as string),
+    ),
   };
   const restore = async (kind: ItemKind, id: string) => {
     try {

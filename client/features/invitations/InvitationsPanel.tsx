@@ -105,7 +105,13 @@ function InvitationRow({ invitation, onIssued }: { invitation: Invitation; onIss
         </button>
         {issued && (
           <>
-            <input type="text" readOnly value={issued.link} aria-label={t('invitations.linkFor', { name: invitation.name })} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              type="text"
+              readOnly
+              value={issued.link}
+              aria-label={t('invitations.linkFor', { name: invitation.name })}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <span className="hint">{copied ? t('invitations.copied') : t('invitations.copyByHand')}</span>
           </>
         )}

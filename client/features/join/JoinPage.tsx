@@ -23,7 +23,9 @@ export function JoinPage() {
       (err: unknown) => {
         // No meeting will name the reader's language: the words come in the browser's.
         settleUiLanguage();
-        setError(err instanceof ApiFailure && err.unreachable ? 'join.unreachable' : err instanceof ApiFailure && err.status < 500 ? 'join.invalid' : 'join.failed');
+        setError(
+          err instanceof ApiFailure && err.unreachable ? 'join.unreachable' : err instanceof ApiFailure && err.status < 500 ? 'join.invalid' : 'join.failed',
+        );
       },
     );
   }, [token]);

@@ -15,8 +15,7 @@ export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) 
   const { t, language } = useT();
   const { connection, meeting, columns } = useWorkspace();
   const placed = placeBlockers(connection.doc, blockers);
-  const partyNames = (codes: string[]) =>
-    codes.map((code) => pick(meeting.parties.find((p) => p.code === code)?.name, language, columns) || code).join(', ');
+  const partyNames = (codes: string[]) => codes.map((code) => pick(meeting.parties.find((p) => p.code === code)?.name, language, columns) || code).join(', ');
 
   const where = (b: PlacedBlocker): string => {
     if (b.kind === 'caseAnnex') return t('cases.title');
@@ -35,12 +34,12 @@ export function BlockerList({ blockers }: { blockers: readonly LockBlocker[] }) 
     b.kind === 'caseAnnex' || b.kind === 'personalData'
       ? setQuery({ view: 'cases', item: null })
       : b.kind === 'segment'
-      ? setQuery({ view: 'minutes', item: b.agendaItemId })
-      : b.kind === 'actionPoint'
-        ? setQuery({ view: 'actions', item: null })
-        : b.kind === 'agendaItem'
-          ? setQuery({ view: 'minutes', item: b.id })
-          : setQuery({ view: 'participants', item: null });
+        ? setQuery({ view: 'minutes', item: b.agendaItemId })
+        : b.kind === 'actionPoint'
+          ? setQuery({ view: 'actions', item: null })
+          : b.kind === 'agendaItem'
+            ? setQuery({ view: 'minutes', item: b.id })
+            : setQuery({ view: 'participants', item: null });
 
   return (
     <ul className="blockers" aria-label={t('blocker.title')}>

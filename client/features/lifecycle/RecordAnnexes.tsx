@@ -63,7 +63,10 @@ export function ActionPointsTable({ record, columns }: Props) {
 export function ParticipantsTable({ record, columns }: Props) {
   const { t, language } = useT();
   const delegations = [
-    ...record.parties.map((p) => ({ title: pick(p.name, language, columns), people: record.participants.filter((x) => x.party === p.code && x.role !== 'observer') })),
+    ...record.parties.map((p) => ({
+      title: pick(p.name, language, columns),
+      people: record.participants.filter((x) => x.party === p.code && x.role !== 'observer'),
+    })),
     { title: t('participants.observers'), people: record.participants.filter((x) => x.role === 'observer') },
   ].filter((d) => d.people.length > 0);
   return (

@@ -27,10 +27,20 @@ export function RecordSeal() {
         {meeting.parties.map((party) => {
           const signed = status.signatures.find((s) => s.party === party.code);
           const label = signed
-            ? t('lifecycle.signedOn', { name: `${partyName(party.code)}: ${signed.signerName}`, time: formatInstant(signed.signedAt, language, zoneOf(meeting.facts)) })
+            ? t('lifecycle.signedOn', {
+                name: `${partyName(party.code)}: ${signed.signerName}`,
+                time: formatInstant(signed.signedAt, language, zoneOf(meeting.facts)),
+              })
             : t('lifecycle.partyNotSigned', { party: partyName(party.code) });
           return (
-            <span key={party.code} className={`seal-party ${signed ? 'signed' : 'unsigned'}`} data-party={party.code} data-signed={signed ? 'true' : 'false'} title={label} style={{ color: partyColor(party.code) }}>
+            <span
+              key={party.code}
+              className={`seal-party ${signed ? 'signed' : 'unsigned'}`}
+              data-party={party.code}
+              data-signed={signed ? 'true' : 'false'}
+              title={label}
+              style={{ color: partyColor(party.code) }}
+            >
               {signed ? <CircleCheck size={14} aria-hidden="true" /> : <Circle size={14} aria-hidden="true" />}
               {party.code}
               <span className="sr-only">{label}</span>

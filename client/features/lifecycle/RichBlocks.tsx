@@ -51,7 +51,15 @@ function Block({ block }: { block: TextBlock }) {
       );
     case 'other':
       // An element a later editor may add: its text is shown, never dropped.
-      return 'runs' in block ? <p><Runs runs={block.runs} /></p> : <div><RichBlocks blocks={block.blocks} /></div>;
+      return 'runs' in block ? (
+        <p>
+          <Runs runs={block.runs} />
+        </p>
+      ) : (
+        <div>
+          <RichBlocks blocks={block.blocks} />
+        </div>
+      );
   }
 }
 

@@ -50,7 +50,15 @@ export function SignaturesTable({ details }: { details: RecordDetails }) {
                       ? t('lifecycle.notYetLocked')
                       : t('lifecycle.notYetSigned')}
                 </td>
-                <td data-label={t('lifecycle.enrolledKey')}>{key ? <code className="fingerprint" data-fingerprint={key.display}>{key.display}</code> : <span className="sub">{t('lifecycle.noKeyEnrolled')}</span>}</td>
+                <td data-label={t('lifecycle.enrolledKey')}>
+                  {key ? (
+                    <code className="fingerprint" data-fingerprint={key.display}>
+                      {key.display}
+                    </code>
+                  ) : (
+                    <span className="sub">{t('lifecycle.noKeyEnrolled')}</span>
+                  )}
+                </td>
               </tr>
             );
           })}
@@ -62,7 +70,12 @@ export function SignaturesTable({ details }: { details: RecordDetails }) {
           <ul>
             {voided.map((s) => (
               <li key={`${s.party}/${s.signedAt}`} data-party={s.party} data-voided="true">
-                <s>{t('lifecycle.signedOn', { name: `${partyName(s.party)}: ${s.signerName}`, time: formatInstant(s.signedAt, language, zoneOf(meeting.facts)) })}</s>{' '}
+                <s>
+                  {t('lifecycle.signedOn', {
+                    name: `${partyName(s.party)}: ${s.signerName}`,
+                    time: formatInstant(s.signedAt, language, zoneOf(meeting.facts)),
+                  })}
+                </s>{' '}
                 <span>{t('lifecycle.voidedOn', { time: s.voidedAt ? formatInstant(s.voidedAt, language, zoneOf(meeting.facts)) : '' })}</span>{' '}
                 <span className="sub">{t('lifecycle.voidedRecord', { fingerprint: displayFingerprint(s.recordHash) })}</span>
               </li>

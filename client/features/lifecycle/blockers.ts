@@ -49,13 +49,29 @@ export function placeBlockers(doc: Y.Doc, blockers: readonly LockBlocker[]): Pla
     if (blocker.kind === 'agendaItem') {
       const index = items.findIndex((item) => agendaItemId(item) === id);
       const item = items[index];
-      return { kind: 'agendaItem', id, itemNumber: index < 0 ? null : index + 1, itemTitle: item ? readLocalizedYText(agendaItemTitle(item)) : {}, missingParties: [], openBrackets: 0, emptyLanguages };
+      return {
+        kind: 'agendaItem',
+        id,
+        itemNumber: index < 0 ? null : index + 1,
+        itemTitle: item ? readLocalizedYText(agendaItemTitle(item)) : {},
+        missingParties: [],
+        openBrackets: 0,
+        emptyLanguages,
+      };
     }
     if (blocker.kind === 'actionPoint') {
       const index = points.findIndex((p) => p.get('id') === id);
       const point = points[index];
       const text = point?.get('text') as Y.Map<Y.Text> | undefined;
-      return { kind: 'actionPoint', id, pointNumber: index < 0 ? null : index + 1, pointText: text ? readLocalizedYText(text) : {}, missingParties, openBrackets, emptyLanguages };
+      return {
+        kind: 'actionPoint',
+        id,
+        pointNumber: index < 0 ? null : index + 1,
+        pointText: text ? readLocalizedYText(text) : {},
+        missingParties,
+        openBrackets,
+        emptyLanguages,
+      };
     }
     const itemIndex = blocker.agendaItemId
       ? items.findIndex((item) => agendaItemId(item) === blocker.agendaItemId)

@@ -22,7 +22,10 @@ export function MinutesView() {
   const { query } = usePlace();
   const all = items.toArray();
   const asked = query.get('item');
-  const index = Math.max(0, all.findIndex((item) => agendaItemId(item) === asked));
+  const index = Math.max(
+    0,
+    all.findIndex((item) => agendaItemId(item) === asked),
+  );
   const item = all[index];
   const select = (id: string | null) => setQuery({ item: id });
   return (

@@ -61,7 +61,11 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
             <span className="cell-language" aria-hidden="true">
               {languageName(code, language)}
             </span>
-            {fragment ? <LazyCellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} /> : <span className="empty">—</span>}
+            {fragment ? (
+              <LazyCellEditor fragment={fragment} language={code} label={label} onSplit={(point, boundary) => split(code, point, boundary)} />
+            ) : (
+              <span className="empty">—</span>
+            )}
             {fragment && <CellProposals segmentId={id} language={code} fragment={fragment} />}
             {fragment && <CellWarning fragment={fragment} />}
           </div>
@@ -84,16 +88,39 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
         </button>
         {!readOnly && (
           <div className="row-actions">
-            <button type="button" title={t('segment.moveUp')} aria-label={t('segment.moveUp')} disabled={index === 0} onClick={() => moveSegment(doc, itemId, id, index - 1)}>
+            <button
+              type="button"
+              title={t('segment.moveUp')}
+              aria-label={t('segment.moveUp')}
+              disabled={index === 0}
+              onClick={() => moveSegment(doc, itemId, id, index - 1)}
+            >
               <ArrowUp size={15} />
             </button>
-            <button type="button" title={t('segment.moveDown')} aria-label={t('segment.moveDown')} disabled={index === count - 1} onClick={() => moveSegment(doc, itemId, id, index + 1)}>
+            <button
+              type="button"
+              title={t('segment.moveDown')}
+              aria-label={t('segment.moveDown')}
+              disabled={index === count - 1}
+              onClick={() => moveSegment(doc, itemId, id, index + 1)}
+            >
               <ArrowDown size={15} />
             </button>
-            <button type="button" title={t('segment.merge')} aria-label={t('segment.merge')} disabled={index === count - 1} onClick={() => mergeWithNext(doc, itemId, id)}>
+            <button
+              type="button"
+              title={t('segment.merge')}
+              aria-label={t('segment.merge')}
+              disabled={index === count - 1}
+              onClick={() => mergeWithNext(doc, itemId, id)}
+            >
               <Combine size={15} />
             </button>
-            <button type="button" title={t('segment.insertBelow')} aria-label={t('segment.insertBelow')} onClick={() => addSegment(doc, itemId, newId(), index + 1)}>
+            <button
+              type="button"
+              title={t('segment.insertBelow')}
+              aria-label={t('segment.insertBelow')}
+              onClick={() => addSegment(doc, itemId, newId(), index + 1)}
+            >
               <Plus size={15} />
             </button>
             <button type="button" title={t('segment.delete')} aria-label={t('segment.delete')} onClick={remove}>

@@ -5,12 +5,7 @@
 import type * as Y from 'yjs';
 import type { SplitPoint } from '../../../shared/record/segment-ops';
 
-export function alignedSplitPoints(
-  cells: Y.Map<Y.XmlFragment>,
-  language: string,
-  point: SplitPoint,
-  atBlockBoundary: boolean,
-): Record<string, SplitPoint> {
+export function alignedSplitPoints(cells: Y.Map<Y.XmlFragment>, language: string, point: SplitPoint, atBlockBoundary: boolean): Record<string, SplitPoint> {
   const points: Record<string, SplitPoint> = { [language]: point };
   if (atBlockBoundary && point.offset === 0) {
     cells.forEach((fragment, other) => {

@@ -27,9 +27,7 @@ export function ParticipantsAnnex() {
       </p>
       {meeting.parties.map((party) => {
         const delegation = everyone.filter((p) => p.party === party.code && p.role !== 'observer').sort(byRole);
-        return (
-          <Delegation key={party.code} title={pick(party.name, language, columns)} color={partyColor(party.code)} people={delegation} online={online} />
-        );
+        return <Delegation key={party.code} title={pick(party.name, language, columns)} color={partyColor(party.code)} people={delegation} online={online} />;
       })}
       {observers.length > 0 && <Delegation title={t('participants.observers')} color={partyColor('')} people={observers} online={online} />}
     </section>

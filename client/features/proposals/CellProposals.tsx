@@ -63,10 +63,20 @@ export function CellProposals({ segmentId, language, fragment }: Props) {
           actions={
             mayDecide && (
               <>
-                <button type="button" className="accept" disabled={pending} onClick={() => run(() => negotiationApi.decide(meeting.id, proposal.id, 'accepted'))}>
+                <button
+                  type="button"
+                  className="accept"
+                  disabled={pending}
+                  onClick={() => run(() => negotiationApi.decide(meeting.id, proposal.id, 'accepted'))}
+                >
                   {t('proposal.accept')}
                 </button>
-                <button type="button" className="reject" disabled={pending} onClick={() => run(() => negotiationApi.decide(meeting.id, proposal.id, 'rejected'))}>
+                <button
+                  type="button"
+                  className="reject"
+                  disabled={pending}
+                  onClick={() => run(() => negotiationApi.decide(meeting.id, proposal.id, 'rejected'))}
+                >
                   {t('proposal.reject')}
                 </button>
               </>
@@ -84,7 +94,10 @@ export function CellProposals({ segmentId, language, fragment }: Props) {
           className="proposal-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => negotiationApi.propose(meeting.id, segmentId, language, draft), () => setDraft(null));
+            void run(
+              () => negotiationApi.propose(meeting.id, segmentId, language, draft),
+              () => setDraft(null),
+            );
           }}
         >
           <label>

@@ -20,7 +20,11 @@ export function KeyPanel({ details }: { details: RecordDetails }) {
   const party = pick(meeting.parties.find((p) => p.code === you.party)?.name, language, columns) || you.party;
   const enrolled = details.keys.find((k) => k.party === you.party)?.fingerprint ?? null;
   const situation = keySituation(state.here?.fingerprint ?? null, enrolled, details.state);
-  const show = (hex: string) => <code className="fingerprint" data-fingerprint={displayFingerprint(hex)}>{displayFingerprint(hex)}</code>;
+  const show = (hex: string) => (
+    <code className="fingerprint" data-fingerprint={displayFingerprint(hex)}>
+      {displayFingerprint(hex)}
+    </code>
+  );
   const makeNew = (
     <button type="button" className="primary make-key" disabled={state.working !== null} onClick={() => void key.makeNew({ replace: true })}>
       <KeyRound size={16} /> {t('key.makeNew')}
@@ -60,7 +64,11 @@ export function KeyPanel({ details }: { details: RecordDetails }) {
   } else {
     // 'first' or 'unenrolled': the browser does it by itself; here only if that failed.
     body = (
-      <button type="button" disabled={state.working !== null} onClick={() => void (situation.kind === 'first' ? key.makeNew({ replace: false }) : key.enrolHere())}>
+      <button
+        type="button"
+        disabled={state.working !== null}
+        onClick={() => void (situation.kind === 'first' ? key.makeNew({ replace: false }) : key.enrolHere())}
+      >
         <KeyRound size={16} /> {t('key.tryAgain')}
       </button>
     );

@@ -76,7 +76,11 @@ export function VerdictView({ fileName, from, verdict, bundle, expectedHash }: P
                 <td>{partyName(p.party)}</td>
                 <td>
                   {p.signed && p.signerName && p.signedAt
-                    ? t('verify.signedBy', { name: p.signerName, title: p.signerTitle ?? '', time: formatInstant(p.signedAt, language, record?.meeting.timeZone ?? 'UTC') })
+                    ? t('verify.signedBy', {
+                        name: p.signerName,
+                        title: p.signerTitle ?? '',
+                        time: formatInstant(p.signedAt, language, record?.meeting.timeZone ?? 'UTC'),
+                      })
                     : t('verify.notValidlySigned')}
                 </td>
                 <td>{p.keyFingerprint ? <code className="fingerprint">{displayFingerprint(p.keyFingerprint)}</code> : '—'}</td>
@@ -106,8 +110,16 @@ function recordIn(bundle: unknown): CanonicalRecord | null {
   if (!record || typeof record !== 'object') return null;
   const m = record.meeting;
   const ok =
-    m && typeof m.code === 'string' && Array.isArray(m.languages) && typeof m.series === 'object' && typeof m.venue === 'object' &&
-    typeof m.startDate === 'string' && typeof m.endDate === 'string' &&
-    Array.isArray(record.parties) && Array.isArray(record.participants) && Array.isArray(record.agenda) && Array.isArray(record.actionPoints);
+    m &&
+    typeof m.code === 'string' &&
+    Array.isArray(m.languages) &&
+    typeof m.series === 'object' &&
+    typeof m.venue === 'object' &&
+    typeof m.startDate === 'string' &&
+    typeof m.endDate === 'string' &&
+    Array.isArray(record.parties) &&
+    Array.isArray(record.participants) &&
+    Array.isArray(record.agenda) &&
+    Array.isArray(record.actionPoints);
   return ok ? (record as CanonicalRecord) : null;
 }

@@ -74,7 +74,11 @@ export function VerifyPage() {
       </header>
       <main className="verify-main">
         <p>{t('verify.explain')}</p>
-        {expectedHash && <p className="expected" data-expected={displayFingerprint(expectedHash)}>{t('verify.expected', { fingerprint: displayFingerprint(expectedHash) })}</p>}
+        {expectedHash && (
+          <p className="expected" data-expected={displayFingerprint(expectedHash)}>
+            {t('verify.expected', { fingerprint: displayFingerprint(expectedHash) })}
+          </p>
+        )}
         <label
           className={`drop-zone${dragging ? ' dragging' : ''}`}
           onDragOver={(e) => {

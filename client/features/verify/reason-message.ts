@@ -32,7 +32,12 @@ export function reasonMessage(reason: VerdictReason, partyName: (code: string) =
     case 'statement-mismatch':
       return {
         key: 'verify.reason.statement',
-        params: { party: partyName(reason.party), field: say(FIELD_KEYS[reason.field] ?? 'verify.field.party'), found: shown(reason.found), expected: shown(reason.expected) },
+        params: {
+          party: partyName(reason.party),
+          field: say(FIELD_KEYS[reason.field] ?? 'verify.field.party'),
+          found: shown(reason.found),
+          expected: shown(reason.expected),
+        },
       };
     case 'unknown-party':
       return { key: 'verify.reason.unknownParty', params: { party: reason.party } };

@@ -10,7 +10,15 @@ export function ConnectionBadge() {
   const { connection } = useWorkspace();
   const state = useStore(connection.state);
   const icon =
-    state.link === 'connected' ? <Cloud size={16} /> : state.link === 'syncing' ? <RefreshCw size={16} className="spin" /> : state.link === 'offline' ? <CloudOff size={16} /> : <Unplug size={16} />;
+    state.link === 'connected' ? (
+      <Cloud size={16} />
+    ) : state.link === 'syncing' ? (
+      <RefreshCw size={16} className="spin" />
+    ) : state.link === 'offline' ? (
+      <CloudOff size={16} />
+    ) : (
+      <Unplug size={16} />
+    );
   const label = state.link === 'closed' ? closedLabel(state.closeCode, t) : t(`connection.${state.link}`);
   return (
     <p className={`connection-badge link-${state.link}`} role="status" data-link={state.link} aria-live="polite">

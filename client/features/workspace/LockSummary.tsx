@@ -30,13 +30,14 @@ export function LockSummary() {
   }, [connection.doc, version]);
   const clear = summary.all === 0 && annexCount === 0;
   return (
-    <p className={`lock-summary${clear ? ' clear' : ''}`} data-segments={summary.segments} data-action-points={summary.actionPoints} data-brackets={summary.brackets}>
+    <p
+      className={`lock-summary${clear ? ' clear' : ''}`}
+      data-segments={summary.segments}
+      data-action-points={summary.actionPoints}
+      data-brackets={summary.brackets}
+    >
       {clear ? <CircleCheck size={16} /> : <CircleDashed size={16} />}
-      <span>
-        {clear
-          ? t('lock.ready')
-          : t('lock.blocked', { segments: summary.segments, actionPoints: summary.actionPoints })}
-      </span>
+      <span>{clear ? t('lock.ready') : t('lock.blocked', { segments: summary.segments, actionPoints: summary.actionPoints })}</span>
       <span className="brackets-count">{t('lock.brackets', { count: summary.brackets })}</span>
       {annexCount > 0 && (
         <span className="case-annex-count" data-missing={annex!.missingParties.length} data-findings={annex!.openFindings}>

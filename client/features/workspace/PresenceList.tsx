@@ -12,8 +12,16 @@ export function PresenceList() {
   const people = new Map<string, PresenceUser>();
   for (const user of presence.values()) if (user.participantId) people.set(user.participantId, user);
   const groups = [
-    ...meeting.parties.map((p) => ({ key: p.code, title: pick(p.name, language, columns) || p.code, people: [...people.values()].filter((u) => u.party === p.code && u.role !== 'observer') })),
-    { key: 'observers', title: t('presence.observers'), people: [...people.values()].filter((u) => u.role === 'observer' || !meeting.parties.some((p) => p.code === u.party)) },
+    ...meeting.parties.map((p) => ({
+      key: p.code,
+      title: pick(p.name, language, columns) || p.code,
+      people: [...people.values()].filter((u) => u.party === p.code && u.role !== 'observer'),
+    })),
+    {
+      key: 'observers',
+      title: t('presence.observers'),
+      people: [...people.values()].filter((u) => u.role === 'observer' || !meeting.parties.some((p) => p.code === u.party)),
+    },
   ].filter((g) => g.people.length > 0);
   return (
     <section className="presence-list" aria-label={t('presence.label')} data-online={people.size}>

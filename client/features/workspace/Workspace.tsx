@@ -44,7 +44,12 @@ export function Workspace({ meetingId }: { meetingId: string }) {
   }, [meetingId, generation]);
 
   if (!loading) return <p className="screen-message">{t('workspace.loading')}</p>;
-  if ('error' in loading) return <p className="screen-message error" role="alert">{t(loading.error)}</p>;
+  if ('error' in loading)
+    return (
+      <p className="screen-message error" role="alert">
+        {t(loading.error)}
+      </p>
+    );
   return <OpenWorkspace meeting={loading.meeting} onSuperseded={reload} />;
 }
 

@@ -35,7 +35,8 @@ export const casesEn = {
   'cases.error.notDraft': 'The record is no longer a draft: the annex can no longer change.',
   'cases.error.invalid': 'Check the case: a reference is letters, digits and - / . only, and a repatriated case needs its date.',
   'cases.error.other': 'The case could not be saved; what you typed is still here. Try again.',
-  'privacy.warning': 'This looks like {kind, select, name {a person’s name} document {an identity or passport number} phone {a phone number} other {a date of birth}}: “{text}”. Write case references, never a victim’s personal details.',
+  'privacy.warning':
+    'This looks like {kind, select, name {a person’s name} document {an identity or passport number} phone {a phone number} other {a date of birth}}: “{text}”. Write case references, never a victim’s personal details.',
   'privacy.findings': 'Possible personal data before the lock ({count, number})',
   'privacy.dismiss': 'Dismiss: not personal data',
   'privacy.dismissed': 'Dismissed by the secretariat',

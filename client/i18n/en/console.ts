@@ -57,7 +57,8 @@ export const consoleEn = {
 
   'console.meetings.title': 'Meetings',
   'console.meetings.new': 'New meeting',
-  'console.meetings.empty': 'You manage no meeting yet. Make one with “New meeting”, or ask the administrator (or an officer who manages a meeting) to give it to you.',
+  'console.meetings.empty':
+    'You manage no meeting yet. Make one with “New meeting”, or ask the administrator (or an officer who manages a meeting) to give it to you.',
   'console.meetings.code': 'Meeting',
   'console.meetings.series': 'Series',
   'console.meetings.dates': 'Dates',
@@ -99,7 +100,8 @@ export const consoleEn = {
   'console.roster.confirmRemove': 'Remove {name} from the roster? Their invitation stops working.',
   'console.roster.add': 'Add this person',
   'console.roster.import': 'Import a list',
-  'console.roster.importHint': 'A CSV file (saved as "CSV UTF-8") or an Excel workbook, with the columns name, party, role, title, agency. Every row is checked: the whole list is added, or nobody.',
+  'console.roster.importHint':
+    'A CSV file (saved as "CSV UTF-8") or an Excel workbook, with the columns name, party, role, title, agency. Every row is checked: the whole list is added, or nobody.',
   'console.roster.check': 'Check the file',
   'console.roster.importNow': 'Import',
   'console.roster.checked': 'The list is correct: {count, plural, one {# person} other {# people}}. Import it to add them.',
@@ -132,14 +134,16 @@ export const consoleEn = {
   'console.invitations.newLink': 'Invitation link for {name}',
   'console.invitations.shownOnce': 'These links are shown this once: copy them now. Any earlier link of the same person no longer works.',
   'console.invitations.sheet': 'Printed QR codes for the room',
-  'console.invitations.sheetWarning': 'The sheet makes new links for everyone on it: their earlier links stop working, and so does the sheet if it is opened again.',
+  'console.invitations.sheetWarning':
+    'The sheet makes new links for everyone on it: their earlier links stop working, and so does the sheet if it is opened again.',
   'console.invitations.sheetParty': 'Party',
   'console.invitations.everyParty': 'Every party',
   'console.invitations.sheetNotJoined': 'Only those who have not joined yet',
   'console.invitations.openSheet': 'Open the sheet to print',
 
   'console.next.title': 'Next meeting of the series',
-  'console.next.explain': 'Makes the next meeting with the same parties, languages and roster. Its first agenda item reviews the {count, plural, =0 {action points of this meeting not yet done or dropped (none now)} one {# action point of this meeting not yet done or dropped} other {# action points of this meeting not yet done or dropped}}.',
+  'console.next.explain':
+    'Makes the next meeting with the same parties, languages and roster. Its first agenda item reviews the {count, plural, =0 {action points of this meeting not yet done or dropped (none now)} one {# action point of this meeting not yet done or dropped} other {# action points of this meeting not yet done or dropped}}.',
   'console.next.code': 'Short name',
   'console.next.codeHint': 'Raised by one if left empty',
   'console.next.create': 'Make the next meeting',
@@ -187,7 +191,8 @@ export const consoleEn = {
   'console.accounts.role.officer': 'Secretariat officer',
   'console.accounts.role.administrator': 'Administrator',
   'console.accounts.initialPassword': 'Initial password',
-  'console.accounts.initialHint': 'Leave it empty: you get a one-time invitation link to send, with which the officer chooses their own password. An initial password instead must be changed at first sign-in.',
+  'console.accounts.initialHint':
+    'Leave it empty: you get a one-time invitation link to send, with which the officer chooses their own password. An initial password instead must be changed at first sign-in.',
   'console.accounts.create': 'Make the account and its invitation link',
   'console.accounts.setupLink': 'Send this setup link to {name}; it works once, for 72 hours:',
   'console.accounts.newLink': 'New setup link',
@@ -201,12 +206,14 @@ export const consoleEn = {
   'console.accounts.loginTaken': 'Another account already signs in with this login.',
   'console.common.actions': 'Actions',
   'console.common.tooLarge': 'The file is too large to be a roster or a draft of minutes.',
-  'console.signIn.noAccount': 'No account yet? The administrator invites each officer with a link to set their password. On a new installation, the person who started Accord sets up the administrator with the code it printed.',
+  'console.signIn.noAccount':
+    'No account yet? The administrator invites each officer with a link to set their password. On a new installation, the person who started Accord sets up the administrator with the code it printed.',
   'console.setup.yourLogin': 'Your login',
   'console.accounts.loginHint': 'An e-mail address or a short name: letters, digits and . _ @ + -',
 
   'console.firstRun.title': 'Set up the secretariat console',
-  'console.firstRun.explain': 'This installation has no administrator yet. Type the one-time code that Accord printed when it started, then make the administrator’s account. You are signed in at once, and invite the officers from the console.',
+  'console.firstRun.explain':
+    'This installation has no administrator yet. Type the one-time code that Accord printed when it started, then make the administrator’s account. You are signed in at once, and invite the officers from the console.',
   'console.firstRun.code': 'Set-up code',
   'console.firstRun.codeHint': 'As printed when Accord started, such as K7QP-M2XD-9TWA. If it is lost, restart Accord: it prints a new one.',
   'console.firstRun.submit': 'Make the administrator’s account',
@@ -218,7 +225,8 @@ export const consoleEn = {
   'console.workspace.chooseParty': 'Sit with the secretariat of',
   'console.workspace.choosePartyExplain': 'Your own party is not a party of this meeting. Choose whose secretariat you sit with.',
   'console.workspace.noAccount': 'To open the workspace, sign in with an account: the administrator token has no place on a roster.',
-  'console.workspace.rosterFixed': 'The record is locked, so its roster is fixed and you cannot join it now. Ask a secretariat on the roster for an invitation link.',
+  'console.workspace.rosterFixed':
+    'The record is locked, so its roster is fixed and you cannot join it now. Ask a secretariat on the roster for an invitation link.',
 
   'console.series.label': 'Meetings of this series',
   'console.next.openExisting': 'Open that meeting',
@@ -234,11 +242,13 @@ export const consoleEn = {
   'console.draft.title': 'Import a Word draft',
   'console.draft.startFrom': 'Start from a Word draft (optional)',
   'console.draft.file': 'Word draft (.docx)',
-  'console.draft.hint': 'Headings become agenda items and paragraphs segments of minutes, in the language chosen below. A table of parallel texts, one language per column, becomes aligned segments.',
+  'console.draft.hint':
+    'Headings become agenda items and paragraphs segments of minutes, in the language chosen below. A table of parallel texts, one language per column, becomes aligned segments.',
   'console.draft.language': 'Language of its headings and paragraphs',
   'console.draft.check': 'Check the draft',
   'console.draft.import': 'Import it',
-  'console.draft.preview': 'The draft gives {items, plural, one {# agenda item} other {# agenda items}} and {segments, plural, one {# segment} other {# segments}}:',
+  'console.draft.preview':
+    'The draft gives {items, plural, one {# agenda item} other {# agenda items}} and {segments, plural, one {# segment} other {# segments}}:',
   'console.draft.imported': '{items, plural, one {# agenda item} other {# agenda items}} and {segments, plural, one {# segment} other {# segments}} imported.',
   'console.draft.refused': 'Nothing was imported. Correct these paragraphs in the document and import it again:',
   'console.draft.refusedNew': 'The meeting was not made: correct these paragraphs in the document, or remove the draft.',
@@ -247,12 +257,14 @@ export const consoleEn = {
   'console.draft.problem.unreadable': 'The file cannot be read as a Word document (.docx). Save it again from Word, or choose another file.',
   'console.draft.problem.empty': 'The document has no heading to make an agenda item of.',
   'console.draft.problem.language-not-working': '{language} is not a working language of this meeting.',
-  'console.draft.problem.before-first-heading': 'this text comes before the first heading, so it belongs to no agenda item. Make the agenda item’s title a heading above it.',
+  'console.draft.problem.before-first-heading':
+    'this text comes before the first heading, so it belongs to no agenda item. Make the agenda item’s title a heading above it.',
   'console.draft.problem.table-before-first-heading': 'this row comes before the first heading, so it belongs to no agenda item.',
   'console.draft.problem.table-column-unknown': 'the language of column {column} cannot be told. Name the languages in the table’s first row.',
   'console.draft.problem.table-language-not-working': 'column {column} is in {language}, which is not a working language of this meeting.',
   'console.draft.problem.table-language-twice': 'column {column} is in {language}, like an earlier column.',
-  'console.draft.problem.table-row-cells': 'this row has {cells, plural, one {# cell} other {# cells}}; the table has {columns, plural, one {# column} other {# columns}}.',
+  'console.draft.problem.table-row-cells':
+    'this row has {cells, plural, one {# cell} other {# cells}}; the table has {columns, plural, one {# column} other {# columns}}.',
   'console.draft.problem.title-too-long': 'this heading is longer than {maximum} characters.',
   'console.draft.problem.text-too-long': 'this paragraph is longer than {maximum} characters.',
   'console.draft.problem.too-many-items': 'a meeting has at most {maximum} agenda items.',
@@ -276,4 +288,3 @@ export const consoleEn = {
   'console.register.carriedFrom': 'carried from {code} (not signed there)',
   'console.register.changes': '{count, plural, =0 {no change} one {# change} other {# changes}}',
 } as const;
-

@@ -26,7 +26,8 @@ export const lifecycleEn = {
   'lifecycle.seeSignatures': 'See the signatures',
   'lifecycle.readLocked': 'Read the record as locked',
   'lifecycle.secretariatSteps': 'Steps for the secretariat',
-  'lifecycle.lockExplain': 'Locking freezes the text for signature. The server refuses while any segment or action point lacks a party’s agreement or holds open brackets, and says which.',
+  'lifecycle.lockExplain':
+    'Locking freezes the text for signature. The server refuses while any segment or action point lacks a party’s agreement or holds open brackets, and says which.',
   'lifecycle.lock': 'Lock the record',
   'lifecycle.lockedNow': 'The record is locked. Each head of delegation can now review and sign it.',
   'lifecycle.unlockExplain': 'Unlocking takes the record back to a draft, so that its text can change. Say why, for the audit log and for the other side.',
@@ -35,7 +36,8 @@ export const lifecycleEn = {
   'lifecycle.unlock': 'Unlock the record',
   'lifecycle.unlockAndVoid': 'Unlock and void {count, plural, one {# signature} other {# signatures}}',
   'lifecycle.unlockedNow': 'The record is a draft again; signatures voided: {count}.',
-  'lifecycle.amendExplain': 'Version {version} is signed and stays as it is, readable and verifiable. An amendment makes version {next}, a copy of its text, which is agreed, locked and signed again.',
+  'lifecycle.amendExplain':
+    'Version {version} is signed and stays as it is, readable and verifiable. An amendment makes version {next}, a copy of its text, which is agreed, locked and signed again.',
   'lifecycle.amend': 'Amend: make version {next}',
   'lifecycle.amendedNow': 'Version {version} is open as a draft. The workspace moves to it.',
 
@@ -54,11 +56,14 @@ export const lifecycleEn = {
   'key.making': 'Making your signing key in this browser…',
   'key.enrolling': 'Enrolling your key for {party}…',
   'key.ready': 'Your signing key is kept in this browser, and enrolled for {party}. It never leaves this browser; the server has only its public half.',
-  'key.compare': 'Read this fingerprint aloud to the other side: they see the same one beside your party under Signatures. If it differs, do not sign, and tell the secretariat.',
+  'key.compare':
+    'Read this fingerprint aloud to the other side: they see the same one beside your party under Signatures. If it differs, do not sign, and tell the secretariat.',
   'key.replacedOld': 'It replaces the key enrolled before ({old}), which can no longer sign. Tell the other side: they should compare this new fingerprint.',
-  'key.missingHere': 'This browser holds no signing key for you. The key enrolled for {party} ({enrolled}) is in another browser: the one where you first opened the meeting.',
+  'key.missingHere':
+    'This browser holds no signing key for you. The key enrolled for {party} ({enrolled}) is in another browser: the one where you first opened the meeting.',
   'key.replacedElsewhere': 'The key in this browser ({here}) is no longer your party’s key: another key ({enrolled}) was enrolled since, from another browser.',
-  'key.newReplaces': 'To sign from this browser, make a new key here. It replaces the enrolled key, which will no longer sign, and the other side should compare the new fingerprint.',
+  'key.newReplaces':
+    'To sign from this browser, make a new key here. It replaces the enrolled key, which will no longer sign, and the other side should compare the new fingerprint.',
   'key.makeNew': 'Make a new key here and enrol it',
   'key.settled': 'The record is signed by every party: no key is needed until an amendment.',
   'key.tryAgain': 'Make and enrol the key again',
@@ -89,12 +94,14 @@ export const lifecycleEn = {
   'refused.wrongState.sign': 'The record is not locked for signature now (it was unlocked, or every party has signed).',
   'refused.wrongState.enrol': 'The record is signed by every party: no key can be enrolled until an amendment reopens it.',
   'refused.superseded': 'This version has been amended: act on the current version.',
-  'refused.notAgreed': 'The record cannot be locked yet: {count, plural, one {# segment or action point still lacks} other {# segments or action points still lack}} a party’s agreement or hold open brackets.',
+  'refused.notAgreed':
+    'The record cannot be locked yet: {count, plural, one {# segment or action point still lacks} other {# segments or action points still lack}} a party’s agreement or hold open brackets.',
   'refused.conflict': 'Someone changed the record at the same moment. Nothing was stored; try again.',
   'refused.staleStatement': 'The record changed after you reviewed it (it was unlocked and locked again). Review it as it now stands, then sign.',
   'refused.alreadySigned': 'Your party has already signed this version.',
   'refused.noKey': 'No signing key is enrolled for your party. Make and enrol a key first, then sign.',
-  'refused.badSignature': 'The signature does not verify with the key enrolled for your party: that key is not the one in this browser. Make a new key here, then sign.',
+  'refused.badSignature':
+    'The signature does not verify with the key enrolled for your party: that key is not the one in this browser. Make a new key here, then sign.',
   'refused.signerMismatch': 'The statement must name you exactly as the locked record lists you. Reload the page and sign again.',
   'refused.clockSkew': 'The signing time was more than 15 minutes from the server’s. Sign again: the server’s own time is used.',
   'refused.statementMismatch': 'The statement named another meeting. Reload the page and sign again.',

@@ -32,7 +32,8 @@ export const negotiationEn = {
   'proposal.deleted': 'deleted',
   'proposal.accept': 'Accept',
   'proposal.reject': 'Reject',
-  'proposal.error.forbidden': 'You may not do this: a proposal is decided by the head of the party whose language the cell is in, or by the secretariat; observers cannot propose.',
+  'proposal.error.forbidden':
+    'You may not do this: a proposal is decided by the head of the party whose language the cell is in, or by the secretariat; observers cannot propose.',
   'proposal.error.notDraft': 'The record is no longer a draft: proposals cannot be made or decided.',
   'proposal.error.unchanged': 'The wording proposed is the same as the text: change it first.',
   'proposal.error.gone': 'This proposal or its text is no longer there, or it was decided already.',

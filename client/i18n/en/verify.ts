@@ -1,7 +1,8 @@
 // English words of the /verify page, open to anyone. Spread into the English catalog.
 export const verifyEn = {
   'verify.title': 'Verify a signed record',
-  'verify.explain': 'Choose or drop a signed record: the signed bundle (.json) or an exported original (PDF or Word). A bundle is checked here, in this browser. An original is sent to this server, which makes the original again from the bundle it carries and compares every byte, so that a page drawn over is found; nothing is kept. No sign-in is needed.',
+  'verify.explain':
+    'Choose or drop a signed record: the signed bundle (.json) or an exported original (PDF or Word). A bundle is checked here, in this browser. An original is sent to this server, which makes the original again from the bundle it carries and compares every byte, so that a page drawn over is found; nothing is kept. No sign-in is needed.',
   'verify.expected': 'The printed original you came from names the record with fingerprint {fingerprint}.',
   'verify.drop': 'Drop the file here, or choose it',
   'verify.checking': 'Checking…',
@@ -29,7 +30,8 @@ export const verifyEn = {
   'verify.field.party': 'party',
   'verify.reason.malformed': 'The file is not a signed Accord bundle ({detail}).',
   'verify.reason.recordBytes': 'The record as written in the file differs from the exact bytes that were locked: one of them was changed.',
-  'verify.reason.recordHash': 'The record does not match its stated fingerprint: stated {stated}, found {computed}. The record was changed after it was locked.',
+  'verify.reason.recordHash':
+    'The record does not match its stated fingerprint: stated {stated}, found {computed}. The record was changed after it was locked.',
   'verify.reason.statementBytes': 'The signature statement of {party} differs from the bytes that were signed.',
   'verify.reason.statement': 'The signature of {party} is for another {field} ({found}, not {expected}).',
   'verify.reason.unknownParty': 'A signature is given for {party}, which is not a party to this record.',
@@ -44,9 +46,12 @@ export const verifyEn = {
   'verify.error.server': '{file} could not be compared with its signed record: the server did not answer. Try again.',
   'verify.reason.noParties': 'The record names no party, so no one has signed it.',
   'verify.reason.unsigned': 'The record is locked but not signed: no party has signed it yet.',
-  'verify.reason.pagesAppended': 'The pages differ from the signed record: something was added to the file after the original was made (it can draw over a page or add a file), even if the attached bundle is genuine.',
-  'verify.reason.pagesChanged': 'The pages differ from the signed record: the file is not the original its attached bundle makes, even if that bundle is genuine.',
+  'verify.reason.pagesAppended':
+    'The pages differ from the signed record: something was added to the file after the original was made (it can draw over a page or add a file), even if the attached bundle is genuine.',
+  'verify.reason.pagesChanged':
+    'The pages differ from the signed record: the file is not the original its attached bundle makes, even if that bundle is genuine.',
   'verify.reason.caseAnnexChanged': 'The case annex is not the one the record was signed with: it was changed after the lock.',
   'verify.reason.caseAnnexMissing': 'The record names a case annex, but the file does not carry it: the annex was removed.',
-  'verify.reason.pagesUnchecked': 'The pages were not compared with the signed record: the file was made by an earlier version of Accord. Only the attached bundle was checked; export the original again.',
+  'verify.reason.pagesUnchecked':
+    'The pages were not compared with the signed record: the file was made by an earlier version of Accord. Only the attached bundle was checked; export the original again.',
 } as const;

@@ -47,9 +47,11 @@ export const workspaceEn = {
   'record.observerReadOnly': 'observer: read only',
 
   'lock.ready': 'Every segment and action point is agreed by every party: the record can be locked.',
-  'lock.blocked': 'Still to agree before the record can be locked: {segments, plural, one {# segment} other {# segments}}, {actionPoints, plural, one {# action point} other {# action points}}',
+  'lock.blocked':
+    'Still to agree before the record can be locked: {segments, plural, one {# segment} other {# segments}}, {actionPoints, plural, one {# action point} other {# action points}}',
   'lock.brackets': 'Open brackets: {count}',
-  'lock.caseAnnex': 'Case annex: {missing, plural, one {# party} other {# parties}} still to agree it, {findings, plural, one {# possible personal detail} other {# possible personal details}} to clear or dismiss',
+  'lock.caseAnnex':
+    'Case annex: {missing, plural, one {# party} other {# parties}} still to agree it, {findings, plural, one {# possible personal detail} other {# possible personal details}} to clear or dismiss',
 
   'refusal.observer': 'Observers follow the meeting without editing: your change was not added to the record.',
   'refusal.locked': 'The record is locked for signature: your change was not added. Ask the secretariat to unlock it if the text must change.',
@@ -58,7 +60,8 @@ export const workspaceEn = {
   'refusal.storage': 'The server could not store your change just now. It reconnects by itself and sends it again.',
   'refusal.presence': 'The server refused this browser’s presence information; your text is not affected.',
   'refusal.other': 'The server refused a change ({reason}).',
-  'refusal.clientNotYours': 'This page writes under an editor that belongs to another participant’s session. Reload the page to go on; your text is kept below.',
+  'refusal.clientNotYours':
+    'This page writes under an editor that belongs to another participant’s session. Reload the page to go on; your text is kept below.',
   'refusal.useCommand': 'Agenda items, segments and action points are removed with their bin button, so that the removal is checked and recorded.',
   'refusal.kept': 'What you typed is still on your screen and kept in this browser. Copy it if you need it elsewhere.',
   'refusal.yourText': 'Your text ({where})',
@@ -163,7 +166,8 @@ export const workspaceEn = {
   'invitations.error.offline': 'You are offline: invitations need the server.',
   'invitations.error.forbidden': 'Only the secretariat manages invitations.',
   'invitations.error.other': 'The invitations could not be loaded. Try again.',
-  'welcome.intro': 'Live agreed minutes for bilateral and regional meetings: the delegations write the record together, each in its own language, and each head of delegation signs it.',
+  'welcome.intro':
+    'Live agreed minutes for bilateral and regional meetings: the delegations write the record together, each in its own language, and each head of delegation signs it.',
   'welcome.yourMeetings': 'Your meetings',
   'welcome.continue': 'Continue in the meeting you are signed in to',
   'welcome.signedIn': 'signed in',
@@ -209,4 +213,3 @@ export const workspaceEn = {
   'issue.language-has-text': 'the record holds text in {language}: clear it before dropping the language',
   'issue.invalid': 'is not valid',
 } as const;
-

@@ -35,7 +35,8 @@ export const lifecycleLo: { readonly [K in keyof typeof lifecycleEn]: string } =
   'lifecycle.unlock': 'ປົດລັອກບົດບັນທຶກ',
   'lifecycle.unlockAndVoid': 'ປົດລັອກ ແລະ ເຮັດໃຫ້ການລົງນາມ {count} ລາຍການເປັນໂມຄະ',
   'lifecycle.unlockedNow': 'ບົດບັນທຶກກັບເປັນຮ່າງແລ້ວ ການລົງນາມທີ່ເປັນໂມຄະ: {count}',
-  'lifecycle.amendExplain': 'ສະບັບທີ {version} ລົງນາມແລ້ວ ແລະ ຈະຄົງຢູ່ຄືເດີມ ອ່ານ ແລະ ກວດສອບໄດ້ ການປັບປຸງຈະສ້າງສະບັບທີ {next} ເຊິ່ງສຳເນົາຂໍ້ຄວາມໄວ້ ແລະ ຕ້ອງຜ່ານການເຫັນດີ ການລັອກ ແລະ ການລົງນາມອີກຄັ້ງ',
+  'lifecycle.amendExplain':
+    'ສະບັບທີ {version} ລົງນາມແລ້ວ ແລະ ຈະຄົງຢູ່ຄືເດີມ ອ່ານ ແລະ ກວດສອບໄດ້ ການປັບປຸງຈະສ້າງສະບັບທີ {next} ເຊິ່ງສຳເນົາຂໍ້ຄວາມໄວ້ ແລະ ຕ້ອງຜ່ານການເຫັນດີ ການລັອກ ແລະ ການລົງນາມອີກຄັ້ງ',
   'lifecycle.amend': 'ປັບປຸງ: ສ້າງສະບັບທີ {next}',
   'lifecycle.amendedNow': 'ສະບັບທີ {version} ເປີດເປັນຮ່າງແລ້ວ ພື້ນທີ່ເຮັດວຽກຈະຍ້າຍໄປສະບັບນີ້',
 

@@ -101,7 +101,8 @@ export const consoleTh: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.roster.confirmRemove': 'นำ {name} ออกจากรายชื่อหรือไม่ คำเชิญของบุคคลนี้จะใช้ไม่ได้อีก',
   'console.roster.add': 'เพิ่มบุคคลนี้',
   'console.roster.import': 'นำเข้ารายชื่อ',
-  'console.roster.importHint': 'ไฟล์ CSV (บันทึกแบบ "CSV UTF-8") หรือไฟล์ Excel ที่มีคอลัมน์ name, party, role, title, agency ระบบจะตรวจทุกแถว และเพิ่มรายชื่อทั้งหมดหรือไม่เพิ่มเลย',
+  'console.roster.importHint':
+    'ไฟล์ CSV (บันทึกแบบ "CSV UTF-8") หรือไฟล์ Excel ที่มีคอลัมน์ name, party, role, title, agency ระบบจะตรวจทุกแถว และเพิ่มรายชื่อทั้งหมดหรือไม่เพิ่มเลย',
   'console.roster.check': 'ตรวจไฟล์',
   'console.roster.importNow': 'นำเข้า',
   'console.roster.checked': 'รายชื่อถูกต้อง {count} คน กดนำเข้าเพื่อเพิ่มรายชื่อ',

@@ -37,7 +37,8 @@ export const casesVi: { readonly [K in keyof typeof casesEn]: string } = {
   'cases.error.notDraft': 'Biên bản không còn là bản dự thảo: phụ lục không thể thay đổi nữa.',
   'cases.error.invalid': 'Hãy kiểm tra vụ việc: số tham chiếu chỉ gồm chữ, số và - / . và vụ việc đã hồi hương cần có ngày.',
   'cases.error.other': 'Không lưu được vụ việc; những gì bạn đã nhập vẫn còn. Hãy thử lại.',
-  'privacy.warning': 'Nội dung này giống {kind, select, name {tên một người} document {số căn cước hoặc hộ chiếu} phone {số điện thoại} other {ngày sinh}}: “{text}”. Hãy ghi số tham chiếu vụ việc, không bao giờ ghi thông tin cá nhân của nạn nhân.',
+  'privacy.warning':
+    'Nội dung này giống {kind, select, name {tên một người} document {số căn cước hoặc hộ chiếu} phone {số điện thoại} other {ngày sinh}}: “{text}”. Hãy ghi số tham chiếu vụ việc, không bao giờ ghi thông tin cá nhân của nạn nhân.',
   'privacy.findings': 'Có thể là dữ liệu cá nhân trước khi khóa ({count, number})',
   'privacy.dismiss': 'Xác nhận không phải dữ liệu cá nhân',
   'privacy.dismissed': 'Ban thư ký đã xác nhận',

@@ -58,7 +58,8 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
 
   'console.meetings.title': 'Cuộc họp',
   'console.meetings.new': 'Cuộc họp mới',
-  'console.meetings.empty': 'Bạn chưa quản lý cuộc họp nào. Hãy tạo một cuộc họp bằng nút “Cuộc họp mới”, hoặc đề nghị quản trị viên (hay cán bộ đang quản lý một cuộc họp) giao cuộc họp đó cho bạn.',
+  'console.meetings.empty':
+    'Bạn chưa quản lý cuộc họp nào. Hãy tạo một cuộc họp bằng nút “Cuộc họp mới”, hoặc đề nghị quản trị viên (hay cán bộ đang quản lý một cuộc họp) giao cuộc họp đó cho bạn.',
   'console.meetings.code': 'Cuộc họp',
   'console.meetings.series': 'Chuỗi cuộc họp',
   'console.meetings.dates': 'Thời gian',
@@ -84,7 +85,8 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.facts.removeParty': 'Bỏ Bên {number}',
   'console.facts.create': 'Tạo cuộc họp',
   'console.facts.invalid': 'Đã bị từ chối; không có gì thay đổi:',
-  'console.facts.lockedNote': 'Biên bản ở trạng thái {state}: thông tin cuộc họp và danh sách đại biểu đã cố định. Vẫn có thể cấp lại hoặc thu hồi đường liên kết.',
+  'console.facts.lockedNote':
+    'Biên bản ở trạng thái {state}: thông tin cuộc họp và danh sách đại biểu đã cố định. Vẫn có thể cấp lại hoặc thu hồi đường liên kết.',
 
   'console.roster.title': 'Danh sách đại biểu và lời mời',
   'console.roster.name': 'Họ và tên',
@@ -100,7 +102,8 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.roster.confirmRemove': 'Xóa {name} khỏi danh sách? Lời mời của người này sẽ hết hiệu lực.',
   'console.roster.add': 'Thêm người này',
   'console.roster.import': 'Nhập danh sách',
-  'console.roster.importHint': 'Tệp CSV (lưu dạng "CSV UTF-8") hoặc sổ tính Excel, với các cột name, party, role, title, agency. Mọi dòng đều được kiểm tra: hoặc cả danh sách được thêm, hoặc không ai được thêm.',
+  'console.roster.importHint':
+    'Tệp CSV (lưu dạng "CSV UTF-8") hoặc sổ tính Excel, với các cột name, party, role, title, agency. Mọi dòng đều được kiểm tra: hoặc cả danh sách được thêm, hoặc không ai được thêm.',
   'console.roster.check': 'Kiểm tra tệp',
   'console.roster.importNow': 'Nhập',
   'console.roster.checked': 'Danh sách hợp lệ: {count} người. Hãy nhập để thêm họ.',
@@ -131,16 +134,19 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.invitations.confirmReissue': '{name} đã tham gia. Cấp đường liên kết mới? Đường liên kết hiện tại của người này sẽ hết hiệu lực.',
   'console.invitations.confirmRevoke': 'Thu hồi lời mời của {name}? Đường liên kết của người này hết hiệu lực và các cửa sổ đang mở sẽ đóng lại.',
   'console.invitations.newLink': 'Đường liên kết mời cho {name}',
-  'console.invitations.shownOnce': 'Các đường liên kết này chỉ hiển thị một lần: hãy sao chép ngay. Đường liên kết trước đó của cùng người sẽ không còn hiệu lực.',
+  'console.invitations.shownOnce':
+    'Các đường liên kết này chỉ hiển thị một lần: hãy sao chép ngay. Đường liên kết trước đó của cùng người sẽ không còn hiệu lực.',
   'console.invitations.sheet': 'Mã QR in sẵn cho phòng họp',
-  'console.invitations.sheetWarning': 'Tờ in sẽ tạo đường liên kết mới cho mọi người có trên đó: đường liên kết trước đó của họ hết hiệu lực, và tờ in cũng vậy nếu được mở lại.',
+  'console.invitations.sheetWarning':
+    'Tờ in sẽ tạo đường liên kết mới cho mọi người có trên đó: đường liên kết trước đó của họ hết hiệu lực, và tờ in cũng vậy nếu được mở lại.',
   'console.invitations.sheetParty': 'Bên',
   'console.invitations.everyParty': 'Tất cả các Bên',
   'console.invitations.sheetNotJoined': 'Chỉ những người chưa tham gia',
   'console.invitations.openSheet': 'Mở tờ để in',
 
   'console.next.title': 'Cuộc họp tiếp theo của chuỗi',
-  'console.next.explain': 'Tạo cuộc họp tiếp theo với cùng các Bên, ngôn ngữ và danh sách đại biểu. Mục đầu tiên của chương trình rà soát {count, plural, =0 {các điểm hành động chưa hoàn thành hoặc chưa hủy bỏ của cuộc họp này (hiện không có)} other {# điểm hành động chưa hoàn thành hoặc chưa hủy bỏ của cuộc họp này}}.',
+  'console.next.explain':
+    'Tạo cuộc họp tiếp theo với cùng các Bên, ngôn ngữ và danh sách đại biểu. Mục đầu tiên của chương trình rà soát {count, plural, =0 {các điểm hành động chưa hoàn thành hoặc chưa hủy bỏ của cuộc họp này (hiện không có)} other {# điểm hành động chưa hoàn thành hoặc chưa hủy bỏ của cuộc họp này}}.',
   'console.next.code': 'Tên viết tắt',
   'console.next.codeHint': 'Tự tăng thêm một nếu để trống',
   'console.next.create': 'Tạo cuộc họp tiếp theo',
@@ -188,7 +194,8 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.accounts.role.officer': 'Cán bộ Ban Thư ký',
   'console.accounts.role.administrator': 'Quản trị viên',
   'console.accounts.initialPassword': 'Mật khẩu ban đầu',
-  'console.accounts.initialHint': 'Để trống: bạn nhận được một đường liên kết mời dùng một lần để gửi cho cán bộ tự chọn mật khẩu. Nếu đặt mật khẩu ban đầu, cán bộ phải đổi mật khẩu khi đăng nhập lần đầu.',
+  'console.accounts.initialHint':
+    'Để trống: bạn nhận được một đường liên kết mời dùng một lần để gửi cho cán bộ tự chọn mật khẩu. Nếu đặt mật khẩu ban đầu, cán bộ phải đổi mật khẩu khi đăng nhập lần đầu.',
   'console.accounts.create': 'Tạo tài khoản và đường liên kết mời',
   'console.accounts.setupLink': 'Gửi đường liên kết thiết lập này cho {name}; dùng được một lần, trong 72 giờ:',
   'console.accounts.newLink': 'Đường liên kết thiết lập mới',
@@ -202,12 +209,14 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.accounts.loginTaken': 'Đã có tài khoản khác dùng tên đăng nhập này.',
   'console.common.actions': 'Thao tác',
   'console.common.tooLarge': 'Tệp quá lớn để là một danh sách hay bản dự thảo biên bản.',
-  'console.signIn.noAccount': 'Chưa có tài khoản? Quản trị viên mời từng cán bộ bằng một đường liên kết để đặt mật khẩu. Với bản cài đặt mới, người khởi động Accord thiết lập tài khoản quản trị viên bằng mã mà hệ thống in ra.',
+  'console.signIn.noAccount':
+    'Chưa có tài khoản? Quản trị viên mời từng cán bộ bằng một đường liên kết để đặt mật khẩu. Với bản cài đặt mới, người khởi động Accord thiết lập tài khoản quản trị viên bằng mã mà hệ thống in ra.',
   'console.setup.yourLogin': 'Tên đăng nhập của bạn',
   'console.accounts.loginHint': 'Một địa chỉ thư điện tử hoặc một tên ngắn: chữ cái, chữ số và . _ @ + -',
 
   'console.firstRun.title': 'Thiết lập bảng điều khiển của Ban Thư ký',
-  'console.firstRun.explain': 'Bản cài đặt này chưa có quản trị viên. Hãy nhập mã dùng một lần mà Accord đã in ra khi khởi động, rồi tạo tài khoản quản trị viên. Bạn sẽ được đăng nhập ngay và có thể mời các cán bộ từ bảng điều khiển.',
+  'console.firstRun.explain':
+    'Bản cài đặt này chưa có quản trị viên. Hãy nhập mã dùng một lần mà Accord đã in ra khi khởi động, rồi tạo tài khoản quản trị viên. Bạn sẽ được đăng nhập ngay và có thể mời các cán bộ từ bảng điều khiển.',
   'console.firstRun.code': 'Mã thiết lập',
   'console.firstRun.codeHint': 'Như được in ra khi Accord khởi động, ví dụ K7QP-M2XD-9TWA. Nếu làm mất, hãy khởi động lại Accord: hệ thống sẽ in mã mới.',
   'console.firstRun.submit': 'Tạo tài khoản quản trị viên',
@@ -219,7 +228,8 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.workspace.chooseParty': 'Làm việc cùng Ban Thư ký của',
   'console.workspace.choosePartyExplain': 'Bên của bạn không phải là một Bên của cuộc họp này. Hãy chọn Ban Thư ký của Bên mà bạn làm việc cùng.',
   'console.workspace.noAccount': 'Để mở không gian làm việc, hãy đăng nhập bằng một tài khoản: mã quản trị viên không có vị trí trong danh sách đại biểu.',
-  'console.workspace.rosterFixed': 'Biên bản đã được khóa, nên danh sách đại biểu đã cố định và bạn không thể tham gia lúc này. Hãy đề nghị một thành viên Ban Thư ký có trong danh sách cấp đường liên kết mời.',
+  'console.workspace.rosterFixed':
+    'Biên bản đã được khóa, nên danh sách đại biểu đã cố định và bạn không thể tham gia lúc này. Hãy đề nghị một thành viên Ban Thư ký có trong danh sách cấp đường liên kết mời.',
 
   'console.series.label': 'Các cuộc họp của chuỗi này',
   'console.next.openExisting': 'Mở cuộc họp đó',
@@ -235,7 +245,8 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.draft.title': 'Nhập bản dự thảo Word',
   'console.draft.startFrom': 'Bắt đầu từ một bản dự thảo Word (không bắt buộc)',
   'console.draft.file': 'Bản dự thảo Word (.docx)',
-  'console.draft.hint': 'Các tiêu đề trở thành mục chương trình, các đoạn văn trở thành đoạn biên bản, bằng ngôn ngữ chọn bên dưới. Một bảng văn bản song song, mỗi cột một ngôn ngữ, trở thành các đoạn song song.',
+  'console.draft.hint':
+    'Các tiêu đề trở thành mục chương trình, các đoạn văn trở thành đoạn biên bản, bằng ngôn ngữ chọn bên dưới. Một bảng văn bản song song, mỗi cột một ngôn ngữ, trở thành các đoạn song song.',
   'console.draft.language': 'Ngôn ngữ của các tiêu đề và đoạn văn',
   'console.draft.check': 'Kiểm tra bản dự thảo',
   'console.draft.import': 'Nhập',
@@ -248,7 +259,8 @@ export const consoleVi: { readonly [K in keyof typeof consoleEn]: string } = {
   'console.draft.problem.unreadable': 'Không đọc được tệp này như một tài liệu Word (.docx). Hãy lưu lại từ Word, hoặc chọn tệp khác.',
   'console.draft.problem.empty': 'Tài liệu không có tiêu đề nào để làm mục chương trình.',
   'console.draft.problem.language-not-working': '{language} không phải là ngôn ngữ làm việc của cuộc họp này.',
-  'console.draft.problem.before-first-heading': 'văn bản này đứng trước tiêu đề đầu tiên, nên không thuộc mục chương trình nào. Hãy đặt tiêu đề của mục ở phía trên dưới dạng Heading.',
+  'console.draft.problem.before-first-heading':
+    'văn bản này đứng trước tiêu đề đầu tiên, nên không thuộc mục chương trình nào. Hãy đặt tiêu đề của mục ở phía trên dưới dạng Heading.',
   'console.draft.problem.table-before-first-heading': 'dòng này đứng trước tiêu đề đầu tiên, nên không thuộc mục chương trình nào.',
   'console.draft.problem.table-column-unknown': 'không xác định được ngôn ngữ của cột {column}. Hãy ghi tên ngôn ngữ ở dòng đầu tiên của bảng.',
   'console.draft.problem.table-language-not-working': 'cột {column} bằng {language}, không phải là ngôn ngữ làm việc của cuộc họp này.',

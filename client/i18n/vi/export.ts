@@ -2,7 +2,8 @@ import type { exportEn } from '../en/export';
 
 export const exportVi: { readonly [K in keyof typeof exportEn]: string } = {
   'export.title': 'Xuất biên bản',
-  'export.explain': 'Mỗi Bên một bản gốc: trong bản gốc của mình, Bên đó được nêu tên trước, ngôn ngữ của Bên đó ở cột đầu tiên và Trưởng đoàn của Bên đó ký trước.',
+  'export.explain':
+    'Mỗi Bên một bản gốc: trong bản gốc của mình, Bên đó được nêu tên trước, ngôn ngữ của Bên đó ở cột đầu tiên và Trưởng đoàn của Bên đó ký trước.',
   'export.original': 'Bản gốc',
   'export.originalOf': 'Bản gốc của {party}',
   'export.yours': '(Bên của bạn)',

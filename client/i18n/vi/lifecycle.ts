@@ -26,7 +26,8 @@ export const lifecycleVi: { readonly [K in keyof typeof lifecycleEn]: string } =
   'lifecycle.seeSignatures': 'Xem các chữ ký',
   'lifecycle.readLocked': 'Đọc biên bản như đã khóa',
   'lifecycle.secretariatSteps': 'Các bước dành cho Ban Thư ký',
-  'lifecycle.lockExplain': 'Khóa biên bản sẽ cố định văn bản để ký. Máy chủ từ chối khóa khi còn đoạn hoặc điểm hành động chưa được một Bên đồng ý hoặc còn ngoặc vuông mở, và nêu rõ đó là những phần nào.',
+  'lifecycle.lockExplain':
+    'Khóa biên bản sẽ cố định văn bản để ký. Máy chủ từ chối khóa khi còn đoạn hoặc điểm hành động chưa được một Bên đồng ý hoặc còn ngoặc vuông mở, và nêu rõ đó là những phần nào.',
   'lifecycle.lock': 'Khóa biên bản',
   'lifecycle.lockedNow': 'Biên bản đã được khóa. Từng Trưởng đoàn giờ có thể xem lại và ký.',
   'lifecycle.unlockExplain': 'Mở khóa đưa biên bản trở lại dạng dự thảo để có thể sửa văn bản. Hãy nêu lý do, để ghi vào nhật ký kiểm tra và để Bên kia biết.',
@@ -35,7 +36,8 @@ export const lifecycleVi: { readonly [K in keyof typeof lifecycleEn]: string } =
   'lifecycle.unlock': 'Mở khóa biên bản',
   'lifecycle.unlockAndVoid': 'Mở khóa và vô hiệu {count} chữ ký',
   'lifecycle.unlockedNow': 'Biên bản đã trở lại dạng dự thảo; số chữ ký bị vô hiệu: {count}.',
-  'lifecycle.amendExplain': 'Phiên bản {version} đã được ký và giữ nguyên, vẫn đọc và xác minh được. Bản sửa đổi tạo phiên bản {next}, là bản sao văn bản của phiên bản trước, sẽ được thống nhất, khóa và ký lại.',
+  'lifecycle.amendExplain':
+    'Phiên bản {version} đã được ký và giữ nguyên, vẫn đọc và xác minh được. Bản sửa đổi tạo phiên bản {next}, là bản sao văn bản của phiên bản trước, sẽ được thống nhất, khóa và ký lại.',
   'lifecycle.amend': 'Sửa đổi: tạo phiên bản {next}',
   'lifecycle.amendedNow': 'Phiên bản {version} đã được mở dưới dạng dự thảo. Không gian làm việc chuyển sang phiên bản này.',
 
@@ -49,12 +51,16 @@ export const lifecycleVi: { readonly [K in keyof typeof lifecycleEn]: string } =
   'key.checking': 'Đang tìm khóa ký của bạn trong trình duyệt này…',
   'key.making': 'Đang tạo khóa ký của bạn trong trình duyệt này…',
   'key.enrolling': 'Đang đăng ký khóa của bạn cho {party}…',
-  'key.ready': 'Khóa ký của bạn được giữ trong trình duyệt này và đã đăng ký cho {party}. Khóa không bao giờ rời khỏi trình duyệt này; máy chủ chỉ có nửa công khai của khóa.',
-  'key.compare': 'Hãy đọc to dấu vân tay này cho Bên kia: họ thấy cùng dấu vân tay đó bên cạnh tên Bên bạn trong mục Chữ ký. Nếu khác, đừng ký và báo cho Ban Thư ký.',
+  'key.ready':
+    'Khóa ký của bạn được giữ trong trình duyệt này và đã đăng ký cho {party}. Khóa không bao giờ rời khỏi trình duyệt này; máy chủ chỉ có nửa công khai của khóa.',
+  'key.compare':
+    'Hãy đọc to dấu vân tay này cho Bên kia: họ thấy cùng dấu vân tay đó bên cạnh tên Bên bạn trong mục Chữ ký. Nếu khác, đừng ký và báo cho Ban Thư ký.',
   'key.replacedOld': 'Khóa này thay thế khóa đã đăng ký trước đó ({old}), khóa cũ không thể ký nữa. Hãy báo cho Bên kia để họ đối chiếu dấu vân tay mới.',
-  'key.missingHere': 'Trình duyệt này không có khóa ký của bạn. Khóa đã đăng ký cho {party} ({enrolled}) nằm ở trình duyệt khác: trình duyệt bạn dùng để mở cuộc họp lần đầu.',
+  'key.missingHere':
+    'Trình duyệt này không có khóa ký của bạn. Khóa đã đăng ký cho {party} ({enrolled}) nằm ở trình duyệt khác: trình duyệt bạn dùng để mở cuộc họp lần đầu.',
   'key.replacedElsewhere': 'Khóa trong trình duyệt này ({here}) không còn là khóa của Bên bạn: một khóa khác ({enrolled}) đã được đăng ký từ trình duyệt khác.',
-  'key.newReplaces': 'Để ký từ trình duyệt này, hãy tạo khóa mới tại đây. Khóa mới thay thế khóa đã đăng ký, khóa cũ không ký được nữa, và Bên kia cần đối chiếu dấu vân tay mới.',
+  'key.newReplaces':
+    'Để ký từ trình duyệt này, hãy tạo khóa mới tại đây. Khóa mới thay thế khóa đã đăng ký, khóa cũ không ký được nữa, và Bên kia cần đối chiếu dấu vân tay mới.',
   'key.makeNew': 'Tạo khóa mới tại đây và đăng ký',
   'key.settled': 'Tất cả các Bên đã ký biên bản: không cần khóa cho đến khi có bản sửa đổi.',
   'key.tryAgain': 'Tạo và đăng ký lại khóa',
@@ -90,7 +96,8 @@ export const lifecycleVi: { readonly [K in keyof typeof lifecycleEn]: string } =
   'refused.staleStatement': 'Biên bản đã thay đổi sau khi bạn xem lại (đã được mở khóa rồi khóa lại). Hãy xem lại biên bản hiện tại, rồi ký.',
   'refused.alreadySigned': 'Bên bạn đã ký phiên bản này.',
   'refused.noKey': 'Bên bạn chưa đăng ký khóa ký. Hãy tạo và đăng ký khóa trước, rồi ký.',
-  'refused.badSignature': 'Chữ ký không xác minh được với khóa đã đăng ký cho Bên bạn: khóa đó không phải khóa trong trình duyệt này. Hãy tạo khóa mới tại đây, rồi ký.',
+  'refused.badSignature':
+    'Chữ ký không xác minh được với khóa đã đăng ký cho Bên bạn: khóa đó không phải khóa trong trình duyệt này. Hãy tạo khóa mới tại đây, rồi ký.',
   'refused.signerMismatch': 'Bản xác nhận phải ghi tên bạn đúng như trong biên bản đã khóa. Hãy tải lại trang và ký lại.',
   'refused.clockSkew': 'Thời điểm ký lệch quá 15 phút so với giờ của máy chủ. Hãy ký lại: giờ của máy chủ sẽ được dùng.',
   'refused.statementMismatch': 'Bản xác nhận ghi một cuộc họp khác. Hãy tải lại trang và ký lại.',
@@ -200,6 +207,7 @@ export const lifecycleVi: { readonly [K in keyof typeof lifecycleEn]: string } =
   'audit.reason.presence': 'thông tin hiện diện không phải của họ, hoặc quá lớn',
   'blocker.agendaItem': 'Mục {item} của chương trình nghị sự ({title})',
   'blocker.noHead': '{party} không có trưởng đoàn để ký',
-  'blocker.noWording': 'Accord chưa có các từ ngữ cố định bằng {language} cho một bản gốc: ngôn ngữ này không thể là ngôn ngữ làm việc của một biên bản được khóa',
+  'blocker.noWording':
+    'Accord chưa có các từ ngữ cố định bằng {language} cho một bản gốc: ngôn ngữ này không thể là ngôn ngữ làm việc của một biên bản được khóa',
   'blocker.empty': 'để trống bằng {languages}: không thể ký một nội dung để trống',
 };

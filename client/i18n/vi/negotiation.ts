@@ -33,7 +33,8 @@ export const negotiationVi: { readonly [K in keyof typeof negotiationEn]: string
   'proposal.deleted': 'xóa bỏ',
   'proposal.accept': 'Chấp nhận',
   'proposal.reject': 'Từ chối',
-  'proposal.error.forbidden': 'Bạn không thể làm việc này: đề xuất do trưởng đoàn của bên có ngôn ngữ của ô đó hoặc ban thư ký quyết định; quan sát viên không thể đề xuất.',
+  'proposal.error.forbidden':
+    'Bạn không thể làm việc này: đề xuất do trưởng đoàn của bên có ngôn ngữ của ô đó hoặc ban thư ký quyết định; quan sát viên không thể đề xuất.',
   'proposal.error.notDraft': 'Biên bản không còn là bản dự thảo: không thể đề xuất hay quyết định đề xuất.',
   'proposal.error.unchanged': 'Câu chữ đề xuất giống hệt văn bản hiện có: hãy sửa trước.',
   'proposal.error.gone': 'Đề xuất này hoặc văn bản của nó không còn nữa, hoặc đã được quyết định.',

@@ -46,9 +46,12 @@ export const verifyVi: { readonly [K in keyof typeof verifyEn]: string } = {
   'verify.error.server': 'Không thể đối chiếu {file} với biên bản đã ký của nó: máy chủ không phản hồi. Vui lòng thử lại.',
   'verify.reason.noParties': 'Biên bản không nêu bên nào, vì vậy chưa có ai ký.',
   'verify.reason.unsigned': 'Biên bản đã được khóa nhưng chưa được ký: chưa có bên nào ký.',
-  'verify.reason.pagesAppended': 'Các trang khác với biên bản đã ký: có nội dung được thêm vào tệp sau khi bản gốc được tạo (có thể vẽ đè lên một trang hoặc thêm một tệp), ngay cả khi bộ hồ sơ đính kèm là xác thực.',
-  'verify.reason.pagesChanged': 'Các trang khác với biên bản đã ký: tệp này không phải là bản gốc mà bộ hồ sơ đính kèm tạo ra, ngay cả khi bộ hồ sơ đó là xác thực.',
+  'verify.reason.pagesAppended':
+    'Các trang khác với biên bản đã ký: có nội dung được thêm vào tệp sau khi bản gốc được tạo (có thể vẽ đè lên một trang hoặc thêm một tệp), ngay cả khi bộ hồ sơ đính kèm là xác thực.',
+  'verify.reason.pagesChanged':
+    'Các trang khác với biên bản đã ký: tệp này không phải là bản gốc mà bộ hồ sơ đính kèm tạo ra, ngay cả khi bộ hồ sơ đó là xác thực.',
   'verify.reason.caseAnnexChanged': 'Phụ lục vụ việc không phải là phụ lục đã được ký cùng biên bản: nó đã bị thay đổi sau khi khóa.',
   'verify.reason.caseAnnexMissing': 'Biên bản có nêu phụ lục vụ việc, nhưng tệp này không mang theo phụ lục đó: phụ lục đã bị gỡ bỏ.',
-  'verify.reason.pagesUnchecked': 'Các trang chưa được đối chiếu với biên bản đã ký: tệp được tạo bởi một phiên bản Accord trước đây. Chỉ bộ hồ sơ đính kèm được kiểm tra; hãy xuất lại bản gốc.',
+  'verify.reason.pagesUnchecked':
+    'Các trang chưa được đối chiếu với biên bản đã ký: tệp được tạo bởi một phiên bản Accord trước đây. Chỉ bộ hồ sơ đính kèm được kiểm tra; hãy xuất lại bản gốc.',
 };

@@ -57,7 +57,8 @@ export const workspaceVi: { readonly [K in keyof typeof workspaceEn]: string } =
   'refusal.storage': 'Máy chủ tạm thời chưa lưu được thay đổi của bạn. Hệ thống sẽ tự kết nối lại và gửi lại.',
   'refusal.presence': 'Máy chủ từ chối thông tin hiện diện của trình duyệt này; văn bản của bạn không bị ảnh hưởng.',
   'refusal.other': 'Máy chủ đã từ chối một thay đổi ({reason}).',
-  'refusal.clientNotYours': 'Trang này đang ghi dưới mã người chỉnh sửa của một người tham dự khác. Hãy tải lại trang để tiếp tục; văn bản của bạn được giữ bên dưới.',
+  'refusal.clientNotYours':
+    'Trang này đang ghi dưới mã người chỉnh sửa của một người tham dự khác. Hãy tải lại trang để tiếp tục; văn bản của bạn được giữ bên dưới.',
   'refusal.useCommand': 'Mục chương trình, đoạn và điểm hành động chỉ được xóa bằng nút thùng rác, để việc xóa được kiểm tra và ghi lại.',
   'refusal.kept': 'Nội dung bạn đã gõ vẫn còn trên màn hình và được lưu trong trình duyệt này. Hãy sao chép nếu cần dùng ở nơi khác.',
   'refusal.yourText': 'Văn bản của bạn ({where})',
@@ -163,7 +164,8 @@ export const workspaceVi: { readonly [K in keyof typeof workspaceEn]: string } =
   'invitations.error.forbidden': 'Chỉ Ban Thư ký quản lý lời mời.',
   'invitations.error.other': 'Không tải được danh sách lời mời. Hãy thử lại.',
 
-  'welcome.intro': 'Biên bản được thống nhất trực tiếp cho các cuộc họp song phương và khu vực: các đoàn cùng soạn biên bản, mỗi đoàn bằng ngôn ngữ của mình, và Trưởng đoàn mỗi Bên ký.',
+  'welcome.intro':
+    'Biên bản được thống nhất trực tiếp cho các cuộc họp song phương và khu vực: các đoàn cùng soạn biên bản, mỗi đoàn bằng ngôn ngữ của mình, và Trưởng đoàn mỗi Bên ký.',
   'welcome.yourMeetings': 'Các cuộc họp của bạn',
   'welcome.continue': 'Tiếp tục cuộc họp bạn đang đăng nhập',
   'welcome.signedIn': 'đang đăng nhập',

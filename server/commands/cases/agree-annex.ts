@@ -9,7 +9,14 @@ import type { Participant } from '../lifecycle-result';
 export type AnnexAgreed = { ok: true; party: string; digest: string; agreed: boolean } | { ok: false; why: 'not_draft' | 'stale' };
 
 /** `digest` is the annex the head saw: a head never agrees an annex changed under their eyes. */
-export async function agreeCaseAnnex(services: Services, meeting: MeetingRow, record: RecordRow, by: Participant, digest: string, agreed: boolean): Promise<AnnexAgreed> {
+export async function agreeCaseAnnex(
+  services: Services,
+  meeting: MeetingRow,
+  record: RecordRow,
+  by: Participant,
+  digest: string,
+  agreed: boolean,
+): Promise<AnnexAgreed> {
   const current = annexDigest(await services.storage.listCases(record.documentId));
   if (agreed && current !== digest) return { ok: false, why: 'stale' };
   const at = services.now().toISOString();

@@ -27,7 +27,9 @@ export async function readCaseAnnex(services: Services, record: RecordRow): Prom
     storage.listFindingDismissals(record.documentId),
   ]);
   const { partyCodes, findings } = await services.rooms.read(record, (doc) => ({
-    partyCodes: parties(doc).toArray().map((p) => p.code),
+    partyCodes: parties(doc)
+      .toArray()
+      .map((p) => p.code),
     findings: recordFindings(doc, cases),
   }));
   const dismissed = new Set(dismissals.map((d) => d.key));

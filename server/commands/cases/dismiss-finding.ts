@@ -14,7 +14,12 @@ export type Dismissed = { ok: true; key: string } | { ok: false; why: 'not_draft
 export async function dismissFinding(services: Services, meeting: MeetingRow, record: RecordRow, by: Participant, key: string): Promise<Dismissed> {
   const finding = (await readCaseAnnex(services, record)).findings.find((f) => f.key === key);
   if (!finding) return { ok: false, why: 'unknown_finding' };
-  const written = await services.storage.dismissFinding(record.documentId, { key, byActor: by.participantId, byName: by.name, at: services.now().toISOString() });
+  const written = await services.storage.dismissFinding(record.documentId, {
+    key,
+    byActor: by.participantId,
+    byName: by.name,
+    at: services.now().toISOString(),
+  });
   if (!written.ok) return { ok: false, why: 'not_draft' };
   await audit(services, meeting.id, by.participantId, 'personal-data.dismissed', {
     kind: finding.kind,

@@ -33,7 +33,13 @@ export async function saveCase(
   return { ok: true, entry, change: written.value };
 }
 
-export async function removeCase(services: Services, meeting: MeetingRow, record: RecordRow, caseId: string, by: ChangeAuthor): Promise<{ ok: true } | { ok: false; why: 'not_draft' | 'unknown_case' }> {
+export async function removeCase(
+  services: Services,
+  meeting: MeetingRow,
+  record: RecordRow,
+  caseId: string,
+  by: ChangeAuthor,
+): Promise<{ ok: true } | { ok: false; why: 'not_draft' | 'unknown_case' }> {
   const written = await services.storage.removeCase(record.documentId, caseId);
   if (!written.ok) return { ok: false, why: 'not_draft' };
   if (!written.value) return { ok: false, why: 'unknown_case' };

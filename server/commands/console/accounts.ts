@@ -32,7 +32,12 @@ export async function createAccount(services: Services, input: AccountInput, by:
     disabledAt: null,
   };
   if (!(await services.storage.createAccount(account))) return { ok: false, why: 'login_taken' };
-  await auditDeployment(services, by, 'account.created', { accountId: account.id, login: account.login, role: account.role, setup: setupToken ? 'link' : 'initial-password' });
+  await auditDeployment(services, by, 'account.created', {
+    accountId: account.id,
+    login: account.login,
+    role: account.role,
+    setup: setupToken ? 'link' : 'initial-password',
+  });
   return { ok: true, account, setupToken };
 }
 
@@ -56,7 +61,9 @@ export async function setupLinkAccount(services: Services, token: string): Promi
 export async function completeSetup(services: Services, token: string, password: string): Promise<AccountRow | null> {
   const account = await setupLinkAccount(services, token);
   if (!account) {
-    await auditDeployment(services, 'anonymous', 'account.setup-refused', { accountId: (await services.storage.findAccountBySetupToken(hashToken(token)))?.id ?? null });
+    await auditDeployment(services, 'anonymous', 'account.setup-refused', {
+      accountId: (await services.storage.findAccountBySetupToken(hashToken(token)))?.id ?? null,
+    });
     return null;
   }
   await services.storage.setAccountPassword(account.id, await hashPassword(password), false);

@@ -40,7 +40,8 @@ export async function editAgenda(services: Services, meeting: MeetingRow, record
     else number = agenda.findIndex((i) => i.id === change.itemId) + 1;
     return { ok: true, agenda };
   });
-  if (result.ok) await audit(services, meeting.id, user.actor, `agenda.item-${PAST[change.kind]}`, { item: number, ...('title' in change ? { title: change.title } : {}) });
+  if (result.ok)
+    await audit(services, meeting.id, user.actor, `agenda.item-${PAST[change.kind]}`, { item: number, ...('title' in change ? { title: change.title } : {}) });
   return result;
 }
 

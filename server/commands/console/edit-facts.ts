@@ -1,7 +1,15 @@
 // The secretariat edits the facts of a meeting while its record is a draft. The server
 // writes them (clients may not write the record's facts or parties), in the record's
 // queue, after checking the whole against the rules of a new meeting.
-import { checkFacts, editableFacts, mergeFacts, writeFacts, type EditableFacts, type FactsPatch, type FactsProblem } from '../../../shared/console/meeting-facts';
+import {
+  checkFacts,
+  editableFacts,
+  mergeFacts,
+  writeFacts,
+  type EditableFacts,
+  type FactsPatch,
+  type FactsProblem,
+} from '../../../shared/console/meeting-facts';
 import { audit } from '../../audit';
 import type { ConsoleUser } from '../../auth/console-user';
 import type { Services } from '../../services';
@@ -24,6 +32,12 @@ export async function editFacts(services: Services, meeting: MeetingRow, record:
     return { ok: true, facts, changed };
   });
   if (result.ok && result.changed.includes('code')) await services.storage.setMeetingCode(meeting.id, result.facts.code);
-  await audit(services, meeting.id, user.actor, result.ok ? 'meeting.facts-edited' : 'meeting.facts-edit-refused', result.ok ? { changed: result.changed } : { why: result.why });
+  await audit(
+    services,
+    meeting.id,
+    user.actor,
+    result.ok ? 'meeting.facts-edited' : 'meeting.facts-edit-refused',
+    result.ok ? { changed: result.changed } : { why: result.why },
+  );
   return result;
 }

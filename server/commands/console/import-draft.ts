@@ -45,7 +45,8 @@ export async function importDraft(
     if (!dryRun) await room.applyServerChange((doc) => layDraft(doc, reading.items, newId));
     return { ...reading, stored: !dryRun };
   });
-  if (result.ok && result.stored) await audit(services, meeting.id, user.actor, 'minutes.imported', { items: result.items.length, segments: result.segments, language });
+  if (result.ok && result.stored)
+    await audit(services, meeting.id, user.actor, 'minutes.imported', { items: result.items.length, segments: result.segments, language });
   return result;
 }
 

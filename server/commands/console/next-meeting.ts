@@ -38,8 +38,7 @@ export async function createNextMeeting(
   const from: PreviousMeeting = { seriesId, meetingId: meeting.id, ...previous };
   const input = nextMeetingInput(from, request);
   const parsed = meetingInput.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, why: 'invalid', problems: issuesOf(parsed.error) };
+  if (!parsed.success) return { ok: false, why: 'invalid', problems: issuesOf(parsed.error) };
 
   const meetingId = newId();
   const documentId = newId();
@@ -81,9 +80,24 @@ export async function createNextMeeting(
   const created: RecordRow = { documentId, meetingId, version: 1, state: 'draft', recordHash: null, createdAt: now };
   await services.rooms.withRoom(created, (room) => noteStatuses(services, meetingId, room.doc, { actor: user.actor, name: user.name }, carriedFrom));
 
-  await audit(services, meetingId, user.actor, 'meeting.created', { code: input.code, invitations: rows.length, seriesId, from: meeting.id, carried: laid.carried.length, casesCarried: cases.length });
+  await audit(services, meetingId, user.actor, 'meeting.created', {
+    code: input.code,
+    invitations: rows.length,
+    seriesId,
+    from: meeting.id,
+    carried: laid.carried.length,
+    casesCarried: cases.length,
+  });
   await audit(services, meeting.id, user.actor, 'series.next-meeting-created', { meetingId, code: input.code, carried: laid.carried.length });
-  return { ok: true, created: { meetingId, documentId, invitations: issued }, seriesId, number: input.number, code: input.code, carried: laid.carried.length, casesCarried: cases.length };
+  return {
+    ok: true,
+    created: { meetingId, documentId, invitations: issued },
+    seriesId,
+    number: input.number,
+    code: input.code,
+    carried: laid.carried.length,
+    casesCarried: cases.length,
+  };
 }
 
 /** The series meeting n belongs to; a meeting made before series existed starts one. */
@@ -100,7 +114,18 @@ function invitationsFor(meetingId: string, roster: Participant[], now: string): 
   const rows = roster.map((p): InvitationRow => {
     const token = newToken();
     issued.push({ participantId: p.id, role: p.role, party: p.party, name: p.name, token });
-    return { id: newId(), meetingId, participantId: p.id, role: p.role, party: p.party, name: p.name, tokenHash: hashToken(token), createdAt: now, revokedAt: null, firstUsedAt: null };
+    return {
+      id: newId(),
+      meetingId,
+      participantId: p.id,
+      role: p.role,
+      party: p.party,
+      name: p.name,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      revokedAt: null,
+      firstUsedAt: null,
+    };
   });
   return { rows, issued };
 }

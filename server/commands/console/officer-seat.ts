@@ -28,7 +28,9 @@ export async function takeOfficerSeat(services: Services, meeting: MeetingRow, r
   }
 
   const result = await services.rooms.withRoom(record, async (room): Promise<OfficerSeat> => {
-    const codes = parties(room.doc).toArray().map((p) => p.code);
+    const codes = parties(room.doc)
+      .toArray()
+      .map((p) => p.code);
     const chosen = party ?? account.party;
     if (!codes.includes(chosen)) return { ok: false, why: 'not_a_party', parties: codes };
     if (room.record.state !== 'draft') return { ok: false, why: 'roster_fixed' };

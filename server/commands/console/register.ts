@@ -34,7 +34,11 @@ export async function visibleMeetings(services: Services, user: ConsoleUser, ser
 }
 
 /** The meetings of a series the user may see, in their order: for links between them. */
-export async function seriesMeetings(services: Services, user: ConsoleUser, seriesId: string): Promise<{ id: string; number: number; code: string; state: RecordRow['state'] }[]> {
+export async function seriesMeetings(
+  services: Services,
+  user: ConsoleUser,
+  seriesId: string,
+): Promise<{ id: string; number: number; code: string; state: RecordRow['state'] }[]> {
   const numbers = new Map((await services.storage.listSeriesPlaces()).filter((p) => p.seriesId === seriesId).map((p) => [p.meetingId, p.number]));
   const visible = await visibleMeetings(services, user, seriesId);
   return visible

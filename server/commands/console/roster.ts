@@ -19,7 +19,12 @@ export type RosterAddition =
   | { ok: false; why: 'invalid'; problems: RosterProblem[] };
 
 export function rosterContext(doc: Y.Doc): RosterContext {
-  return { parties: parties(doc).toArray().map((p) => p.code), existing: participants(doc).toArray() };
+  return {
+    parties: parties(doc)
+      .toArray()
+      .map((p) => p.code),
+    existing: participants(doc).toArray(),
+  };
 }
 
 /** Adds whom `check` accepts, given the roster as it stands; `source` says how they came (form, csv, xlsx). */
@@ -95,7 +100,9 @@ export async function removeFromRoster(
 ): Promise<RosterRemoval> {
   const result = await services.rooms.withRoom(record, async (room): Promise<RosterRemoval> => {
     if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
-    const index = participants(room.doc).toArray().findIndex((p) => p.id === participantId);
+    const index = participants(room.doc)
+      .toArray()
+      .findIndex((p) => p.id === participantId);
     if (index < 0) return { ok: false, why: 'unknown_participant' };
     const participant = participants(room.doc).get(index);
     if (!(await room.applyServerChange((doc) => participants(doc).delete(index, 1)))) return { ok: false, why: 'not_draft' };

@@ -30,6 +30,12 @@ export async function setActionPointStatus(
     const kept = await noteStatuses(services, meeting.id, room.doc, by);
     return { ok: true, pointId, status, change: kept.find((k) => k.pointId === pointId) ?? null };
   });
-  await audit(services, meeting.id, by.actor, result.ok ? 'action-point.status-set' : 'action-point.status-refused', result.ok ? { pointId, status } : { pointId, status, why: result.why });
+  await audit(
+    services,
+    meeting.id,
+    by.actor,
+    result.ok ? 'action-point.status-set' : 'action-point.status-refused',
+    result.ok ? { pointId, status } : { pointId, status, why: result.why },
+  );
   return result;
 }

@@ -31,7 +31,10 @@ export function watchActionPointStatuses(services: Pick<Services, 'storage' | 'n
     // Changes the server makes itself are noted by the command that makes them.
     if (!isConnection(transaction.origin)) return;
     const { participantId } = transaction.origin.identity;
-    const name = participants(doc).toArray().find((p) => p.id === participantId)?.name ?? '';
+    const name =
+      participants(doc)
+        .toArray()
+        .find((p) => p.id === participantId)?.name ?? '';
     noteStatuses(services, meetingId, doc, { actor: participantId, name }).catch((err) =>
       log.warn('status-history.failed', { meetingId, error: errorMessage(err) }),
     );

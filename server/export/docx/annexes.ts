@@ -24,12 +24,24 @@ export function participantsAnnex(o: Original): Part[] {
   );
   const delegation = (heading: string, members: Participant[]) => {
     const small = { size: SIZE.small, bold: true, color: MUTED, after: 20 };
-    const header = ['#', everyLanguage(o, (l) => l.name), everyLanguage(o, (l) => l.position), everyLanguage(o, (l) => l.agency)].map((h) => [text(h, own, small)]);
+    const header = ['#', everyLanguage(o, (l) => l.name), everyLanguage(o, (l) => l.position), everyLanguage(o, (l) => l.agency)].map((h) => [
+      text(h, own, small),
+    ]);
     const rows = members.map((m, i) => {
-      const role = m.role === 'head' || m.role === 'secretariat' ? [text(labelsFor(own).roles[m.role]!, own, { size: SIZE.small, italic: true, color: MUTED })] : [];
-      return [[text(digitsIn(own, i + 1), own, { size: SIZE.body })], [text(m.name, own, { size: SIZE.body, after: 20 }), ...role], [text(m.title, own, { size: SIZE.body })], [text(m.agency, own, { size: SIZE.body })]];
+      const role =
+        m.role === 'head' || m.role === 'secretariat' ? [text(labelsFor(own).roles[m.role]!, own, { size: SIZE.small, italic: true, color: MUTED })] : [];
+      return [
+        [text(digitsIn(own, i + 1), own, { size: SIZE.body })],
+        [text(m.name, own, { size: SIZE.body, after: 20 }), ...role],
+        [text(m.title, own, { size: SIZE.body })],
+        [text(m.agency, own, { size: SIZE.body })],
+      ];
     });
-    parts.push(text(heading, own, { size: SIZE.heading, bold: true, keepNext: true, after: 100 }), sideBySide([header, ...rows], [5, 31, 27, 37], { borders: true }), text(' ', own, { size: SIZE.body }));
+    parts.push(
+      text(heading, own, { size: SIZE.heading, bold: true, keepNext: true, after: 100 }),
+      sideBySide([header, ...rows], [5, 31, 27, 37], { borders: true }),
+      text(' ', own, { size: SIZE.body }),
+    );
   };
   for (const party of o.parties) {
     delegation(
@@ -38,7 +50,11 @@ export function participantsAnnex(o: Original): Part[] {
     );
   }
   const observers = observersOf(o.record);
-  if (observers.length > 0) delegation(everyLanguage(o, (l) => l.observers), observers);
+  if (observers.length > 0)
+    delegation(
+      everyLanguage(o, (l) => l.observers),
+      observers,
+    );
   return parts;
 }
 
@@ -48,20 +64,45 @@ export async function signaturePage(o: Original): Promise<Part[]> {
   const body = { size: SIZE.body, after: 60 };
   const technical = { size: SIZE.small - 1, color: MUTED, after: 60 };
   const parts: Part[] = [
-    text(everyLanguage(o, (l) => l.signaturePage), own, { size: SIZE.title, bold: true, align: 'center', pageBreakBefore: true }),
+    text(
+      everyLanguage(o, (l) => l.signaturePage),
+      own,
+      { size: SIZE.title, bold: true, align: 'center', pageBreakBefore: true },
+    ),
     text(`${o.meetingCode} · ${labels.version(o.record.version)}`, own, { size: SIZE.body, align: 'center', color: MUTED, after: 240 }),
   ];
-  const labelled = (label: string, value: string, size: number = SIZE.body) => para([{ text: `${label}: `, bold: true }, { text: value }], own, { size, after: 60 });
+  const labelled = (label: string, value: string, size: number = SIZE.body) =>
+    para([{ text: `${label}: `, bold: true }, { text: value }], own, { size, after: 60 });
   if (o.recordHash && o.fingerprint) {
-    parts.push(labelled(everyLanguage(o, (l) => l.recordHash), o.recordHash), labelled(everyLanguage(o, (l) => l.fingerprint), o.fingerprint));
+    parts.push(
+      labelled(
+        everyLanguage(o, (l) => l.recordHash),
+        o.recordHash,
+      ),
+      labelled(
+        everyLanguage(o, (l) => l.fingerprint),
+        o.fingerprint,
+      ),
+    );
     if (o.record.previousRecordHash) parts.push(labelled(labels.amends, o.record.previousRecordHash, SIZE.small));
   } else {
-    parts.push(labelled(everyLanguage(o, (l) => l.recordHash), labels.notLocked));
+    parts.push(
+      labelled(
+        everyLanguage(o, (l) => l.recordHash),
+        labels.notLocked,
+      ),
+    );
   }
   if (o.verifyUrl) {
     const png = qrPng(o.verifyUrl, 6);
     parts.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 140, height: 140 } })] }));
-    parts.push(labelled(everyLanguage(o, (l) => l.verifyAt), o.verifyUrl, SIZE.small));
+    parts.push(
+      labelled(
+        everyLanguage(o, (l) => l.verifyAt),
+        o.verifyUrl,
+        SIZE.small,
+      ),
+    );
   }
   for (const block of o.signatureBlocks) {
     parts.push(text(labels.forDelegation(textIn(block.party.name, own, o.record)), own, { size: SIZE.heading, bold: true, keepNext: true, after: 60 }));

@@ -33,12 +33,20 @@ export function titleBlock(o: Original): Part[] {
       text(textIn(meeting.series, language, o.record), language, { ...centered, bold: true, size: SIZE.title }),
       text(labels.meetingNumber(meeting.number), language, centered),
       text(textIn(meeting.venue, language, o.record), language, centered),
-      text(safeDate(() => formatDateRange(meeting.startDate, meeting.endDate, language), meeting.startDate), language, { ...centered, after: 240 }),
+      text(
+        safeDate(() => formatDateRange(meeting.startDate, meeting.endDate, language), meeting.startDate),
+        language,
+        { ...centered, after: 240 },
+      ),
     ];
   });
   if (!o.final) {
     // In each working language's own words: a reader of any column learns it is no original.
-    o.languages.forEach((l, i) => parts.push(text(labelsFor(l).draftNotice, l, { align: 'center', bold: true, size: SIZE.body, color: DRAFT_RED, after: i === o.languages.length - 1 ? 240 : 40 })));
+    o.languages.forEach((l, i) =>
+      parts.push(
+        text(labelsFor(l).draftNotice, l, { align: 'center', bold: true, size: SIZE.body, color: DRAFT_RED, after: i === o.languages.length - 1 ? 240 : 40 }),
+      ),
+    );
   }
   return parts;
 }
@@ -47,8 +55,20 @@ export function partiesAndAgenda(o: Original): Part[] {
   const numbered = (language: string, items: string[]) => items.map((t, i) => text(t, language, { size: SIZE.body, marker: `${i + 1}.` }));
   return [
     sideBySide([
-      row(o, (l, labels) => [heading(labels.parties, l), ...numbered(l, o.parties.map((p) => textIn(p.name, l, o.record)))]),
-      row(o, (l, labels) => [heading(labels.agenda, l), ...numbered(l, o.record.agenda.map((item) => textIn(item.title, l, o.record)))]),
+      row(o, (l, labels) => [
+        heading(labels.parties, l),
+        ...numbered(
+          l,
+          o.parties.map((p) => textIn(p.name, l, o.record)),
+        ),
+      ]),
+      row(o, (l, labels) => [
+        heading(labels.agenda, l),
+        ...numbered(
+          l,
+          o.record.agenda.map((item) => textIn(item.title, l, o.record)),
+        ),
+      ]),
     ]),
   ];
 }
@@ -71,7 +91,8 @@ export function actionMatrix(o: Original): Part[] {
       row(o, (l, labels) => {
         const party = record.parties.find((p) => p.code === point.party);
         const partyName = party ? textIn(party.name, l, record) : point.party;
-        const meta = (label: string, value: string) => para([{ text: `${label}: `, bold: true }, { text: value }], l, { size: SIZE.small, color: MUTED, indent: 400, after: 20 });
+        const meta = (label: string, value: string) =>
+          para([{ text: `${label}: `, bold: true }, { text: value }], l, { size: SIZE.small, color: MUTED, indent: 400, after: 20 });
         return [
           text(textIn(point.text, l, record), l, { size: SIZE.body, marker: `${i + 1}.` }),
           meta(labels.responsible, point.agency ? `${partyName}, ${point.agency}` : partyName),

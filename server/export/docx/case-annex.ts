@@ -16,7 +16,9 @@ export function caseAnnex(o: Original): (Paragraph | Table)[] {
         const lines = caseLines(o, entry, l);
         return [
           text(lines.references, l, { size: SIZE.body, bold: true, marker: `${i + 1}.` }),
-          ...lines.fields.map((f) => para([{ text: `${f.label}: `, bold: true }, { text: f.value }], l, { size: SIZE.small, color: MUTED, indent: 400, after: 20 })),
+          ...lines.fields.map((f) =>
+            para([{ text: `${f.label}: `, bold: true }, { text: f.value }], l, { size: SIZE.small, color: MUTED, indent: 400, after: 20 }),
+          ),
         ];
       }),
     );

@@ -23,7 +23,10 @@ export function renamed(font: Buffer, family: string, bold: boolean, italic: boo
     tables.set(font.toString('latin1', at, at + 4), font.subarray(offset, offset + font.readUInt32BE(at + 12)));
   }
   const style = STYLE(bold, italic);
-  tables.set('name', nameTable({ 1: family, 2: style, 4: style === 'Regular' ? family : `${family} ${style}`, 6: `${family}-${style}`.replace(/[^A-Za-z0-9-]/g, '') }));
+  tables.set(
+    'name',
+    nameTable({ 1: family, 2: style, 4: style === 'Regular' ? family : `${family} ${style}`, 6: `${family}-${style}`.replace(/[^A-Za-z0-9-]/g, '') }),
+  );
   return assemble(font.readUInt32BE(0), tables);
 }
 

@@ -24,7 +24,9 @@ export function lay(packed: Uint8Array, options: { made: Date; bundle: string | 
   files['docProps/core.xml'] = bytesOf(text(files['docProps/core.xml']).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${iso}$2`));
 
   let drawing = 0;
-  for (const path of Object.keys(files).filter((p) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(p)).sort()) {
+  for (const path of Object.keys(files)
+    .filter((p) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(p))
+    .sort()) {
     files[path] = bytesOf(text(files[path]).replace(/(<wp:docPr id=")\d+"/g, (_, start: string) => `${start}${++drawing}"`));
   }
 
@@ -33,7 +35,8 @@ export function lay(packed: Uint8Array, options: { made: Date; bundle: string | 
   if (options.bundle !== null) {
     files[BUNDLE_PART] = bytesOf(options.bundle);
     const types = text(files['[Content_Types].xml']);
-    if (!types.includes('Extension="json"')) files['[Content_Types].xml'] = bytesOf(types.replace(/(<Types[^>]*>)/, '$1<Default Extension="json" ContentType="application/json"/>'));
+    if (!types.includes('Extension="json"'))
+      files['[Content_Types].xml'] = bytesOf(types.replace(/(<Types[^>]*>)/, '$1<Default Extension="json" ContentType="application/json"/>'));
   }
 
   const zippable: Zippable = {};
@@ -43,7 +46,12 @@ export function lay(packed: Uint8Array, options: { made: Date; bundle: string | 
 
 /** A GUID made from bytes: the same font, the same key. */
 const guidOf = (bytes: Uint8Array) =>
-  createHash('sha256').update(bytes).digest('hex').slice(0, 32).toUpperCase().replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+  createHash('sha256')
+    .update(bytes)
+    .digest('hex')
+    .slice(0, 32)
+    .toUpperCase()
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 
 /** XOR of a font's first 32 bytes with its key's bytes, last first: obfuscating and the reverse are the same. */
 function xorWithKey(font: Uint8Array, guid: string): Uint8Array {
@@ -77,7 +85,11 @@ export function readPackage(docx: Uint8Array): { bundle: string | null; properti
   const files = unzipSync(docx, { filter: (f) => f.name === BUNDLE_PART || f.name === 'docProps/custom.xml' });
   const properties: Record<string, string> = {};
   for (const match of text(files['docProps/custom.xml']).matchAll(/name="([^"]+)"[^>]*>\s*<vt:lpwstr>([^<]*)<\/vt:lpwstr>/g)) {
-    properties[match[1]!] = match[2]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+    properties[match[1]!] = match[2]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"');
   }
   return { bundle: files[BUNDLE_PART] ? text(files[BUNDLE_PART]) : null, properties };
 }

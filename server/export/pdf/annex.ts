@@ -22,10 +22,19 @@ export function participantsAnnex(ctx: Ctx): void {
   flow.space(12);
   for (const party of original.parties) {
     const members = original.record.participants.filter((p) => p.party === party.code && p.role !== 'observer');
-    delegation(ctx, inEveryLanguage(ctx, (_, l) => textIn(party.name, l, original.record)), members);
+    delegation(
+      ctx,
+      inEveryLanguage(ctx, (_, l) => textIn(party.name, l, original.record)),
+      members,
+    );
   }
   const observers = observersOf(original.record);
-  if (observers.length > 0) delegation(ctx, inEveryLanguage(ctx, (labels) => labels.observers), observers);
+  if (observers.length > 0)
+    delegation(
+      ctx,
+      inEveryLanguage(ctx, (labels) => labels.observers),
+      observers,
+    );
 }
 
 function delegation(ctx: Ctx, heading: string, members: Participant[]): void {

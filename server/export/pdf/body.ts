@@ -43,7 +43,11 @@ export function partiesSection(ctx: Ctx): void {
   parallelHeading(ctx, (l) => l.parties);
   parallel(ctx, (language, width) =>
     original.parties.flatMap((party, i) =>
-      paragraph(canvas, plain(textIn(party.name, language, original.record)), language, width, { size: SIZE.body, indent: SIZE.body * 1.6, marker: `${i + 1}.` }),
+      paragraph(canvas, plain(textIn(party.name, language, original.record)), language, width, {
+        size: SIZE.body,
+        indent: SIZE.body * 1.6,
+        marker: `${i + 1}.`,
+      }),
     ),
   );
   ctx.flow.space(10);
@@ -54,7 +58,11 @@ export function agendaSection(ctx: Ctx): void {
   parallelHeading(ctx, (l) => l.agenda);
   parallel(ctx, (language, width) =>
     original.record.agenda.flatMap((item, i) => [
-      ...paragraph(canvas, plain(textIn(item.title, language, original.record)), language, width, { size: SIZE.body, indent: SIZE.body * 1.6, marker: `${i + 1}.` }),
+      ...paragraph(canvas, plain(textIn(item.title, language, original.record)), language, width, {
+        size: SIZE.body,
+        indent: SIZE.body * 1.6,
+        marker: `${i + 1}.`,
+      }),
       gap(2),
     ]),
   );
@@ -83,20 +91,33 @@ export function actionSection(ctx: Ctx): void {
   if (record.actionPoints.length === 0) return;
   parallelHeading(ctx, (l) => l.actionPoints, { size: SIZE.title });
   record.actionPoints.forEach((point, i) => {
-    parallel(ctx, (language, width, labels) => {
-      const party = record.parties.find((p) => p.code === point.party);
-      const partyName = party ? textIn(party.name, language, record) : point.party;
-      const due = point.due ? safeDate(() => formatDate(point.due!, language), point.due) : labels.noDue;
-      const meta = (label: string, value: string): Piece[] =>
-        paragraph(canvas, [{ text: `${label}: `, bold: true }, { text: value }], language, width, { size: SIZE.small, indent: SIZE.body * 1.6, color: MUTED });
-      return [
-        ...paragraph(canvas, plain(textIn(point.text, language, record)), language, width, { size: SIZE.body, indent: SIZE.body * 1.6, marker: `${i + 1}.`, color: INK }),
-        gap(2),
-        ...meta(labels.responsible, point.agency ? `${partyName}, ${point.agency}` : partyName),
-        ...meta(labels.due, due),
-        ...meta(labels.status, labels.statuses[point.status as keyof Labels['statuses']] ?? point.status),
-      ];
-    }, { keepTogether: true });
+    parallel(
+      ctx,
+      (language, width, labels) => {
+        const party = record.parties.find((p) => p.code === point.party);
+        const partyName = party ? textIn(party.name, language, record) : point.party;
+        const due = point.due ? safeDate(() => formatDate(point.due!, language), point.due) : labels.noDue;
+        const meta = (label: string, value: string): Piece[] =>
+          paragraph(canvas, [{ text: `${label}: `, bold: true }, { text: value }], language, width, {
+            size: SIZE.small,
+            indent: SIZE.body * 1.6,
+            color: MUTED,
+          });
+        return [
+          ...paragraph(canvas, plain(textIn(point.text, language, record)), language, width, {
+            size: SIZE.body,
+            indent: SIZE.body * 1.6,
+            marker: `${i + 1}.`,
+            color: INK,
+          }),
+          gap(2),
+          ...meta(labels.responsible, point.agency ? `${partyName}, ${point.agency}` : partyName),
+          ...meta(labels.due, due),
+          ...meta(labels.status, labels.statuses[point.status as keyof Labels['statuses']] ?? point.status),
+        ];
+      },
+      { keepTogether: true },
+    );
     flow.block([rule(ctx, '#dddddd')]);
   });
   flow.space(6);

@@ -16,10 +16,20 @@ export function caseAnnexSection(ctx: Ctx): void {
       (language, width) => {
         const lines = caseLines(original, entry, language);
         return [
-          ...paragraph(canvas, plain(lines.references), language, width, { size: SIZE.body, bold: true, indent: SIZE.body * 1.6, marker: `${i + 1}.`, color: INK }),
+          ...paragraph(canvas, plain(lines.references), language, width, {
+            size: SIZE.body,
+            bold: true,
+            indent: SIZE.body * 1.6,
+            marker: `${i + 1}.`,
+            color: INK,
+          }),
           gap(2),
           ...lines.fields.flatMap((f) =>
-            paragraph(canvas, [{ text: `${f.label}: `, bold: true }, { text: f.value }], language, width, { size: SIZE.small, indent: SIZE.body * 1.6, color: MUTED }),
+            paragraph(canvas, [{ text: `${f.label}: `, bold: true }, { text: f.value }], language, width, {
+              size: SIZE.small,
+              indent: SIZE.body * 1.6,
+              color: MUTED,
+            }),
           ),
         ];
       },

@@ -15,23 +15,25 @@ export function closingSection(ctx: Ctx): void {
   const { meeting } = original.record;
   const ordered = (codes: string[]) => original.languages.filter((l) => codes.includes(l));
   flow.space(8);
-  parallel(ctx, (language, width, labels) =>
-    paragraph(
-      canvas,
-      plain(
-        labels.closing({
-          venue: textIn(meeting.venue, language, original.record),
-          date: safeDate(() => formatDate(meeting.endDate, language), meeting.endDate),
-          originals: original.parties.length,
-          languages: original.languages,
-          authentic: ordered(meeting.authenticLanguages),
-          prevailing: meeting.prevailingLanguage,
-        }),
+  parallel(
+    ctx,
+    (language, width, labels) =>
+      paragraph(
+        canvas,
+        plain(
+          labels.closing({
+            venue: textIn(meeting.venue, language, original.record),
+            date: safeDate(() => formatDate(meeting.endDate, language), meeting.endDate),
+            originals: original.parties.length,
+            languages: original.languages,
+            authentic: ordered(meeting.authenticLanguages),
+            prevailing: meeting.prevailingLanguage,
+          }),
+        ),
+        language,
+        width,
+        { size: SIZE.body, color: INK },
       ),
-      language,
-      width,
-      { size: SIZE.body, color: INK },
-    ),
     { keepTogether: true },
   );
   flow.space(18);
@@ -61,7 +63,11 @@ function blockPieces(ctx: Ctx, block: SignatureBlock, width: number): { heading:
   const own = original.languages[0]!;
   const centered = { align: 'center' as const, size: SIZE.body };
   const heading: Piece[] = original.languages.flatMap((language) =>
-    paragraph(canvas, plain(labelsFor(language).forDelegation(textIn(block.party.name, language, original.record))), language, width, { ...centered, bold: true, color: INK }),
+    paragraph(canvas, plain(labelsFor(language).forDelegation(textIn(block.party.name, language, original.record))), language, width, {
+      ...centered,
+      bold: true,
+      color: INK,
+    }),
   );
   const pieces: Piece[] = [gap(34), signatureLine(ctx)];
   if (block.head) {
@@ -83,7 +89,14 @@ function signatureLine(ctx: Ctx): Piece {
   return {
     height: 6,
     draw: (x, top, width) => {
-      ctx.canvas.doc.save().moveTo(x + width * 0.12, top + 2).lineTo(x + width * 0.88, top + 2).lineWidth(0.6).strokeColor('#333333').stroke().restore();
+      ctx.canvas.doc
+        .save()
+        .moveTo(x + width * 0.12, top + 2)
+        .lineTo(x + width * 0.88, top + 2)
+        .lineWidth(0.6)
+        .strokeColor('#333333')
+        .stroke()
+        .restore();
     },
   };
 }

@@ -79,7 +79,14 @@ export function rule(ctx: Ctx, color = '#bbbbbb', height = 10): Piece {
     height,
     draw: (x, top, width) => {
       const y = top + height / 2;
-      ctx.canvas.doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).strokeColor(color).stroke().restore();
+      ctx.canvas.doc
+        .save()
+        .moveTo(x, y)
+        .lineTo(x + width, y)
+        .lineWidth(0.5)
+        .strokeColor(color)
+        .stroke()
+        .restore();
     },
   };
 }

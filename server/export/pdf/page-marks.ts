@@ -30,7 +30,17 @@ export function pageMarks(ctx: Ctx): void {
   }
 }
 
-function text(ctx: Ctx, content: string, language: string, x: number, baseline: number, width: number, align: 'left' | 'right', color: string, bold = false): void {
+function text(
+  ctx: Ctx,
+  content: string,
+  language: string,
+  x: number,
+  baseline: number,
+  width: number,
+  align: 'left' | 'right',
+  color: string,
+  bold = false,
+): void {
   const size = SIZE.footer + (bold ? 1 : 0);
   const [line] = setParagraph([{ text: content, bold }], { language, width: 10_000, size });
   if (!line) return;

@@ -7,7 +7,8 @@
 import zlib from 'node:zlib';
 import { zlibSync } from 'fflate';
 
-const portable = ((data: Uint8Array) => Buffer.from(zlibSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { level: 6 }))) as typeof zlib.deflateSync;
+const portable = ((data: Uint8Array) =>
+  Buffer.from(zlibSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { level: 6 }))) as typeof zlib.deflateSync;
 
 export function withPortableDeflate<T>(run: () => T): T {
   const native = zlib.deflateSync;

@@ -51,7 +51,12 @@ export function signaturePage(ctx: Ctx): void {
   }
   if (original.bundle) {
     flow.space(6);
-    flow.block(original.languages.flatMap((language) => [...fullWidth(ctx, plain(labelsFor(language).howToVerify(original.verifyPage)), language, { size: SIZE.small, color: MUTED }), gap(3)]));
+    flow.block(
+      original.languages.flatMap((language) => [
+        ...fullWidth(ctx, plain(labelsFor(language).howToVerify(original.verifyPage)), language, { size: SIZE.small, color: MUTED }),
+        gap(3),
+      ]),
+    );
   }
 }
 
@@ -63,12 +68,39 @@ function hashBlock(ctx: Ctx): void {
   const labelled = (label: string, value: string, size: number) =>
     paragraph(canvas, [{ text: `${label}: `, bold: true }, { text: value }], own, textWidth, { size, color: INK });
   if (original.recordHash && original.fingerprint) {
-    pieces.push(...labelled(inEveryLanguage(ctx, (l) => l.recordHash), original.recordHash, SIZE.body), gap(4));
-    pieces.push(...labelled(inEveryLanguage(ctx, (l) => l.fingerprint), original.fingerprint, SIZE.body), gap(4));
+    pieces.push(
+      ...labelled(
+        inEveryLanguage(ctx, (l) => l.recordHash),
+        original.recordHash,
+        SIZE.body,
+      ),
+      gap(4),
+    );
+    pieces.push(
+      ...labelled(
+        inEveryLanguage(ctx, (l) => l.fingerprint),
+        original.fingerprint,
+        SIZE.body,
+      ),
+      gap(4),
+    );
     if (original.record.previousRecordHash) pieces.push(...labelled(ctx.own.amends, original.record.previousRecordHash, SIZE.small), gap(4));
-    if (original.verifyUrl) pieces.push(...labelled(inEveryLanguage(ctx, (l) => l.verifyAt), original.verifyUrl, SIZE.small));
+    if (original.verifyUrl)
+      pieces.push(
+        ...labelled(
+          inEveryLanguage(ctx, (l) => l.verifyAt),
+          original.verifyUrl,
+          SIZE.small,
+        ),
+      );
   } else {
-    pieces.push(...labelled(inEveryLanguage(ctx, (l) => l.recordHash), ctx.own.notLocked, SIZE.body));
+    pieces.push(
+      ...labelled(
+        inEveryLanguage(ctx, (l) => l.recordHash),
+        ctx.own.notLocked,
+        SIZE.body,
+      ),
+    );
   }
   const columns = [{ x: flow.box.left, width: textWidth, pieces }];
   if (original.verifyUrl) columns.push({ x: flow.box.left + textWidth + GUTTER, width: QR_SIZE, pieces: [qrPiece(canvas, original.verifyUrl, QR_SIZE)] });

@@ -34,7 +34,9 @@ export function paragraph(canvas: Canvas, spans: StyledText[], language: string,
   const styled = spans.map((s) => ({ text: s.text, bold: s.bold || style.bold, italic: s.italic || style.italic }));
   const lines = setParagraph(styled, { language, width: width - indent, size: style.size });
   // A list's numbers in the column's own digits (Myanmar ၁., Khmer ១.).
-  const marker = style.marker ? setParagraph([{ text: digitsIn(language, style.marker), bold: style.bold }], { language, width: 1000, size: style.size })[0] : undefined;
+  const marker = style.marker
+    ? setParagraph([{ text: digitsIn(language, style.marker), bold: style.bold }], { language, width: 1000, size: style.size })[0]
+    : undefined;
   const pieces: Piece[] = lines.map((line, index) => {
     const height = style.size * Math.max(line.leading, style.minLeading ?? 0);
     return {
@@ -44,7 +46,8 @@ export function paragraph(canvas: Canvas, spans: StyledText[], language: string,
         const room = columnWidth - indent;
         const offset = style.align === 'center' ? (room - line.width) / 2 : style.align === 'right' ? room - line.width : 0;
         const baseline = top + baselineIn(height, style.size);
-        if (index === 0 && marker) canvas.drawLine(marker, x + indent - marker.width - style.size * 0.35, baseline, style.size, { language, color: style.color });
+        if (index === 0 && marker)
+          canvas.drawLine(marker, x + indent - marker.width - style.size * 0.35, baseline, style.size, { language, color: style.color });
         canvas.drawLine(line, x + indent + offset, baseline, style.size, { language, color: style.color });
       },
     };
@@ -67,7 +70,9 @@ export function blockPieces(canvas: Canvas, blocks: TextBlock[], language: strin
         pieces.push(...paragraph(canvas, spansOf(block.runs), language, width, own));
         break;
       case 'heading':
-        pieces.push(...paragraph(canvas, spansOf(block.runs), language, width, { ...own, bold: true, size: style.size + Math.max(0, 3 - block.level), heading: true }));
+        pieces.push(
+          ...paragraph(canvas, spansOf(block.runs), language, width, { ...own, bold: true, size: style.size + Math.max(0, 3 - block.level), heading: true }),
+        );
         break;
       case 'bulletList':
       case 'orderedList': {

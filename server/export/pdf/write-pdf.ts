@@ -45,7 +45,19 @@ export async function writePdf(original: Original, now: Date): Promise<Buffer> {
 
   flow.newPage();
   // Typesetting is synchronous work; between sections the server answers its sockets.
-  for (const section of [titleBlock, partiesSection, agendaSection, minutesSection, actionSection, caseAnnexSection, closingSection, signatureBlocks, participantsAnnex, signaturePage, pageMarks]) {
+  for (const section of [
+    titleBlock,
+    partiesSection,
+    agendaSection,
+    minutesSection,
+    actionSection,
+    caseAnnexSection,
+    closingSection,
+    signatureBlocks,
+    participantsAnnex,
+    signaturePage,
+    pageMarks,
+  ]) {
     section(ctx);
     await new Promise((resolve) => setImmediate(resolve));
   }

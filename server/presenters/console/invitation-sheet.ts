@@ -7,8 +7,7 @@ import { invitationLink } from '../meeting';
 
 const ROLE_NAMES: Record<string, string> = { secretariat: 'Secretariat', head: 'Head of delegation', delegate: 'Delegate', observer: 'Observer' };
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 export async function invitationSheetHtml(meeting: { code: string; title: string }, entries: SheetEntry[], baseUrl: string, issuedAt: Date): Promise<string> {
   const cards = await Promise.all(

@@ -48,7 +48,12 @@ export function presentConsoleMeeting(
       }),
     agenda: readAgenda(doc),
     actionPoints: readActionPoints(doc),
-    officers: officers.map(({ grant, account }) => ({ accountId: grant.accountId, name: account?.name ?? '', login: account?.login ?? '', grantedAt: grant.grantedAt })),
+    officers: officers.map(({ grant, account }) => ({
+      accountId: grant.accountId,
+      name: account?.name ?? '',
+      login: account?.login ?? '',
+      grantedAt: grant.grantedAt,
+    })),
   };
 }
 

@@ -63,5 +63,5 @@ export async function registerXlsx(rows: RegisterRow[], lang: string): Promise<U
       history.addRow(spreadsheetRow([pick(row.text, lang), row.origin.meetingCode, h.meetingCode, h.from ?? '', h.to, h.kind, who(h), h.at]));
   history.columns.forEach((column, i) => (column.width = [60, 12, 10, 12, 12, 10, 30, 22][i] ?? 16));
 
-  return new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

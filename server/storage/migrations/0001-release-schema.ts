@@ -123,9 +123,7 @@ export async function up(db: Kysely<unknown>, d: SchemaDialect): Promise<void> {
         .addColumn('party', 'text', (c) => c.notNull())
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('password_hash', 'text')
-        .addColumn('must_change_password', d.backend === 'sqlite' ? 'integer' : 'boolean', (c) =>
-          c.notNull().defaultTo(d.backend === 'sqlite' ? 0 : false),
-        )
+        .addColumn('must_change_password', d.backend === 'sqlite' ? 'integer' : 'boolean', (c) => c.notNull().defaultTo(d.backend === 'sqlite' ? 0 : false))
         .addColumn('setup_token_hash', 'text', (c) => c.unique())
         .addColumn('setup_expires_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())

@@ -46,7 +46,12 @@ export class AxeTally {
     this.timings.push({ where, ms: Date.now() - started, sinceLast: started - this.last });
     this.last = Date.now();
     this.scans += 1;
-    const found = results.violations.map((v) => ({ where, rule: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    const found = results.violations.map((v) => ({
+      where,
+      rule: v.id,
+      impact: v.impact ?? 'unknown',
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
     this.findings.push(...found);
     return found.filter((f) => f.impact === 'serious' || f.impact === 'critical');
   }

@@ -54,8 +54,15 @@ export const connected = (page: Page) => page.locator('[data-link="connected"]')
 
 /** Shows the minutes of agenda item `number` (1-based). */
 export async function openAgendaItem(page: Page, number: number): Promise<void> {
-  await page.locator('.agenda li').nth(number - 1).locator('button').click();
-  await page.locator('.item-heading h2').filter({ hasText: String(number) }).waitFor();
+  await page
+    .locator('.agenda li')
+    .nth(number - 1)
+    .locator('button')
+    .click();
+  await page
+    .locator('.item-heading h2')
+    .filter({ hasText: String(number) })
+    .waitFor();
 }
 
 /** The editable text of one language's cell of the n-th segment (0-based) on screen. */

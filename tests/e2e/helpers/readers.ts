@@ -36,7 +36,10 @@ function readers(browser: () => Browser, server: () => TestServer) {
 export function readersHarness() {
   let server: TestServer;
   let browser: Browser;
-  const people = readers(() => browser, () => server);
+  const people = readers(
+    () => browser,
+    () => server,
+  );
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServerWithClient(), launchChromium()]);
   });

@@ -44,7 +44,9 @@ export function keptKey(page: Page, meetingId: string, participantId: string) {
 
 /** Chooses a file on the verify page, as a person would from their disk. */
 export async function verifyFile(page: Page, name: string, content: string | Buffer, mimeType = 'application/json'): Promise<void> {
-  await page.locator('.drop-zone input[type="file"]').setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
+  await page
+    .locator('.drop-zone input[type="file"]')
+    .setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
 }
 
 /** Ticks "I have reviewed" and signs; waits until the review says it is signed. */
@@ -58,4 +60,3 @@ export async function reviewAndSign(page: Page): Promise<void> {
   await Promise.race([page.locator('.signing-review[data-signed="true"]').waitFor(), refusal.waitFor()]);
   if (await refusal.isVisible()) throw new Error(`signing refused: ${await refusal.innerText()}`);
 }
-

@@ -12,7 +12,18 @@ const MEETING = 'm-1';
 
 const participant = (role: Role, party: string, meetingId = MEETING): Principal => ({
   kind: 'participant',
-  invitation: { id: `i-${role}`, meetingId, participantId: `p-${role}`, role, party, name: role, tokenHash: 'x', createdAt: '', revokedAt: null, firstUsedAt: null },
+  invitation: {
+    id: `i-${role}`,
+    meetingId,
+    participantId: `p-${role}`,
+    role,
+    party,
+    name: role,
+    tokenHash: 'x',
+    createdAt: '',
+    revokedAt: null,
+    firstUsedAt: null,
+  },
   actor: { role, party },
   sessionHash: null,
   sessionExpiresAt: null,
@@ -20,7 +31,16 @@ const participant = (role: Role, party: string, meetingId = MEETING): Principal 
 
 const officer: Principal = {
   kind: 'officer',
-  account: { id: 'a-1', login: 'officer', name: 'Officer', email: null, party: 'TH', role: 'officer', passwordHash: null, mustChangePassword: false } as unknown as AccountRow,
+  account: {
+    id: 'a-1',
+    login: 'officer',
+    name: 'Officer',
+    email: null,
+    party: 'TH',
+    role: 'officer',
+    passwordHash: null,
+    mustChangePassword: false,
+  } as unknown as AccountRow,
   sessionHash: 'h',
 };
 
@@ -118,7 +138,11 @@ describe('authorize: who may do what', () => {
   });
 
   it('a head speaks for their own party only', () => {
-    expect(authorize(CALLERS.head, 'markAgreement', target('draft', { party: 'LA' }))).toEqual({ code: 'not-your-party', action: 'markAgreement', party: 'LA' });
+    expect(authorize(CALLERS.head, 'markAgreement', target('draft', { party: 'LA' }))).toEqual({
+      code: 'not-your-party',
+      action: 'markAgreement',
+      party: 'LA',
+    });
     expect(codeOf(CALLERS.head, 'sign', target('locked', { party: 'LA' }))).toBe('not-your-party');
     expect(codeOf(CALLERS.head, 'remove', target('draft', { authors: ['TH', 'LA'] }))).toBe('not-permitted');
     expect(codeOf(CALLERS.secretariat, 'remove', target('draft', { authors: ['LA'] }))).toBe(null);
