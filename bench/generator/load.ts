@@ -18,10 +18,11 @@ interface Typist {
   awarenessClock: number;
 }
 
-/** Part of a room's starting state: what its typists send together, and the room's state vector after it. */
+/** Part of a room's starting state: what its typists send together, and the trace's clocks after it. */
 interface RoundOfSeeds {
   sends: { typist: Typist; update: Uint8Array }[];
-  stateVector: Uint8Array;
+  /** The trace's part of the room's state vector after this round. */
+  clocks: Map<number, number>;
 }
 
 interface Event {
@@ -125,6 +126,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
       }
       if (offset === 0) continue;
       const rounds: RoundOfSeeds[] = [];
+      // Filled in with what the record held when typist 0 joined (the meeting as set up).
       const clocks = new Map<number, number>();
       for (const byAgent of parts) {
         if (!byAgent) continue;
@@ -137,7 +139,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
           sends.push({ typist: typists[r]![agent]!, update });
         });
         // What the room holds after this round: the typists ask for what they lack beyond it (nothing).
-        if (sends.length > 0) rounds.push({ sends, stateVector: Y.encodeStateVector(new Map(clocks)) });
+        if (sends.length > 0) rounds.push({ sends, clocks: new Map(clocks) });
       }
       seeds.push({ room: r, rounds });
     }
@@ -159,11 +161,16 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
 
   // Join everyone, then push the rooms' starting states (S3), then the full clients.
   const connectStart = performance.now();
+  for (const seed of seeds) typists[seed.room]![0]!.client.keepsJoinState = true;
   await connectAll(thin);
   // Rooms are seeded side by side, each round after the one before (see above).
   await Promise.all(
-    seeds.map(async ({ rounds }) => {
-      for (const { sends, stateVector } of rounds) {
+    seeds.map(async ({ room, rounds }) => {
+      // A round trip asks for what the room holds beyond the seed so far and the meeting's set-up: nothing.
+      const joined = typists[room]![0]!.client.joinedWith;
+      const setUp = joined ? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(joined)) : new Map<number, number>();
+      for (const { sends, clocks } of rounds) {
+        const stateVector = Y.encodeStateVector(new Map([...setUp, ...clocks]));
         for (const { typist, update } of sends) typist.client.send(typist.client.framing.update(update));
         await Promise.all(sends.map(({ typist }) => typist.client.roundTrip(60_000, stateVector)));
       }

@@ -38,6 +38,10 @@ export class ThinClient {
   /** Refusals the server sent this client, by reason (Accord's `update:client-not-yours`, say). */
   readonly refusals = new Map<string, number>();
   closeCode: number | null = null;
+  /** Set before connecting to keep the document the server first sent (`joinedWith`). */
+  keepsJoinState = false;
+  /** The server's first step 2, if `keepsJoinState`: what the record held when this client joined. */
+  joinedWith: Uint8Array | null = null;
   private onStep2: (() => void)[] = [];
 
   constructor(
@@ -138,6 +142,7 @@ export class ThinClient {
         if (this.syncedAt === 0) {
           this.syncedAt = performance.now();
           this.step2Bytes = message.byteLength;
+          if (this.keepsJoinState) this.joinedWith = decoding.readVarUint8Array(d).slice();
         }
         const waiting = this.onStep2;
         this.onStep2 = [];
