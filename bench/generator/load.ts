@@ -18,6 +18,13 @@ interface Typist {
   awarenessClock: number;
 }
 
+/** Part of a room's starting state: what its typists send together, and the trace's clocks after it. */
+interface RoundOfSeeds {
+  sends: { typist: Typist; update: Uint8Array }[];
+  /** The trace's part of the room's state vector after this round. */
+  clocks: Map<number, number>;
+}
+
 interface Event {
   t: number;
   typist: Typist;
@@ -68,7 +75,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
   // What each typist will send, made before anything is timed.
   const events: Event[] = [];
   const expected = new Map<number, Map<string, string>>(); // room -> root -> text
-  const seeds: { typist: Typist; update: Uint8Array }[] = [];
+  const seeds: { room: number; rounds: RoundOfSeeds[] }[] = [];
   const burstUpdates: Uint8Array[] = [];
   let traceNote: string;
   if (plan.workload.kind === 'sequential') {
@@ -96,16 +103,46 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
     // Each room starts at its own point of the trace, so records differ in size as real ones do.
     const offsets = plan.rooms.map(() => Math.floor(random() * Math.max(1, trace.txns.length - count - 1)));
     const order = offsets.map((o, r) => [o, r] as const).sort((a, b) => a[0] - b[0]);
-    const doc = new Y.Doc();
+    // A room's starting state is sent as a meeting would have made it: each agent's text by
+    // its own typist (Accord claims a Yjs client id for the participant who first writes under
+    // it and refuses anyone else's content under it), and in an order the server can
+    // integrate (it refuses what depends on content it lacks). Transactions go in rounds: a
+    // round holds what depends only on earlier rounds, one merged update per agent, and the
+    // next round is sent once the server has answered both typists.
+    const round: number[] = [];
+    for (const txn of trace.txns) {
+      let k = 0;
+      for (const p of txn.parents) k = Math.max(k, round[p]! + (trace.txns[p]!.agent === txn.agent ? 0 : 1));
+      round.push(k);
+    }
+    const parts: Uint8Array[][][] = []; // round -> agent -> updates (merged when a room's seed is taken)
     let applied = 0;
     for (const [offset, r] of order) {
       for (; applied < offset; applied++) {
         const u = replay.updates[applied];
-        if (u) Y.applyUpdate(doc, u);
+        if (!u) continue;
+        const byAgent = (parts[round[applied]!] ??= replay.clientIds.map(() => []));
+        byAgent[replay.agents[applied]!]!.push(u);
       }
-      if (offset > 0) seeds.push({ typist: typists[r]![0]!, update: Y.encodeStateAsUpdate(doc) });
+      if (offset === 0) continue;
+      const rounds: RoundOfSeeds[] = [];
+      // Filled in with what the record held when typist 0 joined (the meeting as set up).
+      const clocks = new Map<number, number>();
+      for (const byAgent of parts) {
+        if (!byAgent) continue;
+        const sends: RoundOfSeeds['sends'] = [];
+        byAgent.forEach((updates, agent) => {
+          if (updates.length === 0) return;
+          if (updates.length > 1) updates.splice(0, updates.length, Y.mergeUpdates(updates));
+          const update = updates[0]!;
+          for (const [client, clock] of Y.parseUpdateMeta(update).to) clocks.set(client, Math.max(clocks.get(client) ?? 0, clock));
+          sends.push({ typist: typists[r]![agent]!, update });
+        });
+        // What the room holds after this round: the typists ask for what they lack beyond it (nothing).
+        if (sends.length > 0) rounds.push({ sends, clocks: new Map(clocks) });
+      }
+      seeds.push({ room: r, rounds });
     }
-    doc.destroy();
     plan.rooms.forEach((_, r) => {
       const phase = random() * period;
       const from = offsets[r]!;
@@ -124,11 +161,23 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
 
   // Join everyone, then push the rooms' starting states (S3), then the full clients.
   const connectStart = performance.now();
+  for (const seed of seeds) typists[seed.room]![0]!.client.keepsJoinState = true;
   await connectAll(thin);
-  for (const seed of seeds) seed.typist.client.send(seed.typist.client.framing.update(seed.update));
+  // Rooms are seeded side by side, each round after the one before (see above).
+  await Promise.all(
+    seeds.map(async ({ room, rounds }) => {
+      // A round trip asks for what the room holds beyond the seed so far and the meeting's set-up: nothing.
+      const joined = typists[room]![0]!.client.joinedWith;
+      const setUp = joined ? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(joined)) : new Map<number, number>();
+      for (const { sends, clocks } of rounds) {
+        const stateVector = Y.encodeStateVector(new Map([...setUp, ...clocks]));
+        for (const { typist, update } of sends) typist.client.send(typist.client.framing.update(update));
+        await Promise.all(sends.map(({ typist }) => typist.client.roundTrip(60_000, stateVector)));
+      }
+    }),
+  );
   if (seeds.length > 0) {
-    await Promise.all(seeds.map((s) => s.typist.client.roundTrip()));
-    const seededRooms = new Set(seeds.map((s) => s.typist.room));
+    const seededRooms = new Set(seeds.map((s) => s.room));
     const end = performance.now() + 30_000;
     while (readers.some((rs, r) => seededRooms.has(r) && rs.some((c) => c.updates === 0)) && performance.now() < end) await sleep(10);
   }
@@ -252,7 +301,8 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
         : null,
     bytesPerUpdateIn: events.length > 0 ? bytesIn / events.length : NaN,
     bytesPerUpdateOut: updatesOut > 0 ? bytesOut / updatesOut : NaN,
-    refusals: thin.reduce((n, c) => n + c.refusals, 0),
+    refusals: thin.reduce((n, c) => n + [...c.refusals.values()].reduce((a, b) => a + b, 0), 0),
+    refusalReasons: thin.flatMap((c) => [...c.refusals]).reduce<Record<string, number>>((m, [reason, n]) => ((m[reason] = (m[reason] ?? 0) + n), m), {}),
     fullClientRefusals: fulls.flatMap((f) => f.client.refusals).reduce<Record<string, number>>((m, r) => ((m[r] = (m[r] ?? 0) + 1), m), {}),
     unexpectedCloses: thin.filter((c) => c.closeCode !== null).length,
     fullChecks,

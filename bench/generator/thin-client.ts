@@ -13,6 +13,7 @@ import {
   SYNC_UPDATE,
   awarenessKey,
   isAccord,
+  isHocuspocus,
   updateKey,
   type ServerKind,
 } from '../lib/wire';
@@ -34,8 +35,13 @@ export class ThinClient {
   updateBytes = 0;
   step2Bytes = 0;
   step2s = 0;
-  refusals = 0;
+  /** Refusals the server sent this client, by reason (Accord's `update:client-not-yours`, say). */
+  readonly refusals = new Map<string, number>();
   closeCode: number | null = null;
+  /** Set before connecting to keep the document the server first sent (`joinedWith`). */
+  keepsJoinState = false;
+  /** The server's first step 2, if `keepsJoinState`: what the record held when this client joined. */
+  joinedWith: Uint8Array | null = null;
   private onStep2: (() => void)[] = [];
 
   constructor(
@@ -88,15 +94,18 @@ export class ThinClient {
     });
   }
 
-  /** Asks for the document again; resolves on the answer, i.e. once all sent before is handled. */
-  roundTrip(timeoutMs = 30_000): Promise<void> {
+  /**
+   * Asks for the document again; resolves on the answer, i.e. once all sent before is handled.
+   * `stateVector`: what the client holds, so that the answer is only what it lacks.
+   */
+  roundTrip(timeoutMs = 30_000, stateVector?: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`client ${this.id}: no answer after ${timeoutMs} ms`)), timeoutMs);
       this.onStep2.push(() => {
         clearTimeout(timer);
         resolve();
       });
-      this.send(this.framing.syncStep1());
+      this.send(this.framing.syncStep1(stateVector));
     });
   }
 
@@ -133,6 +142,7 @@ export class ThinClient {
         if (this.syncedAt === 0) {
           this.syncedAt = performance.now();
           this.step2Bytes = message.byteLength;
+          if (this.keepsJoinState) this.joinedWith = decoding.readVarUint8Array(d).slice();
         }
         const waiting = this.onStep2;
         this.onStep2 = [];
@@ -143,8 +153,13 @@ export class ThinClient {
       if (this.kind === 'hocuspocus4') this.tracker?.arriveAwarenessMerged(this.room, update, this.id);
       else this.tracker?.arrive(this.room, awarenessKey(update), this.id, message.byteLength);
     } else if (type === MSG_AUTH) {
-      // Hocuspocus says "authenticated" (2) here; Accord's permission-denied is 1.
-      if (decoding.readVarUint(d) === 1) this.refusals++;
+      // y-protocols' auth message (Accord, y-websocket): permission-denied is 0, then the reason.
+      // Hocuspocus: token 0, permission-denied 1 (then the reason), authenticated 2.
+      const kind = decoding.readVarUint(d);
+      if (kind === (isHocuspocus(this.kind) ? 1 : 0)) {
+        const reason = decoding.hasContent(d) ? decoding.readVarString(d) : 'permission-denied';
+        this.refusals.set(reason, (this.refusals.get(reason) ?? 0) + 1);
+      }
     }
   }
 }

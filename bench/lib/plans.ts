@@ -76,7 +76,10 @@ export interface LoadResult {
   /** Bytes of an update message as sent by the typist, and as received by a reader. */
   bytesPerUpdateIn: number;
   bytesPerUpdateOut: number;
+  /** Refusals the thin clients were sent (seeding included): each is a message the server did not take. */
   refusals: number;
+  /** The same, by reason. */
+  refusalReasons: Record<string, number>;
   /** Refusals the full clients (stock providers) were sent, by reason. */
   fullClientRefusals: Record<string, number>;
   unexpectedCloses: number;

@@ -81,7 +81,13 @@ export function noteChecks(report: ScenarioReport, label: string, r: LoadResult)
     report.notes.push(`${label}: full client text differs in room(s) ${wrong.map((c) => `${c.room} (${c.got}/${c.expected} chars)`).join(', ')}`);
   if (r.missing > 0) report.notes.push(`${label}: ${r.missing} messages never reached every receiver`);
   if (r.burst && r.burst.missing > 0) report.notes.push(`${label}: ${r.burst.missing} burst updates never reached every reader`);
-  if (r.refusals > 0) report.notes.push(`${label}: ${r.refusals} refusals`);
+  // A refusal is a message the server did not take: lost, whatever the tracker saw arrive.
+  if (r.refusals > 0)
+    report.notes.push(
+      `${label}: LOST: the server refused ${r.refusals} messages (${Object.entries(r.refusalReasons)
+        .map(([reason, n]) => `${n}× ${reason}`)
+        .join(', ')})`,
+    );
   const full = Object.entries(r.fullClientRefusals);
   if (full.length > 0)
     report.notes.push(`${label}: the full clients (stock providers) were refused ${full.map(([reason, n]) => `${n}× ${reason}`).join(', ')}`);

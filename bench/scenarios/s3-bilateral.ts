@@ -68,10 +68,10 @@ export async function s3Bilateral(ctx: RunContext): Promise<ScenarioReport> {
       record(report, `${n} rooms: server CPU`, kind, r.serverCpuMs !== null ? (100 * r.serverCpuMs) / r.wallMs : NaN);
       noteChecks(report, `${kind} ${n} rooms #${repeat + 1}`, r);
       // A lost update is a correctness failure, not noise: one is enough.
-      if (r.missing > 0) lost.add(kind);
+      if (r.missing > 0 || r.refusals > 0) lost.add(kind);
       ctx.log(
         `S3 ${kind} ${n} rooms #${repeat + 1}: p50 ${fmt(r.update.p50, 2)} p99 ${fmt(r.update.p99, 2)} ms, server ${fmt(r.serverCpuMs !== null ? (100 * r.serverCpuMs) / r.wallMs : NaN, 0)}% cpu, ` +
-          `generator ${fmt((100 * r.generatorCpuMs) / r.wallMs, 0)}%, send lag p99 ${fmt(r.sendLag.p99, 1)} ms, other load ${fmt(otherLoad(r), 0)}%, ${r.missing === 0 ? 'nothing lost' : `${r.missing} LOST`}`,
+          `generator ${fmt((100 * r.generatorCpuMs) / r.wallMs, 0)}%, send lag p99 ${fmt(r.sendLag.p99, 1)} ms, other load ${fmt(otherLoad(r), 0)}%, ${r.missing === 0 && r.refusals === 0 ? 'nothing lost' : `${r.missing} LOST, ${r.refusals} REFUSED`}`,
       );
       if (process.env.BENCH_VERBOSE) ctx.log(`  slowest: ${r.worst.map((w) => `${fmt(w.ms, 0)} ms at ${fmt(w.at / 1000, 2)} s`).join(', ')}`);
       if ((100 * r.generatorCpuMs) / r.wallMs > 90)

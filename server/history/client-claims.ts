@@ -25,9 +25,10 @@ export class ClientClaims {
 
   /**
    * Whether `participantId` may write what `update` adds to `doc`: every client id it
-   * writes new content under is unclaimed or already theirs. Claims the unclaimed ones
-   * here at once (storage claims them with the update). Synchronous unless a client id
-   * must be looked up in storage, so an update's way to storage keeps its turn.
+   * writes new content under is unclaimed or already theirs. Claims nothing: what is kept
+   * of the update is claimed once applied (`kept`), as storage claims it. Synchronous
+   * unless a client id must be looked up in storage, so an update's way to storage keeps
+   * its turn.
    */
   allows(doc: Y.Doc, update: DecodedUpdate, participantId: string): boolean | Promise<boolean> {
     const written = newContentClients(doc, update);
@@ -43,9 +44,17 @@ export class ClientClaims {
   }
 
   private decide(written: number[], participantId: string, unowned: (client: number) => boolean): boolean {
-    if (written.some((client) => unowned(client) || (this.owners.get(client) ?? participantId) !== participantId)) return false;
-    for (const client of written) this.owners.set(client, participantId);
-    return true;
+    return !written.some((client) => unowned(client) || (this.owners.get(client) ?? participantId) !== participantId);
+  }
+
+  /**
+   * What Yjs integrated of an update `allows` let through, about to be stored: its client
+   * ids are claimed for the writer, as storage claims them with it. Only what was kept: a
+   * part held back for missing dependencies and dropped (write-policy.ts) claims nothing,
+   * or its client id would be refused to its rightful writer until the record reloads.
+   */
+  kept(updates: Uint8Array[], participantId: string): void {
+    for (const update of updates) for (const client of clientsOf(update)) if (!this.owners.has(client)) this.owners.set(client, participantId);
   }
 
   /** Updates another process stored: their client ids are claimed, by someone storage knows. */

@@ -254,6 +254,7 @@ export class Room {
       throw new UnappliableUpdate(errorMessage(applied.error));
     }
     if (dropPending(this.doc)) this.refuse(connection, RefusalReason.missingDependencies);
+    this.claims.kept(applied.updates, connection.identity.participantId);
     // Not awaited: the next message is handled while this one is stored. A refusal by
     // storage reaches the writer through `storageRefused`.
     this.held.commit(applied.updates, connection, authorOf(connection)).catch(() => undefined);

@@ -53,4 +53,34 @@ describe('benchmark harness', () => {
     expect(result.refusals).toBe(0);
     expect(result.unexpectedCloses).toBe(0);
   }, 60_000);
+
+  // S3's load: two typists replaying a concurrent trace from a point of it, each room's
+  // starting state sent first. Accord claims each Yjs client id for the participant who
+  // first writes under it: each agent's text must come from its own typist, in an order
+  // the server can integrate, and a refusal must show (the generator once read none).
+  it('seeds rooms from a concurrent trace through their typists, and nothing is refused or lost', async () => {
+    const result = await withServer(ctx, { kind: 'accord', rooms: 2, fixture: 'cmm04-th-la' }, (_server, rooms, target) =>
+      generate<LoadResult>({
+        type: 'load',
+        target,
+        rooms,
+        typistsPerRoom: 2,
+        readersPerRoom: 2,
+        fullClientRooms: [0, 1],
+        workload: { kind: 'concurrent', rate: 20 },
+        durationMs: 1000,
+        warmupMs: 0,
+        drainMs: 10_000,
+        burst: 0,
+        tracesDir: ctx.tracesDir,
+        seed: 100,
+      }),
+    );
+    expect(result.refusalReasons).toEqual({});
+    expect(result.missing).toBe(0);
+    expect(result.sentUpdates).toBeGreaterThan(0);
+    expect(result.fullChecks).toHaveLength(2);
+    for (const check of result.fullChecks) expect(check).toMatchObject({ ok: true, got: check.expected });
+    expect(result.unexpectedCloses).toBe(0);
+  }, 180_000);
 });
