@@ -107,7 +107,12 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       });
       void join(connection, opening, record, early, (joined) => (room = joined));
       if (!principal.invitation.firstUsedAt) {
-        void options.storage.markInvitationUsed(principal.invitation.id, options.now().toISOString());
+        // Only a fact for the console's list ("opened"): a disk too full to note it must not
+        // refuse the join, nor leave a rejection nobody handles (that would end the process).
+        const invitationId = principal.invitation.id;
+        options.storage.markInvitationUsed(invitationId, options.now().toISOString()).catch((err) => {
+          log.warn('invitation.first-use-not-noted', { invitationId, error: errorMessage(err) });
+        });
       }
     });
   }

@@ -79,6 +79,16 @@ describe('when storage refuses a write', () => {
     expect(writer.doc.getText('notes').toString()).toBe(`before ${long}`);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
+    // A delegate opening the link for the first time on the full disk: noting the first use
+    // fails, the join is served all the same, and the server stays up (an unhandled rejection
+    // would end it, and fail this run).
+    const newcomer = stockClient(server.wsUrl, meeting.documentId, tokenOf(meeting, 'head', 'LA'));
+    await synced(newcomer);
+    expect(newcomer.doc.getText('notes').toString()).toBe('before ');
+    await processed(newcomer, reader);
+    newcomer.destroy();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
     rmSync(filler);
     // No one does anything: the writer's provider reconnects and offers its edit again.
     await waitFor(() => reader.doc.getText('notes').length === 7 + long.length, 20_000, 'edit after recovery');
