@@ -3,8 +3,7 @@
 // read from a folder, since the server is bundled into one file (scripts/build-server.mjs).
 // To add one: docs/operations.md, "Adding a migration".
 import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type pg from 'pg';
 import type { SchemaDialect } from './dialect';
 
