@@ -25,12 +25,12 @@ export class ClientClaims {
 
   /**
    * Whether `participantId` may write what `update` adds to `doc`: every client id it
-   * writes new content under is unclaimed or already theirs. Claims nothing: what is kept
-   * of the update is claimed once applied (`kept`), as storage claims it. Synchronous
-   * unless a client id must be looked up in storage, so an update's way to storage keeps
-   * its turn.
+   * writes new content under is unclaimed or already theirs. Answers those client ids
+   * (null when refused) and claims nothing: what is kept of the update is claimed once
+   * applied (`kept`), as storage claims it. Synchronous unless a client id must be looked
+   * up in storage, so an update's way to storage keeps its turn.
    */
-  allows(doc: Y.Doc, update: DecodedUpdate, participantId: string): boolean | Promise<boolean> {
+  allows(doc: Y.Doc, update: DecodedUpdate, participantId: string): number[] | null | Promise<number[] | null> {
     const written = newContentClients(doc, update);
     // Content under a client id nobody claimed is the server's own (or older than attribution): nobody may add to it.
     const unowned = (client: number) => !this.owners.has(client) && Y.getState(doc.store, client) > 0;
@@ -43,18 +43,19 @@ export class ClientClaims {
     });
   }
 
-  private decide(written: number[], participantId: string, unowned: (client: number) => boolean): boolean {
-    return !written.some((client) => unowned(client) || (this.owners.get(client) ?? participantId) !== participantId);
+  private decide(written: number[], participantId: string, unowned: (client: number) => boolean): number[] | null {
+    return written.some((client) => unowned(client) || (this.owners.get(client) ?? participantId) !== participantId) ? null : written;
   }
 
   /**
-   * What Yjs integrated of an update `allows` let through, about to be stored: its client
-   * ids are claimed for the writer, as storage claims them with it. Only what was kept: a
-   * part held back for missing dependencies and dropped (write-policy.ts) claims nothing,
-   * or its client id would be refused to its rightful writer until the record reloads.
+   * After the update `allows` let through is applied: the client ids it wrote under that
+   * `doc` now holds content of are claimed for the writer, as storage claims them with it.
+   * Only what was kept: a part held back for missing dependencies and dropped
+   * (write-policy.ts) claims nothing, or its client id would be refused to its rightful
+   * writer until the record reloads. Read from the document, not by decoding the update again.
    */
-  kept(updates: Uint8Array[], participantId: string): void {
-    for (const update of updates) for (const client of clientsOf(update)) if (!this.owners.has(client)) this.owners.set(client, participantId);
+  kept(doc: Y.Doc, written: number[], participantId: string): void {
+    for (const client of written) if (!this.owners.has(client) && Y.getState(doc.store, client) > 0) this.owners.set(client, participantId);
   }
 
   /** Updates another process stored: their client ids are claimed, by someone storage knows. */

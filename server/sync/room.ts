@@ -235,8 +235,9 @@ export class Room {
     if (verdict !== 'take') return this.refuse(connection, verdict);
     const decoded = Y.decodeUpdate(update);
     if (removesStructure(this.doc, decoded)) return this.refuse(connection, RefusalReason.removeUseCommand);
-    const claimed = this.claims.allows(this.doc, decoded, connection.identity.participantId);
-    if (!(claimed === true || (claimed !== false && (await claimed)))) return this.refuse(connection, RefusalReason.clientNotYours);
+    const allowed = this.claims.allows(this.doc, decoded, connection.identity.participantId);
+    const written = allowed instanceof Promise ? await allowed : allowed;
+    if (!written) return this.refuse(connection, RefusalReason.clientNotYours);
     let touched: TouchedTargets = new Map();
     const applied = this.held.apply((doc) => {
       const note = (transaction: Y.Transaction) => (touched = touchedTargets(transaction));
@@ -254,7 +255,7 @@ export class Room {
       throw new UnappliableUpdate(errorMessage(applied.error));
     }
     if (dropPending(this.doc)) this.refuse(connection, RefusalReason.missingDependencies);
-    this.claims.kept(applied.updates, connection.identity.participantId);
+    this.claims.kept(this.doc, written, connection.identity.participantId);
     // Not awaited: the next message is handled while this one is stored. A refusal by
     // storage reaches the writer through `storageRefused`.
     this.held.commit(applied.updates, connection, authorOf(connection)).catch(() => undefined);
