@@ -105,6 +105,8 @@ describe('a big record in the browser', () => {
 
       // A remote edit to a cell far off the Thai screen (scrolled to the end, the focus let go): there once scrolled back to.
       await thai.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // The editor of a cell that left the screen lingers a moment (scrolling back costs nothing); wait until it is drawn.
+      await expectEventually(async () => (await isEditor(thai.page, 2, 'lo')) === false, 'the near editor to go once scrolled away');
       await cell(lao.page, 2, 'lo').click();
       await lao.page.keyboard.press('Control+End');
       await lao.page.keyboard.type(' ກອງປະຊຸມຮັບຊາບ');
