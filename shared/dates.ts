@@ -136,34 +136,21 @@ export interface WallClock {
   offset: string;
 }
 
+/** The date and the 24-hour time of `at` in `timeZone`, as parts; throws on a zone the runtime does not know. */
+const clockParts = (at: Date, timeZone: string): Intl.DateTimeFormatPart[] =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+
 /** The wall clock of `timeZone` (IANA, such as Asia/Vientiane) at `instant`; UTC for a zone the platform does not know. */
 export function wallClock(instant: string, timeZone: string): WallClock {
   const at = new Date(instant);
   // A time a hand-made file holds that is no time is shown as written.
   if (!Number.isFinite(at.getTime())) return { date: instant.slice(0, 10), time: instant.slice(11, 16), offset: '+00:00' };
-  let zone = timeZone;
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
+    parts = clockParts(at, timeZone);
   } catch {
-    zone = 'UTC';
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
+    // A zone this runtime does not know: UTC, and the offset says so.
+    parts = clockParts(at, 'UTC');
   }
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   const date = `${part('year')}-${part('month')}-${part('day')}`;
