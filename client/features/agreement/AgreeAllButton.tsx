@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { CheckCheck } from 'lucide-react';
 import { can } from '../../../shared/roles';
-import { ApiFailure } from '../../connection/api';
 import { negotiationApi } from '../../connection/negotiation-api';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import { useWorkspace } from '../workspace/workspace-context';
+import { agreementError } from './agreement-error';
 
 export function AgreeAllButton({ itemId }: { itemId: string }) {
   const { t } = useT();
@@ -22,7 +22,7 @@ export function AgreeAllButton({ itemId }: { itemId: string }) {
       const { marked } = await negotiationApi.agreeAll(meeting.id, itemId);
       setSaid(marked.length > 0 ? { key: 'agreeAll.done', count: marked.length } : { key: 'agreeAll.none' });
     } catch (err) {
-      setSaid({ key: agreeAllError(err), error: true });
+      setSaid({ key: agreementError(err), error: true });
     } finally {
       setPending(false);
     }
@@ -40,13 +40,4 @@ export function AgreeAllButton({ itemId }: { itemId: string }) {
       )}
     </div>
   );
-}
-
-function agreeAllError(err: unknown): MessageKey {
-  if (!(err instanceof ApiFailure)) return 'agreement.error.other';
-  if (err.unreachable) return 'agreement.error.offline';
-  if (err.status === 403) return 'agreement.error.forbidden';
-  if (err.status === 409) return 'agreement.error.notDraft';
-  if (err.status === 404) return 'agreement.error.unknownTarget';
-  return 'agreement.error.other';
 }

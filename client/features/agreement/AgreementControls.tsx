@@ -4,11 +4,12 @@
 import { useState } from 'react';
 import { Check, Circle } from 'lucide-react';
 import type { AgreementTarget } from '../../../shared/record/agreement';
-import { ApiFailure, api } from '../../connection/api';
+import { api } from '../../connection/api';
 import { pick, useT, type MessageKey } from '../../i18n/i18n';
 import { useYVersion } from '../../record/use-y';
 import { agreement, meta, parties } from '../../../shared/record/schema';
 import { useWorkspace } from '../workspace/workspace-context';
+import { agreementError } from './agreement-error';
 import { agreementState } from './agreement-state';
 
 // The same elements every time: React skips them when a row is redrawn.
@@ -36,7 +37,7 @@ export function AgreementControls({ target }: { target: AgreementTarget }) {
     try {
       await api.markAgreement(meeting.id, target.id, agreed);
     } catch (err) {
-      setError(markError(err));
+      setError(agreementError(err));
     } finally {
       setPending(false);
     }
@@ -77,13 +78,4 @@ export function AgreementControls({ target }: { target: AgreementTarget }) {
       )}
     </div>
   );
-}
-
-function markError(err: unknown): MessageKey {
-  if (!(err instanceof ApiFailure)) return 'agreement.error.other';
-  if (err.unreachable) return 'agreement.error.offline';
-  if (err.status === 403) return 'agreement.error.forbidden';
-  if (err.status === 409) return 'agreement.error.notDraft';
-  if (err.status === 404) return 'agreement.error.unknownTarget';
-  return 'agreement.error.other';
 }
