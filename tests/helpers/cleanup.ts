@@ -1,5 +1,5 @@
 // Servers and stock clients tests start, destroyed and cleaned up when they are done.
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { stockClient, type StockClient } from './clients';
 import { startTestServer, type TestServer } from './server';
 
@@ -37,4 +37,27 @@ export function serversAndClients() {
     return c;
   };
   return { servers, clients, connect };
+}
+
+/** A fresh server for each test of the block, and the stock clients a test connects to it; all closed after the test. */
+export function serverPerTest() {
+  const clients: StockClient[] = [];
+  const here = {
+    server: null as unknown as TestServer,
+    /** A stock client on the record, destroyed after the test. */
+    connect(documentId: string, token: string): StockClient {
+      const c = stockClient(here.server.wsUrl, documentId, token);
+      clients.push(c);
+      return c;
+    },
+  };
+  beforeEach(async () => {
+    here.server = await startTestServer();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await here.server.stop();
+    here.server.cleanup();
+  });
+  return here;
 }

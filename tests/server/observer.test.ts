@@ -1,27 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
-import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { describe, expect, it } from 'vitest';
+import { createMeeting, tokenOf } from '../helpers/server';
+import { serverPerTest } from '../helpers/cleanup';
+import { synced, waitFor } from '../helpers/clients';
 import { RefusalReason } from '../../shared/protocol';
 
 describe('an observer follows the record but cannot write it', () => {
-  let server: TestServer;
-  const clients: StockClient[] = [];
-  const connect = (documentId: string, token: string) => {
-    const c = stockClient(server.wsUrl, documentId, token);
-    clients.push(c);
-    return c;
-  };
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.stop();
-    server.cleanup();
-  });
+  const h = serverPerTest();
+  const connect = h.connect;
 
   it('is served the record, its writes reach no one and no later load, and it is told why', async () => {
-    const meeting = await createMeeting(server);
+    const meeting = await createMeeting(h.server);
     const observer = connect(meeting.documentId, tokenOf(meeting, 'observer'));
     const delegate = connect(meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
     await Promise.all([synced(observer), synced(delegate)]);

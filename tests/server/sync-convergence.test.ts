@@ -1,30 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMeeting, startTestServer, tokenOf, type TestServer } from '../helpers/server';
-import { processed, stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { createMeeting, tokenOf } from '../helpers/server';
+import { serverPerTest } from '../helpers/cleanup';
+import { processed, synced, waitFor, type StockClient } from '../helpers/clients';
 import { agenda, agendaItemTitle, minutes, segmentCells } from '../../shared/record/schema';
 import { plainText } from '../../shared/record/rich-text';
 
 describe('live sync with stock y-websocket clients', () => {
-  let server: TestServer;
-  const clients: StockClient[] = [];
-  const client = (documentId: string, token: string) => {
-    const c = stockClient(server.wsUrl, documentId, token);
-    clients.push(c);
-    return c;
-  };
-
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.stop();
-    server.cleanup();
-  });
+  const h = serverPerTest();
+  const client = h.connect;
 
   it('serves the laid-out record: agenda titles and minutes in Thai, Lao and English', async () => {
-    const meeting = await createMeeting(server);
+    const meeting = await createMeeting(h.server);
     const thai = client(meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
     await synced(thai);
     const items = agenda(thai.doc).toArray();
@@ -36,7 +23,7 @@ describe('live sync with stock y-websocket clients', () => {
   });
 
   it('two delegates typing Thai and Lao into one segment converge, and a late joiner receives everything', async () => {
-    const meeting = await createMeeting(server);
+    const meeting = await createMeeting(h.server);
     const thai = client(meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
     const lao = client(meeting.documentId, tokenOf(meeting, 'delegate', 'LA'));
     await Promise.all([synced(thai), synced(lao)]);
@@ -68,7 +55,7 @@ describe('live sync with stock y-websocket clients', () => {
   });
 
   it('presence: stock clients see each other come and go, and their echoes of others are never refused', async () => {
-    const meeting = await createMeeting(server);
+    const meeting = await createMeeting(h.server);
     const a = client(meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
     const b = client(meeting.documentId, tokenOf(meeting, 'delegate', 'LA'));
     await Promise.all([synced(a), synced(b)]);
