@@ -1,5 +1,5 @@
 // The one way the client words anything: messages by key, in ICU MessageFormat (the subset
-// the catalogs use, ./message-format, formatted as FormatJS's intl-messageformat would), so
+// the catalogs use, shared/i18n/message-format, formatted as FormatJS's intl-messageformat would), so
 // that "{count, plural, one {# person} other {# people}}" follows each language's own plural
 // rules. Pure apart from a cache, so the same words are checked
 // in tests and reused outside React (the workspace, the console, the export panel and the
@@ -8,7 +8,8 @@
 // Each language's catalog is a chunk of its own, fetched when that language is first shown
 // (`loadCatalog`): a delegate on a hotel's Wi-Fi downloads their own language's words, not
 // six languages' (tests and tools register every catalog at once through ./catalogs).
-import { formatMessage, parseMessage } from './message-format';
+import { formatMessage, parseMessage } from '../../shared/i18n/message-format';
+import { localeOf } from '../../shared/i18n/locale';
 import type { Catalog, MessageKey } from './en';
 
 export const UI_LANGUAGES = ['en', 'th', 'lo', 'my', 'km', 'vi'] as const;
@@ -70,10 +71,6 @@ export function loadCatalog(language: UiLanguage, parts: readonly CatalogPart[] 
     }),
   ).then(() => undefined);
 }
-
-/** Myanmar and Khmer write numbers in their own digits, as their dates are (shared/dates). */
-const LOCALES: Partial<Record<UiLanguage, string>> = { my: 'my-u-nu-mymr', km: 'km-u-nu-khmr' };
-export const localeOf = (language: UiLanguage): string => LOCALES[language] ?? language;
 
 const compiled = new Map<string, ReturnType<typeof parseMessage>>();
 

@@ -1,13 +1,8 @@
-import { allAuthentic, listOf, nameIn, type Wording } from './wording';
-
-// Country names that are a state's style ("Kingdom of Thailand") take the article in English.
-const STYLED_NAME = /^(Kingdom|Republic|Union|United|Socialist|People's|Lao People's|Democratic|Federal|State|Commonwealth|Principality|Sultanate|Islamic)\b/;
-const withArticle = (name: string) => (STYLED_NAME.test(name) ? `the ${name}` : name);
-const COUNT = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-export const en: Wording = {
+// English: the catalog every other language must match key for key (tests/shared/wording.test.ts).
+// A state's style ("Kingdom of Thailand") takes the article: `article` is "the" for one (./wording).
+export const en = {
   recordOfMeeting: 'Record of the Meeting',
-  meetingNumber: (n) => `Meeting No. ${n}`,
+  meetingNumber: 'Meeting No. {n}',
   parties: 'Parties',
   agenda: 'Agenda',
   minutes: 'Minutes',
@@ -16,64 +11,67 @@ export const en: Wording = {
   due: 'Due',
   noDue: 'no date set',
   status: 'Status',
-  statuses: { open: 'Open', 'in progress': 'In progress', done: 'Done', dropped: 'Dropped' },
+  'status.open': 'Open',
+  'status.in progress': 'In progress',
+  'status.done': 'Done',
+  'status.dropped': 'Dropped',
   annex: 'Annex: List of participants',
-  cases: {
-    annex: 'Case annex',
-    reference: 'Case reference',
-    stage: 'Stage',
-    agency: 'Responsible agency',
-    nextStep: 'Next step',
-    repatriatedOn: 'Repatriated on',
-    stages: {
-      identified: 'Identified',
-      'nationality-verified': 'Nationality verified',
-      'repatriation-agreed': 'Repatriation agreed',
-      repatriated: 'Repatriated',
-      'reintegration-follow-up': 'Reintegration follow-up',
-      closed: 'Closed',
-    },
-  },
+  'cases.annex': 'Case annex',
+  'cases.reference': 'Case reference',
+  'cases.stage': 'Stage',
+  'cases.agency': 'Responsible agency',
+  'cases.nextStep': 'Next step',
+  'cases.repatriatedOn': 'Repatriated on',
+  'stage.identified': 'Identified',
+  'stage.nationality-verified': 'Nationality verified',
+  'stage.repatriation-agreed': 'Repatriation agreed',
+  'stage.repatriated': 'Repatriated',
+  'stage.reintegration-follow-up': 'Reintegration follow-up',
+  'stage.closed': 'Closed',
   observers: 'Observers',
   name: 'Name',
   position: 'Position',
   agency: 'Agency',
-  roles: { head: 'Head of Delegation', secretariat: 'Secretariat', delegate: 'Delegate', observer: 'Observer' },
-  forDelegation: (party) => `For the Delegation of ${withArticle(party)}`,
-  signedOn: (date, time) => `Signed electronically on ${date} at ${time}`,
-  clockTime: (time, offset) => `${time} (UTC${offset})`,
+  'role.head': 'Head of Delegation',
+  'role.secretariat': 'Secretariat',
+  'role.delegate': 'Delegate',
+  'role.observer': 'Observer',
+  forDelegation: 'For the Delegation of {article, select, the {the } other {}}{party}',
+  signedOn: 'Signed electronically on {date} at {time}',
+  clockTime: '{time} (UTC{offset})',
   notSigned: 'Not yet signed',
   key: 'Key',
   signaturePage: 'Signature page',
   recordHash: 'Record hash (SHA-256)',
   fingerprint: 'Record fingerprint',
   verifyAt: 'Verify at',
-  page: (n, of) => `page ${n} of ${of}`,
+  page: 'page {n} of {of}',
   draft: 'DRAFT',
   draftNotice: 'DRAFT: not signed by every party; this is not an original',
   notLocked: 'not locked: no record hash yet',
-  originalOf: (party) => `Original of ${withArticle(party)}`,
-  version: (n) => `version ${n}`,
+  originalOf: 'Original of {article, select, the {the } other {}}{party}',
+  version: 'version {n}',
   amends: 'This version amends the record with hash',
   statement: 'Signature statement',
   signature: 'Signature (Ed25519)',
-  howToVerify: (page) =>
-    `The signed bundle of this record is attached to this PDF. To check that these pages are the record every party signed, scan the QR code, or open ${page} and give it this file.`,
-  closing: (f) => {
-    const langs = (codes: string[]) =>
-      listOf(
-        codes.map((c) => nameIn(en, c)),
-        ', ',
-        ' and ',
-      );
-    const authentic = allAuthentic(f)
-      ? 'All texts are equally authentic.'
-      : f.authentic.length === 1
-        ? `The ${langs(f.authentic)} text is authentic.`
-        : `The ${langs(f.authentic)} texts are equally authentic.`;
-    const prevail = f.prevailing ? ` In case of divergence of interpretation, the ${nameIn(en, f.prevailing)} text shall prevail.` : '';
-    const each = f.languages.length === 1 ? `in the ${langs(f.languages)} language` : `each in the ${langs(f.languages)} languages`;
-    return `Done at ${f.venue} on ${f.date}, in ${COUNT[f.originals] ?? f.originals} originals, ${each}. ${authentic}${prevail}`;
-  },
-  languageNames: { th: 'Thai', lo: 'Lao', en: 'English', km: 'Khmer', my: 'Myanmar', vi: 'Vietnamese', zh: 'Chinese', ja: 'Japanese' },
-};
+  howToVerify:
+    'The signed bundle of this record is attached to this PDF. To check that these pages are the record every party signed, scan the QR code, or open {page} and give it this file.',
+  // "in one originals" is how the first originals of a one-party record were printed: an original
+  // is verified by being made again, so its words stay (tests/shared/wording-unchanged.test.ts).
+  closing:
+    'Done at {venue} on {date}, in {originals, plural, =1 {one} =2 {two} =3 {three} =4 {four} =5 {five} =6 {six} =7 {seven} =8 {eight} =9 {nine} =10 {ten} other {#}} originals, {languageCount, plural, one {in the {languages} language} other {each in the {languages} languages}}. {authenticity, select, all {All texts are equally authentic.} other {{authenticCount, plural, one {The {authentic} text is authentic.} other {The {authentic} texts are equally authentic.}}}}{prevails, select, yes { In case of divergence of interpretation, the {prevailing} text shall prevail.} other {}}',
+  'list.middle': '{list}, {item}',
+  'list.end': '{list} and {item}',
+  'language.th': 'Thai',
+  'language.lo': 'Lao',
+  'language.en': 'English',
+  'language.km': 'Khmer',
+  'language.my': 'Myanmar',
+  'language.vi': 'Vietnamese',
+  'language.zh': 'Chinese',
+  'language.ja': 'Japanese',
+} as const;
+
+export type WordingKey = keyof typeof en;
+/** Every language has every key: a missing word breaks the build, not an original. */
+export type WordingCatalog = { readonly [K in WordingKey]: string };

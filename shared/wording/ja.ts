@@ -1,10 +1,8 @@
-import { allAuthentic, listOf, nameIn, type Wording } from './wording';
+import type { WordingCatalog } from './en';
 
-const COUNT = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-export const ja: Wording = {
+export const ja: WordingCatalog = {
   recordOfMeeting: '会議議事録',
-  meetingNumber: (n) => `第${n}回会議`,
+  meetingNumber: '第{n}回会議',
   parties: '当事者',
   agenda: '議題',
   minutes: '議事内容',
@@ -13,59 +11,61 @@ export const ja: Wording = {
   due: '期限',
   noDue: '期限なし',
   status: '状況',
-  statuses: { open: '未着手', 'in progress': '実施中', done: '完了', dropped: '中止' },
+  'status.open': '未着手',
+  'status.in progress': '実施中',
+  'status.done': '完了',
+  'status.dropped': '中止',
   annex: '附属書：出席者名簿',
-  cases: {
-    annex: '事案附属書',
-    reference: '事案番号',
-    stage: '段階',
-    agency: '担当機関',
-    nextStep: '次の措置',
-    repatriatedOn: '送還日',
-    stages: {
-      identified: '認定済み',
-      'nationality-verified': '国籍確認済み',
-      'repatriation-agreed': '送還合意済み',
-      repatriated: '送還済み',
-      'reintegration-follow-up': '社会復帰の追跡',
-      closed: '終結',
-    },
-  },
+  'cases.annex': '事案附属書',
+  'cases.reference': '事案番号',
+  'cases.stage': '段階',
+  'cases.agency': '担当機関',
+  'cases.nextStep': '次の措置',
+  'cases.repatriatedOn': '送還日',
+  'stage.identified': '認定済み',
+  'stage.nationality-verified': '国籍確認済み',
+  'stage.repatriation-agreed': '送還合意済み',
+  'stage.repatriated': '送還済み',
+  'stage.reintegration-follow-up': '社会復帰の追跡',
+  'stage.closed': '終結',
   observers: 'オブザーバー',
   name: '氏名',
   position: '役職',
   agency: '所属機関',
-  roles: { head: '代表団長', secretariat: '事務局', delegate: '代表', observer: 'オブザーバー' },
-  forDelegation: (party) => `${party}代表団のために`,
-  signedOn: (date, time) => `${date} ${time}に電子署名`,
-  clockTime: (time, offset) => `${time}（UTC${offset}）`,
+  'role.head': '代表団長',
+  'role.secretariat': '事務局',
+  'role.delegate': '代表',
+  'role.observer': 'オブザーバー',
+  forDelegation: '{party}代表団のために',
+  signedOn: '{date} {time}に電子署名',
+  clockTime: '{time}（UTC{offset}）',
   notSigned: '未署名',
   key: '鍵',
   signaturePage: '署名ページ',
   recordHash: '議事録のハッシュ値（SHA-256）',
   fingerprint: '議事録の確認コード',
   verifyAt: '確認先',
-  page: (n, of) => `${n}／${of}ページ`,
+  page: '{n}／{of}ページ',
   draft: '草案',
   draftNotice: '草案：全当事者の署名がないため、正本ではありません',
   notLocked: '未確定のため、ハッシュ値はまだありません',
-  originalOf: (party) => `${party}の正本`,
-  version: (n) => `第${n}版`,
+  originalOf: '{party}の正本',
+  version: '第{n}版',
   amends: 'この版は次のハッシュ値の議事録を改正する',
   statement: '署名声明',
   signature: '電子署名（Ed25519）',
-  howToVerify: (page) =>
-    `この議事録の署名済みデータは本PDFに添付されています。これらのページが全当事者の署名した議事録であることは、QRコードを読み取るか、${page}を開いてこのファイルを提出して確認できます。`,
-  closing: (f) => {
-    const langs = (codes: string[]) =>
-      listOf(
-        codes.map((c) => nameIn(ja, c)),
-        '、',
-        '及び',
-      );
-    const authentic = allAuthentic(f) ? 'ひとしく正文とする。' : `${langs(f.authentic)}の本文をひとしく正文とする。`;
-    const prevail = f.prevailing ? `解釈に相違がある場合には、${nameIn(ja, f.prevailing)}の本文による。` : '';
-    return `${f.date}に${f.venue}で、${langs(f.languages)}により本書${COUNT[f.originals] ?? f.originals}通を作成した。${authentic}${prevail}`;
-  },
-  languageNames: { th: 'タイ語', lo: 'ラオス語', en: '英語', km: 'クメール語', my: 'ミャンマー語', vi: 'ベトナム語', zh: '中国語', ja: '日本語' },
+  howToVerify:
+    'この議事録の署名済みデータは本PDFに添付されています。これらのページが全当事者の署名した議事録であることは、QRコードを読み取るか、{page}を開いてこのファイルを提出して確認できます。',
+  closing:
+    '{date}に{venue}で、{languages}により本書{originals, plural, =1 {一} =2 {二} =3 {三} =4 {四} =5 {五} =6 {六} =7 {七} =8 {八} =9 {九} =10 {十} other {#}}通を作成した。{authenticity, select, all {ひとしく正文とする。} other {{authentic}の本文をひとしく正文とする。}}{prevails, select, yes {解釈に相違がある場合には、{prevailing}の本文による。} other {}}',
+  'list.middle': '{list}、{item}',
+  'list.end': '{list}及び{item}',
+  'language.th': 'タイ語',
+  'language.lo': 'ラオス語',
+  'language.en': '英語',
+  'language.km': 'クメール語',
+  'language.my': 'ミャンマー語',
+  'language.vi': 'ベトナム語',
+  'language.zh': '中国語',
+  'language.ja': '日本語',
 };

@@ -1,9 +1,12 @@
-// The part of ICU MessageFormat the catalogs use, formatted with the browser's own Intl:
-// `{name}`, `{count, number}`, `{count, plural, =0 {…} one {# …} other {# …}}` and
-// `{kind, select, a {…} other {…}}`, with ICU's apostrophe quoting. The full FormatJS
-// parser weighs some 9 kB of compressed JavaScript on every first load for constructs the
-// catalogs never use; the catalog test checks that every message of every language formats
-// here exactly as intl-messageformat formats it, and that no message uses anything else.
+// The one message syntax of Accord, for the interface (client/i18n) and for the fixed words of
+// an original (shared/wording): the part of ICU MessageFormat the catalogs use, formatted with
+// the runtime's own Intl (the browser's, or Node's for an export): `{name}`, `{count, number}`,
+// `{count, plural, =0 {…} one {# …} other {# …}}` with each language's plural rules
+// (Intl.PluralRules), and `{kind, select, a {…} other {…}}`, with ICU's apostrophe quoting.
+// The full FormatJS parser weighs some 9 kB of compressed JavaScript on every first load for
+// constructs the catalogs never use; the formatter test checks that every message of every
+// catalog, the interface's and the originals', formats here exactly as intl-messageformat
+// formats it, and that no message uses anything else.
 export type Values = Record<string, string | number> | undefined;
 
 type Part =

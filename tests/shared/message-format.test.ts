@@ -1,12 +1,14 @@
-// The client formats messages with its own small ICU MessageFormat (client/i18n/
-// message-format.ts), not FormatJS's parser: every message of every catalog must parse there
-// and format exactly as intl-messageformat formats it, for numbers across every plural form
-// and for every select option.
+// Accord formats messages with its own small ICU MessageFormat (shared/i18n/message-format.ts),
+// not FormatJS's parser: every message of every catalog, the interface's (client/i18n) and an
+// original's (shared/wording), must parse there and format exactly as intl-messageformat
+// formats it, for numbers across every plural form and for every select option.
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogs, UI_LANGUAGES } from '../../client/i18n/catalogs';
-import { localeOf } from '../../client/i18n/translate';
-import { formatMessage, MessageSyntaxError, parseMessage } from '../../client/i18n/message-format';
+import { localeOf } from '../../shared/i18n/locale';
+import { formatMessage, MessageSyntaxError, parseMessage } from '../../shared/i18n/message-format';
+import { MESSAGES } from '../../shared/wording/catalog';
+import { WORDING_LANGUAGES } from '../../shared/wording/languages';
 
 type Parsed = ReturnType<typeof parseMessage>;
 
@@ -25,12 +27,18 @@ function argumentsOf(parts: Parsed, into = new Map<string, { numeric: boolean; c
 
 const NUMBERS = [0, 1, 2, 3, 4, 5, 7, 11, 12, 21, 22, 101, 1234];
 
-describe('the client’s message formatter', () => {
+/** Every catalog: the interface's six languages, and the eight of an original's words. */
+const CATALOGS: [string, Record<string, string>][] = [
+  ...UI_LANGUAGES.map((language) => [`interface ${language}`, catalogs[language]] as [string, Record<string, string>]),
+  ...WORDING_LANGUAGES.map((language) => [`original ${language}`, MESSAGES[language]] as [string, Record<string, string>]),
+];
+
+describe('the message formatter', () => {
   it('formats every message of every catalog as intl-messageformat does', () => {
     let compared = 0;
-    for (const language of UI_LANGUAGES) {
-      const locale = localeOf(language);
-      for (const [key, message] of Object.entries(catalogs[language])) {
+    for (const [name, catalog] of CATALOGS) {
+      const locale = localeOf(name.split(' ')[1]!);
+      for (const [key, message] of Object.entries(catalog)) {
         const parts = parseMessage(message);
         const reference = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
         const args = [...argumentsOf(parts)];
@@ -39,7 +47,7 @@ describe('the client’s message formatter', () => {
           for (const choice of new Set(args.flatMap(([, a]) => [...a.choices, 'something-else']).concat(['x'])))
             variants.push(Object.fromEntries(args.map(([name, a]) => [name, a.numeric ? n : a.choices.length > 0 ? choice : `‹${name}›`])));
         for (const values of variants) {
-          expect(formatMessage(parts, locale, values), `${language} ${key} ${JSON.stringify(values)}`).toBe(String(reference.format(values)));
+          expect(formatMessage(parts, locale, values), `${name} ${key} ${JSON.stringify(values)}`).toBe(String(reference.format(values)));
           compared++;
         }
       }
