@@ -117,9 +117,12 @@ export class HeldRecord<Writer> {
     return parts.length > 0 ? this.applyStored(parts) : [];
   }
 
-  /** Replaces the stored updates below the watermark with the document's state, if due (storage checks it holds them). */
+  /**
+   * Replaces the stored updates below the watermark with the record's state, if due (storage
+   * checks it holds them); a record held encoded is compacted from its bytes, not built.
+   */
   async compact(): Promise<void> {
-    if (this.stored.dueForCompaction) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
+    if (this.stored.dueForCompaction) await this.stored.compact(() => this.document.state());
   }
 
   /**
@@ -140,7 +143,9 @@ export class HeldRecord<Writer> {
   async close(compact: boolean): Promise<void> {
     this.idle.stop();
     await this.settled();
-    if (compact && this.document.isBuilt) await this.stored.compact(() => Y.encodeStateAsUpdate(this.doc));
+    // A record opened from a snapshot and updates and never built is compacted from its
+    // folded bytes: the next open reads one snapshot.
+    if (compact) await this.stored.compact(() => this.document.state());
     this.document.destroy();
   }
 

@@ -1,7 +1,7 @@
 // A record's document on the server, built only when something needs it. Joining, syncing
 // a client that has nothing new and relaying awareness need only the record's encoded
-// state: a record opened from its snapshot answers them from the stored bytes, and a
-// record nobody has written to for a while drops its Y.Doc (several times larger than its
+// state: a record opened from its snapshot (and the updates after it, when a crash left
+// them: folded-record.ts) answers them from those bytes, and a record nobody has written to for a while drops its Y.Doc (several times larger than its
 // encoding) and keeps the bytes. The first write, server change or command builds the
 // document again from them. A document is only ever built from what storage gave: before
 // `open` and after `destroy` there is no document to hand out, not an empty one.
@@ -10,6 +10,7 @@ import { syncStep1, syncStep1From, syncStep2, syncStep2Frame } from './wire';
 import type { Frame } from './frame';
 import { dropPending } from './write-policy';
 import { snapshotOfState } from '../storage/coverage';
+import { foldStored } from './folded-record';
 
 /** Asked for the document of a record that is not loaded (yet, or any more). */
 class RecordNotLoaded extends Error {
@@ -38,12 +39,28 @@ export class RecordDocument {
   /** `onBuilt` is told of every document built, to watch it. */
   constructor(private readonly onBuilt: (doc: Y.Doc) => void) {}
 
-  /** Opens a record from what storage holds: a lone snapshot stays encoded until needed. */
+  /**
+   * Opens a record from what storage holds: a lone snapshot stays encoded until needed, and
+   * so does a snapshot with updates after it, folded into one state, when that state holds
+   * nothing it depends on without (otherwise the document is built, and drops that).
+   */
   open(parts: Uint8Array[]): void {
     if (this.loaded) throw new Error('a record is opened once');
     this.loaded = true;
-    if (parts.length === 1) this.encoded = encodedFrom(parts[0]!, null);
+    if (parts.length === 1) {
+      this.encoded = encodedFrom(parts[0]!, null);
+      return;
+    }
+    const folded = parts.length > 1 ? foldStored(parts) : null;
+    if (folded) this.encoded = encodedFrom(folded.update, folded.held);
     else this.build(parts, null);
+  }
+
+  /** The record's whole state, encoded (from the document when it is built). */
+  state(): Uint8Array {
+    if (this.built) return Y.encodeStateAsUpdate(this.built);
+    if (!this.loaded || !this.encoded) throw new RecordNotLoaded();
+    return this.encoded.update;
   }
 
   /** The document, built from the encoded state first if it is not in memory. */

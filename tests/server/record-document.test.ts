@@ -140,15 +140,55 @@ describe('a record held as its encoded state', () => {
     expect(built).toHaveLength(2);
   });
 
-  it('opens a record stored as a snapshot and updates (left by a crash) built, parts applied', () => {
+  it('opens a record stored as a snapshot and updates (left by a crash) unbuilt, every update folded in', () => {
     const source = recordWithHistory();
     const later = new Y.Doc();
     Y.applyUpdate(later, Y.encodeStateAsUpdate(source));
-    const before = Y.encodeStateVector(later);
+    const tail: Uint8Array[] = [];
+    later.on('update', (update: Uint8Array) => tail.push(update));
     later.getText('minutes').insert(0, 'ລາວ ');
-    const record = new RecordDocument(() => undefined);
-    record.open([Y.encodeStateAsUpdate(source), Y.encodeStateAsUpdate(later, before)]);
-    expect(record.isBuilt).toBe(true);
+    later.getText('minutes').delete(10, 3);
+    later.getMap('agenda').set('title', 'การส่งผู้เสียหายกลับ');
+    const built: Y.Doc[] = [];
+    const record = new RecordDocument((doc) => built.push(doc));
+    // Stored in the order the room stored them; a later update first changes nothing.
+    record.open([Y.encodeStateAsUpdate(source), tail[2]!, tail[0]!, tail[1]!]);
+    expect(record.isBuilt).toBe(false);
+    expect(record.step1IsReady).toBe(true);
+    expect(Y.decodeStateVector(payload(record.step1()))).toEqual(Y.decodeStateVector(Y.encodeStateVector(later)));
+    const joiner = new Y.Doc();
+    Y.applyUpdate(joiner, payload(record.step2(new Uint8Array([0]))));
+    expect(joiner.getText('minutes').toString()).toBe(later.getText('minutes').toString());
+    expect(joiner.getMap('agenda').get('title')).toBe('การส่งผู้เสียหายกลับ');
+    expect(joiner.store.pendingStructs).toBeNull();
+    expect(record.addsNothing(Y.encodeStateAsUpdate(later, Y.encodeStateVector(later)))).toBe(true);
+    expect(built).toHaveLength(0);
+    // Built when first needed, from the folded bytes, with the same content.
     expect(record.doc.getText('minutes').toString()).toBe(later.getText('minutes').toString());
+    expect(record.state()).toBeInstanceOf(Uint8Array);
+  });
+
+  it('builds a record whose stored updates depend on content nowhere stored, and keeps none of that: a joiner gets only what the server holds', () => {
+    const source = recordWithHistory();
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
+    const tail: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => tail.push(update));
+    writer.getText('minutes').insert(0, 'ข้อ 1 ');
+    writer.getText('minutes').insert(0, 'วาระ ');
+    writer.getText('minutes').delete(0, 3);
+    const withoutFirst = new Y.Doc();
+    Y.applyUpdate(withoutFirst, Y.encodeStateAsUpdate(source));
+    const record = new RecordDocument(() => undefined);
+    // The first of the three was never stored: the second and third depend on it.
+    record.open([Y.encodeStateAsUpdate(source), tail[1]!, tail[2]!]);
+    expect(record.isBuilt).toBe(true);
+    expect(record.doc.store.pendingStructs).toBeNull();
+    expect(record.doc.getText('minutes').toString()).toBe(source.getText('minutes').toString());
+    const joiner = new Y.Doc();
+    Y.applyUpdate(joiner, payload(record.step2(new Uint8Array([0]))));
+    expect(joiner.store.pendingStructs).toBeNull();
+    expect(joiner.store.pendingDs).toBeNull();
+    expect(joiner.getText('minutes').toString()).toBe(source.getText('minutes').toString());
   });
 });
