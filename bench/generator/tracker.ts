@@ -49,8 +49,8 @@ export class Tracker {
   /** Arrivals that match nothing sent: echoes to the sender, other clients' awareness. */
   unmatched = 0;
 
-  /** `merged`: receivers call arriveMerged / arriveAwarenessMerged (Hocuspocus 4.x). */
-  constructor(private readonly merged = false) {}
+  /** `merged`: receivers call arriveMerged / arriveAwarenessMerged (Hocuspocus 4.x, Accord scaled out). */
+  constructor(readonly merged = false) {}
 
   expect(room: number, key: string, sender: number, receivers: number, measured: boolean, awareness: boolean): void {
     const k = `${room}|${key}`;
