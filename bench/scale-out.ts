@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { abab, type RunContext } from './lib/context';
 import type { LoadResult } from './lib/plans';
-import { BENCH_DATABASE_URL, withScaledOutAccord } from './lib/scale-out';
+import { BENCH_DATABASE_URL, undoRunsUnderWay, withScaledOutAccord } from './lib/scale-out';
 import { scaleOutTable, type Figures } from './lib/scale-out-report';
 import { loadConcurrent, loadSequential, REPO_ROOT, tracesDir, verifyConcurrent, verifySequential } from './lib/traces';
 import { generate, fmt, otherLoad, undisturbed } from './scenarios/common';
@@ -65,6 +65,14 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadAtStart = loadavg().map((l) => l.toFixed(2));
   const tmpRoot = mkdtempSync(join(tmpdir(), 'accord-bench-scale-out-'));
+  // Stopped early: the Redis and the schema of the run under way go too, not only its servers.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void undoRunsUnderWay().finally(() => {
+        rmSync(tmpRoot, { recursive: true, force: true });
+        process.exit(130);
+      });
+    });
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const ctx: RunContext = { full: false, repeats, servers: ['accord'], tracesDir: tracesDir(), tmpRoot, profileDir: undefined, log };
   for (const check of [verifySequential(loadSequential(ctx.tracesDir)), verifyConcurrent(loadConcurrent(ctx.tracesDir))])

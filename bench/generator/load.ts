@@ -81,6 +81,22 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
   const thin = [...typists.flat().map((t) => t.client), ...readers.flat()];
   const receiversPerRoom = plan.typistsPerRoom + plan.readersPerRoom - 1;
 
+  // A typist sends an edit of the concurrent trace only once its own socket has brought it
+  // the other typist's edits sent before, as a delegate types on what is on the screen.
+  // With one process this holds by itself within milliseconds; with several, the other's
+  // edit comes through Redis, and an edit sent ahead of it depends on content the typist's
+  // process lacks (Accord refuses that, update:missing-dependencies). `unseen` holds, per
+  // typist, the other typists' updates not yet at its socket.
+  const unseen = new Map<number, Set<string>>(typists.flat().map((t) => [t.client.id, new Set<string>()]));
+  tracker.onReceived = (name, receiver) => unseen.get(receiver)?.delete(name);
+  const expectUpdate = (typist: Typist, update: Uint8Array, measured: boolean) => {
+    const key = updateKey(update);
+    for (const other of typists[typist.room]!) if (other !== typist) unseen.get(other.client.id)!.add(`${typist.room}|${key}`);
+    tracker.expect(typist.room, key, typist.client.id, receiversPerRoom, measured, false);
+  };
+  const causal = plan.workload.kind === 'concurrent';
+  const upToDate = (typist: Typist) => !causal || unseen.get(typist.client.id)!.size === 0;
+
   // What each typist will send, made before anything is timed.
   const events: Event[] = [];
   const expected = new Map<number, Map<string, string>>(); // room -> root -> text
@@ -180,8 +196,14 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
       const setUp = joined ? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(joined)) : new Map<number, number>();
       for (const { sends, clocks } of rounds) {
         const stateVector = Y.encodeStateVector(new Map([...setUp, ...clocks]));
-        for (const { typist, update } of sends) typist.client.send(typist.client.framing.update(update));
+        for (const { typist, update } of sends) {
+          expectUpdate(typist, update, false);
+          typist.client.send(typist.client.framing.update(update));
+        }
         await Promise.all(sends.map(({ typist }) => typist.client.roundTrip(60_000, stateVector)));
+        // Each typist's process has the round (every process has it, with the typists on different ones).
+        const end = performance.now() + 60_000;
+        while (!typists[room]!.every(upToDate) && performance.now() < end) await sleep(2);
       }
     }),
   );
@@ -216,7 +238,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
     const { typist } = e;
     const message = typist.client.framing.update(e.update);
     bytesIn += message.byteLength;
-    tracker.expect(typist.room, updateKey(e.update), typist.client.id, receiversPerRoom, measured, false);
+    expectUpdate(typist, e.update, measured);
     typist.client.send(message);
     if (awareness) {
       const state = {
@@ -231,17 +253,37 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
       typist.client.send(typist.client.framing.awareness(a));
     }
   };
+  // Edits due while their typist still waits for the other's (above), in order, per typist.
+  // One held longer than the drain time goes anyway (a refused edit never arrives).
+  const held = new Map<Typist, Event[]>();
+  let holding = 0;
   await new Promise<void>((resolve) => {
     let next = 0;
+    const send = (e: Event, now: number) => {
+      sendLag.push(now - e.t);
+      fire(e, e.t >= plan.warmupMs);
+    };
     const tick = () => {
       const now = performance.now() - start;
+      for (const [typist, queue] of held) {
+        while (queue.length > 0 && (upToDate(typist) || now - queue[0]!.t > plan.drainMs)) {
+          send(queue.shift()!, now);
+          holding--;
+        }
+        if (queue.length === 0) held.delete(typist);
+      }
       while (next < events.length && events[next]!.t <= now) {
         const e = events[next++]!;
-        sendLag.push(now - e.t);
-        fire(e, e.t >= plan.warmupMs);
+        const queue = held.get(e.typist);
+        if (queue || !upToDate(e.typist)) {
+          if (queue) queue.push(e);
+          else held.set(e.typist, [e]);
+          holding++;
+        } else send(e, now);
       }
-      if (next >= events.length) return resolve();
-      setTimeout(tick, Math.max(0, events[next]!.t - (performance.now() - start) - 0.3));
+      if (next >= events.length && holding === 0) return resolve();
+      const due = next < events.length ? events[next]!.t - (performance.now() - start) - 0.3 : Number.POSITIVE_INFINITY;
+      setTimeout(tick, Math.max(0, holding > 0 ? Math.min(1, due) : due));
     };
     tick();
   });

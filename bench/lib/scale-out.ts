@@ -93,6 +93,14 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
+/** What the runs under way must undo (servers, Redis, schema, folder), should the run be stopped by a signal. */
+const undoing = new Set<() => Promise<void>>();
+
+/** Stops and drops whatever runs are under way: for a runner stopped by SIGINT or SIGTERM. */
+export async function undoRunsUnderWay(): Promise<void> {
+  await Promise.all([...undoing].map((undo) => undo().catch(() => undefined)));
+}
+
 export interface ScaleOutOptions {
   processes: number;
   rooms: number;
@@ -124,6 +132,14 @@ export async function withScaledOutAccord<T>(
     ACCORD_AUDIT_KEY: `the benchmark's audit key for ${schema}`,
   };
   const servers: ServerHandle[] = [];
+  const undo = async () => {
+    undoing.delete(undo);
+    await Promise.all(servers.map((s) => s.stop()));
+    await redis.stop();
+    await dropSchema(schema);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  undoing.add(undo);
   try {
     // Started together, as a deployment's processes would be: the schema is made once, under
     // PostgreSQL advisory locks. Each is pushed as soon as it is up, so that a failure stops the others.
@@ -144,9 +160,6 @@ export async function withScaledOutAccord<T>(
     };
     return await body(servers, rooms, target);
   } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    await redis.stop();
-    await dropSchema(schema);
-    rmSync(dir, { recursive: true, force: true });
+    if (undoing.has(undo)) await undo();
   }
 }

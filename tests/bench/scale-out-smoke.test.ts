@@ -74,6 +74,35 @@ describe('scale-out benchmark harness', () => {
     expect(own).toHaveLength(1);
     expect(await benchSchemas()).not.toContain(own[0]);
   }, 300_000);
+
+  // S3's load across processes: each room's two typists on different processes, replaying a
+  // concurrent trace whose edits depend on each other's. A typist sends only once its own
+  // process has brought it the other's edits (as a delegate types on what is on the screen);
+  // sent ahead, an edit depends on content its process lacks, and Accord refuses it.
+  it('two typists of one room on different processes replay a concurrent trace: nothing refused or lost', async () => {
+    const result = await withScaledOutAccord(ctx, { processes: 2, rooms: 2, fixture: 'cmm04-th-la' }, (_servers, rooms, target) =>
+      generate<LoadResult>({
+        type: 'load',
+        target,
+        rooms,
+        typistsPerRoom: 2,
+        readersPerRoom: 2,
+        fullClientRooms: [0, 1],
+        workload: { kind: 'concurrent', rate: 20 },
+        durationMs: 1000,
+        warmupMs: 0,
+        drainMs: 10_000,
+        burst: 0,
+        tracesDir: ctx.tracesDir,
+        seed: 100,
+      }),
+    );
+    expect(result.refusalReasons).toEqual({});
+    expect(result.missing).toBe(0);
+    expect(result.sentUpdates).toBeGreaterThan(0);
+    for (const check of result.fullChecks) expect(check).toMatchObject({ ok: true, got: check.expected });
+    expect(result.unexpectedCloses).toBe(0);
+  }, 300_000);
 });
 
 let schemasBefore: string[] | undefined;
