@@ -164,9 +164,11 @@ async function main(): Promise<void> {
     log(`\n${md}`);
     if (values.out || full || values.write) {
       const out = values.out ?? join(REPO_ROOT, 'bench', 'RESULTS.md');
-      // The export benchmark (npm run bench:export) keeps its own section of the file.
-      const kept = existsSync(out) ? /<!-- export:start -->[\s\S]*<!-- export:end -->/.exec(readFileSync(out, 'utf8'))?.[0] : undefined;
-      writeFileSync(out, kept ? `${md}\n${kept}\n` : md);
+      // The export benchmark (npm run bench:export) and the scale-out one (npm run
+      // bench:scale-out) keep their own sections of the file.
+      const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+      const kept = ['export', 'scale-out'].flatMap((name) => new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`).exec(current)?.[0] ?? []);
+      writeFileSync(out, kept.length > 0 ? `${md}\n${kept.join('\n\n')}\n` : md);
       log(`written to ${out}`);
     }
     writeFileSync(join(tmpdir(), 'accord-bench-latest.json'), JSON.stringify(reports, null, 1));

@@ -11,7 +11,9 @@ import { connectAll } from './load';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runIdle(plan: IdlePlan, checkpoint: (name: string) => Promise<void>): Promise<IdleResult> {
-  const { kind, port } = plan.target;
+  const { kind } = plan.target;
+  // S4 and S5 run one process.
+  const [port] = plan.target.ports as [number];
   const trace = loadSequential(plan.tracesDir);
   const { doc, updates } = replaySequential(trace, { clientId: 4242, root: 'bench', to: plan.seedEdits });
   const seed = Y.mergeUpdates(plan.extraSeedPath ? [new Uint8Array(readFileSync(plan.extraSeedPath)), ...updates] : updates);

@@ -11,7 +11,9 @@ const WARMUP_CYCLES = Number(process.env.BENCH_WARMUP_CYCLES ?? 3);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runJoins(plan: JoinPlan, checkpoint: (name: string) => Promise<void> = async () => {}): Promise<JoinResult> {
-  const { kind, port } = plan.target;
+  const { kind } = plan.target;
+  // S4 and S5 run one process.
+  const [port] = plan.target.ports as [number];
   const room = plan.room;
   let nextId = 1;
   const thin = (i: number) => new ThinClient(nextId++, 0, kind, port, room.docName, room.readerTokens[i % room.readerTokens.length]!, null);

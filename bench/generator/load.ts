@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { awarenessKey, awarenessUpdate, updateKey } from '../lib/wire';
 import { loadConcurrent, loadSequential, prng, replayConcurrent, replaySequential, textOf } from '../lib/traces';
 import { summarize } from '../lib/stats';
-import { cpuMs, machineBusyMs } from '../lib/proc-stat';
+import { backingCpu, cpuBetween } from '../lib/backing-cpu';
+import { cpuOf, machineBusyMs } from '../lib/proc-stat';
 import type { LoadPlan, LoadResult } from '../lib/plans';
 import { ThinClient } from './thin-client';
 import { fullClient, type FullClient } from './full-client';
@@ -43,9 +44,16 @@ export async function connectAll(clients: ThinClient[], parallel = 16): Promise<
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Promise<void> = async () => {}): Promise<LoadResult> {
-  const { kind, port, pid } = plan.target;
+  const { kind, ports, pids } = plan.target;
+  // The i-th client of room r goes to process (r + i) mod N: a room's typists and readers sit
+  // on different processes, so that every update crosses Redis on its way to some of them.
+  const portOf = (room: number, i: number) => ports[(room + i) % ports.length]!;
   // Hocuspocus 4.x merges what a document took in one event-loop turn into one broadcast.
-  const tracker = new Tracker(plan.target.kind === 'hocuspocus4');
+  // Accord scaled out does too, at times: a process that finds storage ahead of what Redis
+  // has brought it (its catch-up check, every second) reads the updates it lacks and relays
+  // them as one; the same reading is used for one process on PostgreSQL, so that N = 1 and
+  // N = 3 cost the generator alike.
+  const tracker = new Tracker(plan.target.kind === 'hocuspocus4' || plan.target.backing !== undefined);
   const random = prng(plan.seed);
   let nextId = 1;
 
@@ -55,7 +63,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
   plan.rooms.forEach((room, r) => {
     typists.push(
       Array.from({ length: plan.typistsPerRoom }, (_, i) => ({
-        client: new ThinClient(nextId++, r, kind, port, room.docName, room.writerTokens[i % room.writerTokens.length]!, tracker),
+        client: new ThinClient(nextId++, r, kind, portOf(r, i), room.docName, room.writerTokens[i % room.writerTokens.length]!, tracker),
         room: r,
         clientId: 100_000 + r * 100 + i,
         root: plan.workload.kind === 'sequential' ? `bench-${i}` : 'bench',
@@ -65,12 +73,29 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
     readers.push(
       Array.from(
         { length: plan.readersPerRoom },
-        (_, i) => new ThinClient(nextId++, r, kind, port, room.docName, room.readerTokens[i % room.readerTokens.length]!, tracker),
+        (_, i) =>
+          new ThinClient(nextId++, r, kind, portOf(r, plan.typistsPerRoom + i), room.docName, room.readerTokens[i % room.readerTokens.length]!, tracker),
       ),
     );
   });
   const thin = [...typists.flat().map((t) => t.client), ...readers.flat()];
   const receiversPerRoom = plan.typistsPerRoom + plan.readersPerRoom - 1;
+
+  // A typist sends an edit of the concurrent trace only once its own socket has brought it
+  // the other typist's edits sent before, as a delegate types on what is on the screen.
+  // With one process this holds by itself within milliseconds; with several, the other's
+  // edit comes through Redis, and an edit sent ahead of it depends on content the typist's
+  // process lacks (Accord refuses that, update:missing-dependencies). `unseen` holds, per
+  // typist, the other typists' updates not yet at its socket.
+  const unseen = new Map<number, Set<string>>(typists.flat().map((t) => [t.client.id, new Set<string>()]));
+  tracker.onReceived = (name, receiver) => unseen.get(receiver)?.delete(name);
+  const expectUpdate = (typist: Typist, update: Uint8Array, measured: boolean) => {
+    const key = updateKey(update);
+    for (const other of typists[typist.room]!) if (other !== typist) unseen.get(other.client.id)!.add(`${typist.room}|${key}`);
+    tracker.expect(typist.room, key, typist.client.id, receiversPerRoom, measured, false);
+  };
+  const causal = plan.workload.kind === 'concurrent';
+  const upToDate = (typist: Typist) => !causal || unseen.get(typist.client.id)!.size === 0;
 
   // What each typist will send, made before anything is timed.
   const events: Event[] = [];
@@ -171,8 +196,14 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
       const setUp = joined ? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(joined)) : new Map<number, number>();
       for (const { sends, clocks } of rounds) {
         const stateVector = Y.encodeStateVector(new Map([...setUp, ...clocks]));
-        for (const { typist, update } of sends) typist.client.send(typist.client.framing.update(update));
+        for (const { typist, update } of sends) {
+          expectUpdate(typist, update, false);
+          typist.client.send(typist.client.framing.update(update));
+        }
         await Promise.all(sends.map(({ typist }) => typist.client.roundTrip(60_000, stateVector)));
+        // Each typist's process has the round (every process has it, with the typists on different ones).
+        const end = performance.now() + 60_000;
+        while (!typists[room]!.every(upToDate) && performance.now() < end) await sleep(2);
       }
     }),
   );
@@ -181,9 +212,9 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
     const end = performance.now() + 30_000;
     while (readers.some((rs, r) => seededRooms.has(r) && rs.some((c) => c.updates === 0)) && performance.now() < end) await sleep(10);
   }
-  const fulls: { room: number; client: FullClient }[] = plan.fullClientRooms.map((r) => ({
+  const fulls: { room: number; client: FullClient }[] = plan.fullClientRooms.map((r, j) => ({
     room: r,
-    client: fullClient(kind, port, plan.rooms[r]!.docName, plan.rooms[r]!.readerTokens[0]!),
+    client: fullClient(kind, portOf(r, j), plan.rooms[r]!.docName, plan.rooms[r]!.readerTokens[0]!),
   }));
   await Promise.all(fulls.map((f) => f.client.synced()));
   const connectMs = performance.now() - connectStart;
@@ -195,7 +226,8 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
 
   // The paced window.
   if (plan.checkpoints) await checkpoint('window-start');
-  const cpu0 = cpuMs(pid);
+  const cpu0 = cpuOf(pids);
+  const backing0 = plan.target.backing ? await backingCpu(plan.target.backing) : null;
   const gen0 = process.cpuUsage();
   const machine0 = machineBusyMs();
   const sendLag: number[] = [];
@@ -206,7 +238,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
     const { typist } = e;
     const message = typist.client.framing.update(e.update);
     bytesIn += message.byteLength;
-    tracker.expect(typist.room, updateKey(e.update), typist.client.id, receiversPerRoom, measured, false);
+    expectUpdate(typist, e.update, measured);
     typist.client.send(message);
     if (awareness) {
       const state = {
@@ -221,25 +253,47 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
       typist.client.send(typist.client.framing.awareness(a));
     }
   };
+  // Edits due while their typist still waits for the other's (above), in order, per typist.
+  // One held longer than the drain time goes anyway (a refused edit never arrives).
+  const held = new Map<Typist, Event[]>();
+  let holding = 0;
   await new Promise<void>((resolve) => {
     let next = 0;
+    const send = (e: Event, now: number) => {
+      sendLag.push(now - e.t);
+      fire(e, e.t >= plan.warmupMs);
+    };
     const tick = () => {
       const now = performance.now() - start;
+      for (const [typist, queue] of held) {
+        while (queue.length > 0 && (upToDate(typist) || now - queue[0]!.t > plan.drainMs)) {
+          send(queue.shift()!, now);
+          holding--;
+        }
+        if (queue.length === 0) held.delete(typist);
+      }
       while (next < events.length && events[next]!.t <= now) {
         const e = events[next++]!;
-        sendLag.push(now - e.t);
-        fire(e, e.t >= plan.warmupMs);
+        const queue = held.get(e.typist);
+        if (queue || !upToDate(e.typist)) {
+          if (queue) queue.push(e);
+          else held.set(e.typist, [e]);
+          holding++;
+        } else send(e, now);
       }
-      if (next >= events.length) return resolve();
-      setTimeout(tick, Math.max(0, events[next]!.t - (performance.now() - start) - 0.3));
+      if (next >= events.length && holding === 0) return resolve();
+      const due = next < events.length ? events[next]!.t - (performance.now() - start) - 0.3 : Number.POSITIVE_INFINITY;
+      setTimeout(tick, Math.max(0, holding > 0 ? Math.min(1, due) : due));
     };
     tick();
   });
   await tracker.drain(plan.drainMs);
   const wallMs = performance.now() - start;
-  const cpu1 = cpuMs(pid);
+  const cpu1 = cpuOf(pids);
   const gen = process.cpuUsage(gen0);
   const machine1 = machineBusyMs();
+  const backing1 = plan.target.backing ? await backingCpu(plan.target.backing) : null;
+  const backingCpuMs = backing0 && backing1 ? cpuBetween(backing0, backing1) : null;
   const missing = tracker.outstanding;
   if (plan.checkpoints) await checkpoint('window-end');
 
@@ -247,7 +301,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
   let burst: LoadResult['burst'] = null;
   if (burstUpdates.length > 0) {
     const typist = typists[0]![0]!;
-    const b0 = cpuMs(pid);
+    const b0 = cpuOf(pids);
     const t0 = performance.now();
     for (let i = 0; i < burstUpdates.length; i++) {
       const u = burstUpdates[i]!;
@@ -257,7 +311,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
     }
     const drained = await tracker.drain(60_000);
     const ms = performance.now() - t0;
-    const b1 = cpuMs(pid);
+    const b1 = cpuOf(pids);
     burst = {
       count: burstUpdates.length,
       ms,
@@ -294,10 +348,11 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
     sendLag: summarize(sendLag),
     wallMs,
     serverCpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
+    backingCpuMs,
     generatorCpuMs: (gen.user + gen.system) / 1000,
     otherCpuMs:
       machine0 !== null && machine1 !== null && cpu0 !== null && cpu1 !== null
-        ? Math.max(0, machine1 - machine0 - (cpu1 - cpu0) - (gen.user + gen.system) / 1000)
+        ? Math.max(0, machine1 - machine0 - (cpu1 - cpu0) - (gen.user + gen.system) / 1000 - (backingCpuMs ?? 0))
         : null,
     bytesPerUpdateIn: events.length > 0 ? bytesIn / events.length : NaN,
     bytesPerUpdateOut: updatesOut > 0 ? bytesOut / updatesOut : NaN,

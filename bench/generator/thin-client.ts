@@ -133,7 +133,7 @@ export class ThinClient {
         const update = decoding.readVarUint8Array(d);
         this.updates++;
         this.updateBytes += message.byteLength;
-        if (this.kind === 'hocuspocus4') this.tracker?.arriveMerged(this.room, update, this.id);
+        if (this.tracker?.merged) this.tracker.arriveMerged(this.room, update, this.id);
         else this.tracker?.arrive(this.room, updateKey(update), this.id, message.byteLength);
       } else if (step === SYNC_STEP1) {
         this.send(this.framing.syncStep2());
@@ -150,7 +150,7 @@ export class ThinClient {
       }
     } else if (type === MSG_AWARENESS) {
       const update = decoding.readVarUint8Array(d);
-      if (this.kind === 'hocuspocus4') this.tracker?.arriveAwarenessMerged(this.room, update, this.id);
+      if (this.tracker?.merged) this.tracker.arriveAwarenessMerged(this.room, update, this.id);
       else this.tracker?.arrive(this.room, awarenessKey(update), this.id, message.byteLength);
     } else if (type === MSG_AUTH) {
       // y-protocols' auth message (Accord, y-websocket): permission-denied is 0, then the reason.

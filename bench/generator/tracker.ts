@@ -49,8 +49,11 @@ export class Tracker {
   /** Arrivals that match nothing sent: echoes to the sender, other clients' awareness. */
   unmatched = 0;
 
-  /** `merged`: receivers call arriveMerged / arriveAwarenessMerged (Hocuspocus 4.x). */
-  constructor(private readonly merged = false) {}
+  /** Told of every update's arrival at each receiver, by the name `expect` was given (`${room}|${key}`). */
+  onReceived: ((name: string, receiver: number) => void) | null = null;
+
+  /** `merged`: receivers call arriveMerged / arriveAwarenessMerged (Hocuspocus 4.x, Accord scaled out). */
+  constructor(readonly merged = false) {}
 
   expect(room: number, key: string, sender: number, receivers: number, measured: boolean, awareness: boolean): void {
     const k = `${room}|${key}`;
@@ -105,6 +108,7 @@ export class Tracker {
 
   private arrived(p: Pending, receiver: number): void {
     if (receiver === p.sender) return;
+    if (!p.awareness) this.onReceived?.(p.k, receiver);
     if (--p.remaining > 0) return;
     this.pending.delete(p.k);
     if (this.merged) this.byClient.get(p.index)?.delete(p);

@@ -13,9 +13,19 @@ export interface RoomAccess {
 
 export interface Target {
   kind: ServerKind;
-  port: number;
-  /** The server process, for its CPU time. */
-  pid: number;
+  /**
+   * Where clients connect: one port, or one per process when Accord runs scaled out (several
+   * processes sharing PostgreSQL and Redis); a room's clients then go to the processes in
+   * turn, as a load balancer would send a meeting's delegates.
+   */
+  ports: number[];
+  /** The server's processes, for their CPU time (summed). */
+  pids: number[];
+  /**
+   * Scale-out: the processes the server's processes lean on (its Redis, its PostgreSQL
+   * backends, found by application name), for their CPU time apart from the rest of the machine.
+   */
+  backing?: { pids: number[]; database: { url: string; applicationName: string } | null };
 }
 
 export type Workload =
@@ -69,7 +79,10 @@ export interface LoadResult {
   /** How late the generator sent, against its schedule (its own health). */
   sendLag: Summary;
   wallMs: number;
+  /** Every server process together. */
   serverCpuMs: number | null;
+  /** Scale-out: Redis and the PostgreSQL backends serving the server's processes; else null. */
+  backingCpuMs: number | null;
   generatorCpuMs: number;
   /** CPU the rest of the machine used meanwhile (other work on a shared machine), all cores. */
   otherCpuMs: number | null;

@@ -29,6 +29,17 @@ export function cpuMs(pid: number): number | null {
   }
 }
 
+/** User + system CPU time of every process in `pids`, summed; null when one cannot be read. */
+export function cpuOf(pids: number[]): number | null {
+  let sum = 0;
+  for (const pid of pids) {
+    const ms = cpuMs(pid);
+    if (ms === null) return null;
+    sum += ms;
+  }
+  return sum;
+}
+
 /**
  * Busy CPU time of the whole machine in milliseconds, all cores together, leaving out
  * softirq time (on loopback that is mostly the benchmark's own packets) but counting steal

@@ -27,9 +27,15 @@ function hasTaskset(): boolean {
   return tasksetChecked;
 }
 
-/** Server on core 0, generator on core 1; no pinning on a single core or without taskset. */
+/**
+ * Server on core 0, generator on core 1; no pinning on a single core, without taskset, or
+ * when the run asks for none (BENCH_PIN=0: the scale-out runs, whose several server
+ * processes would otherwise share one core while the generator had the other to itself).
+ */
 export function pinning(): { server: string | null; generator: string | null; note: string } {
   const cores = availableParallelism();
+  if (process.env.BENCH_PIN === '0')
+    return { server: null, generator: null, note: `not pinned (BENCH_PIN=0; ${cores} cores shared by the servers, the load generator and their backends)` };
   if (cores < 2 || !hasTaskset()) return { server: null, generator: null, note: `not pinned (${cores} cores, taskset ${hasTaskset() ? 'present' : 'absent'})` };
   return { server: '0', generator: '1', note: `server pinned to core 0, load generator to core 1 (taskset; ${cores} cores)` };
 }

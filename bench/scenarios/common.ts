@@ -33,7 +33,7 @@ export async function withServer<T>(
   });
   try {
     const rooms = await createRooms(options.kind, server.port, options.rooms, options.fixture);
-    return await body(server, rooms, { kind: options.kind, port: server.port, pid: server.pid });
+    return await body(server, rooms, { kind: options.kind, ports: [server.port], pids: [server.pid] });
   } finally {
     await server.stop();
     if (fresh) rmSync(fresh, { recursive: true, force: true });
@@ -59,19 +59,19 @@ const DISTURBED_AT = 10;
 const ATTEMPTS = 3;
 
 /**
- * A load run, done again (three attempts at most) while other work on the shared machine
+ * A load run, done again (three attempts at most, or `attempts`) while other work on the shared machine
  * takes more than DISTURBED_AT % of a core during it, so that a neighbour's burst does not
  * decide a median; answers the least disturbed attempt. The rule is the same for every
  * server and looks only at the machine's load, never at the server's figures.
  */
-export async function undisturbed(ctx: RunContext, label: string, attempt: () => Promise<LoadResult>): Promise<LoadResult> {
+export async function undisturbed(ctx: RunContext, label: string, attempt: () => Promise<LoadResult>, attempts = ATTEMPTS): Promise<LoadResult> {
   let best: LoadResult | null = null;
   const load = (r: LoadResult) => (Number.isFinite(otherLoad(r)) ? otherLoad(r) : 0);
-  for (let i = 1; i <= ATTEMPTS; i++) {
+  for (let i = 1; i <= attempts; i++) {
     const r = await attempt();
     if (!best || load(r) < load(best)) best = r;
     if (load(r) <= DISTURBED_AT) break;
-    ctx.log(`${label}: other work on the machine took ${fmt(load(r), 0)}% of a core${i < ATTEMPTS ? '; run again' : ''}`);
+    ctx.log(`${label}: other work on the machine took ${fmt(load(r), 0)}% of a core${i < attempts ? '; run again' : ''}`);
   }
   return best!;
 }

@@ -52,7 +52,7 @@ describe('benchmark harness', () => {
     }
     expect(result.refusals).toBe(0);
     expect(result.unexpectedCloses).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   // S3's load: two typists replaying a concurrent trace from a point of it, each room's
   // starting state sent first. Accord claims each Yjs client id for the participant who
