@@ -82,7 +82,7 @@ async function emulate(page: Page, profile: NetworkProfile): Promise<CDPSession>
 }
 
 /** Opens an invitation link in a fresh browser context (empty cache, as on a borrowed laptop). */
-async function open(browser: Browser, baseUrl: string, token: string, profile: NetworkProfile) {
+export async function open(browser: Browser, baseUrl: string, token: string, profile: NetworkProfile) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await emulate(page, profile);
@@ -106,7 +106,7 @@ async function open(browser: Browser, baseUrl: string, token: string, profile: N
 }
 
 /** Shows the first agenda item that has minutes (CMM 04 opens on an item without). */
-async function firstItemWithMinutes(page: Page): Promise<number> {
+export async function firstItemWithMinutes(page: Page): Promise<number> {
   const items = page.locator('.agenda li');
   for (let i = 0; i < (await items.count()); i++) {
     await items.nth(i).locator('button').click();
@@ -129,7 +129,7 @@ async function firstItemWithMinutes(page: Page): Promise<number> {
 }
 
 /** Stock clients typing a character each into the record's cells, every `everyMs`, until stopped. */
-function typists(wsUrl: string, documentId: string, tokens: string[], everyMs: number) {
+export function typists(wsUrl: string, documentId: string, tokens: string[], everyMs: number) {
   const clients = tokens.map((token) => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(wsUrl, documentId, doc, {

@@ -33,14 +33,14 @@ const RECORDS = {
     return body as Record<string, unknown>;
   },
 } as const;
-type RecordName = keyof typeof RECORDS;
+export type RecordName = keyof typeof RECORDS;
 
 interface Created {
   documentId: string;
   invitations: { role: string; party: string; token: string }[];
 }
 
-async function createRecord(port: number, name: RecordName, typistCount: number): Promise<RecordUnderTest> {
+export async function createRecord(port: number, name: RecordName, typistCount: number): Promise<RecordUnderTest> {
   const res = await fetch(`http://127.0.0.1:${port}/api/meetings`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },

@@ -4,13 +4,14 @@
 // through stores; nothing here knows about React.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
 import { MessageType, RECORD_STATUS_MESSAGE, type RecordStatus } from '../../shared/protocol';
 import type { Role } from '../../shared/roles';
 import { createStore } from '../app/store';
+import { openLocalCopy } from './local-copy';
 
 /** What the connection badge shows. */
 export type LinkState = 'syncing' | 'connected' | 'offline' | 'closed';
@@ -48,6 +49,7 @@ export class RecordConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly localCopy: IndexeddbPersistence;
+  private readonly closeLocalCopy: () => Promise<void>;
   readonly state = createStore<ConnectionState>({
     link: 'syncing',
     localCopyLoaded: false,
@@ -64,7 +66,9 @@ export class RecordConnection {
     readonly documentId: string,
     origin = window.location.origin,
   ) {
-    this.localCopy = new IndexeddbPersistence(documentId, this.doc);
+    const local = openLocalCopy(documentId, this.doc, (origin) => origin === this.provider);
+    this.localCopy = local.localCopy;
+    this.closeLocalCopy = local.close;
     if (unsentMarker.read(documentId)) this.patch({ unsentEdits: true });
     void this.localCopy.whenSynced.then(() => this.patch({ localCopyLoaded: true }));
 
@@ -89,7 +93,7 @@ export class RecordConnection {
   destroy(): void {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.provider.destroy();
-    void this.localCopy.destroy();
+    void this.closeLocalCopy();
     this.doc.destroy();
   }
 

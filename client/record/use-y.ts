@@ -6,21 +6,48 @@ import type * as Y from 'yjs';
 const versions = new WeakMap<object, number>();
 const bump = (key: object) => versions.set(key, (versions.get(key) ?? 0) + 1);
 
+// What others typed is shown at the next frame, all of it in one render: React renders a
+// store's change synchronously, and with twenty people typing that was a render for each
+// of a hundred updates a second, each one a task the delegate's own keystroke queued behind.
+// This browser's own changes are still shown at once: a text field's value must follow
+// its keystroke within the event, or the caret jumps.
+const atNextFrame = new Set<() => void>();
+let frame = 0;
+
+function notifyAtNextFrame(notify: () => void): void {
+  atNextFrame.add(notify);
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    const due = [...atNextFrame];
+    atNextFrame.clear();
+    for (const n of due) n();
+  });
+}
+
 /** Changes whenever `type` changes, or with `deep`, anything inside it. */
 export function useYVersion(type: Y.AbstractType<any> | null | undefined, { deep = true } = {}): number {
   const subscribe = useCallback(
     (notify: () => void) => {
       if (!type) return () => {};
-      const onChange = () => {
+      const onChange = (_event: unknown, transaction: Y.Transaction) => {
         bump(type);
-        notify();
+        if (transaction.local) notify();
+        else notifyAtNextFrame(notify);
       };
+      const stop = () => atNextFrame.delete(notify);
       if (deep) {
         type.observeDeep(onChange);
-        return () => type.unobserveDeep(onChange);
+        return () => {
+          type.unobserveDeep(onChange);
+          stop();
+        };
       }
       type.observe(onChange);
-      return () => type.unobserve(onChange);
+      return () => {
+        type.unobserve(onChange);
+        stop();
+      };
     },
     [type, deep],
   );

@@ -14,7 +14,7 @@ import { alignedSplitPoints } from './split-points';
 import { CellProposals } from '../proposals/CellProposals';
 import type { CommentAnchor } from '../comments/CommentsPanel';
 import { commentFeed } from '../comments/comment-feed';
-import { useStore } from '../../app/store';
+import { useOpenThreads } from '../comments/use-open-threads';
 import { CellWarning } from './CellWarning';
 import { useRemoval } from '../history/use-removal';
 import { RemovalRefusal } from '../history/RemovalRefusal';
@@ -41,7 +41,7 @@ export function SegmentRow({ itemId, segment, index, count, grid }: Props) {
   const picked = useRef<CommentAnchor | null>(null);
   const feed = commentFeed(meeting.id);
   useEffect(() => feed.watch(), [feed]);
-  const openThreads = useStore(feed.state).threads.filter((th) => th.segmentId === id && th.resolvedAt === null).length;
+  const openThreads = useOpenThreads(meeting.id, id);
 
   const split = (language: string, point: SplitPoint, atBlockBoundary: boolean) =>
     splitSegment(doc, itemId, id, newId(), alignedSplitPoints(cells, language, point, atBlockBoundary));
