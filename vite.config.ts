@@ -1,5 +1,4 @@
 import { defineConfig, type Plugin } from 'vite';
-import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './scripts/precompress';
 import { PARTLY_TURNED_OFF_PACKAGE, TURNED_OFF_PACKAGES } from './client/app/turned-off-extensions';
@@ -27,11 +26,22 @@ function namesBuiltAssets(): Plugin {
 // in development `vite` proxies the API and the sync socket to a running server.
 export default defineConfig({
   root: 'client',
-  plugins: [react(), namesBuiltAssets(), precompress()],
+  plugins: [namesBuiltAssets(), precompress()],
   resolve: {
-    // The StarterKit extensions the editor turns off, and linkifyjs with them, stay out of
-    // the bundle (client/app/turned-off-extensions.ts says why and how to turn one on).
     alias: [
+      // The client renders with Preact's React compatibility layer: React's renderer alone was a
+      // quarter of the first load (some 60 kB of gzip), Preact with its compat layer is 13 kB.
+      // The code, Tiptap's React binding and lucide-react are written against React's API and
+      // typechecked with React's types; what runs (in the browser tests too) is Preact.
+      // Without @vitejs/plugin-react, Oxc compiles the JSX (tsconfig's react-jsx, through these
+      // aliases), and a change in development reloads the page instead of refreshing in place.
+      { find: /^react$/, replacement: 'preact/compat' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+      // The StarterKit extensions the editor turns off, and linkifyjs with them, stay out of
+      // the bundle (client/app/turned-off-extensions.ts says why and how to turn one on).
       ...TURNED_OFF_PACKAGES.map((name) => ({
         find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`),
         replacement: inClient('app/turned-off-extensions.ts'),

@@ -1,13 +1,15 @@
 // The workspace's first-load budget (issue #20): what a delegate opening an invitation link
 // on a hotel's Wi-Fi downloads in JavaScript before they can type into the minutes. Real
 // Chromium opens the link; every script it asks for until a minutes cell is editable is
-// weighed by its compressed copy in the build (what the server sends), so the figure does
+// weighed by its compressed copies in the build (what the server sends), so the figure does
 // not depend on the machine's speed. Nothing here is timed.
 //
-// The issue's target is 200 kB. The first load stands at 215.9 kB of Brotli (252.3 kB of
-// gzip) after the cuts of issue #20: React and the editor stack (Tiptap, ProseMirror, Yjs)
-// are some 175 kB of it. The ceiling below holds that figure with a little room, so the
-// first load cannot grow unnoticed; lower it as the first load shrinks, down to the target.
+// The issue's target is 200 kB of gzip, and gzip is what a delegate is sent when the server is
+// reached over plain HTTP: Chromium asks for Brotli only over HTTPS and from localhost (so the
+// client benchmark, on 127.0.0.1, is sent Brotli). Brotli is held too, at what 200 kB of gzip
+// comes to in Brotli at the ratio of this build (0.9), so neither can grow past the target
+// unnoticed. After the cuts of issue #20 (Preact for React's renderer, Zopfli for the gzip
+// copies) the first load stands at 194.6 kB of gzip and 174.4 kB of Brotli (kB: 1000 bytes).
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +17,8 @@ import type { Browser } from 'playwright-core';
 import { createMeeting, tokenOf, type TestServer } from '../helpers/server';
 import { CLIENT_DIR, join as joinWith, launchChromium, startServerWithClient } from './helpers/browser';
 
-/** Brotli, as every browser that Accord supports asks for it; gzip is reported beside it. */
-const TARGET_KB = 200;
-const CEILING_KB = 220;
+const GZIP_CEILING_KB = 200;
+const BROTLI_CEILING_KB = 180;
 
 describe('the first load', () => {
   let browser: Browser;
@@ -31,7 +32,7 @@ describe('the first load', () => {
     server?.cleanup();
   });
 
-  it(`fetches at most ${CEILING_KB} kB (target ${TARGET_KB} kB) of compressed JavaScript from the invitation link to an editable minutes cell`, async () => {
+  it(`fetches at most ${GZIP_CEILING_KB} kB of gzip (${BROTLI_CEILING_KB} kB of Brotli) of JavaScript from the invitation link to an editable minutes cell`, async () => {
     const meeting = await createMeeting(server);
     // The Thai head, as in the client benchmark: the heaviest first screen (the lock summary,
     // the signing key made on arrival).
@@ -59,7 +60,7 @@ describe('the first load', () => {
         const size = (suffix: string) => (existsSync(file + suffix) ? statSync(file + suffix).size : statSync(file).size);
         return { path, brotli: size('.br'), gzip: size('.gz') };
       });
-      const kB = (bytes: number) => Math.round(bytes / 102.4) / 10;
+      const kB = (bytes: number) => Math.round(bytes / 100) / 10;
       const brotli = weighed.reduce((n, s) => n + s.brotli, 0);
       const gzip = weighed.reduce((n, s) => n + s.gzip, 0);
       console.log(
@@ -81,7 +82,8 @@ describe('the first load', () => {
       expect(
         weighed.map((s) => s.path).filter((p) => /(ConsoleApp|VerifyPage|LifecycleView|ExportPanel|AuditView|HistoryView|CasesView|CommentsPanel)-/.test(p)),
       ).toEqual([]);
-      expect(brotli / 1024, 'kB of Brotli JavaScript before the first editable cell').toBeLessThanOrEqual(CEILING_KB);
+      expect(gzip / 1000, 'kB of gzip JavaScript before the first editable cell').toBeLessThanOrEqual(GZIP_CEILING_KB);
+      expect(brotli / 1000, 'kB of Brotli JavaScript before the first editable cell').toBeLessThanOrEqual(BROTLI_CEILING_KB);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
