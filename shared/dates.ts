@@ -138,7 +138,15 @@ export interface WallClock {
 
 /** The date and the 24-hour time of `at` in `timeZone`, as parts; throws on a zone the runtime does not know. */
 const clockParts = (at: Date, timeZone: string): Intl.DateTimeFormatPart[] =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
 
 /** The wall clock of `timeZone` (IANA, such as Asia/Vientiane) at `instant`; UTC for a zone the platform does not know. */
 export function wallClock(instant: string, timeZone: string): WallClock {
