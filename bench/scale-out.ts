@@ -7,7 +7,7 @@
 // Redis and PostgreSQL share the machine's cores, and the generator's own CPU is reported.
 // --write puts the tables into bench/RESULTS.md between the scale-out marks.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,10 +20,9 @@ import { generate, fmt, otherLoad, undisturbed } from './scenarios/common';
 import { s2Plan } from './scenarios/s2-regional';
 import { s3Plan } from './scenarios/s3-bilateral';
 import { median } from './lib/stats';
+import { resultsSection, writeResultsSection } from './lib/results-section';
 
 const HELD_P99_MS = 50;
-const START = '<!-- scale-out:start -->';
-const END = '<!-- scale-out:end -->';
 
 const percent = (ms: number | null, r: LoadResult) => (ms === null ? NaN : (100 * ms) / r.wallMs);
 
@@ -153,8 +152,7 @@ async function main(): Promise<void> {
   }
   const minutes = (Date.now() - started.getTime()) / 60_000;
   const command = `npm run bench:scale-out${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const section = [
-    START,
+  const section = resultsSection('scale-out', [
     '## Scale-out: 1, 2 and 3 processes on PostgreSQL + Redis (`npm run bench:scale-out`)',
     '',
     `- Command: \`${command}\`, ${started.toISOString()}, ${minutes.toFixed(1)} min`,
@@ -165,16 +163,11 @@ async function main(): Promise<void> {
     `- Each run: N Accord processes started together on a fresh schema and Redis, rooms made through the first, every room's clients spread over the N; nothing pinned (processes, load generator, Redis and PostgreSQL share the ${cpus().length} cores). Repeats: ${repeats}; cells: median (min–max). A run during which other work took more than 10% of a core is run again (${attempts} attempt${attempts === 1 ? '' : 's'} at most, the least disturbed counts). CPU in % of one core; "Redis + PostgreSQL backends" is the run's Redis and the backends of its connections (PostgreSQL's shared writers left out).`,
     '',
     ...sections.flatMap((s) => [s, '']),
-    END,
-  ].join('\n');
+  ]);
   log(`\n${section}`);
   if (values.write) {
-    const path = join(REPO_ROOT, 'bench', 'RESULTS.md');
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    const at = current.indexOf(START);
-    const next = at >= 0 ? `${current.slice(0, at)}${section}${current.slice(current.indexOf(END) + END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
-    writeFileSync(path, next);
-    log(`written to ${path}`);
+    writeResultsSection('scale-out', section);
+    log('written to bench/RESULTS.md');
   }
 }
 

@@ -35,6 +35,8 @@ import { apiError, type AppEnv } from './routes/env';
 import { sameOriginOnly } from './routes/same-origin';
 import { bodyLimits, noBody } from './routes/body-limits';
 import type { Services } from './services';
+import { openApiDocument } from './openapi/document';
+import { doc } from './routes/route-doc';
 
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>();
@@ -76,10 +78,18 @@ export function createApp(services: Services) {
   app.use('/api/*', bodyLimits);
   app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : noBody(c, next)));
 
+  // Made once, when first asked for: by then every route below is registered.
+  let openApi: Record<string, unknown> | undefined;
+
   const routes = app
     // Still serving while Redis is away (edits reach other processes through storage), so
     // still 200: the body says what is degraded, for monitoring.
-    .get('/healthz', (c) => c.json(services.fanout.healthy ? { ok: true, status: 'ok' } : { ok: true, status: 'degraded', degraded: ['fanout'] }, 200))
+    .get('/healthz', doc({ summary: 'Whether the server is ready, and what is degraded', tag: 'Operations' }), (c) =>
+      c.json(services.fanout.healthy ? { ok: true, status: 'ok' } : { ok: true, status: 'degraded', degraded: ['fanout'] }, 200),
+    )
+    .get('/api/openapi.json', doc({ summary: 'This OpenAPI document, made from the routes and the schemas that check them', tag: 'Operations' }), (c) =>
+      c.json((openApi ??= openApiDocument(app)), 200),
+    )
     .route('/api/session', sessionRoutes(services))
     .route('/api/meetings', meetingRoutes(services))
     .route('/api/meetings', agreementRoutes(services))
@@ -126,6 +136,9 @@ export function createApp(services: Services) {
 
   return routes;
 }
+
+/** The API's routes and the types of what they take and answer: the client's `hc<AppType>` is made from it. */
+export type AppType = ReturnType<typeof createApp>;
 
 /** Hashed assets are immutable; everything else (the page, the service worker) is checked each time. */
 const cacheFor = (path: string) =>

@@ -93,6 +93,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxMessageBytes: config.maxMessageBytes,
     maxUnsentBytes: config.maxUnsentBytes,
     now: services.now,
+    publicUrl: config.publicUrl,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

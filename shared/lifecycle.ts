@@ -123,7 +123,7 @@ function refuse(refusal: LifecycleRefusal): LifecycleOutcome {
  * Why `can` says no, most fundamental reason first: the role never may, then not for
  * that party, then not in this state. Null when it says yes.
  */
-export function whyNot(actor: Actor, action: Action, state: RecordState, target: ActionTarget = {}): PolicyRefusal | null {
+function whyNot(actor: Actor, action: Action, state: RecordState, target: ActionTarget = {}): PolicyRefusal | null {
   if (can(actor, action, { state }, target)) return null;
   if (!RECORD_STATES.some((s) => can(actor, action, { state: s }))) return { code: 'not-permitted', action, role: actor.role };
   if (!RECORD_STATES.some((s) => can(actor, action, { state: s }, target))) return { code: 'not-your-party', action, party: target.party ?? actor.party };

@@ -7,7 +7,7 @@
 // are medians over repeats; --write puts the table in bench/RESULTS.md. --client-dir serves a
 // client built elsewhere (another commit's `vite build`, for a before/after) instead of
 // building the working tree's.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ import { startServer } from '../lib/processes';
 import { ADMIN_TOKEN } from '../lib/rooms';
 import { REPO_ROOT } from '../lib/traces';
 import { launch, measureClient, PROFILES, type ClientFigures, type RecordUnderTest } from './measure';
+import { resultsSection, writeResultsSection } from '../lib/results-section';
 
 const RECORDS = {
   cmm04: () => JSON.parse(readFileSync(join(REPO_ROOT, 'server/demo/cmm04-th-la.json'), 'utf8')) as Record<string, unknown>,
@@ -146,13 +147,8 @@ async function main(): Promise<void> {
   const markdown = table(rows);
   console.log(markdown);
   if (values.write) {
-    const file = join(REPO_ROOT, 'bench/RESULTS.md');
-    const start = '<!-- client bench -->';
-    const end = '<!-- /client bench -->';
-    const section = `${start}\n## The client, in Chromium (\`npm run bench:client\`)\n\nRun on ${new Date().toISOString().slice(0, 10)}, medians of ${values.repeats}, Debian's Chromium headless; the server in its own process on this machine.\n\n${markdown}\n${end}`;
-    const text = readFileSync(file, 'utf8');
-    const i = text.indexOf(start);
-    writeFileSync(file, i >= 0 ? text.slice(0, i) + section + text.slice(text.indexOf(end) + end.length) : `${text.trimEnd()}\n\n${section}\n`);
+    const note = `Run on ${new Date().toISOString().slice(0, 10)}, medians of ${values.repeats}, Debian's Chromium headless; the server in its own process on this machine.`;
+    writeResultsSection('client', resultsSection('client', ['## The client, in Chromium (`npm run bench:client`)', '', note, '', markdown]));
   }
 }
 

@@ -6,10 +6,11 @@
 // < 300 MB; verify < 3 s.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../lib/traces';
+import { resultsSection, writeResultsSection } from '../lib/results-section';
 
 interface Made {
   coldMs: number;
@@ -29,9 +30,6 @@ interface Verified {
   pages: string;
   maxRssMb: number;
 }
-
-const START = '<!-- export:start -->';
-const END = '<!-- export:end -->';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -77,8 +75,7 @@ function main(): void {
       )} | < 3 s |`,
       `| peak RSS of a process verifying one original | ${Math.round(median(verified.map((v) => v.maxRssMb)))} MB | | |`,
     ];
-    const section = [
-      START,
+    const section = resultsSection('export', [
       '## Export: the 50-page GMS 08 original',
       '',
       `\`npm run bench:export -- --runs ${runs} --write\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load} when it began (${loadavg()[0]!.toFixed(1)} at the end).`,
@@ -89,16 +86,9 @@ function main(): void {
       '| what | wall time or memory | CPU time (user + system) | target |',
       '|---|---|---|---|',
       ...rows,
-      END,
-    ].join('\n');
+    ]);
     console.log(section);
-    if (values.write) {
-      const path = join(REPO_ROOT, 'bench', 'RESULTS.md');
-      const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
-      const at = current.indexOf(START);
-      const next = at >= 0 ? `${current.slice(0, at)}${section}${current.slice(current.indexOf(END) + END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
-      writeFileSync(path, next);
-    }
+    if (values.write) writeResultsSection('export', section);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

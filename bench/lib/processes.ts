@@ -70,8 +70,8 @@ async function node24Runtime(addons: string[]): Promise<Runtime> {
   const folders = Object.fromEntries(addons.map((name) => [name, node24Addon(name, installedVersion(name))]));
   return {
     binary: node24Binary,
-    execArgv: ['--import', pathToFileURL(join(BENCH, 'lib', 'node24-hooks.mjs')).href],
-    env: { BENCH_NODE24_ADDONS: JSON.stringify(folders) },
+    execArgv: ['--import', pathToFileURL(join(REPO_ROOT, 'scripts', 'node24-hooks.mjs')).href],
+    env: { ACCORD_NODE24_ADDONS: JSON.stringify(folders) },
   };
 }
 

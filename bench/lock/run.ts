@@ -7,17 +7,12 @@
 // canonical record, its RFC 8785 text and its SHA-256. The first run in the process (modules
 // and JIT cold) is shown apart; the median is over the runs after it. Target (issue 20): < 200 ms.
 import { cpus, loadavg, totalmem } from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sealRecord } from '../../server/commands/seal-record';
 import { FIFTY_PAGES } from '../export/gms08-record';
-import { REPO_ROOT } from '../lib/traces';
 import { gms08Draft } from './gms08-draft';
-
-const START = '<!-- lock:start -->';
-const END = '<!-- lock:end -->';
+import { resultsSection, writeResultsSection } from '../lib/results-section';
 
 interface Timed {
   ms: number;
@@ -35,7 +30,7 @@ function main(): void {
   const { secretariat } = draft;
   const seal = sealRecord({
     meetingId: draft.record.meetingId,
-    by: { actor: { role: 'secretariat', party: secretariat.party }, participantId: secretariat.participantId, name: secretariat.name },
+    by: { actor: { role: 'secretariat', party: secretariat.party }, participantId: secretariat.participantId },
     previousRecordHash: null,
     auditHead: { length: 12, hash: 'a'.repeat(64) },
     at: new Date('2018-05-10T12:00:00Z'),
@@ -65,8 +60,7 @@ function main(): void {
     medianCpuMs: median(rest.map((t) => t.cpuMs)),
   };
   const ms = (n: number) => `${n.toFixed(1)} ms`;
-  const section = [
-    START,
+  const section = resultsSection('lock', [
     '## Lock: the GMS 08-size record sealed (issue 20)',
     '',
     `\`npm run bench:lock -- --runs ${runs} --write\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load} when it began (${loadavg()[0]!.toFixed(1)} at the end).`,
@@ -78,17 +72,10 @@ function main(): void {
     '|---|---|---|---|',
     `| seal, first in the process | ${ms(result.firstMs)} | ${ms(result.firstCpuMs)} | |`,
     `| seal, median of ${runs} after it | ${ms(result.medianMs)} | ${ms(result.medianCpuMs)} | < 200 ms |`,
-    END,
-  ].join('\n');
+  ]);
   console.log(section);
   console.log(JSON.stringify(result));
-  if (values.write) {
-    const path = join(REPO_ROOT, 'bench', 'RESULTS.md');
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    const at = current.indexOf(START);
-    const next = at >= 0 ? `${current.slice(0, at)}${section}${current.slice(current.indexOf(END) + END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
-    writeFileSync(path, next);
-  }
+  if (values.write) writeResultsSection('lock', section);
 }
 
 main();

@@ -1,30 +1,23 @@
 // The case annex over HTTP: the only way it reaches a browser (it is never in the shared
 // document). Refusals come back as ApiFailure, as for every other call.
-import type { CaseEntry, CaseInput } from '../../shared/cases/case';
-import type { PlacedFinding } from '../../shared/record/personal-data-blockers';
-import type { RecordState } from '../../shared/roles';
-import { call, meetingPath } from './api';
+import type { CaseInput } from '../../shared/cases/case';
+import { call, params, server, type AnswerOf } from './http';
 
-export interface CaseAnnex {
-  documentId: string;
-  version: number;
-  state: RecordState;
-  cases: CaseEntry[];
-  digest: string;
-  agreement: Record<string, boolean>;
-  findings: (PlacedFinding & { dismissed: boolean })[];
-}
+const meeting = server.api.meetings[':id'];
+
+export type CaseAnnex = AnswerOf<typeof meeting.cases.$get>;
 
 /** What the case form sends: the body of POST and PUT …/cases. */
 export type CaseBody = Omit<CaseInput, 'repatriatedOn'> & { repatriatedOn: string | null };
 
+const id = (meetingId: string) => ({ param: params({ id: meetingId }) });
+
 export const casesApi = {
-  annex: (meetingId: string) => call<CaseAnnex>('GET', `${meetingPath(meetingId)}/cases`),
-  add: (meetingId: string, body: CaseBody) => call<{ case: CaseEntry }>('POST', `${meetingPath(meetingId)}/cases`, body),
+  annex: (meetingId: string) => call(() => meeting.cases.$get(id(meetingId))),
+  add: (meetingId: string, body: CaseBody) => call(() => meeting.cases.$post({ ...id(meetingId), json: body })),
   update: (meetingId: string, caseId: string, body: CaseBody) =>
-    call<{ case: CaseEntry }>('PUT', `${meetingPath(meetingId)}/cases/${encodeURIComponent(caseId)}`, body),
-  remove: (meetingId: string, caseId: string) => call<{ removed: string }>('DELETE', `${meetingPath(meetingId)}/cases/${encodeURIComponent(caseId)}`),
-  agree: (meetingId: string, digest: string, agreed: boolean) =>
-    call<{ party: string; agreed: boolean }>('POST', `${meetingPath(meetingId)}/cases/agreement`, { digest, agreed }),
-  dismiss: (meetingId: string, key: string) => call<{ key: string }>('POST', `${meetingPath(meetingId)}/findings/dismissals`, { key }),
+    call(() => meeting.cases[':caseId'].$put({ param: params({ id: meetingId, caseId }), json: body })),
+  remove: (meetingId: string, caseId: string) => call(() => meeting.cases[':caseId'].$delete({ param: params({ id: meetingId, caseId }) })),
+  agree: (meetingId: string, digest: string, agreed: boolean) => call(() => meeting.cases.agreement.$post({ ...id(meetingId), json: { digest, agreed } })),
+  dismiss: (meetingId: string, key: string) => call(() => meeting.findings.dismissals.$post({ ...id(meetingId), json: { key } })),
 };

@@ -2,97 +2,17 @@
 // the enrolled keys; lock, unlock, amend; key enrolment and signing; versions and the audit
 // log. A refusal keeps everything the server said beside its code (the blockers of a lock,
 // the record hash a stale statement should have named), so the screen can explain it.
-import type { CanonicalRecord } from '../../shared/record/canonical';
 import type { LockBlocker } from '../../shared/record/agreement';
-import type { RecordState } from '../../shared/roles';
 import type { SignRequest } from '../../shared/signing/requests';
-import { ApiFailure } from './api';
+import { ApiFailure, call, params, server, type AnswerOf, type Refused } from './http';
 
-export interface RecordSignature {
-  party: string;
-  signerName: string;
-  signerTitle: string;
-  signedAt: string;
-  receivedAt: string;
-  recordHash: string;
-  keyFingerprint: string;
-  voided: boolean;
-  voidedAt: string | null;
-}
-
-export interface PartyKey {
-  party: string;
-  publicKey: string;
-  fingerprint: string;
-  display: string;
-  enrolledAt: string;
-}
+const meeting = server.api.meetings[':id'];
 
 /** GET /api/meetings/:id/record: one version, as the server keeps it. */
-export interface RecordDetails {
-  meetingId: string;
-  documentId: string;
-  version: number;
-  state: RecordState;
-  isLatest: boolean;
-  previousRecordHash: string | null;
-  recordHash: string | null;
-  fingerprint: string | null;
-  lockedAt: string | null;
-  /** The canonical record: null while a draft. */
-  record: CanonicalRecord | null;
-  signatures: RecordSignature[];
-  partiesToSign: string[];
-  keys: PartyKey[];
-  serverTime: string;
-}
-
-export interface VersionSummary {
-  version: number;
-  documentId: string;
-  state: RecordState;
-  recordHash: string | null;
-  fingerprint: string | null;
-  createdAt: string;
-  current: boolean;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  actorName: string | null;
-  /** The people the entry concerns (added, removed, given a link), by name. */
-  subjects?: string[];
-  action: string;
-  detail: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-export interface AuditLog {
-  intact: boolean;
-  firstBrokenSeq: number | null;
-  entries: AuditEntry[];
-}
-
-export interface Enrolment {
-  party: string;
-  publicKey: string;
-  fingerprint: string;
-  display: string;
-  enrolledAt: string;
-  /** The fingerprint of the key this one replaced, or null. */
-  replaced: string | null;
-}
-
-export interface StateChange {
-  documentId: string;
-  version: number;
-  state: RecordState;
-  recordHash: string | null;
-  fingerprint: string | null;
-}
+export type RecordDetails = AnswerOf<typeof meeting.record.$get>;
+export type VersionSummary = AnswerOf<typeof meeting.versions.$get>['versions'][number];
+export type AuditLog = AnswerOf<typeof meeting.audit.$get>;
+export type AuditEntry = AuditLog['entries'][number];
 
 /** A refusal with what came with it: `blockers` (not_agreed), `expected`/`given` (stale_statement), … */
 export class LifecycleFailure extends ApiFailure {
@@ -110,46 +30,23 @@ export class LifecycleFailure extends ApiFailure {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    throw new LifecycleFailure(0, 'unreachable', err instanceof Error ? err.message : String(err), {});
-  }
-  const payload = (await response.json().catch(() => null)) as { error?: Record<string, unknown> } | null;
-  if (!response.ok) {
-    const { code, message, ...detail } = payload?.error ?? {};
-    throw new LifecycleFailure(
-      response.status,
-      typeof code === 'string' ? code : 'http_error',
-      typeof message === 'string' ? message : response.statusText,
-      detail,
-    );
-  }
-  return payload as T;
-}
+const refused = ({ status, statusText, error }: Refused) => {
+  const { code, message, ...detail } = error;
+  return new LifecycleFailure(status, typeof code === 'string' ? code : 'http_error', typeof message === 'string' ? message : statusText, detail);
+};
 
-const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
-const versionQuery = (version?: number) => (version === undefined ? '' : `?version=${version}`);
+const id = (meetingId: string) => ({ param: params({ id: meetingId }) });
+const version = (v?: number) => (v === undefined ? {} : { version: String(v) });
 
 export const lifecycleApi = {
-  record: (meetingId: string, version?: number) => call<RecordDetails>('GET', `${meetingPath(meetingId)}/record${versionQuery(version)}`),
-  versions: (meetingId: string) => call<{ versions: VersionSummary[] }>('GET', `${meetingPath(meetingId)}/versions`),
-  audit: (meetingId: string) => call<AuditLog>('GET', `${meetingPath(meetingId)}/audit`),
-  lock: (meetingId: string) => call<StateChange>('POST', `${meetingPath(meetingId)}/lock`),
-  unlock: (meetingId: string, reason?: string) =>
-    call<StateChange & { voidedSignatures: string[] }>('POST', `${meetingPath(meetingId)}/unlock`, reason ? { reason } : {}),
-  amend: (meetingId: string, reason?: string) =>
-    call<StateChange & { previousRecordHash: string }>('POST', `${meetingPath(meetingId)}/amend`, reason ? { reason } : {}),
-  enrolKey: (meetingId: string, publicKey: string) => call<Enrolment>('POST', `${meetingPath(meetingId)}/keys`, { publicKey }),
-  sign: (meetingId: string, request: SignRequest) =>
-    call<StateChange & { party: string; complete: boolean }>('POST', `${meetingPath(meetingId)}/sign`, request),
+  record: (meetingId: string, v?: number) => call(() => meeting.record.$get({ ...id(meetingId), query: version(v) }), refused),
+  versions: (meetingId: string) => call(() => meeting.versions.$get(id(meetingId)), refused),
+  audit: (meetingId: string) => call(() => meeting.audit.$get(id(meetingId)), refused),
+  lock: (meetingId: string) => call(() => meeting.lock.$post(id(meetingId)), refused),
+  unlock: (meetingId: string, reason?: string) => call(() => meeting.unlock.$post({ ...id(meetingId), json: reason ? { reason } : {} }), refused),
+  amend: (meetingId: string, reason?: string) => call(() => meeting.amend.$post({ ...id(meetingId), json: reason ? { reason } : {} }), refused),
+  enrolKey: (meetingId: string, publicKey: string) => call(() => meeting.keys.$post({ ...id(meetingId), json: { publicKey } }), refused),
+  sign: (meetingId: string, request: SignRequest) => call(() => meeting.sign.$post({ ...id(meetingId), json: request }), refused),
   /** The signed bundle file; the browser downloads it with the session cookie. */
-  bundleUrl: (meetingId: string, version?: number) => `${meetingPath(meetingId)}/export/bundle${versionQuery(version)}`,
+  bundleUrl: (meetingId: string, v?: number) => meeting.export.bundle.$path({ ...id(meetingId), query: version(v) }),
 };

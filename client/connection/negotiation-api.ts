@@ -1,28 +1,9 @@
 // The HTTP calls of negotiation: comment threads, party proposals, agreeing an item at once.
 // Refusals come back as ApiFailure, as every other call's do.
-import type { ThreadView, CommentView, CommentVisibility } from '../../shared/comments';
-import type { Proposal } from '../../shared/record/proposals';
-import { ApiFailure } from './api';
+import type { CommentVisibility } from '../../shared/comments';
+import { call, params, server } from './http';
 
-/** One JSON call to the API with the session cookie; a refusal is thrown as ApiFailure. */
-export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    throw new ApiFailure(0, 'unreachable', err instanceof Error ? err.message : String(err));
-  }
-  const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (!response.ok) throw new ApiFailure(response.status, payload?.error?.code ?? 'http_error', payload?.error?.message ?? response.statusText);
-  return payload as T;
-}
-
-export const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
+const meeting = server.api.meetings[':id'];
 
 export interface NewThread {
   segmentId: string;
@@ -33,17 +14,19 @@ export interface NewThread {
   mentions: string[];
 }
 
+const id = (meetingId: string) => ({ param: params({ id: meetingId }) });
+
 export const negotiationApi = {
-  threads: (meetingId: string) => call<{ threads: ThreadView[] }>('GET', `${meetingPath(meetingId)}/comments`),
-  startThread: (meetingId: string, thread: NewThread) => call<{ comment: CommentView }>('POST', `${meetingPath(meetingId)}/comments`, thread),
+  threads: (meetingId: string) => call(() => meeting.comments.$get(id(meetingId))),
+  startThread: (meetingId: string, thread: NewThread) => call(() => meeting.comments.$post({ ...id(meetingId), json: thread })),
   reply: (meetingId: string, threadId: string, body: string, mentions: string[]) =>
-    call<{ comment: CommentView }>('POST', `${meetingPath(meetingId)}/comments/${encodeURIComponent(threadId)}/replies`, { body, mentions }),
+    call(() => meeting.comments[':threadId'].replies.$post({ param: params({ id: meetingId, threadId }), json: { body, mentions } })),
   resolve: (meetingId: string, threadId: string, resolved: boolean) =>
-    call<{ comment: CommentView }>('POST', `${meetingPath(meetingId)}/comments/${encodeURIComponent(threadId)}/resolution`, { resolved }),
+    call(() => meeting.comments[':threadId'].resolution.$post({ param: params({ id: meetingId, threadId }), json: { resolved } })),
   propose: (meetingId: string, segmentId: string, language: string, text: string) =>
-    call<{ proposal: Proposal }>('POST', `${meetingPath(meetingId)}/proposals`, { segmentId, language, text }),
+    call(() => meeting.proposals.$post({ ...id(meetingId), json: { segmentId, language, text } })),
   decide: (meetingId: string, proposalId: string, decision: 'accepted' | 'rejected') =>
-    call<{ proposal: Proposal }>('POST', `${meetingPath(meetingId)}/proposals/${encodeURIComponent(proposalId)}/decision`, { decision }),
+    call(() => meeting.proposals[':proposalId'].decision.$post({ param: params({ id: meetingId, proposalId }), json: { decision } })),
   agreeAll: (meetingId: string, agendaItemId: string) =>
-    call<{ marked: string[] }>('POST', `${meetingPath(meetingId)}/agreement/agenda-items/${encodeURIComponent(agendaItemId)}`),
+    call(() => meeting.agreement['agenda-items'][':itemId'].$post({ param: params({ id: meetingId, itemId: agendaItemId }) })),
 };

@@ -2,20 +2,20 @@
 // every segment of one agenda item that their party has not agreed as it now reads.
 import { agreementOf, agreementTargets, markFor } from '../../shared/record/agreement';
 import { agenda, agendaItemId, agreement, agreementKey } from '../../shared/record/schema';
-import { whyNot } from '../../shared/lifecycle';
-import type { Actor } from '../../shared/roles';
 import { audit } from '../audit';
 import { refusalDetail } from './lifecycle-audit';
-import { refused, type CommandResult } from './lifecycle-result';
+import { askAuthorize } from './ask';
+import { refused, type CommandResult, type Participant } from './lifecycle-result';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
 
 export type AgreeAllResult = CommandResult<{ agendaItemId: string; party: string; marked: string[] }>;
 
-export async function agreeAllInItem(services: Services, record: RecordRow, actor: Actor & { participantId: string }, itemId: string): Promise<AgreeAllResult> {
+export async function agreeAllInItem(services: Services, record: RecordRow, by: Participant, itemId: string): Promise<AgreeAllResult> {
+  const actor = { ...by.actor, participantId: by.participantId };
   const result = await services.rooms.withRoom(record, async (room): Promise<AgreeAllResult> => {
-    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'markAgreement', state: room.record.state });
-    const notAllowed = whyNot(actor, 'markAgreement', room.record.state, { party: actor.party });
+    // Locked since the route asked: the room's record is the one that counts.
+    const notAllowed = askAuthorize(by, 'markAgreement', room.record, { party: actor.party });
     if (notAllowed) return refused(notAllowed);
     if (
       !agenda(room.doc)

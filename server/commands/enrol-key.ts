@@ -1,13 +1,13 @@
 // A head of delegation enrols the public half of the key their browser made, for their
 // party, and only theirs: a key enrolled for another party is refused. Enrolling again (a new browser, a lost key) replaces it: the old key stays on
 // file, marked replaced, and signatures already made with it keep the key they used.
-import { whyNot } from '../../shared/lifecycle';
 import { decodeBase64Url } from '../../shared/signing/base64';
 import { keyFingerprint } from '../../shared/signing/fingerprint';
 import { importPublicKey } from '../../shared/signing/keys';
 import type { Services } from '../services';
 import type { MeetingRow, PartyKeyRow } from '../storage/storage';
 import { auditOutcome } from './lifecycle-audit';
+import { askAuthorize } from './ask';
 import { refused, type CommandResult, type Participant } from './lifecycle-result';
 
 export interface Enrolled {
@@ -23,7 +23,8 @@ export async function enrolKey(services: Services, meeting: MeetingRow, by: Part
   const result = await (async (): Promise<CommandResult<Enrolled>> => {
     const record = await storage.getRecord(meeting.currentDocumentId);
     if (!record) throw new Error(`meeting ${meeting.id} has no current record`);
-    const refusal = whyNot(by.actor, 'enrolKey', record.state, { party: by.actor.party });
+    // The record as stored now: it may have been signed since the route asked.
+    const refusal = askAuthorize(by, 'enrolKey', record, { party: by.actor.party });
     if (refusal) return refused(refusal);
     const raw = decodeBase64Url(publicKey);
     if (!(await importPublicKey(raw))) return refused({ code: 'invalid-key' });

@@ -3,7 +3,6 @@
 // item, segment or action point a version holds and the record no longer does, written as
 // a new edit of the one who restores it (history is never rewritten).
 import * as Y from 'yjs';
-import { can } from '../../shared/roles';
 import { audit } from '../audit';
 import { compareStates, type Comparison } from '../history/compare';
 import { describeItem, findItem, restoreItem, type ItemKind } from '../history/record-items';
@@ -11,7 +10,9 @@ import { versionContent, type VersionContent } from '../history/version-content'
 import { authorOf, saveVersion } from '../history/versions';
 import type { Services } from '../services';
 import type { EditAuthor, RecordRow, VersionRow } from '../storage/storage';
-import type { Participant } from './lifecycle-result';
+import { askAuthorize } from './ask';
+import { refusalDetail } from './lifecycle-audit';
+import { refused, type CommandResult, type Participant } from './lifecycle-result';
 
 export interface VersionSummary extends VersionRow {
   /** Who edited the record between the version before and this one. */
@@ -57,21 +58,11 @@ export async function compareVersions(
   return { from: from.version, to: to?.version ?? null, ...compareStates(a, b, claims, edits) };
 }
 
-export type HistoryRefusal = 'not_allowed' | 'not_draft' | 'unknown_version' | 'not_in_version' | 'still_there';
-
-export async function nameVersion(
-  services: Services,
-  record: RecordRow,
-  by: Participant,
-  name: string,
-): Promise<{ ok: true; version: VersionRow } | { ok: false; why: HistoryRefusal }> {
-  if (!can(by.actor, 'saveVersion', record)) {
-    await audit(services, record.meetingId, by.participantId, 'history.version-refused', { why: 'not_allowed' });
-    return { ok: false, why: 'not_allowed' };
-  }
+/** Keeps the record as stored now as a version named by hand. Who may is the route's question (it hangs on nothing in the document). */
+export async function nameVersion(services: Services, record: RecordRow, by: Participant, name: string): Promise<CommandResult<VersionRow>> {
   const version = await services.rooms.withRoom(record, () => saveVersion(services, record.documentId, 'named', authorOf(by), name));
   await audit(services, record.meetingId, by.participantId, 'history.version-named', { versionId: version.id, name });
-  return { ok: true, version };
+  return { ok: true, value: version };
 }
 
 export async function restoreFromVersion(
@@ -81,25 +72,26 @@ export async function restoreFromVersion(
   versionId: string,
   kind: ItemKind,
   itemId: string,
-): Promise<{ ok: true; restored: { kind: ItemKind; id: string } } | { ok: false; why: HistoryRefusal }> {
-  const result = await services.rooms.withRoom(record, async (room) => {
-    if (!can(by.actor, 'restore', room.record))
-      return { ok: false as const, why: (room.record.state === 'draft' ? 'not_allowed' : 'not_draft') as HistoryRefusal };
+): Promise<CommandResult<{ kind: ItemKind; id: string }>> {
+  const result = await services.rooms.withRoom(record, async (room): Promise<CommandResult<{ kind: ItemKind; id: string; text: unknown }>> => {
+    // Locked since the route asked: the room's record is the one that counts.
+    const notAllowed = askAuthorize(by, 'restore', room.record);
+    if (notAllowed) return refused(notAllowed);
     const stored = await services.storage.versionState(record.documentId, versionId);
-    if (!stored) return { ok: false as const, why: 'unknown_version' as const };
+    if (!stored) return refused({ code: 'not-found', what: 'version' });
     const version = new Y.Doc();
     Y.applyUpdate(version, stored.state);
     try {
       const found = findItem(version, kind, itemId);
-      if (!found) return { ok: false as const, why: 'not_in_version' as const };
-      if (findItem(room.doc, kind, itemId)) return { ok: false as const, why: 'still_there' as const };
+      if (!found) return refused({ code: 'not-in-version', itemId });
+      if (findItem(room.doc, kind, itemId)) return refused({ code: 'still-there', itemId });
       let restored = false;
       const written = await room.applyServerChange((doc) => {
         restored = restoreItem(doc, version, found);
       }, authorOf(by));
-      if (!written) return { ok: false as const, why: 'not_draft' as const };
-      if (!restored) return { ok: false as const, why: 'still_there' as const };
-      return { ok: true as const, restored: { kind, id: itemId }, text: describeItem(found, version) };
+      if (!written) return refused({ code: 'wrong-state', action: 'restore', state: 'locked' });
+      if (!restored) return refused({ code: 'still-there', itemId });
+      return { ok: true, value: { kind, id: itemId, text: describeItem(found, version) } };
     } finally {
       version.destroy();
     }
@@ -108,8 +100,9 @@ export async function restoreFromVersion(
     kind,
     id: itemId,
     versionId,
-    ...(result.ok ? { restored: result.text } : { why: result.why }),
+    ...(result.ok ? { restored: result.value.text } : refusalDetail(result.refusal)),
   });
-  if (result.ok) await saveVersion(services, record.documentId, 'restore', authorOf(by), `${kind} ${itemId}`);
-  return result.ok ? { ok: true, restored: result.restored } : result;
+  if (!result.ok) return result;
+  await saveVersion(services, record.documentId, 'restore', authorOf(by), `${kind} ${itemId}`);
+  return { ok: true, value: { kind, id: itemId } };
 }

@@ -2,27 +2,20 @@
 // action point. The server writes the mark, sealed with the digest of the text as it is.
 import { findTarget, markFor } from '../../shared/record/agreement';
 import { agreement, agreementKey } from '../../shared/record/schema';
-import { whyNot } from '../../shared/lifecycle';
-import type { Actor } from '../../shared/roles';
 import { audit } from '../audit';
 import { refusalDetail } from './lifecycle-audit';
-import { refused, type CommandResult } from './lifecycle-result';
+import { askAuthorize } from './ask';
+import { refused, type CommandResult, type Participant } from './lifecycle-result';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
 
 export type MarkAgreementResult = CommandResult<{ targetId: string; party: string; agreed: boolean }>;
 
-export async function markAgreement(
-  services: Services,
-  record: RecordRow,
-  actor: Actor & { participantId: string },
-  targetId: string,
-  agreed: boolean,
-): Promise<MarkAgreementResult> {
+export async function markAgreement(services: Services, record: RecordRow, by: Participant, targetId: string, agreed: boolean): Promise<MarkAgreementResult> {
+  const actor = { ...by.actor, participantId: by.participantId };
   const result = await services.rooms.withRoom(record, async (room): Promise<MarkAgreementResult> => {
-    // A locked record is answered as locked to everyone, before who is asking.
-    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'markAgreement', state: room.record.state });
-    const notAllowed = whyNot(actor, 'markAgreement', room.record.state, { party: actor.party });
+    // Locked since the route asked: the room's record is the one that counts.
+    const notAllowed = askAuthorize(by, 'markAgreement', room.record, { party: actor.party });
     if (notAllowed) return refused(notAllowed);
     const target = findTarget(room.doc, targetId);
     if (!target) return refused({ code: 'unknown-target', targetId });

@@ -4,7 +4,6 @@
 // write, so nobody forges, accepts or withdraws a proposal by a raw Yjs update.
 import { findTarget } from '../../shared/record/agreement';
 import { applyWording, cellText, partyOfLanguage, proposals, type Proposal } from '../../shared/record/proposals';
-import { whyNot } from '../../shared/lifecycle';
 import { lapses, newLapses } from '../../shared/record/lapses';
 import { agreementKey } from '../../shared/record/schema';
 import { newId } from '../auth/tokens';
@@ -12,6 +11,7 @@ import { audit } from '../audit';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
 import { refusalDetail } from './lifecycle-audit';
+import { askAuthorize } from './ask';
 import { refused, type CommandResult, type Participant } from './lifecycle-result';
 
 export type ProposalResult = CommandResult<Proposal>;
@@ -24,9 +24,8 @@ export interface ProposalRequest {
 
 export async function proposeWording(services: Services, record: RecordRow, by: Participant, request: ProposalRequest): Promise<ProposalResult> {
   const result = await services.rooms.withRoom(record, async (room): Promise<ProposalResult> => {
-    // A locked record is answered as locked to everyone, before who is asking.
-    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'propose', state: room.record.state });
-    const notAllowed = whyNot(by.actor, 'propose', room.record.state);
+    // Locked since the route asked: the room's record is the one that counts.
+    const notAllowed = askAuthorize(by, 'propose', room.record);
     if (notAllowed) return refused(notAllowed);
     const target = findTarget(room.doc, request.segmentId);
     if (target?.kind !== 'segment') return refused({ code: 'unknown-segment', segmentId: request.segmentId });
@@ -65,10 +64,12 @@ export async function decideProposal(
   decision: 'accepted' | 'rejected',
 ): Promise<ProposalResult> {
   const result = await services.rooms.withRoom(record, async (room): Promise<ProposalResult> => {
-    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'decideProposal', state: room.record.state });
+    // Locked since the route asked: answered as locked to whoever could decide on a draft.
+    const notNow = askAuthorize(by, 'decideProposal', room.record, { party: by.actor.party });
+    if (notNow) return refused(notNow);
     const proposal = proposals(room.doc).get(proposalId);
     if (!proposal) return refused({ code: 'unknown-proposal', proposalId });
-    const notAllowed = whyNot(by.actor, 'decideProposal', room.record.state, { party: partyOfLanguage(room.doc, proposal.language) });
+    const notAllowed = askAuthorize(by, 'decideProposal', room.record, { party: partyOfLanguage(room.doc, proposal.language) });
     if (notAllowed) return refused(notAllowed);
     if (proposal.state !== 'open') return refused({ code: 'already-decided', proposalId });
     const target = findTarget(room.doc, proposal.segmentId);

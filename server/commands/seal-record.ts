@@ -14,7 +14,8 @@ import type { Participant } from './lifecycle-result';
 
 export interface SealFacts {
   meetingId: string;
-  by: Participant;
+  /** Who locks: all a seal needs of them is who they are in the record. */
+  by: Pick<Participant, 'actor' | 'participantId'>;
   previousRecordHash: string | null;
   /** The audit log's head when the lock was asked for: the heads' signatures cover it. */
   auditHead: AuditHead;

@@ -1,12 +1,14 @@
 // A refusal as it leaves the server, for every route: an HTTP status, a stable code the
 // client maps to words in the reader's language, and an English message that says what
-// was refused and what to do. Nothing refused was stored.
+// was refused and what to do (with, for a throttle, when to try again). Nothing refused
+// was stored.
 import type { LockBlocker } from '../../shared/record/agreement';
+import type { Issue } from '../../shared/issues';
 import { assertNever } from '../../shared/roles';
-import type { PolicyAction, Refusal } from '../policies/refusal';
+import type { Missing, PolicyAction, Refusal } from '../policies/refusal';
 import { apiError, type ApiError } from '../routes/env';
 
-export type RefusalStatus = 401 | 400 | 403 | 404 | 409 | 422;
+export type RefusalStatus = 401 | 400 | 403 | 404 | 409 | 422 | 429;
 
 const WHO: Partial<Record<PolicyAction, string>> = {
   lock: 'the secretariat',
@@ -20,6 +22,8 @@ const WHO: Partial<Record<PolicyAction, string>> = {
   markAgreement: 'a head of delegation',
   dismissFinding: 'the secretariat',
   restore: 'the secretariat',
+  manageAccounts: 'the administrator',
+  readDeploymentAudit: 'the administrator',
   decideProposal: 'the secretariat or the head of the party whose language it is',
 };
 
@@ -45,6 +49,8 @@ const VERB: Partial<Record<PolicyAction, string>> = {
   saveVersion: 'name a version',
   restore: 'restore from a version',
   editMeeting: "change the meeting's facts and roster",
+  manageAccounts: 'manage the accounts',
+  readDeploymentAudit: "read the deployment's audit log",
 };
 
 const NEEDED_STATE: Partial<Record<PolicyAction, string>> = {
@@ -58,12 +64,34 @@ const NEEDED_STATE: Partial<Record<PolicyAction, string>> = {
 /** The lifecycle's own steps answer a state they cannot be taken in as `wrong_state`; every other change, as `not_draft`. */
 const LIFECYCLE_STEPS: readonly PolicyAction[] = ['lock', 'unlock', 'amend', 'sign', 'enrolKey'];
 
+const MISSING: Record<Missing, string> = {
+  version: 'There is no such version of this record.',
+  item: 'There is no such item in the record.',
+  case: 'There is no such case in this record’s annex.',
+  finding: 'Nothing of that kind is found there now: it may have been cleared.',
+  'action-point': 'There is no such action point in the record.',
+  'agenda-item': 'This agenda item is no longer in the record.',
+  participant: 'There is no such participant in this meeting.',
+};
+
 const verb = (action: PolicyAction) => VERB[action] ?? action;
 
-export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body: ApiError & Record<string, unknown> } {
-  const say = (status: RefusalStatus, code: string, message: string, extra: Record<string, unknown> = {}) => ({
+/** A refusal's answer: its status, its body, and the headers it carries (a throttle's Retry-After). */
+export interface PresentedRefusal {
+  status: RefusalStatus;
+  body: ApiError & Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export function presentRefusal(refusal: Refusal): PresentedRefusal {
+  const say = (status: RefusalStatus, code: string, message: string, extra: Record<string, unknown> = {}): PresentedRefusal => ({
     status,
     body: { error: { ...apiError(code, message).error, ...extra } },
+  });
+  // A client that waits as told is let in again: the header says when, in seconds.
+  const throttled = (retryAfterSeconds: number, message: string): PresentedRefusal => ({
+    ...say(429, 'too_many_attempts', message),
+    headers: { 'retry-after': String(retryAfterSeconds) },
   });
   switch (refusal.code) {
     case 'unauthenticated':
@@ -82,6 +110,8 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
       );
     case 'not-your-party':
       return say(403, 'not_your_party', `You can ${verb(refusal.action)} only for your own party, not for ${refusal.party}.`);
+    case 'written-by-others':
+      return say(403, 'remove:not-your-party', 'It holds text another party wrote (or the meeting was set up with): the secretariat removes it.');
     case 'wrong-state':
       return LIFECYCLE_STEPS.includes(refusal.action)
         ? say(
@@ -147,6 +177,27 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
       return say(400, 'mention_cannot_see', 'Someone mentioned could not read this comment (it is for your delegation only); nothing was stored.');
     case 'unknown-language':
       return say(404, 'unknown_language', 'The segment has no cell in that language.');
+    case 'not-found':
+      return say(404, 'not_found', MISSING[refusal.what]);
+    case 'not-in-version':
+      return say(404, 'not_in_version', 'That version does not hold this item.');
+    case 'still-there':
+      return say(409, 'still_there', 'The item is in the record (or the agenda item it belongs to is not): nothing to restore.');
+    case 'stale-annex':
+      return say(409, 'stale', 'The case annex changed since you read it: read it again before agreeing.');
+    case 'not-working-language':
+      return say(400, 'invalid_agenda_item', 'The title was refused; nothing was changed.', {
+        issues: refusal.languages.map(
+          (l): Issue => ({
+            path: `title.${l}`,
+            message: `${l} is not a working language of this meeting`,
+            code: 'not-working-language',
+            params: { language: l },
+          }),
+        ),
+      });
+    case 'invalid-facts':
+      return say(400, 'invalid_facts', 'The facts were refused; nothing was changed.', { issues: refusal.problems });
     case 'unknown-proposal':
       return say(404, 'unknown_proposal', 'There is no such proposal.');
     case 'already-decided':
@@ -155,6 +206,61 @@ export function presentRefusal(refusal: Refusal): { status: RefusalStatus; body:
       return say(400, 'unchanged', 'The proposed wording is the same as the text: nothing to propose.');
     case 'conflict':
       return say(409, 'conflict', 'Someone changed the record at the same moment. Reload it and try again; nothing was stored.');
+    case 'login-taken':
+      return say(409, 'login_taken', 'Another account already signs in with this login.');
+    case 'wrong-credentials':
+      return say(401, 'wrong_credentials', 'The login or the password is not right.');
+    case 'too-many-sign-ins':
+      return throttled(
+        refusal.retryAfterSeconds,
+        `Too many failed sign-ins: wait ${Math.ceil(refusal.retryAfterSeconds / 60)} minutes, or ask the administrator for a setup link.`,
+      );
+    case 'too-many-codes':
+      return throttled(
+        refusal.retryAfterSeconds,
+        `Too many wrong codes: wait ${Math.ceil(refusal.retryAfterSeconds / 60)} minutes, or restart the server for a new code.`,
+      );
+    case 'wrong-code':
+      return say(401, 'wrong_code', 'This is not the set-up code the server printed at its last start, or it was used already.');
+    case 'wrong-password':
+      return say(403, 'wrong_password', 'The current password is not right; nothing was changed.');
+    case 'same-password':
+      return say(400, 'same_password', 'Choose a password other than the one you were given.');
+    case 'invalid-setup-link':
+      return say(401, 'invalid_setup_link', 'This setup link is not valid, was used already, or has expired. Ask the administrator for a new one.');
+    case 'no-longer-draft':
+      return say(409, 'not_draft', `The record is no longer a draft: its ${refusal.fixed === 'roster' ? 'roster is' : 'agenda and minutes are'} fixed.`);
+    case 'invalid-participant':
+      return say(400, 'invalid_participant', 'This person was not added.', {
+        issues: refusal.problems.map((p): Issue => ({ path: p.column ?? '', message: p.message, code: `roster.${p.code}` })),
+      });
+    case 'invalid-roster':
+      return say(400, 'invalid_roster', 'The list was refused; nobody was added. Correct the lines named and import it again.', {
+        problems: refusal.problems,
+      });
+    case 'invalid-draft':
+      return say(400, 'invalid_draft', 'The draft was not imported; nothing was stored. Correct the paragraphs named and try again.', {
+        problems: refusal.problems,
+      });
+    case 'no-account':
+      return say(403, 'no_account', 'The administrator token has no place on a roster: sign in to the console with an account to open the workspace.');
+    case 'party-not-in-meeting':
+      return say(409, 'not_a_party', 'Choose which party’s secretariat you sit with: your own party is not a party of this meeting.', {
+        parties: refusal.parties,
+      });
+    case 'roster-fixed':
+      return say(
+        409,
+        'roster_fixed',
+        'The record is locked: its roster is fixed, so you cannot join it as secretariat now. Ask a secretariat on the roster for an invitation link.',
+      );
+    case 'invalid-next-meeting':
+      return say(409, 'invalid_next_meeting', 'The next meeting could not be made from this one; nothing was stored.', { issues: refusal.problems });
+    case 'next-meeting-exists':
+      return say(409, 'next_meeting_exists', `Meeting ${refusal.number} of this series exists already.`, {
+        meetingId: refusal.meetingId,
+        number: refusal.number,
+      });
     default:
       return assertNever(refusal);
   }

@@ -3,7 +3,7 @@
 // authorize(), as every other route asks it; observers are refused every path.
 // Officers who manage the meeting act as its secretariat. Mounted at /api/meetings.
 import { Hono } from 'hono';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { z } from 'zod';
 import { caseInput } from '../../shared/cases/case';
 import { agreeCaseAnnex } from '../commands/cases/agree-annex';
@@ -11,9 +11,10 @@ import { readCaseAnnex } from '../commands/cases/case-annex';
 import { dismissFinding } from '../commands/cases/dismiss-finding';
 import { removeCase, saveCase } from '../commands/cases/save-case';
 import type { Services } from '../services';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
+import { doc } from './route-doc';
 import { invalidBody } from './http';
-import { meetingAccess, type MeetingAccess } from './meeting-access';
+import { meetingAccess, refuse, type MeetingAccess } from './meeting-access';
 
 const annexAgreementRequest = z.object({ digest: z.string().regex(/^[0-9a-f]{64}$/), agreed: z.boolean() });
 const dismissalRequest = z.object({ key: z.string().min(1).max(4000) });
@@ -28,51 +29,57 @@ const authorOf = (access: MeetingAccess) => {
 
 export function caseRoutes(services: Services) {
   return new Hono<AppEnv>()
-    .get('/:id/cases', async (c) => {
+    .get('/:id/cases', doc({ summary: 'The case annex, its digest, agreement and findings', tag: 'Cases' }), async (c) => {
       const access = await meetingAccess(c, services, 'readCases', { refusedAs: 'case.refused' });
       if (access instanceof Response) return access;
       return c.json(await readCaseAnnex(services, access.record), 200);
     })
-    .post('/:id/cases', zValidator('json', caseInput, invalidBody('invalid_case')), async (c) => {
+    .post('/:id/cases', doc({ summary: 'Adds a case to the annex', tag: 'Cases' }), validator('json', caseInput, invalidBody('invalid_case')), async (c) => {
       const access = await meetingAccess(c, services, 'writeCases', { refusedAs: 'case.refused' });
       if (access instanceof Response) return access;
       const result = await saveCase(services, access.meeting, access.record, null, c.req.valid('json'), authorOf(access));
-      if (!result.ok) return c.json(apiError('not_draft', 'The record is no longer a draft: its case annex is final.'), 409);
-      return c.json({ case: result.entry, change: result.change }, 201);
+      if (!result.ok) return refuse(c, result.refusal);
+      return c.json({ case: result.value.entry, change: result.value.change }, 201);
     })
-    .put('/:id/cases/:caseId', zValidator('json', caseInput, invalidBody('invalid_case')), async (c) => {
+    .put('/:id/cases/:caseId', doc({ summary: 'Changes a case', tag: 'Cases' }), validator('json', caseInput, invalidBody('invalid_case')), async (c) => {
       const access = await meetingAccess(c, services, 'writeCases', { refusedAs: 'case.refused' });
       if (access instanceof Response) return access;
       const result = await saveCase(services, access.meeting, access.record, c.req.param('caseId'), c.req.valid('json'), authorOf(access));
-      if (result.ok) return c.json({ case: result.entry, change: result.change }, 200);
-      if (result.why === 'unknown_case') return c.json(apiError('not_found', 'There is no such case in this record’s annex.'), 404);
-      return c.json(apiError('not_draft', 'The record is no longer a draft: its case annex is final.'), 409);
+      if (!result.ok) return refuse(c, result.refusal);
+      return c.json({ case: result.value.entry, change: result.value.change }, 200);
     })
-    .delete('/:id/cases/:caseId', async (c) => {
+    .delete('/:id/cases/:caseId', doc({ summary: 'Takes a case out of the annex', tag: 'Cases' }), async (c) => {
       const access = await meetingAccess(c, services, 'writeCases', { refusedAs: 'case.refused' });
       if (access instanceof Response) return access;
       const result = await removeCase(services, access.meeting, access.record, c.req.param('caseId'), authorOf(access));
-      if (result.ok) return c.json({ removed: c.req.param('caseId') }, 200);
-      if (result.why === 'unknown_case') return c.json(apiError('not_found', 'There is no such case in this record’s annex.'), 404);
-      return c.json(apiError('not_draft', 'The record is no longer a draft: its case annex is final.'), 409);
+      if (!result.ok) return refuse(c, result.refusal);
+      return c.json({ removed: result.value }, 200);
     })
-    .post('/:id/cases/agreement', zValidator('json', annexAgreementRequest, invalidBody('invalid_agreement_request')), async (c) => {
-      const access = await meetingAccess(c, services, 'markAgreement', { refusedAs: 'case.refused' });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const { digest, agreed } = c.req.valid('json');
-      const result = await agreeCaseAnnex(services, access.meeting, access.record, by, digest, agreed);
-      if (result.ok) return c.json(result, 200);
-      if (result.why === 'stale') return c.json(apiError('stale', 'The case annex changed since you read it: read it again before agreeing.'), 409);
-      return c.json(apiError('not_draft', 'The record is no longer a draft: its case annex is final.'), 409);
-    })
-    .post('/:id/findings/dismissals', zValidator('json', dismissalRequest, invalidBody('invalid_dismissal')), async (c) => {
-      const access = await meetingAccess(c, services, 'dismissFinding', { refusedAs: 'case.refused' });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const result = await dismissFinding(services, access.meeting, access.record, by, c.req.valid('json').key);
-      if (result.ok) return c.json(result, 200);
-      if (result.why === 'unknown_finding') return c.json(apiError('not_found', 'Nothing of that kind is found there now: it may have been cleared.'), 404);
-      return c.json(apiError('not_draft', 'The record is no longer a draft.'), 409);
-    });
+    .post(
+      '/:id/cases/agreement',
+      doc({ summary: 'Agrees the case annex (or not) for the head’s party', tag: 'Cases' }),
+      validator('json', annexAgreementRequest, invalidBody('invalid_agreement_request')),
+      async (c) => {
+        const access = await meetingAccess(c, services, 'markAgreement', { refusedAs: 'case.refused' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const { digest, agreed } = c.req.valid('json');
+        const result = await agreeCaseAnnex(services, access.meeting, access.record, by, digest, agreed);
+        if (!result.ok) return refuse(c, result.refusal);
+        return c.json({ ok: true, ...result.value }, 200);
+      },
+    )
+    .post(
+      '/:id/findings/dismissals',
+      doc({ summary: 'Dismisses a finding of the name and number detector', tag: 'Cases' }),
+      validator('json', dismissalRequest, invalidBody('invalid_dismissal')),
+      async (c) => {
+        const access = await meetingAccess(c, services, 'dismissFinding', { refusedAs: 'case.refused' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const result = await dismissFinding(services, access.meeting, access.record, by, c.req.valid('json').key);
+        if (!result.ok) return refuse(c, result.refusal);
+        return c.json({ ok: true, ...result.value }, 200);
+      },
+    );
 }

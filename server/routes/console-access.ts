@@ -12,7 +12,9 @@ import type { Config } from '../config';
 import type { Services } from '../services';
 import type { MeetingRow, RecordRow } from '../storage/storage';
 import { apiError, type AppEnv } from './env';
-import { meetingAccess } from './meeting-access';
+import { authorize } from '../policies/authorize';
+import type { DeploymentAction } from '../policies/refusal';
+import { meetingAccess, refuse, type Refusing } from './meeting-access';
 
 export interface ConsoleEnv extends AppEnv {
   Variables: AppEnv['Variables'] & { user: ConsoleUser };
@@ -45,11 +47,16 @@ export const requireConsoleUser = (services: Services) =>
     await next();
   });
 
-/** Only the administrator (token or account). */
-export const requireAdministrator = createMiddleware<ConsoleEnv>(async (c, next) => {
-  if (!c.get('user').administrator) return c.json(apiError('not_allowed', 'Only the administrator can do this.'), 403);
-  await next();
-});
+/** The deployment's own actions, as authorize() answers them: the administrator's (token or account). */
+export const allowedTo = (action: DeploymentAction) =>
+  createMiddleware<ConsoleEnv>(async (c, next) => {
+    const refusal = authorize(c.get('user').principal, action, null);
+    if (refusal) return refuse(c, refusal);
+    await next();
+  });
+
+/** Accounts are the administrator's to manage. */
+export const requireAdministrator = allowedTo('manageAccounts');
 
 export interface ConsoleMeeting {
   meeting: MeetingRow;
@@ -58,7 +65,7 @@ export interface ConsoleMeeting {
 }
 
 /** The meeting of `:id`, if the console user may take `action` on it (authorize() decides); else the refusal sent. */
-export async function consoleMeeting(c: Context<ConsoleEnv>, services: Services, action: ConsoleMeetingAction): Promise<ConsoleMeeting | Response> {
+export async function consoleMeeting(c: Context<ConsoleEnv>, services: Services, action: ConsoleMeetingAction): Promise<ConsoleMeeting | Refusing> {
   const user = c.get('user');
   const access = await meetingAccess(c, services, action, { principal: user.principal });
   if (access instanceof Response) return access;

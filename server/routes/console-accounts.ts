@@ -2,7 +2,7 @@
 // with the administrator role): create, list, a new setup link, disable; and the
 // deployment's audit log. Mounted at /api/console.
 import { Hono } from 'hono';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { accountInput } from '../../shared/console/accounts';
 import { createAccount, disableAccount, issueSetupLink } from '../commands/console/accounts';
 import { DEPLOYMENT_LOG } from '../commands/console/deployment-audit';
@@ -10,47 +10,75 @@ import { presentAccount, setupLink } from '../presenters/console/account';
 import { checkedAudit } from '../audit';
 import type { Services } from '../services';
 import { apiError } from './env';
+import { doc } from './route-doc';
 import { baseUrl, invalidBody } from './http';
-import { requireAdministrator, requireConsoleUser, type ConsoleEnv } from './console-access';
+import { allowedTo, requireAdministrator, requireConsoleUser, type ConsoleEnv } from './console-access';
+import { refuse } from './meeting-access';
 
 export function consoleAccountRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
   const findAccount = (id: string) => services.storage.getAccount(id);
 
   return new Hono<ConsoleEnv>()
-    .post('/accounts', signedIn, requireAdministrator, zValidator('json', accountInput, invalidBody('invalid_account')), async (c) => {
-      const created = await createAccount(services, c.req.valid('json'), c.get('user').actor);
-      if (!created.ok) return c.json(apiError('login_taken', 'Another account already signs in with this login.'), 409);
-      const link = created.setupToken ? setupLink(baseUrl(c, services.config), created.setupToken) : null;
-      return c.json({ account: presentAccount(created.account), setupLink: link }, 201);
-    })
-    .get('/accounts', signedIn, requireAdministrator, async (c) => {
+    .post(
+      '/accounts',
+      doc({ summary: 'Creates a secretariat account (administrator)', tag: 'Console: accounts' }),
+      signedIn,
+      requireAdministrator,
+      validator('json', accountInput, invalidBody('invalid_account')),
+      async (c) => {
+        const created = await createAccount(services, c.req.valid('json'), c.get('user').actor);
+        if (!created.ok) return refuse(c, created.refusal);
+        const { account, setupToken } = created.value;
+        const link = setupToken ? setupLink(baseUrl(c, services.config), setupToken) : null;
+        return c.json({ account: presentAccount(account), setupLink: link }, 201);
+      },
+    )
+    .get('/accounts', doc({ summary: 'Every account (administrator)', tag: 'Console: accounts' }), signedIn, requireAdministrator, async (c) => {
       return c.json({ accounts: (await services.storage.listAccounts()).map(presentAccount) }, 200);
     })
-    .post('/accounts/:accountId/setup-link', signedIn, requireAdministrator, async (c) => {
-      const account = await findAccount(c.req.param('accountId'));
-      if (!account) return c.json(apiError('not_found', 'There is no such account.'), 404);
-      if (account.disabledAt) return c.json(apiError('disabled', 'This account is disabled; make a new one.'), 409);
-      const token = await issueSetupLink(services, account, c.get('user').actor);
-      return c.json({ account: presentAccount(account), setupLink: setupLink(baseUrl(c, services.config), token) }, 201);
-    })
-    .post('/accounts/:accountId/disable', signedIn, requireAdministrator, async (c) => {
-      const account = await findAccount(c.req.param('accountId'));
-      if (!account) return c.json(apiError('not_found', 'There is no such account.'), 404);
-      await disableAccount(services, account, c.get('user').actor);
-      return c.json({ account: presentAccount({ ...account, disabledAt: account.disabledAt ?? services.now().toISOString() }) }, 200);
-    })
-    .get('/audit', signedIn, requireAdministrator, async (c) => {
-      const { entries, check } = await checkedAudit(services, DEPLOYMENT_LOG);
-      return c.json(
-        {
-          intact: check.intact,
-          brokenAt: check.firstBrokenSeq,
-          problems: check.problems,
-          head: check.head,
-          entries: entries.map(({ seq, at, actor, action, detail }) => ({ seq, at, actor, action, detail })),
-        },
-        200,
-      );
-    });
+    .post(
+      '/accounts/:accountId/setup-link',
+      doc({ summary: 'A new setup link for an account (administrator)', tag: 'Console: accounts' }),
+      signedIn,
+      requireAdministrator,
+      async (c) => {
+        const account = await findAccount(c.req.param('accountId'));
+        if (!account) return c.json(apiError('not_found', 'There is no such account.'), 404);
+        if (account.disabledAt) return c.json(apiError('disabled', 'This account is disabled; make a new one.'), 409);
+        const token = await issueSetupLink(services, account, c.get('user').actor);
+        return c.json({ account: presentAccount(account), setupLink: setupLink(baseUrl(c, services.config), token) }, 201);
+      },
+    )
+    .post(
+      '/accounts/:accountId/disable',
+      doc({ summary: 'Disables an account (administrator)', tag: 'Console: accounts' }),
+      signedIn,
+      requireAdministrator,
+      async (c) => {
+        const account = await findAccount(c.req.param('accountId'));
+        if (!account) return c.json(apiError('not_found', 'There is no such account.'), 404);
+        await disableAccount(services, account, c.get('user').actor);
+        return c.json({ account: presentAccount({ ...account, disabledAt: account.disabledAt ?? services.now().toISOString() }) }, 200);
+      },
+    )
+    .get(
+      '/audit',
+      doc({ summary: 'The deployment’s audit log (administrator)', tag: 'Console: accounts' }),
+      signedIn,
+      allowedTo('readDeploymentAudit'),
+      async (c) => {
+        const { entries, check } = await checkedAudit(services, DEPLOYMENT_LOG);
+        return c.json(
+          {
+            intact: check.intact,
+            brokenAt: check.firstBrokenSeq,
+            problems: check.problems,
+            head: check.head,
+            entries: entries.map(({ seq, at, actor, action, detail }) => ({ seq, at, actor, action, detail })),
+          },
+          200,
+        );
+      },
+    );
 }

@@ -1,14 +1,14 @@
 // A draft's agenda at the console: add an item, retitle it, move it, remove it (with its
 // minutes). Each answers the agenda as it now stands. Mounted at /api/console.
 import { Hono, type Context } from 'hono';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { agendaMove, agendaTitleChange, newAgendaItem } from '../../shared/console/agenda';
 import { editAgenda, type AgendaChange, type AgendaEdit } from '../commands/console/agenda';
 import type { Services } from '../services';
-import type { Issue } from '../../shared/issues';
-import { apiError } from './env';
+import { doc } from './route-doc';
 import { invalidBody } from './http';
 import { consoleMeeting, requireConsoleUser, type ConsoleEnv } from './console-access';
+import { refuse } from './meeting-access';
 
 export function consoleAgendaRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
@@ -17,24 +17,33 @@ export function consoleAgendaRoutes(services: Services) {
     const access = await consoleMeeting(c, services, 'editMeeting');
     if (access instanceof Response) return access;
     const result: AgendaEdit = await editAgenda(services, access.meeting, access.record, change(c.req.param('itemId') ?? ''), access.user);
-    if (result.ok) return c.json({ agenda: result.agenda }, status);
-    if (result.why === 'not_draft') return c.json(apiError('not_draft', 'The record is no longer a draft: its agenda is fixed.'), 409);
-    if (result.why === 'unknown_item') return c.json(apiError('not_found', 'This agenda item is no longer in the record.'), 404);
-    const issues = result.languages.map(
-      (l): Issue => ({ path: `title.${l}`, message: `${l} is not a working language of this meeting`, code: 'not-working-language', params: { language: l } }),
-    );
-    return c.json(apiError('invalid_agenda_item', 'The title was refused; nothing was changed.', issues), 400);
+    if (!result.ok) return refuse(c, result.refusal);
+    return c.json({ agenda: result.value }, status);
   }
 
   return new Hono<ConsoleEnv>()
-    .post('/meetings/:id/agenda', signedIn, zValidator('json', newAgendaItem, invalidBody('invalid_agenda_item')), (c) =>
-      edit(c, () => ({ kind: 'add', ...c.req.valid('json') }), 201),
+    .post(
+      '/meetings/:id/agenda',
+      doc({ summary: 'Adds an agenda item', tag: 'Console: meetings' }),
+      signedIn,
+      validator('json', newAgendaItem, invalidBody('invalid_agenda_item')),
+      (c) => edit(c, () => ({ kind: 'add', ...c.req.valid('json') }), 201),
     )
-    .patch('/meetings/:id/agenda/:itemId', signedIn, zValidator('json', agendaTitleChange, invalidBody('invalid_agenda_item')), (c) =>
-      edit(c, (itemId) => ({ kind: 'rename', itemId, title: c.req.valid('json').title })),
+    .patch(
+      '/meetings/:id/agenda/:itemId',
+      doc({ summary: 'Retitles an agenda item', tag: 'Console: meetings' }),
+      signedIn,
+      validator('json', agendaTitleChange, invalidBody('invalid_agenda_item')),
+      (c) => edit(c, (itemId) => ({ kind: 'rename', itemId, title: c.req.valid('json').title })),
     )
-    .post('/meetings/:id/agenda/:itemId/move', signedIn, zValidator('json', agendaMove, invalidBody('invalid_agenda_move')), (c) =>
-      edit(c, (itemId) => ({ kind: 'move', itemId, to: c.req.valid('json').to })),
+    .post(
+      '/meetings/:id/agenda/:itemId/move',
+      doc({ summary: 'Moves an agenda item', tag: 'Console: meetings' }),
+      signedIn,
+      validator('json', agendaMove, invalidBody('invalid_agenda_move')),
+      (c) => edit(c, (itemId) => ({ kind: 'move', itemId, to: c.req.valid('json').to })),
     )
-    .delete('/meetings/:id/agenda/:itemId', signedIn, (c) => edit(c, (itemId) => ({ kind: 'remove', itemId })));
+    .delete('/meetings/:id/agenda/:itemId', doc({ summary: 'Removes an agenda item with its minutes', tag: 'Console: meetings' }), signedIn, (c) =>
+      edit(c, (itemId) => ({ kind: 'remove', itemId })),
+    );
 }

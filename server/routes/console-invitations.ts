@@ -4,20 +4,22 @@
 // make). Mounted at /api/console. The list, a fresh link and revoking are the
 // /api/meetings/:id/invitations endpoints, open to the officers who manage the meeting.
 import { Hono } from 'hono';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { sheetRequest } from '../../shared/console/invitation-sheet';
 import { issueInvitationSheet } from '../commands/console/invitation-sheet';
 import { readMeetingFacts } from '../../shared/record/schema';
 import { invitationSheetHtml } from '../presenters/console/invitation-sheet';
 import type { Services } from '../services';
+import { doc } from './route-doc';
 import { baseUrl, invalidBody } from './http';
 import { consoleMeeting, requireConsoleUser, type ConsoleEnv } from './console-access';
 
 export function consoleInvitationRoutes(services: Services) {
   return new Hono<ConsoleEnv>().post(
     '/meetings/:id/invitations/sheet',
+    doc({ summary: 'A printable sheet of new invitation links (replaces those it prints)', tag: 'Invitations', answers: 'text/html' }),
     requireConsoleUser(services),
-    zValidator('json', sheetRequest, invalidBody('invalid_sheet_request')),
+    validator('json', sheetRequest, invalidBody('invalid_sheet_request')),
     async (c) => {
       const access = await consoleMeeting(c, services, 'seeMeeting');
       if (access instanceof Response) return access;

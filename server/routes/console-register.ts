@@ -1,11 +1,12 @@
 // The action register (JSON, CSV, XLSX) and the secretariat's dashboard, over every
 // meeting the user may see. Mounted at /api/console.
 import { Hono, type Context } from 'hono';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { buildDashboard, buildRegister, dateIn, filterRegister, registerQuery, type RegisterQuery } from '../../shared/console/register';
 import { loadRegister, visibleMeetings } from '../commands/console/register';
 import { presentRegister, registerCsv, registerXlsx } from '../presenters/console/register';
 import type { Services } from '../services';
+import { doc } from './route-doc';
 import { invalidBody } from './http';
 import { requireConsoleUser, type ConsoleEnv } from './console-access';
 
@@ -16,7 +17,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export function consoleRegisterRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
-  const query = zValidator('query', registerQuery, invalidBody('invalid_query'));
+  const query = validator('query', registerQuery, invalidBody('invalid_query'));
 
   async function register(c: Context<ConsoleEnv>, q: RegisterQuery) {
     const today = q.today ?? dateIn(services.now(), REGISTER_TIME_ZONE);
@@ -26,23 +27,29 @@ export function consoleRegisterRoutes(services: Services) {
   const fileName = (today: string, ext: string) => `action-register-${today}.${ext}`;
 
   return new Hono<ConsoleEnv>()
-    .get('/register', signedIn, query, async (c) => {
+    .get('/register', doc({ summary: 'The action register over the meetings the user manages', tag: 'Console: registers' }), signedIn, query, async (c) => {
       const { today, rows } = await register(c, c.req.valid('query'));
       return c.json(presentRegister(rows, today), 200);
     })
-    .get('/register.csv', signedIn, query, async (c) => {
+    .get('/register.csv', doc({ summary: 'The action register as CSV', tag: 'Console: registers', answers: 'text/csv' }), signedIn, query, async (c) => {
       const q = c.req.valid('query');
       const { today, rows } = await register(c, q);
       c.header('content-disposition', `attachment; filename="${fileName(today, 'csv')}"`);
       return c.body(registerCsv(rows, q.lang ?? 'en'), 200, { 'content-type': 'text/csv; charset=utf-8' });
     })
-    .get('/register.xlsx', signedIn, query, async (c) => {
-      const q = c.req.valid('query');
-      const { today, rows } = await register(c, q);
-      c.header('content-disposition', `attachment; filename="${fileName(today, 'xlsx')}"`);
-      return c.body(await registerXlsx(rows, q.lang ?? 'en'), 200, { 'content-type': XLSX_TYPE });
-    })
-    .get('/dashboard', signedIn, query, async (c) => {
+    .get(
+      '/register.xlsx',
+      doc({ summary: 'The action register as XLSX', tag: 'Console: registers', answers: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      signedIn,
+      query,
+      async (c) => {
+        const q = c.req.valid('query');
+        const { today, rows } = await register(c, q);
+        c.header('content-disposition', `attachment; filename="${fileName(today, 'xlsx')}"`);
+        return c.body(await registerXlsx(rows, q.lang ?? 'en'), 200, { 'content-type': XLSX_TYPE });
+      },
+    )
+    .get('/dashboard', doc({ summary: 'The secretariat’s dashboard', tag: 'Console: registers' }), signedIn, query, async (c) => {
       const q = c.req.valid('query');
       const today = q.today ?? dateIn(services.now(), REGISTER_TIME_ZONE);
       const visible = await visibleMeetings(services, c.get('user'), q.series);

@@ -3,60 +3,70 @@
 // Mounted at /api/console.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { zValidator } from '@hono/zod-validator';
-import { checkRoster, checkRosterEntries, rosterPerson, type RosterProblem } from '../../shared/console/roster';
+import { validator } from './validator';
+import { z } from 'zod';
+import { checkRoster, checkRosterEntries, rosterPerson } from '../../shared/console/roster';
 import { addToRoster, removeFromRoster, rosterContext } from '../commands/console/roster';
 import { readRosterFile, rosterFormat, UnreadableRoster } from '../console/roster-file';
 import { presentIssued } from '../presenters/console/meeting';
 import type { Services } from '../services';
-import type { Issue } from '../../shared/issues';
 import { apiError } from './env';
+import { doc } from './route-doc';
 import { baseUrl, invalidBody } from './http';
 import { consoleMeeting, requireConsoleUser, type ConsoleEnv } from './console-access';
+import { refuse } from './meeting-access';
+
+const rosterQuery = z.object({ dryRun: z.enum(['true', 'false']).optional(), name: z.string().max(200).optional() });
 
 const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
-
-const NOT_DRAFT = 'The record is no longer a draft: its roster is fixed.';
 
 export function consoleRosterRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
 
-  const refuseRows = (c: Context, problems: RosterProblem[]) =>
-    c.json(
-      { error: { code: 'invalid_roster', message: 'The list was refused; nobody was added. Correct the lines named and import it again.', problems } },
-      400,
-    );
-
   return new Hono<ConsoleEnv>()
-    .post('/meetings/:id/participants', signedIn, zValidator('json', rosterPerson, invalidBody('invalid_participant')), async (c) => {
-      const access = await consoleMeeting(c, services, 'editMeeting');
-      if (access instanceof Response) return access;
-      const person = c.req.valid('json');
-      const result = await addToRoster(
-        services,
-        access.meeting,
-        access.record,
-        (ctx) => checkRosterEntries([{ line: 1, cells: person }], ctx),
-        access.user,
-        'form',
-      );
-      if (result.ok) return c.json({ invitations: presentIssued(result.invitations, baseUrl(c, services.config)) }, 201);
-      if (result.why === 'not_draft') return c.json(apiError('not_draft', NOT_DRAFT), 409);
-      const issues = result.problems.map((p): Issue => ({ path: p.column ?? '', message: p.message, code: `roster.${p.code}` }));
-      return c.json(apiError('invalid_participant', 'This person was not added.', issues), 400);
-    })
-    .delete('/meetings/:id/participants/:participantId', signedIn, async (c) => {
-      const access = await consoleMeeting(c, services, 'editMeeting');
-      if (access instanceof Response) return access;
-      const result = await removeFromRoster(services, access.meeting, access.record, c.req.param('participantId'), access.user);
-      if (result.ok) return c.json({ removed: result.participant }, 200);
-      if (result.why === 'not_draft') return c.json(apiError('not_draft', NOT_DRAFT), 409);
-      return c.json(apiError('not_found', 'There is no such participant in this meeting.'), 404);
-    })
+    .post(
+      '/meetings/:id/participants',
+      doc({ summary: 'Adds one person to a draft’s roster', tag: 'Console: roster' }),
+      signedIn,
+      validator('json', rosterPerson, invalidBody('invalid_participant')),
+      async (c) => {
+        const access = await consoleMeeting(c, services, 'editMeeting');
+        if (access instanceof Response) return access;
+        const person = c.req.valid('json');
+        const result = await addToRoster(
+          services,
+          access.meeting,
+          access.record,
+          (ctx) => checkRosterEntries([{ line: 1, cells: person }], ctx),
+          access.user,
+          'form',
+        );
+        if (!result.ok) return refuse(c, result.refusal);
+        return c.json({ invitations: presentIssued(result.value, baseUrl(c, services.config)) }, 201);
+      },
+    )
+    .delete(
+      '/meetings/:id/participants/:participantId',
+      doc({ summary: 'Takes a person off the roster; their invitation is withdrawn', tag: 'Console: roster' }),
+      signedIn,
+      async (c) => {
+        const access = await consoleMeeting(c, services, 'editMeeting');
+        if (access instanceof Response) return access;
+        const result = await removeFromRoster(services, access.meeting, access.record, c.req.param('participantId'), access.user);
+        if (!result.ok) return refuse(c, result.refusal);
+        return c.json({ removed: result.value }, 200);
+      },
+    )
     .post(
       '/meetings/:id/roster',
+      doc({
+        summary: 'Imports a roster file (CSV or XLSX), whole or not at all',
+        tag: 'Console: roster',
+        upload: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'multipart/form-data'],
+      }),
       signedIn,
       bodyLimit({ maxSize: MAX_ROSTER_BYTES, onError: (c) => c.json(apiError('too_large', 'The file is over 2 MB; a roster is smaller.'), 413) }),
+      validator('query', rosterQuery, invalidBody('invalid_query')),
       async (c) => {
         const access = await consoleMeeting(c, services, 'editMeeting');
         if (access instanceof Response) return access;
@@ -67,18 +77,17 @@ export function consoleRosterRoutes(services: Services) {
         try {
           rows = await readRosterFile(upload.bytes, format, services.config.rosterReadMs);
         } catch (err) {
-          if (err instanceof UnreadableRoster) return refuseRows(c, [err.problem]);
+          if (err instanceof UnreadableRoster) return refuse(c, { code: 'invalid-roster', problems: [err.problem] });
           throw err;
         }
-        if (c.req.query('dryRun') === 'true') {
+        if (c.req.valid('query').dryRun === 'true') {
           const checked = await services.rooms.read(access.record, (doc) => checkRoster(rows, rosterContext(doc)));
-          return checked.ok ? c.json({ dryRun: true, format, participants: checked.participants }, 200) : refuseRows(c, checked.problems);
+          if (!checked.ok) return refuse(c, { code: 'invalid-roster', problems: checked.problems });
+          return c.json({ dryRun: true, format, participants: checked.participants }, 200);
         }
         const result = await addToRoster(services, access.meeting, access.record, (ctx) => checkRoster(rows, ctx), access.user, format);
-        if (result.ok)
-          return c.json({ format, added: result.invitations.length, invitations: presentIssued(result.invitations, baseUrl(c, services.config)) }, 201);
-        if (result.why === 'not_draft') return c.json(apiError('not_draft', NOT_DRAFT), 409);
-        return refuseRows(c, result.problems);
+        if (!result.ok) return refuse(c, result.refusal);
+        return c.json({ format, added: result.value.length, invitations: presentIssued(result.value, baseUrl(c, services.config)) }, 201);
       },
     );
 }

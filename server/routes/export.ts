@@ -2,7 +2,7 @@
 // the signed bundle as JSON (the one address that serves it). Only the secretariat and the
 // heads of delegation export; every export and every refusal is written to the audit log.
 import { Hono, type Context } from 'hono';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { z } from 'zod';
 import { bundleFileText } from '../../shared/signing/bundle';
 import { auditRefusal } from '../commands/lifecycle-audit';
@@ -12,6 +12,7 @@ import { bundleDownloadName, originalFileName, type ExportFormat } from '../expo
 import { UnknownParty, originalFor, type Original } from '../export/original';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
+import { doc } from './route-doc';
 import { auditedInvalidBody, baseUrl } from './http';
 import { meetingAccess, versionOf } from './meeting-access';
 
@@ -65,24 +66,35 @@ export function exportRoutes(services: Services) {
   }
 
   return new Hono<AppEnv>()
-    .get('/:id/export/pdf', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.pdf')), (c) =>
-      original(c, 'pdf', c.req.valid('query')),
+    .get(
+      '/:id/export/pdf',
+      doc({ summary: 'A party’s original as PDF', tag: 'Export', answers: 'application/pdf' }),
+      validator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.pdf')),
+      (c) => original(c, 'pdf', c.req.valid('query')),
     )
-    .get('/:id/export/docx', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.docx')), (c) =>
-      original(c, 'docx', c.req.valid('query')),
+    .get(
+      '/:id/export/docx',
+      doc({ summary: 'A party’s original as DOCX', tag: 'Export', answers: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+      validator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.docx')),
+      (c) => original(c, 'docx', c.req.valid('query')),
     )
-    .get('/:id/export/bundle', zValidator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.bundle')), async (c) => {
-      const ready = await prepare(c, 'bundle', c.req.valid('query').version);
-      if (ready instanceof Response) return ready;
-      const { access, actor, action, source } = ready;
-      if (!source.bundle) {
-        await auditRefusal(services, access.meeting.id, actor, action, { code: 'not-locked' });
-        return c.json(apiError('not_locked', 'A draft has no signed bundle: the record is bundled once it is locked.'), 409);
-      }
-      const bytes = Buffer.from(bundleFileText(source.bundle), 'utf8');
-      await audit(services, access.meeting.id, actor, action, detail(source, { bytes: bytes.length }));
-      return file(c, bytes, bundleDownloadName(access.meeting.code, source.record), CONTENT_TYPES.bundle);
-    });
+    .get(
+      '/:id/export/bundle',
+      doc({ summary: 'The signed bundle (JSON)', tag: 'Export' }),
+      validator('query', exportQuery, auditedInvalidBody(services, 'invalid_query', 'export.bundle')),
+      async (c) => {
+        const ready = await prepare(c, 'bundle', c.req.valid('query').version);
+        if (ready instanceof Response) return ready;
+        const { access, actor, action, source } = ready;
+        if (!source.bundle) {
+          await auditRefusal(services, access.meeting.id, actor, action, { code: 'not-locked' });
+          return c.json(apiError('not_locked', 'A draft has no signed bundle: the record is bundled once it is locked.'), 409);
+        }
+        const bytes = Buffer.from(bundleFileText(source.bundle), 'utf8');
+        await audit(services, access.meeting.id, actor, action, detail(source, { bytes: bytes.length }));
+        return file(c, bytes, bundleDownloadName(access.meeting.code, source.record), CONTENT_TYPES.bundle);
+      },
+    );
 }
 
 function detail(source: ExportSource, extra: Record<string, unknown>): Record<string, unknown> {

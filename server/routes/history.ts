@@ -1,80 +1,94 @@
-// The record's history over HTTP, and removing from the record: who may is authorize()'s;
-// where the answer hangs on the document (whose text is removed) the command asks can().
+// The record's history over HTTP, and removing from the record: who may is authorize()'s,
+// asked here and, where the answer hangs on the document (whose text is removed), asked again
+// by the command with what it read. Every refusal is answered by the one presenter.
 import { Hono } from 'hono';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
+import { z } from 'zod';
 import { ITEM_KINDS, namedVersionRequest, restoreRequest } from '../../shared/history-requests';
-import { compareVersions, listHistory, nameVersion, readVersion, restoreFromVersion, type HistoryRefusal } from '../commands/history';
-import { removeFromRecord, type RemoveRefusal } from '../commands/remove-from-record';
-import type { ItemKind } from '../history/record-items';
+import { compareVersions, listHistory, nameVersion, readVersion, restoreFromVersion } from '../commands/history';
+import { removeFromRecord } from '../commands/remove-from-record';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
+import { doc } from './route-doc';
 import { invalidBody } from './http';
-import { meetingAccess } from './meeting-access';
+import { meetingAccess, refuse } from './meeting-access';
 
-const REFUSALS: Record<HistoryRefusal | RemoveRefusal, [400 | 403 | 404 | 409, string, string]> = {
-  not_allowed: [403, 'not_allowed', 'Only the secretariat restores; observers name no version.'],
-  not_your_party: [403, 'remove:not-your-party', 'It holds text another party wrote (or the meeting was set up with): the secretariat removes it.'],
-  not_draft: [409, 'not_draft', 'The record is locked: nothing is removed or restored.'],
-  unknown_version: [404, 'not_found', 'There is no such version of this record.'],
-  not_found: [404, 'not_found', 'There is no such item in the record.'],
-  not_in_version: [404, 'not_in_version', 'That version does not hold this item.'],
-  still_there: [409, 'still_there', 'The item is in the record (or the agenda item it belongs to is not): nothing to restore.'],
-};
-
-const refusal = (why: HistoryRefusal | RemoveRefusal) => {
-  const [status, code, message] = REFUSALS[why];
-  return [apiError(code, message), status] as const;
-};
+const removalPath = z.object({ id: z.string(), kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(200) });
+// A kind that is not one of the three is an address that does not exist, as it always was (404), not a bad body.
+const unknownKind = validator('param', removalPath, (result, c) =>
+  result.success ? undefined : c.json(apiError('not_found', 'Agenda items, segments and action points are removed here.'), 404),
+);
+const compareQuery = z.object({
+  from: z.string().min(1, 'Name the versions to compare: ?from=…&to=… (to: a version, or current).').max(200),
+  to: z.string().min(1).max(200).optional(),
+});
 
 export function historyRoutes(services: Services) {
   return new Hono<AppEnv>()
-    .delete('/:id/record/:kind/:itemId', async (c) => {
-      const access = await meetingAccess(c, services, 'remove', { decidedInCommand: true });
-      if (access instanceof Response) return access;
-      const kind = c.req.param('kind') as ItemKind;
-      if (!ITEM_KINDS.includes(kind)) return c.json(apiError('not_found', 'Agenda items, segments and action points are removed here.'), 404);
-      const by = access.by!;
-      const result = await removeFromRecord(services, access.record, by, kind, c.req.param('itemId'));
-      if (!result.ok) return c.json(...refusal(result.why));
-      return c.json({ removed: { kind: result.kind, id: result.id }, versionId: result.versionId }, 200);
-    })
-    .get('/:id/history', async (c) => {
+    .delete(
+      '/:id/record/:kind/:itemId',
+      doc({ summary: 'Removes an agenda item, a segment or an action point from the record', tag: 'History' }),
+      unknownKind,
+      async (c) => {
+        const access = await meetingAccess(c, services, 'remove', { factsToRead: true, refusedAs: 'record.remove-refused' });
+        if (access instanceof Response) return access;
+        const { kind, itemId } = c.req.valid('param');
+        const by = access.by!;
+        const result = await removeFromRecord(services, access.record, by, kind, itemId);
+        if (!result.ok) return refuse(c, result.refusal);
+        return c.json({ removed: { kind: result.value.kind, id: result.value.id }, versionId: result.value.versionId }, 200);
+      },
+    )
+    .get('/:id/history', doc({ summary: 'The record’s versions, oldest first', tag: 'History' }), async (c) => {
       const access = await meetingAccess(c, services, 'readHistory');
       if (access instanceof Response) return access;
       return c.json({ versions: await listHistory(services, access.record) }, 200);
     })
-    .get('/:id/history/compare', async (c) => {
-      const access = await meetingAccess(c, services, 'readHistory');
-      if (access instanceof Response) return access;
-      const from = c.req.query('from');
-      const to = c.req.query('to') ?? 'current';
-      if (!from) return c.json(apiError('invalid_query', 'Name the versions to compare: ?from=…&to=… (to: a version, or current).'), 400);
-      const comparison = await compareVersions(services, access.record, from, to);
-      if (!comparison) return c.json(...refusal('unknown_version'));
-      return c.json(comparison, 200);
-    })
-    .get('/:id/history/:versionId', async (c) => {
+    .get(
+      '/:id/history/compare',
+      doc({ summary: 'Compares two versions, each party’s changes named', tag: 'History' }),
+      validator('query', compareQuery, invalidBody('invalid_query')),
+      async (c) => {
+        const access = await meetingAccess(c, services, 'readHistory');
+        if (access instanceof Response) return access;
+        const { from, to = 'current' } = c.req.valid('query');
+        const comparison = await compareVersions(services, access.record, from, to);
+        if (!comparison) return refuse(c, { code: 'not-found', what: 'version' });
+        return c.json(comparison, 200);
+      },
+    )
+    .get('/:id/history/:versionId', doc({ summary: 'The record as it stood at one version', tag: 'History' }), async (c) => {
       const access = await meetingAccess(c, services, 'readHistory');
       if (access instanceof Response) return access;
       const found = await readVersion(services, access.record, c.req.param('versionId'));
-      if (!found) return c.json(...refusal('unknown_version'));
+      if (!found) return refuse(c, { code: 'not-found', what: 'version' });
       return c.json(found, 200);
     })
-    .post('/:id/history', zValidator('json', namedVersionRequest, invalidBody('invalid_version')), async (c) => {
-      const access = await meetingAccess(c, services, 'saveVersion', { decidedInCommand: true });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const result = await nameVersion(services, access.record, by, c.req.valid('json').name);
-      if (!result.ok) return c.json(...refusal(result.why));
-      return c.json({ version: result.version }, 201);
-    })
-    .post('/:id/history/:versionId/restore', zValidator('json', restoreRequest, invalidBody('invalid_restore')), async (c) => {
-      const access = await meetingAccess(c, services, 'restore', { decidedInCommand: true });
-      if (access instanceof Response) return access;
-      const by = access.by!;
-      const { kind, itemId } = c.req.valid('json');
-      const result = await restoreFromVersion(services, access.record, by, c.req.param('versionId'), kind, itemId);
-      if (!result.ok) return c.json(...refusal(result.why));
-      return c.json({ restored: result.restored }, 200);
-    });
+    .post(
+      '/:id/history',
+      doc({ summary: 'Keeps the record as stored now as a named version', tag: 'History' }),
+      validator('json', namedVersionRequest, invalidBody('invalid_version')),
+      async (c) => {
+        const access = await meetingAccess(c, services, 'saveVersion', { refusedAs: 'history.version-refused' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const result = await nameVersion(services, access.record, by, c.req.valid('json').name);
+        if (!result.ok) return refuse(c, result.refusal);
+        return c.json({ version: result.value }, 201);
+      },
+    )
+    .post(
+      '/:id/history/:versionId/restore',
+      doc({ summary: 'Restores an item as it stood in a version, as a new edit (secretariat)', tag: 'History' }),
+      validator('json', restoreRequest, invalidBody('invalid_restore')),
+      async (c) => {
+        const access = await meetingAccess(c, services, 'restore', { refusedAs: 'record.restore-refused' });
+        if (access instanceof Response) return access;
+        const by = access.by!;
+        const { kind, itemId } = c.req.valid('json');
+        const result = await restoreFromVersion(services, access.record, by, c.req.param('versionId'), kind, itemId);
+        if (!result.ok) return refuse(c, result.refusal);
+        return c.json({ restored: result.value }, 200);
+      },
+    );
 }

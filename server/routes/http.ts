@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { Config } from '../config';
 import type { z } from 'zod';
-import { issuesOf } from '../../shared/issues';
+import { issuesOf, type Issue } from '../../shared/issues';
 import type { AttemptedStep } from '../../shared/audit-actions';
 import { auditRefusal } from '../commands/lifecycle-audit';
 import type { Services } from '../services';
@@ -26,14 +26,21 @@ interface ValidationResult {
   error?: { issues: z.core.$ZodIssue[] };
 }
 
-/** The zValidator hook: a refused body names every problem by its path. */
+/** The validator's hook: a refused body names every problem by its path, in `issues` and in the message. */
 export const invalidBody = (code: string) => (result: ValidationResult, c: Context) => {
   if (result.success || !result.error) return;
   const issues = issuesOf(result.error);
-  return c.json(apiError(code, 'The request was refused; nothing was stored.', issues), 400);
+  return c.json(apiError(code, refusedFields(issues), issues), 400);
 };
 
-/** The zValidator hook for a step the audit log follows: refuses as `invalidBody` does, and writes `<step>.refused`. */
+/** "The request was refused (targetId: …; agreed: …); nothing was stored.": the first few fields, for a reader of the raw answer. */
+function refusedFields(issues: Issue[]): string {
+  const named = issues.slice(0, 3).map((i) => `${i.path || 'the body'}: ${i.message}`);
+  if (issues.length > 3) named.push(`and ${issues.length - 3} more`);
+  return `The request was refused (${named.join('; ')}); nothing was stored.`;
+}
+
+/** The validator's hook for a step the audit log follows: refuses as `invalidBody` does, and writes `<step>.refused`. */
 export const auditedInvalidBody = (services: Services, code: string, step: AttemptedStep) => async (result: ValidationResult, c: Context) => {
   if (result.success || !result.error) return;
   // zValidator types its hook's context without the app's variables; the middleware set them.

@@ -4,6 +4,7 @@ import { invitationLink } from '../presenters/meeting';
 import type { Services } from '../services';
 import type { InvitationRow } from '../storage/storage';
 import { apiError, type AppEnv } from './env';
+import { doc } from './route-doc';
 import { baseUrl } from './http';
 import { meetingAccess } from './meeting-access';
 
@@ -21,13 +22,13 @@ export function invitationRoutes(services: Services) {
     (await services.storage.listInvitations(meetingId)).find((i) => i.participantId === participantId);
 
   return new Hono<AppEnv>()
-    .get('/:id/invitations', async (c) => {
+    .get('/:id/invitations', doc({ summary: 'The meeting’s invitations, never a token (secretariat, administrator)', tag: 'Invitations' }), async (c) => {
       const access = await meetingAccess(c, services, 'manageInvitations', { refusedAs: 'invitations.read-refused' });
       if (access instanceof Response) return access;
       const invitations = await services.storage.listInvitations(access.meeting.id);
       return c.json({ invitations: invitations.map(presentInvitation) }, 200);
     })
-    .post('/:id/invitations/:participantId/link', async (c) => {
+    .post('/:id/invitations/:participantId/link', doc({ summary: 'A fresh invitation link; the old one stops working', tag: 'Invitations' }), async (c) => {
       const access = await meetingAccess(c, services, 'manageInvitations', { refusedAs: 'invitation.link-refused' });
       if (access instanceof Response) return access;
       const invitation = await findInvitation(access.meeting.id, c.req.param('participantId'));
@@ -36,7 +37,7 @@ export function invitationRoutes(services: Services) {
       const token = await issueFreshLink(services, invitation, access.actor);
       return c.json({ participantId: invitation.participantId, token, link: invitationLink(baseUrl(c, services.config), token) }, 201);
     })
-    .post('/:id/invitations/:participantId/revoke', async (c) => {
+    .post('/:id/invitations/:participantId/revoke', doc({ summary: 'Withdraws an invitation; its sessions end', tag: 'Invitations' }), async (c) => {
       const access = await meetingAccess(c, services, 'manageInvitations', { refusedAs: 'invitation.revoke-refused' });
       if (access instanceof Response) return access;
       const invitation = await findInvitation(access.meeting.id, c.req.param('participantId'));

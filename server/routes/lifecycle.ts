@@ -4,7 +4,7 @@
 // Mounted at /api. Each handler: validate, load and authorize, call a command, present.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { enrolKeyRequest, reasonedRequest, signRequest, versionQuery } from '../../shared/signing/requests';
 import { reasonText, type Verdict } from '../../shared/signing/verdict';
 import { isPdf } from '../../shared/signing/pdf-bundle';
@@ -24,6 +24,7 @@ import { presentRefusal } from '../presenters/refusal';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
 import { apiError, type AppEnv } from './env';
+import { doc } from './route-doc';
 import { auditedInvalidBody, invalidBody } from './http';
 import { meetingAccess, versionOf } from './meeting-access';
 
@@ -31,12 +32,12 @@ const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 
 export function lifecycleRoutes(services: Services) {
   const body = {
-    unlock: zValidator('json', reasonedRequest, auditedInvalidBody(services, 'invalid_unlock_request', 'record.unlock')),
-    sign: zValidator('json', signRequest, auditedInvalidBody(services, 'invalid_signature', 'record.sign')),
-    amend: zValidator('json', reasonedRequest, auditedInvalidBody(services, 'invalid_amend_request', 'record.amend')),
-    key: zValidator('json', enrolKeyRequest, auditedInvalidBody(services, 'invalid_key', 'key.enrol')),
+    unlock: validator('json', reasonedRequest, auditedInvalidBody(services, 'invalid_unlock_request', 'record.unlock')),
+    sign: validator('json', signRequest, auditedInvalidBody(services, 'invalid_signature', 'record.sign')),
+    amend: validator('json', reasonedRequest, auditedInvalidBody(services, 'invalid_amend_request', 'record.amend')),
+    key: validator('json', enrolKeyRequest, auditedInvalidBody(services, 'invalid_key', 'key.enrol')),
   };
-  const version = zValidator('query', versionQuery, invalidBody('invalid_query'));
+  const version = validator('query', versionQuery, invalidBody('invalid_query'));
   const noSuchVersion = (v: number | undefined) => presentRefusal({ code: 'no-such-version', version: v ?? 0 }).body;
 
   const refusedOr = <T, R>(result: CommandResult<T>, present: (value: T) => R) =>
@@ -52,30 +53,45 @@ export function lifecycleRoutes(services: Services) {
 
   return (
     new Hono<AppEnv>()
-      .post('/meetings/:id/lock', async (c) => {
-        const access = await meetingAccess(c, services, 'lock', { step: 'record.lock' });
-        if (access instanceof Response) return access;
-        const by = access.by!;
-        const out = refusedOr(await lockRecord(services, access.meeting, by), recordView);
-        return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
-      })
-      .post('/meetings/:id/unlock', body.unlock, async (c) => {
-        const access = await meetingAccess(c, services, 'unlock', { step: 'record.unlock' });
-        if (access instanceof Response) return access;
-        const by = access.by!;
-        const result = await unlockRecord(services, access.meeting, by, c.req.valid('json').reason);
-        const out = refusedOr(result, (v) => ({ ...recordView(v), voidedSignatures: v.voided.map((s) => s.party) }));
-        return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
-      })
-      .post('/meetings/:id/sign', bodyLimit({ maxSize: 64 * 1024 }), body.sign, async (c) => {
-        const access = await meetingAccess(c, services, 'sign', { step: 'record.sign' });
-        if (access instanceof Response) return access;
-        const by = access.by!;
-        const result = await signRecord(services, access.meeting, by, c.req.valid('json'));
-        const out = refusedOr(result, (v) => ({ ...recordView(v), party: v.signature.party, complete: v.complete }));
-        return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
-      })
-      .post('/meetings/:id/amend', body.amend, async (c) => {
+      .post(
+        '/meetings/:id/lock',
+        doc({ summary: 'Locks the record (secretariat): the text freezes and its hash is computed', tag: 'Lifecycle' }),
+        async (c) => {
+          const access = await meetingAccess(c, services, 'lock', { step: 'record.lock' });
+          if (access instanceof Response) return access;
+          const by = access.by!;
+          const out = refusedOr(await lockRecord(services, access.meeting, by), recordView);
+          return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
+        },
+      )
+      .post(
+        '/meetings/:id/unlock',
+        doc({ summary: 'Unlocks a locked record back to draft, voiding any signature (secretariat)', tag: 'Lifecycle' }),
+        body.unlock,
+        async (c) => {
+          const access = await meetingAccess(c, services, 'unlock', { step: 'record.unlock' });
+          if (access instanceof Response) return access;
+          const by = access.by!;
+          const result = await unlockRecord(services, access.meeting, by, c.req.valid('json').reason);
+          const out = refusedOr(result, (v) => ({ ...recordView(v), voidedSignatures: v.voided.map((s) => s.party) }));
+          return out.ok ? c.json(out.body, 200) : c.json(out.body, out.status);
+        },
+      )
+      .post(
+        '/meetings/:id/sign',
+        doc({ summary: 'Signs the locked record for the head’s party', tag: 'Lifecycle' }),
+        bodyLimit({ maxSize: 64 * 1024 }),
+        body.sign,
+        async (c) => {
+          const access = await meetingAccess(c, services, 'sign', { step: 'record.sign' });
+          if (access instanceof Response) return access;
+          const by = access.by!;
+          const result = await signRecord(services, access.meeting, by, c.req.valid('json'));
+          const out = refusedOr(result, (v) => ({ ...recordView(v), party: v.signature.party, complete: v.complete }));
+          return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
+        },
+      )
+      .post('/meetings/:id/amend', doc({ summary: 'Starts a new version from a signed record (secretariat)', tag: 'Lifecycle' }), body.amend, async (c) => {
         const access = await meetingAccess(c, services, 'amend', { step: 'record.amend' });
         if (access instanceof Response) return access;
         const by = access.by!;
@@ -83,7 +99,7 @@ export function lifecycleRoutes(services: Services) {
         const out = refusedOr(result, (v) => ({ ...recordView(v), previousRecordHash: v.previous.recordHash }));
         return out.ok ? c.json(out.body, 201) : c.json(out.body, out.status);
       })
-      .post('/meetings/:id/keys', body.key, async (c) => {
+      .post('/meetings/:id/keys', doc({ summary: 'Enrols the head’s public signing key for their party', tag: 'Lifecycle' }), body.key, async (c) => {
         const access = await meetingAccess(c, services, 'enrolKey', { step: 'key.enrol' });
         if (access instanceof Response) return access;
         const by = access.by!;
@@ -92,26 +108,31 @@ export function lifecycleRoutes(services: Services) {
         if (!out.ok) return c.json(out.body, out.status);
         return c.json(out.body, result.ok && result.value.changed ? 201 : 200);
       })
-      .get('/meetings/:id/record', version, async (c) => {
-        const access = await meetingAccess(c, services, 'read');
-        if (access instanceof Response) return access;
-        const record = await versionOf(services, access, c.req.valid('query').version);
-        if (!record) return c.json(noSuchVersion(c.req.valid('query').version), 404);
-        const facts = await loadRecordFacts(services, access.meeting, record);
-        const keys = await services.storage.listPartyKeys(access.meeting.id);
-        return c.json(presentRecord(facts, keys, services.now()), 200);
-      })
+      .get(
+        '/meetings/:id/record',
+        doc({ summary: 'One version of the record: its canonical record, hash, signatures and keys', tag: 'Lifecycle' }),
+        version,
+        async (c) => {
+          const access = await meetingAccess(c, services, 'read');
+          if (access instanceof Response) return access;
+          const record = await versionOf(services, access, c.req.valid('query').version);
+          if (!record) return c.json(noSuchVersion(c.req.valid('query').version), 404);
+          const facts = await loadRecordFacts(services, access.meeting, record);
+          const keys = await services.storage.listPartyKeys(access.meeting.id);
+          return c.json(presentRecord(facts, keys, services.now()), 200);
+        },
+      )
       // The signed bundle is exported in one place; links made before keep working.
-      .get('/meetings/:id/bundle', (c) => {
+      .get('/meetings/:id/bundle', doc({ summary: 'The signed bundle’s former address: 308 to /export/bundle', tag: 'Lifecycle' }), (c) => {
         const query = new URL(c.req.url).search;
         return c.redirect(`/api/meetings/${encodeURIComponent(c.req.param('id'))}/export/bundle${query}`, 308);
       })
-      .get('/meetings/:id/versions', async (c) => {
+      .get('/meetings/:id/versions', doc({ summary: 'Every version of the record', tag: 'Lifecycle' }), async (c) => {
         const access = await meetingAccess(c, services, 'read');
         if (access instanceof Response) return access;
         return c.json(presentVersions(access.meeting, await services.storage.listRecords(access.meeting.id)), 200);
       })
-      .get('/meetings/:id/audit', async (c) => {
+      .get('/meetings/:id/audit', doc({ summary: 'The meeting’s audit log, and what checking its seals found', tag: 'Lifecycle' }), async (c) => {
         const access = await meetingAccess(c, services, 'readAudit', { step: 'audit.read' });
         if (access instanceof Response) return access;
         const { entries, check } = await checkedAudit(services, access.meeting.id);
@@ -119,30 +140,39 @@ export function lifecycleRoutes(services: Services) {
         const accounts = await services.storage.listAccounts();
         return c.json(presentAudit(entries, check, invitations, accounts), 200);
       })
-      .post('/verify', bodyLimit({ maxSize: MAX_BUNDLE_BYTES }), async (c) => {
-        const bytes = new Uint8Array(await c.req.arrayBuffer());
-        let verdict: Verdict;
-        if (isPdf(bytes) || isZip(bytes)) {
-          try {
-            // The typesetting (fonts, HarfBuzz, pdfkit, docx) loads when an original is first verified, not when the server starts.
-            const { verifyDocxOriginal, verifyPdfOriginal } = await import('../export/verify-original');
-            verdict = (await (isPdf(bytes) ? verifyPdfOriginal(bytes) : verifyDocxOriginal(bytes))).verdict;
-          } catch (err) {
-            if (!(err instanceof NoAttachedBundle)) throw err;
-            return c.json(apiError('no_bundle', 'This file carries no signed bundle: it is a draft, or its bundle was taken out.'), 400);
+      .post(
+        '/verify',
+        doc({
+          summary: 'Verifies a signed bundle, or an original PDF or DOCX (anyone)',
+          tag: 'Lifecycle',
+          upload: ['application/json', 'application/pdf', 'application/octet-stream'],
+        }),
+        bodyLimit({ maxSize: MAX_BUNDLE_BYTES }),
+        async (c) => {
+          const bytes = new Uint8Array(await c.req.arrayBuffer());
+          let verdict: Verdict;
+          if (isPdf(bytes) || isZip(bytes)) {
+            try {
+              // The typesetting (fonts, HarfBuzz, pdfkit, docx) loads when an original is first verified, not when the server starts.
+              const { verifyDocxOriginal, verifyPdfOriginal } = await import('../export/verify-original');
+              verdict = (await (isPdf(bytes) ? verifyPdfOriginal(bytes) : verifyDocxOriginal(bytes))).verdict;
+            } catch (err) {
+              if (!(err instanceof NoAttachedBundle)) throw err;
+              return c.json(apiError('no_bundle', 'This file carries no signed bundle: it is a draft, or its bundle was taken out.'), 400);
+            }
+          } else {
+            let bundle: unknown;
+            try {
+              bundle = JSON.parse(new TextDecoder().decode(bytes));
+            } catch {
+              const message = 'The file is neither JSON nor a PDF: send the signed bundle (.json) or the original PDF as it was exported.';
+              return c.json(apiError('not_json', message), 400);
+            }
+            verdict = await verifyBundle(bundle);
           }
-        } else {
-          let bundle: unknown;
-          try {
-            bundle = JSON.parse(new TextDecoder().decode(bytes));
-          } catch {
-            const message = 'The file is neither JSON nor a PDF: send the signed bundle (.json) or the original PDF as it was exported.';
-            return c.json(apiError('not_json', message), 400);
-          }
-          verdict = await verifyBundle(bundle);
-        }
-        const reasons = verdict.reasons.map((r) => ({ ...r, message: reasonText(r) }));
-        return c.json({ ...verdict, fingerprint: fingerprintOf(verdict.recordHash), reasons }, 200);
-      })
+          const reasons = verdict.reasons.map((r) => ({ ...r, message: reasonText(r) }));
+          return c.json({ ...verdict, fingerprint: fingerprintOf(verdict.recordHash), reasons }, 200);
+        },
+      )
   );
 }

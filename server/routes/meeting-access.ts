@@ -36,24 +36,24 @@ export interface AccessOptions {
   /** Who asks, when not the request's principal: the console's officer beside a participant's session. */
   principal?: Principal | null;
   /**
-   * The action's target is in the document, which the command loads (the authors of what is
-   * removed, the language of a proposal): here a participant of the meeting is let through to
-   * the command, which asks shared/roles.ts `can` with it; anyone else is answered here.
+   * The answer hangs on facts the command reads from the document (the authors of what is
+   * removed, the language of a proposal): authorize() judges the caller here as if they were
+   * their own, and the command asks it again with them (server/commands/ask.ts).
    */
-  decidedInCommand?: boolean;
+  factsToRead?: boolean;
 }
 
 /** The meeting of `:id` and its record, if the caller may take `action` on it; else the refusal sent. */
-export async function meetingAccess(c: Context, services: Services, action: PolicyAction, options: AccessOptions = {}): Promise<MeetingAccess | Response> {
+export async function meetingAccess(c: Context, services: Services, action: PolicyAction, options: AccessOptions = {}): Promise<MeetingAccess | Refusing> {
   // Any route's context: the auth middleware set the principal (AppEnv) on every one.
   const principal: Principal | null = options.principal !== undefined ? options.principal : c.get('principal');
   const meeting = principal ? await services.storage.getMeeting(c.req.param('id') ?? '') : undefined;
   const record = meeting ? await services.storage.getRecord(meeting.currentDocumentId) : undefined;
   if (meeting && !record) throw new Error(`meeting ${meeting.id} has no current record`);
   const managedByOfficer = meeting && principal?.kind === 'officer' ? await officerManages(services.storage, principal.account, meeting.id) : false;
-  const target: MeetingTarget | null = meeting && record ? { meetingId: meeting.id, state: record.state, managedByOfficer, party: options.party } : null;
-  const asked = options.decidedInCommand && principal?.kind === 'participant' ? 'read' : action;
-  const refusal = authorize(principal ?? null, asked, target);
+  const target: MeetingTarget | null =
+    meeting && record ? { meetingId: meeting.id, state: record.state, managedByOfficer, party: options.party, factsToRead: options.factsToRead } : null;
+  const refusal = authorize(principal ?? null, action, target);
   if (refusal) {
     if (principal && meeting) await auditRefusal(c, services, principal, meeting.id, refusal, options);
     return refuse(c, refusal);
@@ -63,11 +63,14 @@ export async function meetingAccess(c: Context, services: Services, action: Poli
   return { ...access, actor: auditActor(access.principal), by: participantOf(access.principal) };
 }
 
-/** A refusal as the HTTP answer. */
-export function refuse(c: Context, refusal: Refusal): Response {
-  const { status, body } = presentRefusal(refusal);
-  return c.json(body, status);
+/** A refusal as the HTTP answer, typed as one (so a route's success answers keep their types for the client). */
+export function refuse(c: Context, refusal: Refusal) {
+  const { status, body, headers } = presentRefusal(refusal);
+  return c.json(body, status, headers);
 }
+
+/** What a route answers when it is refused at its first steps. */
+export type Refusing = ReturnType<typeof refuse>;
 
 async function auditRefusal(c: Context, services: Services, principal: Principal, meetingId: string, refusal: Refusal, options: AccessOptions) {
   const actor = auditActor(principal);
@@ -87,7 +90,9 @@ const auditActor = (principal: Principal) =>
   principal.kind === 'admin' ? 'administrator' : principal.kind === 'officer' ? officerActor(principal.account) : principal.invitation.participantId;
 
 const participantOf = (principal: Principal): Participant | null =>
-  principal.kind === 'participant' ? { actor: principal.actor, participantId: principal.invitation.participantId, name: principal.invitation.name } : null;
+  principal.kind === 'participant'
+    ? { actor: principal.actor, participantId: principal.invitation.participantId, name: principal.invitation.name, principal }
+    : null;
 
 /** The version asked for: `version` if given, else the meeting's current record. */
 export async function versionOf(services: Services, access: MeetingAccess, version: number | undefined): Promise<RecordRow | null> {

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { meetingInput } from '../../shared/record/meeting-input';
 import { createMeeting } from '../commands/create-meeting';
 import { presentCreatedMeeting, presentMeeting } from '../presenters/meeting';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
+import { doc } from './route-doc';
 import { baseUrl, invalidBody } from './http';
 import { meetingAccess } from './meeting-access';
 
@@ -17,11 +18,17 @@ const requireAdministrator = createMiddleware<AppEnv>(async (c, next) => {
 
 export function meetingRoutes(services: Services) {
   return new Hono<AppEnv>()
-    .post('/', requireAdministrator, zValidator('json', meetingInput, invalidBody('invalid_meeting')), async (c) => {
-      const created = await createMeeting(services, c.req.valid('json'), 'administrator');
-      return c.json(presentCreatedMeeting(created, baseUrl(c, services.config)), 201);
-    })
-    .get('/:id', async (c) => {
+    .post(
+      '/',
+      doc({ summary: 'Creates a meeting with its record and one invitation per participant (administrator token)', tag: 'Meetings' }),
+      requireAdministrator,
+      validator('json', meetingInput, invalidBody('invalid_meeting')),
+      async (c) => {
+        const created = await createMeeting(services, c.req.valid('json'), 'administrator');
+        return c.json(presentCreatedMeeting(created, baseUrl(c, services.config)), 201);
+      },
+    )
+    .get('/:id', doc({ summary: 'The meeting: facts, parties, participants, the record’s state, and who asks', tag: 'Meetings' }), async (c) => {
       const access = await meetingAccess(c, services, 'read');
       if (access instanceof Response) return access;
       const { principal, meeting, record } = access;

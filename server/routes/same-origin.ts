@@ -6,14 +6,14 @@
 // the documented uploads), which a form cannot send; and no other page may even read an API
 // answer with the user's cookie, except by following a link to it.
 //
-// Whether a request comes from our own pages is what the browser says: Sec-Fetch-Site, or
-// failing that Origin, against the server's own origin. A request with neither header is not
-// from a browser, and no other site can make one send it (as in Go's CrossOriginProtection).
+// Whether a request comes from our own pages is decided in server/policies/origin.ts, for the
+// API and the sync socket alike; this middleware asks it and answers.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { BEARER } from '../auth/principal';
 import type { Config } from '../config';
 import { log } from '../log';
+import { fromOwnPages, mayReadFrom, type RequestSource } from '../policies/origin';
 import { apiError } from './env';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -41,40 +41,24 @@ const DOCUMENTED_UPLOADS: readonly Uploads[] = [
   { path: /^\/api\/verify$/, types: /^(application\/pdf|application\/octet-stream)\s*(;|$)/i },
 ];
 
-/**
- * Whether an Origin is Accord's own: PUBLIC_URL's, or the host the request was sent to (as
- * the sync socket's upgrade checks it; a page elsewhere never has this host in its Origin).
- */
-function isOwnOrigin(origin: string, c: Context, config: Config): boolean {
-  if (config.publicUrl && origin === new URL(config.publicUrl).origin) return true;
-  try {
-    return new URL(origin).host === c.req.header('host');
-  } catch {
-    return false; // "null", or not a URL
-  }
-}
-
-/** Whether the browser says the request comes from one of Accord's own pages (or from no browser at all). */
-function fromOwnPages(c: Context, config: Config): boolean {
-  const site = c.req.header('sec-fetch-site');
-  if (site) return site === 'same-origin' || site === 'none';
-  const origin = c.req.header('origin');
-  return origin === undefined || isOwnOrigin(origin, c, config);
-}
+/** What the request says of where it comes from, for server/policies/origin.ts to judge. */
+const sourceOf = (c: Context): RequestSource => ({
+  site: c.req.header('sec-fetch-site'),
+  mode: c.req.header('sec-fetch-mode'),
+  origin: c.req.header('origin'),
+  host: c.req.header('host'),
+});
 
 export const sameOriginOnly = (config: Config, uploads: readonly Uploads[] = DOCUMENTED_UPLOADS) =>
   createMiddleware(async (c, next) => {
     if (BEARER.test(c.req.header('authorization') ?? '')) return next();
     const path = c.req.path;
     if (READS.has(c.req.method)) {
-      // A link followed from elsewhere is fine; an image, a script or a fetch is not.
-      const site = c.req.header('sec-fetch-site');
-      const foreign = site === 'cross-site' || site === 'same-site';
-      if (foreign && c.req.header('sec-fetch-mode') !== 'navigate' && c.req.header('cookie'))
-        return refuse(c, 403, 'cross_origin', 'This address answers only Accord’s own pages.');
+      if (!mayReadFrom(sourceOf(c), Boolean(c.req.header('cookie')))) return refuse(c, 403, 'cross_origin', 'This address answers only Accord’s own pages.');
       return next();
     }
-    if (!fromOwnPages(c, config)) return refuse(c, 403, 'cross_origin', 'This request did not come from Accord’s own pages, so nothing was changed.');
+    if (!fromOwnPages(sourceOf(c), config.publicUrl))
+      return refuse(c, 403, 'cross_origin', 'This request did not come from Accord’s own pages, so nothing was changed.');
     const type = c.req.header('content-type');
     const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
     const typeOk = type === undefined ? !hasBody : JSON_TYPE.test(type) || uploads.some((u) => u.path.test(path) && u.types.test(type));

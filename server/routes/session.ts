@@ -1,7 +1,7 @@
 // The browser trades its invitation token for an http-only session cookie, so the token
 // leaves the address bar and never rides on later requests.
 import { Hono, type Context } from 'hono';
-import { zValidator } from '@hono/zod-validator';
+import { validator } from './validator';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { SESSION_COOKIE, resolvePrincipal } from '../auth/principal';
@@ -10,6 +10,7 @@ import type { InvitationRow } from '../storage/storage';
 import { presentViewer } from '../presenters/meeting';
 import type { Services } from '../services';
 import { apiError, type AppEnv } from './env';
+import { doc } from './route-doc';
 import { invalidBody, isHttps } from './http';
 
 const exchange = z.object({ token: z.string().min(16).max(200) });
@@ -32,29 +33,34 @@ export function sessionRoutes(services: Services) {
   };
 
   return new Hono<AppEnv>()
-    .post('/', zValidator('json', exchange, invalidBody('invalid_session_request')), async (c) => {
-      const principal = await resolvePrincipal(
-        services.storage,
-        services.adminTokenHash,
-        { authorization: `Bearer ${c.req.valid('json').token}` },
-        services.now(),
-      );
-      if (principal?.kind !== 'participant')
-        return c.json(apiError('invalid_invitation', 'This invitation link is not valid, or it was withdrawn. Ask the secretariat for a new one.'), 401);
-      // The same link opened again in a browser that is already in: no second session, no second "joined".
-      const current = c.get('principal');
-      if (current?.kind === 'participant' && current.sessionHash && current.invitation.id === principal.invitation.id)
-        return c.json(await presentSession(principal.invitation), 200);
-      const session = await openParticipantSession(services, principal.invitation, 'link');
-      setSessionCookie(c, services, session);
-      return c.json(await presentSession(principal.invitation), 201);
-    })
-    .get('/', async (c) => {
+    .post(
+      '/',
+      doc({ summary: 'Trades an invitation token for the participant’s session cookie', tag: 'Session' }),
+      validator('json', exchange, invalidBody('invalid_session_request')),
+      async (c) => {
+        const principal = await resolvePrincipal(
+          services.storage,
+          services.adminTokenHash,
+          { authorization: `Bearer ${c.req.valid('json').token}` },
+          services.now(),
+        );
+        if (principal?.kind !== 'participant')
+          return c.json(apiError('invalid_invitation', 'This invitation link is not valid, or it was withdrawn. Ask the secretariat for a new one.'), 401);
+        // The same link opened again in a browser that is already in: no second session, no second "joined".
+        const current = c.get('principal');
+        if (current?.kind === 'participant' && current.sessionHash && current.invitation.id === principal.invitation.id)
+          return c.json(await presentSession(principal.invitation), 200);
+        const session = await openParticipantSession(services, principal.invitation, 'link');
+        setSessionCookie(c, services, session);
+        return c.json(await presentSession(principal.invitation), 201);
+      },
+    )
+    .get('/', doc({ summary: 'The participant signed in by the session cookie', tag: 'Session' }), async (c) => {
       const principal = c.get('principal');
       if (principal?.kind !== 'participant') return c.json(apiError('unauthorized', 'Not signed in.'), 401);
       return c.json(await presentSession(principal.invitation), 200);
     })
-    .delete('/', async (c) => {
+    .delete('/', doc({ summary: 'Signs the participant out; the session’s sockets close', tag: 'Session' }), async (c) => {
       const principal = c.get('principal');
       if (principal?.kind === 'participant' && principal.sessionHash) {
         await services.storage.deleteSession(principal.sessionHash);

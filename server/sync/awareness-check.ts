@@ -7,7 +7,7 @@
 // refused.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { RefusalReason } from '../../shared/protocol';
+import type { SocketRefusal } from '../policies/refusal';
 
 /** Fatal on bytes that are not UTF-8: such a state is malformed, not a string to guess at. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -35,7 +35,7 @@ export interface AwarenessView {
   knownClock(clientId: number): number | undefined;
 }
 
-export type AwarenessVerdict = { refused: RefusalReason } | { accepted: AwarenessEntry[]; echoes: number };
+export type AwarenessVerdict = { refused: SocketRefusal } | { accepted: AwarenessEntry[]; echoes: number };
 
 /** Throws on bytes that are not an awareness update. */
 export function checkAwarenessUpdate(update: Uint8Array, view: AwarenessView, limits: AwarenessLimits): AwarenessVerdict {
@@ -48,7 +48,7 @@ export function checkAwarenessUpdate(update: Uint8Array, view: AwarenessView, li
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const bytes = decoding.readVarUint8Array(decoder);
-    if (bytes.byteLength > limits.maxStateBytes) return { refused: RefusalReason.awarenessTooLarge };
+    if (bytes.byteLength > limits.maxStateBytes) return { refused: { code: 'presence-too-large' } };
     const entry = { clientId, clock, state: utf8.decode(bytes) };
     JSON.parse(entry.state);
     if (!claimed.has(entry.clientId)) {
@@ -57,7 +57,7 @@ export function checkAwarenessUpdate(update: Uint8Array, view: AwarenessView, li
         echoes++;
         continue;
       }
-      if (view.ownedByOther(entry.clientId) || claimed.size >= limits.maxClientIdsPerConnection) return { refused: RefusalReason.awarenessNotYours };
+      if (view.ownedByOther(entry.clientId) || claimed.size >= limits.maxClientIdsPerConnection) return { refused: { code: 'presence-not-yours' } };
       claimed.add(entry.clientId);
     }
     accepted.push(entry);

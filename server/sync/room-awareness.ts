@@ -2,13 +2,13 @@
 // for which client id, and the checks a state must pass before it is relayed.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { RefusalReason } from '../../shared/protocol';
+import type { SocketRefusal } from '../policies/refusal';
 import { checkAwarenessUpdate, encodeAwarenessEntries, stampIdentity, type AwarenessLimits } from './awareness-check';
 import type { Connection } from './connection';
 import { awarenessMessage, awarenessUpdateMessage } from './wire';
 
 export type AwarenessOutcome =
-  | { refused: RefusalReason }
+  | { refused: SocketRefusal }
   /** `relay` is the message to pass on (null: nothing new), `update` what to publish. */
   | { relay: Uint8Array | null; update: Uint8Array | null };
 

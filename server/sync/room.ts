@@ -7,8 +7,9 @@
 // Read top to bottom: loading; sockets joining, speaking and leaving; writes; commands;
 // what other processes send; status; letting go.
 import * as Y from 'yjs';
-import { CloseCode, RefusalReason, type RecordStatus } from '../../shared/protocol';
-import type { RecordState } from '../../shared/roles';
+import { CloseCode, type RecordStatus } from '../../shared/protocol';
+import type { SocketMessageRefusal } from '../policies/refusal';
+import { presentSocketRefusal } from '../presenters/socket-refusal';
 import { RecordNotDraft, type RecordHead, type RecordRow } from '../storage/storage';
 import type { FanoutMessage } from '../scale/fanout';
 import { log, errorMessage } from '../log';
@@ -35,12 +36,6 @@ class UnappliableUpdate extends Error {}
 
 /** How long a joiner of a record just opened waits at most for the server's step 1. */
 const STEP1_AT_LATEST_MS = 50;
-
-const READ_ONLY: Record<RecordState, RefusalReason> = {
-  draft: RefusalReason.readOnlyObserver,
-  locked: RefusalReason.readOnlyLocked,
-  signed: RefusalReason.readOnlySigned,
-};
 
 /** Who sent what a connection writes: from its invitation, whatever the client says. */
 const authorOf = (connection: Connection): EditAuthor => ({
@@ -234,10 +229,10 @@ export class Room {
     if (verdict === 'ignore') return;
     if (verdict !== 'take') return this.refuse(connection, verdict);
     const decoded = Y.decodeUpdate(update);
-    if (removesStructure(this.doc, decoded)) return this.refuse(connection, RefusalReason.removeUseCommand);
+    if (removesStructure(this.doc, decoded)) return this.refuse(connection, { code: 'remove-use-command' });
     const allowed = this.claims.allows(this.doc, decoded, connection.identity.participantId);
     const written = allowed instanceof Promise ? await allowed : allowed;
-    if (!written) return this.refuse(connection, RefusalReason.clientNotYours);
+    if (!written) return this.refuse(connection, { code: 'client-not-yours' });
     let touched: TouchedTargets = new Map();
     const applied = this.held.apply((doc) => {
       const note = (transaction: Y.Transaction) => (touched = touchedTargets(transaction));
@@ -254,7 +249,7 @@ export class Room {
       if (applied.updates.length > 0) this.reset('an update could not be applied');
       throw new UnappliableUpdate(errorMessage(applied.error));
     }
-    if (dropPending(this.doc)) this.refuse(connection, RefusalReason.missingDependencies);
+    if (dropPending(this.doc)) this.refuse(connection, { code: 'missing-dependencies' });
     this.claims.kept(this.doc, written, connection.identity.participantId);
     // Not awaited: the next message is handled while this one is stored. A refusal by
     // storage reaches the writer through `storageRefused`.
@@ -280,7 +275,7 @@ export class Room {
     const notDraft = err instanceof RecordNotDraft;
     if (notDraft) log.info('sync.write-after-lock', { documentId: this.documentId, state: err.state });
     else log.error('storage.append-failed', { documentId: this.documentId, error: errorMessage(err) });
-    if (writer) this.refuse(writer, notDraft ? READ_ONLY[err.state] : RefusalReason.storageUnavailable);
+    if (writer) this.refuse(writer, notDraft ? { code: 'wrong-state', action: 'write', state: err.state } : { code: 'storage-unavailable' });
     this.reset(notDraft ? `the record is ${err.state}` : 'storage refused a write');
   }
 
@@ -424,7 +419,9 @@ export class Room {
     for (const connection of this.connections) if (connection.wantsStatus) connection.send(message);
   }
 
-  private refuse(connection: Connection, reason: RefusalReason): void {
+  /** Tells the connection, in the words the one socket presenter gives a refusal, and audits it once. */
+  private refuse(connection: Connection, refusal: SocketMessageRefusal): void {
+    const reason = presentSocketRefusal(refusal);
     if (connection.refuse(reason)) this.options.auditRefusal(this.record, connection, reason);
   }
 

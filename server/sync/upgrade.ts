@@ -1,11 +1,15 @@
 // The sync endpoint, /sync/<documentId>. Who may connect is asked of authorize() here,
-// before the upgrade: a bad or missing credential gets an HTTP refusal and no byte of the record.
+// before the upgrade: a bad or missing credential gets an HTTP refusal (shaped by
+// server/presenters/socket-refusal.ts) and no byte of the record.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol';
 import { resolvePrincipal } from '../auth/principal';
 import { authorize } from '../policies/authorize';
+import { fromOwnPages } from '../policies/origin';
+import type { UpgradeRefusal } from '../policies/refusal';
+import { presentUpgradeRefusal } from '../presenters/socket-refusal';
 import type { RecordRow, Storage } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { Connection } from './connection';
@@ -24,6 +28,8 @@ export interface SyncEndpointOptions {
   /** What may wait to be sent to one socket before it is closed (4504). */
   maxUnsentBytes: number;
   now: () => Date;
+  /** PUBLIC_URL, whose origin is Accord's own as the request's host is. */
+  publicUrl?: string;
 }
 
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
@@ -49,15 +55,16 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       options.now(),
     );
     // A session cookie is sent by the browser whatever page opened the socket; only the
-    // app's own pages may use it.
-    if (principal?.kind === 'participant' && principal.sessionHash && !sameOrigin(request)) return refuse(socket, 403, 'Forbidden');
+    // app's own pages may use it (server/policies/origin.ts decides, as for the API).
+    const source = { site: header(request, 'sec-fetch-site'), origin: header(request, 'origin'), host: header(request, 'host') };
+    if (principal?.kind === 'participant' && principal.sessionHash && !fromOwnPages(source, options.publicUrl))
+      return refuseWith(socket, { code: 'cross-origin' });
     const record = principal ? await options.storage.getRecord(documentId) : undefined;
     const target = record ? { meetingId: record.meetingId, state: record.state, managedByOfficer: false } : null;
     const refusal = authorize(principal, 'connect', target);
-    // Only a meeting's own participants open its record: anyone else is not signed in to it (401);
-    // a participant reaching for another meeting's record, or none, is refused it (403).
-    if (principal?.kind !== 'participant') return refuse(socket, 401, 'Unauthorized');
-    if (refusal || !record) return refuse(socket, 403, 'Forbidden');
+    if (refusal) return refuseWith(socket, refusal);
+    // authorize() lets only a meeting's own participant connect, to a record that exists.
+    if (principal?.kind !== 'participant' || !record) throw new Error('authorize() let through a connection it should have refused');
 
     const identity = {
       invitationId: principal.invitation.id,
@@ -142,14 +149,15 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
   return wss;
 }
 
-function sameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true; // not a browser
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+const header = (request: IncomingMessage, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** A refusal before the upgrade, shaped by the one socket presenter. */
+function refuseWith(socket: Duplex, refusal: UpgradeRefusal): void {
+  const { status, text } = presentUpgradeRefusal(refusal);
+  refuse(socket, status, text);
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

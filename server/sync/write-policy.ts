@@ -1,19 +1,14 @@
 // Which writes a record takes. The server decides, on every update: a read-only
-// connection changes nothing; the roots that decide who agrees and signs are the
+// connection changes nothing (authorize() says who may write); the roots that decide who agrees and signs are the
 // server's alone; and nothing that depends on content the record lacks is kept.
 import type * as Y from 'yjs';
-import { RefusalReason } from '../../shared/protocol';
 import { Root } from '../../shared/record/schema';
-import { can, type Actor, type RecordState } from '../../shared/roles';
+import type { Actor } from '../../shared/roles';
+import { authorizeParticipant } from '../policies/authorize';
+import type { SocketMessageRefusal } from '../policies/refusal';
 import type { RecordRow } from '../storage/storage';
 import { touchedRoot } from './protected-roots';
 import { wouldChange } from './update-effect';
-
-const READ_ONLY_REASON: Record<RecordState, RefusalReason> = {
-  draft: RefusalReason.readOnlyObserver,
-  locked: RefusalReason.readOnlyLocked,
-  signed: RefusalReason.readOnlySigned,
-};
 
 /**
  * Roots only the server writes: agreement marks, what decides who must agree and sign,
@@ -25,10 +20,11 @@ const SERVER_ONLY_ROOTS = [Root.agreement, Root.meta, Root.parties, Root.partici
  * 'take': apply the update; 'ignore': it changes nothing (a read-only client's sync step 2,
  * say) and needs no answer; otherwise the reason it is refused.
  */
-export function judgeWrite(doc: Y.Doc, actor: Actor, record: RecordRow, update: Uint8Array): 'take' | 'ignore' | RefusalReason {
-  if (!can(actor, 'write', record)) return wouldChange(doc, update) ? READ_ONLY_REASON[record.state] : 'ignore';
+export function judgeWrite(doc: Y.Doc, actor: Actor, record: RecordRow, update: Uint8Array): 'take' | 'ignore' | SocketMessageRefusal {
+  const notAllowed = authorizeParticipant(actor, 'write', record.state, {});
+  if (notAllowed) return wouldChange(doc, update) ? notAllowed : 'ignore';
   const touched = touchedRoot(doc, update, SERVER_ONLY_ROOTS);
-  if (touched) return touched === Root.agreement ? RefusalReason.agreementServerOnly : RefusalReason.recordServerOnly;
+  if (touched) return { code: 'server-only', root: touched === Root.agreement ? 'agreement' : 'record' };
   return 'take';
 }
 

@@ -171,6 +171,11 @@ describe.each(storageKinds('accord_cases'))('the case annex, on $name', (storage
     // Locked: the annex is final, on every path.
     expect((await api(server, as('secretariat', 'TH'), 'POST', casesPath(), CASE)).status).toBe(409);
     expect((await api(server, as('delegate', 'LA'), 'PUT', `${casesPath()}/${first.id}`, CASE)).status).toBe(409);
+    // A head never dismisses a finding: told so (403) whatever the state; the secretariat, who could on a draft, is told it is locked (409).
+    const byHead = await api<{ error: { code: string } }>(server, as('head', 'TH'), 'POST', dismissals, { key: 'case:any|name|x' });
+    expect([byHead.status, byHead.body.error.code]).toEqual([403, 'not_allowed']);
+    const bySecretariat = await api<{ error: { code: string } }>(server, as('secretariat', 'TH'), 'POST', dismissals, { key: 'case:any|name|x' });
+    expect([bySecretariat.status, bySecretariat.body.error.code]).toEqual([409, 'not_draft']);
     expect((await api<{ cases: CaseEntry[] }>(server, as('head', 'TH'), 'GET', casesPath())).body.cases).toEqual(now.body.cases);
   });
 });

@@ -133,6 +133,10 @@ describe('meeting setup at the console', () => {
     ).toBe(409);
     const status = await call(server, { bearer: secretariat }, 'POST', `/api/meetings/${made.body.meetingId}/action-points/x/status`, { status: 'done' });
     expect(status.status).toBe(409);
+    // An observer never sets a status: told so (403), not that the record is locked.
+    const observer = made.body.invitations.find((i: { role: string }) => i.role === 'observer').token;
+    const byObserver = await call(server, { bearer: observer }, 'POST', `/api/meetings/${made.body.meetingId}/action-points/x/status`, { status: 'done' });
+    expect([byObserver.status, byObserver.body.error.code]).toEqual([403, 'not_allowed']);
     expect((await call(server, { cookie }, 'GET', `/api/console/meetings/${made.body.meetingId}`)).body).toMatchObject({
       state: 'locked',
       venue: { en: 'Lao Plaza Hotel, Vientiane Capital, Lao PDR' },

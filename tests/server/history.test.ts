@@ -74,7 +74,7 @@ for (const kind of storageKinds('history')) {
       const log = await api<{ entries: { action: string; detail: Record<string, unknown> }[] }>(room.server, as('secretariat', 'TH'), 'GET', path('/audit'));
       const entry = log.body.entries.find((e) => e.action === 'record.removed' && e.detail.id === firstItem)!;
       expect(JSON.stringify(entry.detail.removed)).toContain('ไทยเขียน');
-      expect(log.body.entries.some((e) => e.action === 'record.remove-refused' && e.detail.why === 'not_your_party')).toBe(true);
+      expect(log.body.entries.some((e) => e.action === 'record.remove-refused' && e.detail.reason === 'written-by-others')).toBe(true);
 
       // The history lists the versions with their authors; observers read it.
       const list = await versions();

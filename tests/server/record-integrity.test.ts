@@ -21,6 +21,8 @@ import { createMeeting, type CreatedMeeting } from '../../server/commands/create
 import { lockRecord } from '../../server/commands/lock-record';
 import { unlockRecord } from '../../server/commands/unlock-record';
 import { markAgreement } from '../../server/commands/mark-agreement';
+import type { Participant } from '../../server/commands/lifecycle-result';
+import { resolvePrincipal } from '../../server/auth/principal';
 import { canonicalRecord, canonicalText } from '../../shared/record/canonical';
 import { agreementTargets } from '../../shared/record/agreement';
 import { meetingInput } from '../../shared/record/meeting-input';
@@ -128,6 +130,13 @@ describe('the record under any interleaving', () => {
   }, 180_000);
 });
 
+/** A participant as the commands take them: who they are, as authorize() judges them. */
+async function participantOf(services: Services, invitation: CreatedMeeting['invitations'][number]): Promise<Participant> {
+  const principal = await resolvePrincipal(services.storage, '', { authorization: `Bearer ${invitation.token}` }, services.now());
+  if (principal?.kind !== 'participant') throw new Error(`no participant for ${invitation.participantId}`);
+  return { actor: principal.actor, participantId: invitation.participantId, name: invitation.name, principal };
+}
+
 /** Four clients: both heads, a Lao delegate and the Thai secretariat. */
 function clientsOf(meeting: CreatedMeeting): MemoryClient[] {
   const pick = (role: string, party: string) => meeting.invitations.find((i) => i.role === role && i.party === party)!;
@@ -145,8 +154,8 @@ function clientsOf(meeting: CreatedMeeting): MemoryClient[] {
 
 async function run(op: Op, processes: Services[], clients: MemoryClient[], meeting: CreatedMeeting): Promise<void> {
   const secretariat = meeting.invitations.find((i) => i.role === 'secretariat' && i.party === 'TH')!;
-  const by = { actor: { role: secretariat.role, party: secretariat.party }, participantId: secretariat.participantId, name: secretariat.name };
   const services = 'process' in op ? processes[op.process]! : processes[0]!;
+  const by = await participantOf(services, secretariat);
   const row = async () => (await services.storage.getMeeting(meeting.meetingId))!;
   switch (op.op) {
     case 'join':
@@ -167,9 +176,10 @@ async function run(op: Op, processes: Services[], clients: MemoryClient[], meeti
       // Both heads agree every segment and action point, as they stand now.
       const record = (await services.storage.getRecord(meeting.documentId))!;
       const targets = await services.rooms.read(record, (doc) => agreementTargets(doc).map((t) => t.id));
-      for (const head of meeting.invitations.filter((i) => i.role === 'head'))
-        for (const targetId of targets)
-          await markAgreement(services, record, { role: 'head', party: head.party, participantId: head.participantId }, targetId, true);
+      for (const head of meeting.invitations.filter((i) => i.role === 'head')) {
+        const asHead = await participantOf(services, head);
+        for (const targetId of targets) await markAgreement(services, record, asHead, targetId, true);
+      }
       return;
     }
     case 'lock':

@@ -70,6 +70,7 @@ const REASONS: Record<string, MessageKey> = {
   'not-permitted': 'audit.reason.notPermitted',
   'not-a-participant': 'audit.reason.notParticipant',
   'not-your-party': 'audit.reason.notYourParty',
+  'written-by-others': 'audit.reason.notYourParty',
   'not-a-party': 'audit.reason.notParty',
   'wrong-state': 'audit.reason.wrongState',
   'already-signed': 'audit.reason.alreadySigned',

@@ -201,10 +201,11 @@ function ImportRoster({ meeting, onImported }: { meeting: ConsoleMeeting; onImpo
     setMessage(null);
     try {
       const answer = await consoleApi.importRoster(meeting.id, file, dryRun);
-      if (dryRun) setMessage(t('console.roster.checked', { count: answer.participants?.length ?? 0 }));
+      // A dry run answers the rows it checked; an import, the invitations it made.
+      if ('participants' in answer) setMessage(t('console.roster.checked', { count: answer.participants.length }));
       else {
-        setMessage(t('console.roster.imported', { count: answer.added ?? 0 }));
-        onImported(answer.invitations ?? []);
+        setMessage(t('console.roster.imported', { count: answer.added }));
+        onImported(answer.invitations);
       }
     } catch (err) {
       if (err instanceof RosterRefused) setProblems(err.problems);

@@ -1,88 +1,28 @@
 // The console's calls to the server. The console cookie rides along by itself; a refusal
 // comes back as an ApiFailure carrying the server's code (and, for a roster, its problems).
-import type { ActionPointView } from '../../../shared/console/action-points';
 import type { AccountInput, AccountRole } from '../../../shared/console/accounts';
-import type { EditableFacts, FactsPatch } from '../../../shared/console/meeting-facts';
+import type { FactsPatch } from '../../../shared/console/meeting-facts';
 import type { NextMeetingRequest } from '../../../shared/console/next-meeting';
-import type { Dashboard, RegisterRow } from '../../../shared/console/register';
-import type { CaseRegisterRow } from '../../../shared/cases/case-register';
-import type { CaseStage } from '../../../shared/cases/case';
 import type { RosterProblem } from '../../../shared/console/roster';
 import type { SheetRequest } from '../../../shared/console/invitation-sheet';
 import type { MeetingInput } from '../../../shared/record/meeting-input';
 import type { LocalizedText } from '../../../shared/record/schema';
-import type { RecordState, Role } from '../../../shared/roles';
-import type { AgendaItemView } from '../../../shared/console/agenda';
-import type { DraftItem, DraftProblem } from '../../../shared/console/word-draft';
+import type { DraftProblem } from '../../../shared/console/word-draft';
 import type { Issue } from '../../../shared/issues';
-import { ApiFailure, type Viewer } from '../../connection/api';
+import type { InferRequestType } from 'hono/client';
+import { ApiFailure, call, params, callForText, server, type AnswerOf, type Refused } from '../../connection/http';
 
 export { ApiFailure };
 
-export interface Account {
-  id: string;
-  login: string;
-  name: string;
-  email: string | null;
-  party: string;
-  role: AccountRole;
-  mustChangePassword: boolean;
-  passwordSet: boolean;
-  setupPendingUntil: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
+const console_ = server.api.console;
+const meeting = console_.meetings[':id'];
 
-export interface ConsoleSession {
-  account: Account | null;
-  administrator: boolean;
-  name: string;
-}
-
-export interface IssuedInvitation {
-  participantId: string;
-  role: Role;
-  party: string;
-  name: string;
-  token: string;
-  link: string;
-}
-
-export interface MeetingSummary {
-  id: string;
-  code: string;
-  seriesId: string | null;
-  series: LocalizedText;
-  number: number;
-  venue: LocalizedText;
-  startDate: string;
-  endDate: string;
-  languages: string[];
-  state: RecordState;
-  version: number;
-  participants: number;
-}
-
-export interface RosterEntry {
-  id: string;
-  party: string;
-  role: Role;
-  name: string;
-  title: string;
-  agency: string;
-  joinedAt: string | null;
-  revoked: boolean;
-}
-
-export interface ConsoleMeeting extends MeetingSummary {
-  documentId: string;
-  facts: EditableFacts;
-  roster: RosterEntry[];
-  actionPoints: ActionPointView[];
-  officers: { accountId: string; name: string; login: string; grantedAt: string }[];
-  agenda: AgendaItemView[];
-  seriesMeetings: SeriesMeeting[];
-}
+export type ConsoleSession = AnswerOf<typeof console_.session.$get>;
+export type Account = AnswerOf<typeof console_.accounts.$get>['accounts'][number];
+export type MeetingSummary = AnswerOf<typeof console_.meetings.$get>['meetings'][number];
+export type ConsoleMeeting = AnswerOf<typeof meeting.$get>;
+export type RosterEntry = ConsoleMeeting['roster'][number];
+export type IssuedInvitation = AnswerOf<typeof meeting.participants.$post>['invitations'][number];
 
 /** A roster refused: every problem by line. */
 export class RosterRefused extends ApiFailure {
@@ -110,40 +50,14 @@ export class DraftRefused extends ApiFailure {
   }
 }
 
-export interface DraftPreview {
-  items: DraftItem[];
-  segments: number;
-  notes: DraftProblem[];
-  input?: { agenda: LocalizedText[]; minutes: { agendaItem: number; segments: LocalizedText[] }[] };
-  stored?: boolean;
-}
-
-export type SeriesMeeting = { id: string; number: number; code: string; state: RecordState };
-
-async function call<T>(method: string, path: string, body?: unknown, raw?: { bytes: Blob; type: string }): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: raw ? { 'content-type': raw.type } : body === undefined ? {} : { 'content-type': 'application/json' },
-      body: raw ? raw.bytes : body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    throw new ApiFailure(0, 'unreachable', err instanceof Error ? err.message : String(err));
-  }
-  if (response.status === 204) return null as T;
-  const payload = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; problems?: unknown[]; issues?: Issue[] } & Record<string, unknown>;
-  } | null;
-  if (!response.ok) {
-    const error = payload?.error;
-    if (error?.code === 'invalid_roster' && error.problems) throw new RosterRefused(error.problems as RosterProblem[]);
-    if (error?.code === 'invalid_draft' && error.problems) throw new DraftRefused(error.problems as DraftProblem[]);
-    if (error?.issues) throw new IssuesRefused(response.status, error.code ?? 'invalid', error.message ?? '', error.issues);
-    throw new ApiFailure(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error ?? {});
-  }
-  return payload as T;
+/** A refusal as the console shows it: a roster's or a draft's problems, a body's issues by field, else its code. */
+function refused({ status, statusText, error }: Refused): ApiFailure {
+  const code = typeof error.code === 'string' ? error.code : 'http_error';
+  const message = typeof error.message === 'string' ? error.message : statusText;
+  if (code === 'invalid_roster' && Array.isArray(error.problems)) return new RosterRefused(error.problems as RosterProblem[]);
+  if (code === 'invalid_draft' && Array.isArray(error.problems)) return new DraftRefused(error.problems as DraftProblem[]);
+  if (Array.isArray(error.issues)) return new IssuesRefused(status, code === 'http_error' ? 'invalid' : code, message, error.issues as Issue[]);
+  return new ApiFailure(status, code, message, error);
 }
 
 /** The type a roster upload is sent as: what its name says (a browser may call a .csv "text/plain"). */
@@ -155,98 +69,77 @@ const rosterType = (file: File) =>
       : 'application/octet-stream';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const meeting = (id: string) => `/api/console/meetings/${encodeURIComponent(id)}`;
-const query = (params: Record<string, string | undefined>) => {
-  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-};
+/** The case register's filters, as the server's query schema takes them. */
+export type CaseFilter = NonNullable<InferRequestType<typeof console_.cases.register.$get>['query']>;
+/** The action register's filters, as the server's query schema takes them. */
+export type RegisterFilter = NonNullable<InferRequestType<typeof console_.register.$get>['query']>;
 
-export type CaseFilter = { series?: string; party?: string; agency?: string; stage?: string; all?: string; today?: string; lang?: string };
-export type RegisterFilter = { series?: string; party?: string; agency?: string; status?: string; overdue?: string; today?: string; lang?: string };
+const id = (meetingId: string) => ({ param: params({ id: meetingId }) });
+/** A query with the empty filters left out. */
+const query = <T extends Record<string, string | undefined>>(params: T) =>
+  Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => !!e[1])) as T;
+/** A file sent as the whole body, as the server reads it. */
+const upload = (bytes: Blob, type: string) => ({ init: { body: bytes, headers: { 'content-type': type } } });
 
 export const consoleApi = {
-  session: () => call<ConsoleSession>('GET', '/api/console/session'),
-  signIn: (login: string, password: string) => call<{ account: Account; mustChangePassword: boolean }>('POST', '/api/console/session', { login, password }),
-  signOut: () => call<null>('DELETE', '/api/console/session'),
+  session: () => call(() => console_.session.$get(), refused),
+  signIn: (login: string, password: string) => call(() => console_.session.$post({ json: { login, password } }), refused),
+  signOut: () => call(() => console_.session.$delete(), refused),
   changePassword: (currentPassword: string, newPassword: string) =>
-    call<{ changed: true }>('POST', '/api/console/session/password', { currentPassword, newPassword }),
-  setUp: (token: string, password: string) => call<{ account: Account }>('POST', '/api/console/session/setup', { token, password }),
-  setupAccount: (token: string) => call<{ name: string; login: string }>('POST', '/api/console/session/setup/account', { token }),
-  firstRunOpen: () => call<{ open: boolean }>('GET', '/api/console/first-run'),
+    call(() => console_.session.password.$post({ json: { currentPassword, newPassword } }), refused),
+  setUp: (token: string, password: string) => call(() => console_.session.setup.$post({ json: { token, password } }), refused),
+  setupAccount: (token: string) => call(() => console_.session.setup.account.$post({ json: { token } }), refused),
+  firstRunOpen: () => call(() => console_['first-run'].$get(), refused),
   firstRun: (input: { code: string; name: string; login: string; party: string; password: string }) =>
-    call<{ account: Account }>('POST', '/api/console/first-run', input),
+    call(() => console_['first-run'].$post({ json: input }), refused),
 
-  accounts: () => call<{ accounts: Account[] }>('GET', '/api/console/accounts'),
-  createAccount: (input: Omit<AccountInput, 'role'> & { role?: AccountRole }) =>
-    call<{ account: Account; setupLink: string | null }>('POST', '/api/console/accounts', input),
-  setupLink: (id: string) => call<{ account: Account; setupLink: string }>('POST', `/api/console/accounts/${encodeURIComponent(id)}/setup-link`),
-  disable: (id: string) => call<{ account: Account }>('POST', `/api/console/accounts/${encodeURIComponent(id)}/disable`),
+  accounts: () => call(() => console_.accounts.$get(), refused),
+  createAccount: (input: Omit<AccountInput, 'role'> & { role?: AccountRole }) => call(() => console_.accounts.$post({ json: input }), refused),
+  setupLink: (accountId: string) => call(() => console_.accounts[':accountId']['setup-link'].$post({ param: params({ accountId }) }), refused),
+  disable: (accountId: string) => call(() => console_.accounts[':accountId'].disable.$post({ param: params({ accountId }) }), refused),
 
-  meetings: () => call<{ meetings: MeetingSummary[] }>('GET', '/api/console/meetings'),
-  createMeeting: (input: MeetingInput) =>
-    call<{ meetingId: string; documentId: string; seriesId: string; invitations: IssuedInvitation[] }>('POST', '/api/console/meetings', input),
-  meeting: (id: string) => call<ConsoleMeeting>('GET', meeting(id)),
-  editFacts: (id: string, patch: FactsPatch) => call<{ facts: EditableFacts; changed: string[] }>('PATCH', `${meeting(id)}/facts`, patch),
-  addPerson: (id: string, person: { name: string; party: string; role: string; title: string; agency: string }) =>
-    call<{ invitations: IssuedInvitation[] }>('POST', `${meeting(id)}/participants`, person),
-  removePerson: (id: string, participantId: string) => call<unknown>('DELETE', `${meeting(id)}/participants/${encodeURIComponent(participantId)}`),
-  importRoster: (id: string, file: File, dryRun: boolean) =>
-    call<{ added?: number; invitations?: IssuedInvitation[]; participants?: unknown[] }>(
-      'POST',
-      `${meeting(id)}/roster${query({ dryRun: dryRun ? 'true' : undefined, name: file.name })}`,
-      undefined,
-      { bytes: file, type: rosterType(file) },
+  meetings: () => call(() => console_.meetings.$get(), refused),
+  createMeeting: (input: MeetingInput) => call(() => console_.meetings.$post({ json: input }), refused),
+  meeting: (meetingId: string) => call(() => meeting.$get(id(meetingId)), refused),
+  editFacts: (meetingId: string, patch: FactsPatch) => call(() => meeting.facts.$patch({ ...id(meetingId), json: patch }), refused),
+  addPerson: (meetingId: string, person: { name: string; party: string; role: string; title: string; agency: string }) =>
+    call(() => meeting.participants.$post({ ...id(meetingId), json: person }), refused),
+  removePerson: (meetingId: string, participantId: string) =>
+    call(() => meeting.participants[':participantId'].$delete({ param: params({ id: meetingId, participantId }) }), refused),
+  importRoster: (meetingId: string, file: File, dryRun: boolean) =>
+    call(
+      () => meeting.roster.$post({ ...id(meetingId), query: query({ dryRun: dryRun ? 'true' : undefined, name: file.name }) }, upload(file, rosterType(file))),
+      refused,
     ),
-  openWorkspace: (id: string, party?: string) =>
-    call<{ meetingId: string; documentId: string; you: Viewer; seated: boolean }>('POST', `${meeting(id)}/workspace`, party ? { party } : {}),
-  addAgendaItem: (id: string, title: LocalizedText) => call<{ agenda: AgendaItemView[] }>('POST', `${meeting(id)}/agenda`, { title }),
-  renameAgendaItem: (id: string, itemId: string, title: LocalizedText) =>
-    call<{ agenda: AgendaItemView[] }>('PATCH', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}`, { title }),
-  moveAgendaItem: (id: string, itemId: string, to: number) =>
-    call<{ agenda: AgendaItemView[] }>('POST', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}/move`, { to }),
-  removeAgendaItem: (id: string, itemId: string) => call<{ agenda: AgendaItemView[] }>('DELETE', `${meeting(id)}/agenda/${encodeURIComponent(itemId)}`),
+  openWorkspace: (meetingId: string, party?: string) => call(() => meeting.workspace.$post({ ...id(meetingId), json: party ? { party } : {} }), refused),
+  addAgendaItem: (meetingId: string, title: LocalizedText) => call(() => meeting.agenda.$post({ ...id(meetingId), json: { title } }), refused),
+  renameAgendaItem: (meetingId: string, itemId: string, title: LocalizedText) =>
+    call(() => meeting.agenda[':itemId'].$patch({ param: params({ id: meetingId, itemId }), json: { title } }), refused),
+  moveAgendaItem: (meetingId: string, itemId: string, to: number) =>
+    call(() => meeting.agenda[':itemId'].move.$post({ param: params({ id: meetingId, itemId }), json: { to } }), refused),
+  removeAgendaItem: (meetingId: string, itemId: string) => call(() => meeting.agenda[':itemId'].$delete({ param: params({ id: meetingId, itemId }) }), refused),
   readWordDraft: (file: File, language: string, languages: string[]) =>
-    call<DraftPreview>('POST', `/api/console/word-draft${query({ language, languages: languages.join(',') })}`, undefined, { bytes: file, type: DOCX_TYPE }),
-  importWordDraft: (id: string, file: File, language: string, dryRun: boolean) =>
-    call<DraftPreview>('POST', `${meeting(id)}/word-draft${query({ language, dryRun: dryRun ? 'true' : undefined })}`, undefined, {
-      bytes: file,
-      type: DOCX_TYPE,
-    }),
-  grant: (id: string, login: string) => call<unknown>('POST', `${meeting(id)}/officers`, { login }),
-  next: (id: string, request: Partial<NextMeetingRequest> & { startDate: string; endDate: string }) =>
-    call<{ meetingId: string; code: string; carried: number; invitations: IssuedInvitation[] }>('POST', `${meeting(id)}/next`, request),
-  issueLink: (id: string, participantId: string) =>
-    call<{ participantId: string; token: string; link: string }>(
-      'POST',
-      `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/link`,
+    call(() => console_['word-draft'].$post({ query: { language, languages: languages.join(',') } }, upload(file, DOCX_TYPE)), refused),
+  importWordDraft: (meetingId: string, file: File, language: string, dryRun: boolean) =>
+    call(
+      () =>
+        meeting['word-draft'].$post({ ...id(meetingId), query: query({ language, dryRun: dryRun ? ('true' as const) : undefined }) }, upload(file, DOCX_TYPE)),
+      refused,
     ),
-  revoke: (id: string, participantId: string) =>
-    call<unknown>('POST', `/api/meetings/${encodeURIComponent(id)}/invitations/${encodeURIComponent(participantId)}/revoke`),
+  grant: (meetingId: string, login: string) => call(() => meeting.officers.$post({ ...id(meetingId), json: { login } }), refused),
+  next: (meetingId: string, request: Partial<NextMeetingRequest> & { startDate: string; endDate: string }) =>
+    call(() => meeting.next.$post({ ...id(meetingId), json: request }), refused),
+  issueLink: (meetingId: string, participantId: string) =>
+    call(() => server.api.meetings[':id'].invitations[':participantId'].link.$post({ param: params({ id: meetingId, participantId }) }), refused),
+  revoke: (meetingId: string, participantId: string) =>
+    call(() => server.api.meetings[':id'].invitations[':participantId'].revoke.$post({ param: params({ id: meetingId, participantId }) }), refused),
   /** Issues new links for everyone chosen and answers the printable page (HTML) that shows them. */
-  issueSheet: async (id: string, choice: SheetRequest): Promise<string> => {
-    let response: Response;
-    try {
-      response = await fetch(`${meeting(id)}/invitations/sheet`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(choice),
-      });
-    } catch (err) {
-      throw new ApiFailure(0, 'unreachable', err instanceof Error ? err.message : String(err));
-    }
-    if (!response.ok) {
-      const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-      throw new ApiFailure(response.status, payload?.error?.code ?? 'http_error', payload?.error?.message ?? response.statusText);
-    }
-    return response.text();
-  },
+  issueSheet: (meetingId: string, choice: SheetRequest) => callForText(() => meeting.invitations.sheet.$post({ ...id(meetingId), json: choice })),
 
-  register: (filter: RegisterFilter) => call<{ today: string; count: number; rows: RegisterRow[] }>('GET', `/api/console/register${query(filter)}`),
-  registerFileUrl: (format: 'csv' | 'xlsx', filter: RegisterFilter) => `/api/console/register.${format}${query(filter)}`,
-  caseRegister: (filter: CaseFilter) => call<{ today: string; count: number; rows: CaseRegisterRow[] }>('GET', `/api/console/cases/register${query(filter)}`),
-  caseRegisterFileUrl: (format: 'csv' | 'xlsx', filter: CaseFilter) => `/api/console/cases/register.${format}${query(filter)}`,
-  caseStages: (filter: { today?: string }) => call<{ today: string; stages: Record<CaseStage, number> }>('GET', `/api/console/cases/stages${query(filter)}`),
-  dashboard: (filter: { series?: string; today?: string }) => call<Dashboard & { today: string }>('GET', `/api/console/dashboard${query(filter)}`),
+  register: (filter: RegisterFilter) => call(() => console_.register.$get({ query: query(filter) }), refused),
+  registerFileUrl: (format: 'csv' | 'xlsx', filter: RegisterFilter) => console_[`register.${format}`].$path({ query: query(filter) }),
+  caseRegister: (filter: CaseFilter) => call(() => console_.cases.register.$get({ query: query(filter) }), refused),
+  caseRegisterFileUrl: (format: 'csv' | 'xlsx', filter: CaseFilter) => console_.cases[`register.${format}`].$path({ query: query(filter) }),
+  caseStages: (filter: { today?: string }) => call(() => console_.cases.stages.$get({ query: query(filter) }), refused),
+  dashboard: (filter: { series?: string; today?: string }) => call(() => console_.dashboard.$get({ query: query(filter) }), refused),
 };

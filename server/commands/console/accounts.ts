@@ -6,12 +6,13 @@ import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { hashToken, newId, newToken } from '../../auth/tokens';
 import type { Services } from '../../services';
 import type { AccountRow } from '../../storage/storage';
+import { refused, type CommandResult } from '../lifecycle-result';
 import { auditDeployment } from './deployment-audit';
 
 /** How long a setup link works. */
 const SETUP_LINK_HOURS = 72;
 
-export type CreatedAccount = { ok: true; account: AccountRow; setupToken: string | null } | { ok: false; why: 'login_taken' };
+export type CreatedAccount = CommandResult<{ account: AccountRow; setupToken: string | null }>;
 
 export async function createAccount(services: Services, input: AccountInput, by: string): Promise<CreatedAccount> {
   const now = services.now();
@@ -31,14 +32,14 @@ export async function createAccount(services: Services, input: AccountInput, by:
     createdBy: by,
     disabledAt: null,
   };
-  if (!(await services.storage.createAccount(account))) return { ok: false, why: 'login_taken' };
+  if (!(await services.storage.createAccount(account))) return refused({ code: 'login-taken' });
   await auditDeployment(services, by, 'account.created', {
     accountId: account.id,
     login: account.login,
     role: account.role,
     setup: setupToken ? 'link' : 'initial-password',
   });
-  return { ok: true, account, setupToken };
+  return { ok: true, value: { account, setupToken } };
 }
 
 /** A new setup link: the officer sets a (new) password with it. Any earlier link stops working. */
@@ -57,20 +58,20 @@ export async function setupLinkAccount(services: Services, token: string): Promi
   return account;
 }
 
-/** Sets the password a setup link allows; answers the account, or null if the link is not valid now. */
-export async function completeSetup(services: Services, token: string, password: string): Promise<AccountRow | null> {
+/** Sets the password a setup link allows; answers the account, or that the link is not valid now. */
+export async function completeSetup(services: Services, token: string, password: string): Promise<CommandResult<AccountRow>> {
   const account = await setupLinkAccount(services, token);
   if (!account) {
     await auditDeployment(services, 'anonymous', 'account.setup-refused', {
       accountId: (await services.storage.findAccountBySetupToken(hashToken(token)))?.id ?? null,
     });
-    return null;
+    return refused({ code: 'invalid-setup-link' });
   }
   await services.storage.setAccountPassword(account.id, await hashPassword(password), false);
   // Whoever held a session before the password was set must sign in again.
   await services.storage.deleteOfficerSessionsOf(account.id);
   await auditDeployment(services, `officer:${account.id}`, 'account.password-set', { accountId: account.id, by: 'setup-link' });
-  return { ...account, passwordHash: null, mustChangePassword: false, setupTokenHash: null, setupExpiresAt: null };
+  return { ok: true, value: { ...account, passwordHash: null, mustChangePassword: false, setupTokenHash: null, setupExpiresAt: null } };
 }
 
 export async function changePassword(
@@ -79,17 +80,17 @@ export async function changePassword(
   sessionHash: string,
   current: string,
   next: string,
-): Promise<'changed' | 'wrong_password' | 'same_password'> {
+): Promise<CommandResult<void>> {
   const actor = `officer:${account.id}`;
   if (!account.passwordHash || !(await verifyPassword(current, account.passwordHash))) {
     await auditDeployment(services, actor, 'account.password-change-refused', { accountId: account.id });
-    return 'wrong_password';
+    return refused({ code: 'wrong-password' });
   }
-  if (current === next) return 'same_password';
+  if (current === next) return refused({ code: 'same-password' });
   await services.storage.setAccountPassword(account.id, await hashPassword(next), false);
   await services.storage.deleteOfficerSessionsOf(account.id, sessionHash);
   await auditDeployment(services, actor, 'account.password-set', { accountId: account.id, by: 'change' });
-  return 'changed';
+  return { ok: true, value: undefined };
 }
 
 export async function disableAccount(services: Services, account: AccountRow, by: string): Promise<void> {

@@ -9,12 +9,9 @@ import type { ConsoleUser } from '../../auth/console-user';
 import { newId } from '../../auth/tokens';
 import type { Services } from '../../services';
 import type { MeetingRow, RecordRow } from '../../storage/storage';
+import { refused, type CommandResult } from '../lifecycle-result';
 
-export type AgendaEdit =
-  | { ok: true; agenda: AgendaItemView[] }
-  | { ok: false; why: 'not_draft' }
-  | { ok: false; why: 'unknown_item' }
-  | { ok: false; why: 'foreign_language'; languages: string[] };
+export type AgendaEdit = CommandResult<AgendaItemView[]>;
 
 export type AgendaChange =
   | { kind: 'add'; title: LocalizedText; index?: number }
@@ -25,20 +22,21 @@ export type AgendaChange =
 export async function editAgenda(services: Services, meeting: MeetingRow, record: RecordRow, change: AgendaChange, user: ConsoleUser): Promise<AgendaEdit> {
   let number = 0;
   const result = await services.rooms.withRoom(record, async (room): Promise<AgendaEdit> => {
-    if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
+    // Locked since the route asked: the room's record is the one that counts.
+    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'editMeeting', state: room.record.state });
     if ('title' in change) {
       const languages = foreignLanguages(room.doc, change.title);
-      if (languages.length > 0) return { ok: false, why: 'foreign_language', languages };
+      if (languages.length > 0) return refused({ code: 'not-working-language', languages });
     }
     const ids = readAgenda(room.doc).map((i) => i.id);
-    if (change.kind !== 'add' && !ids.includes(change.itemId)) return { ok: false, why: 'unknown_item' };
+    if (change.kind !== 'add' && !ids.includes(change.itemId)) return refused({ code: 'not-found', what: 'agenda-item' });
     await room.applyServerChange((doc) => apply(doc, change));
     const agenda = readAgenda(room.doc);
     // The item's number as people read the agenda: where it stands now (where it stood, once removed).
     if (change.kind === 'remove') number = ids.indexOf(change.itemId) + 1;
     else if (change.kind === 'add') number = Math.min(change.index ?? agenda.length - 1, agenda.length - 1) + 1;
     else number = agenda.findIndex((i) => i.id === change.itemId) + 1;
-    return { ok: true, agenda };
+    return { ok: true, value: agenda };
   });
   if (result.ok)
     await audit(services, meeting.id, user.actor, `agenda.item-${PAST[change.kind]}`, { item: number, ...('title' in change ? { title: change.title } : {}) });

@@ -8,8 +8,9 @@ import { hashPassword } from '../../auth/passwords';
 import { hashToken, newId } from '../../auth/tokens';
 import type { Services } from '../../services';
 import type { AccountRow } from '../../storage/storage';
+import { refused, type CommandResult } from '../lifecycle-result';
 import { auditDeployment } from './deployment-audit';
-import { SIGN_IN_LIMITS, startOfficerSession } from './sign-in';
+import { SIGN_IN_LIMITS, startOfficerSession, type SignedIn } from './sign-in';
 
 // No 0/O, 1/I/L: the code is read off a terminal and typed by hand.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -43,16 +44,11 @@ export async function firstRunIsOpen(services: Services): Promise<boolean> {
   return (await services.storage.firstRunOpen()) && !hasAdministrator(await services.storage.listAccounts());
 }
 
-export type FirstRun =
-  | { ok: true; account: AccountRow; sessionToken: string; expiresAt: Date }
-  | { ok: false; why: 'wrong_code' | 'login_taken' }
-  | { ok: false; why: 'throttled'; retryAfterSeconds: number };
-
 // Guesses count like failed sign-ins, from the same address and from everyone together.
 const addressKey = (address: string) => `first-run:${address}`;
 const EVERYONE = 'first-run:*';
 
-export async function completeFirstRun(services: Services, input: FirstRunRequest, address: string): Promise<FirstRun> {
+export async function completeFirstRun(services: Services, input: FirstRunRequest, address: string): Promise<CommandResult<SignedIn>> {
   const now = services.now();
   const at = now.toISOString();
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000).toISOString();
@@ -63,7 +59,7 @@ export async function completeFirstRun(services: Services, input: FirstRunReques
   }));
   if (!admission.admit) {
     await auditDeployment(services, 'anonymous', 'first-run.throttled', { address });
-    return { ok: false, why: 'throttled', retryAfterSeconds: SIGN_IN_LIMITS.windowMinutes * 60 };
+    return refused({ code: 'too-many-codes', retryAfterSeconds: SIGN_IN_LIMITS.windowMinutes * 60 });
   }
   const account: AccountRow = {
     id: newId(),
@@ -86,9 +82,9 @@ export async function completeFirstRun(services: Services, input: FirstRunReques
     // A wrong code stays noted as a failed attempt; a login already taken is not a guess.
     if (claimed !== 'wrong_code') for (const key of [addressKey(address), EVERYONE]) await services.storage.releaseSignInAttempt(key, at);
     await auditDeployment(services, 'anonymous', 'first-run.refused', { address, why: claimed });
-    return { ok: false, why: claimed };
+    return refused({ code: claimed === 'wrong_code' ? 'wrong-code' : 'login-taken' });
   }
   for (const key of [addressKey(address), EVERYONE]) await services.storage.releaseSignInAttempt(key, at);
   await auditDeployment(services, `officer:${account.id}`, 'first-run.completed', { accountId: account.id, login: account.login });
-  return { ok: true, account, ...(await startOfficerSession(services, account)) };
+  return { ok: true, value: { account, ...(await startOfficerSession(services, account)) } };
 }

@@ -9,11 +9,10 @@ import { newId } from '../../auth/tokens';
 import { readWordDraft, UnreadableDraft } from '../../console/word-file';
 import type { Services } from '../../services';
 import type { MeetingRow, RecordRow } from '../../storage/storage';
+import { refused, type CommandResult } from '../lifecycle-result';
 
-export type DraftImport =
-  | { ok: true; items: DraftItem[]; segments: number; notes: DraftProblem[]; stored: boolean }
-  | { ok: false; why: 'not_draft' }
-  | { ok: false; why: 'invalid'; problems: DraftProblem[] };
+/** What the draft holds, and whether it was written (not, for a preview). */
+export type DraftImport = CommandResult<{ items: DraftItem[]; segments: number; notes: DraftProblem[]; stored: boolean }>;
 
 /** The file's blocks, or the one problem that it cannot be read. */
 export async function draftBlocks(bytes: Uint8Array): Promise<DraftBlock[] | DraftProblem[]> {
@@ -37,16 +36,16 @@ export async function importDraft(
   dryRun: boolean,
 ): Promise<DraftImport> {
   const blocks = await draftBlocks(bytes);
-  if (isProblems(blocks)) return { ok: false, why: 'invalid', problems: blocks };
+  if (isProblems(blocks)) return refused({ code: 'invalid-draft', problems: blocks });
   const result = await services.rooms.withRoom(record, async (room): Promise<DraftImport> => {
-    if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
+    if (room.record.state !== 'draft') return refused({ code: 'no-longer-draft', fixed: 'agenda-and-minutes' });
     const reading = readDraft(blocks, { language, languages: readMeetingFacts(room.doc).languages });
-    if (!reading.ok) return { ok: false, why: 'invalid', problems: reading.problems };
+    if (!reading.ok) return refused({ code: 'invalid-draft', problems: reading.problems });
     if (!dryRun) await room.applyServerChange((doc) => layDraft(doc, reading.items, newId));
-    return { ...reading, stored: !dryRun };
+    return { ok: true, value: { items: reading.items, segments: reading.segments, notes: reading.notes, stored: !dryRun } };
   });
-  if (result.ok && result.stored)
-    await audit(services, meeting.id, user.actor, 'minutes.imported', { items: result.items.length, segments: result.segments, language });
+  if (result.ok && result.value.stored)
+    await audit(services, meeting.id, user.actor, 'minutes.imported', { items: result.value.items.length, segments: result.value.segments, language });
   return result;
 }
 

@@ -2,7 +2,7 @@
 // claimed first, so two secretaries pressing the button at once make one meeting, not two.
 import * as Y from 'yjs';
 import { readActionPoints } from '../../../shared/console/action-points';
-import { editableFacts, type FactsProblem } from '../../../shared/console/meeting-facts';
+import { editableFacts } from '../../../shared/console/meeting-facts';
 import { layNextMeeting, nextMeetingInput, type NextMeetingRequest, type PreviousMeeting } from '../../../shared/console/next-meeting';
 import { meetingInput, type ActionStatus } from '../../../shared/record/meeting-input';
 import { participants, type Participant } from '../../../shared/record/schema';
@@ -13,14 +13,20 @@ import { hashToken, newId, newToken } from '../../auth/tokens';
 import type { Services } from '../../services';
 import type { InvitationRow, MeetingRow, RecordRow } from '../../storage/storage';
 import type { CreatedMeeting, IssuedInvitation } from '../create-meeting';
+import { refused, type CommandResult } from '../lifecycle-result';
 import { noteStatuses } from './action-point-statuses';
 import { grant, newSeriesId } from './create-meeting';
 import { carryCases } from '../../../shared/cases/carry';
 
-export type NextMeeting =
-  | { ok: true; created: CreatedMeeting; seriesId: string; number: number; code: string; carried: number; casesCarried: number }
-  | { ok: false; why: 'taken'; number: number; meetingId: string | null }
-  | { ok: false; why: 'invalid'; problems: FactsProblem[] };
+/** Meeting n+1, made: its place in the series, and how many action points and cases it carried on. */
+export interface NextMeeting {
+  created: CreatedMeeting;
+  seriesId: string;
+  number: number;
+  code: string;
+  carried: number;
+  casesCarried: number;
+}
 
 export async function createNextMeeting(
   services: Services,
@@ -28,7 +34,7 @@ export async function createNextMeeting(
   record: RecordRow,
   request: NextMeetingRequest,
   user: ConsoleUser,
-): Promise<NextMeeting> {
+): Promise<CommandResult<NextMeeting>> {
   // Meeting n as it stands, its statuses brought up to date in the history first.
   const previous = await services.rooms.withRoom(record, async (room) => {
     await noteStatuses(services, meeting.id, room.doc, null);
@@ -38,14 +44,14 @@ export async function createNextMeeting(
   const from: PreviousMeeting = { seriesId, meetingId: meeting.id, ...previous };
   const input = nextMeetingInput(from, request);
   const parsed = meetingInput.safeParse(input);
-  if (!parsed.success) return { ok: false, why: 'invalid', problems: issuesOf(parsed.error) };
+  if (!parsed.success) return refused({ code: 'invalid-next-meeting', problems: issuesOf(parsed.error) });
 
   const meetingId = newId();
   const documentId = newId();
   const place = { meetingId, seriesId, number: input.number };
   if (!(await services.storage.placeInSeries(place))) {
     const holder = (await services.storage.listSeriesPlaces()).find((p) => p.seriesId === seriesId && p.number === input.number);
-    return { ok: false, why: 'taken', number: input.number, meetingId: holder?.meetingId ?? null };
+    return refused({ code: 'next-meeting-exists', number: input.number, meetingId: holder?.meetingId ?? null });
   }
 
   const now = services.now().toISOString();
@@ -91,12 +97,14 @@ export async function createNextMeeting(
   await audit(services, meeting.id, user.actor, 'series.next-meeting-created', { meetingId, code: input.code, carried: laid.carried.length });
   return {
     ok: true,
-    created: { meetingId, documentId, invitations: issued },
-    seriesId,
-    number: input.number,
-    code: input.code,
-    carried: laid.carried.length,
-    casesCarried: cases.length,
+    value: {
+      created: { meetingId, documentId, invitations: issued },
+      seriesId,
+      number: input.number,
+      code: input.code,
+      carried: laid.carried.length,
+      casesCarried: cases.length,
+    },
   };
 }
 

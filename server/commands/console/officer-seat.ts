@@ -9,22 +9,21 @@ import type { ConsoleUser } from '../../auth/console-user';
 import { hashToken, newId, newToken } from '../../auth/tokens';
 import type { Services } from '../../services';
 import type { InvitationRow, MeetingRow, RecordRow } from '../../storage/storage';
+import { refused, type CommandResult } from '../lifecycle-result';
 
-export type OfficerSeat =
-  | { ok: true; invitation: InvitationRow; created: boolean }
-  | { ok: false; why: 'no_account' | 'roster_fixed' }
-  | { ok: false; why: 'not_a_party'; parties: string[] };
+/** The officer's place: its invitation, and whether it was taken just now. */
+export type OfficerSeat = CommandResult<{ invitation: InvitationRow; created: boolean }>;
 
 export async function takeOfficerSeat(services: Services, meeting: MeetingRow, record: RecordRow, user: ConsoleUser, party?: string): Promise<OfficerSeat> {
   const { storage } = services;
   const account = user.account;
-  if (!account) return { ok: false, why: 'no_account' };
+  if (!account) return refused({ code: 'no-account' });
 
   const seat = await storage.officerSeat(meeting.id, account.id);
   if (seat) {
     const invitation = (await storage.listInvitations(meeting.id)).find((i) => i.participantId === seat.participantId && !i.revokedAt);
     // Removed from the roster since: a new place is taken, as the first time.
-    if (invitation) return { ok: true, invitation, created: false };
+    if (invitation) return { ok: true, value: { invitation, created: false } };
   }
 
   const result = await services.rooms.withRoom(record, async (room): Promise<OfficerSeat> => {
@@ -32,8 +31,8 @@ export async function takeOfficerSeat(services: Services, meeting: MeetingRow, r
       .toArray()
       .map((p) => p.code);
     const chosen = party ?? account.party;
-    if (!codes.includes(chosen)) return { ok: false, why: 'not_a_party', parties: codes };
-    if (room.record.state !== 'draft') return { ok: false, why: 'roster_fixed' };
+    if (!codes.includes(chosen)) return refused({ code: 'party-not-in-meeting', parties: codes });
+    if (room.record.state !== 'draft') return refused({ code: 'roster-fixed' });
     const now = services.now().toISOString();
     const person: Participant = { id: newId(), party: chosen, role: 'secretariat', name: account.name, title: '', agency: '' };
     // No link is ever made from this token: the officer comes in through the console.
@@ -56,9 +55,9 @@ export async function takeOfficerSeat(services: Services, meeting: MeetingRow, r
       await storage.revokeInvitation(invitation.id, now);
       throw err;
     }
-    return { ok: true, invitation, created: true };
+    return { ok: true, value: { invitation, created: true } };
   });
-  if (result.ok && result.created)
-    await audit(services, meeting.id, user.actor, 'roster.added', { source: 'console', participants: [result.invitation.participantId] });
+  if (result.ok && result.value.created)
+    await audit(services, meeting.id, user.actor, 'roster.added', { source: 'console', participants: [result.value.invitation.participantId] });
   return result;
 }

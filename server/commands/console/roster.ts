@@ -3,20 +3,19 @@
 // list is checked whole against the roster as it stands, in the record's queue: all of it
 // goes in, or none of it.
 import type * as Y from 'yjs';
-import type { RosterCheck, RosterContext, RosterProblem } from '../../../shared/console/roster';
+import type { RosterCheck, RosterContext } from '../../../shared/console/roster';
 import { participants, parties, type Participant } from '../../../shared/record/schema';
 import { audit } from '../../audit';
 import type { ConsoleUser } from '../../auth/console-user';
 import { hashToken, newId, newToken } from '../../auth/tokens';
 import type { Services } from '../../services';
 import type { InvitationRow, MeetingRow, RecordRow } from '../../storage/storage';
+import type { Refusal } from '../../policies/refusal';
+import { refused, type CommandResult } from '../lifecycle-result';
 import type { IssuedInvitation } from '../create-meeting';
 import { revokeInvitation } from '../invitation-links';
 
-export type RosterAddition =
-  | { ok: true; invitations: IssuedInvitation[] }
-  | { ok: false; why: 'not_draft' }
-  | { ok: false; why: 'invalid'; problems: RosterProblem[] };
+export type RosterAddition = CommandResult<IssuedInvitation[]>;
 
 export function rosterContext(doc: Y.Doc): RosterContext {
   return {
@@ -37,9 +36,10 @@ export async function addToRoster(
   source: string,
 ): Promise<RosterAddition> {
   const result = await services.rooms.withRoom(record, async (room): Promise<RosterAddition> => {
-    if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
+    if (room.record.state !== 'draft') return refused({ code: 'no-longer-draft', fixed: 'roster' });
     const checked = check(rosterContext(room.doc));
-    if (!checked.ok) return { ok: false, why: 'invalid', problems: checked.problems };
+    // One person from the form is answered field by field; a list, line by line.
+    if (!checked.ok) return refused({ code: source === 'form' ? 'invalid-participant' : 'invalid-roster', problems: checked.problems });
 
     const now = services.now().toISOString();
     const people: Participant[] = checked.participants.map(({ party, role, name, title, agency }) => ({ id: newId(), party, role, name, title, agency }));
@@ -69,13 +69,13 @@ export async function addToRoster(
     try {
       if (!(await room.applyServerChange((doc) => participants(doc).push(people)))) {
         await withdraw();
-        return { ok: false, why: 'not_draft' };
+        return refused({ code: 'no-longer-draft', fixed: 'roster' });
       }
     } catch (err) {
       await withdraw();
       throw err;
     }
-    return { ok: true, invitations: issued };
+    return { ok: true, value: issued };
   });
   await audit(
     services,
@@ -83,13 +83,16 @@ export async function addToRoster(
     user.actor,
     result.ok ? 'roster.added' : 'roster.add-refused',
     result.ok
-      ? { source, participants: result.invitations.map((i) => i.participantId) }
-      : { source, why: result.why, problems: result.why === 'invalid' ? result.problems.length : 0 },
+      ? { source, participants: result.value.map((i) => i.participantId) }
+      : { source, why: refusedWhy(result.refusal), problems: 'problems' in result.refusal ? result.refusal.problems.length : 0 },
   );
   return result;
 }
 
-export type RosterRemoval = { ok: true; participant: Participant } | { ok: false; why: 'not_draft' | 'unknown_participant' };
+/** The log names a refused addition as it always has: the record was not a draft, or the people were invalid. */
+const refusedWhy = (refusal: Refusal) => (refusal.code === 'no-longer-draft' ? 'not_draft' : 'invalid');
+
+export type RosterRemoval = CommandResult<Participant>;
 
 export async function removeFromRoster(
   services: Services,
@@ -99,14 +102,16 @@ export async function removeFromRoster(
   user: ConsoleUser,
 ): Promise<RosterRemoval> {
   const result = await services.rooms.withRoom(record, async (room): Promise<RosterRemoval> => {
-    if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
+    // Locked since the route asked: the room's record is the one that counts.
+    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'editMeeting', state: room.record.state });
     const index = participants(room.doc)
       .toArray()
       .findIndex((p) => p.id === participantId);
-    if (index < 0) return { ok: false, why: 'unknown_participant' };
+    if (index < 0) return refused({ code: 'not-found', what: 'participant' });
     const participant = participants(room.doc).get(index);
-    if (!(await room.applyServerChange((doc) => participants(doc).delete(index, 1)))) return { ok: false, why: 'not_draft' };
-    return { ok: true, participant };
+    if (!(await room.applyServerChange((doc) => participants(doc).delete(index, 1))))
+      return refused({ code: 'wrong-state', action: 'editMeeting', state: 'locked' });
+    return { ok: true, value: participant };
   });
   if (!result.ok) return result;
   const invitation = (await services.storage.listInvitations(meeting.id)).find((i) => i.participantId === participantId);

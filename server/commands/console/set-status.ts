@@ -7,11 +7,11 @@ import { actionPoints } from '../../../shared/record/schema';
 import { audit } from '../../audit';
 import type { Services } from '../../services';
 import type { ActionPointChangeRow, ChangeAuthor, MeetingRow, RecordRow } from '../../storage/storage';
+import { refusalDetail } from '../lifecycle-audit';
+import { refused, type CommandResult } from '../lifecycle-result';
 import { noteStatuses } from './action-point-statuses';
 
-export type StatusSet =
-  | { ok: true; pointId: string; status: ActionStatus; change: ActionPointChangeRow | null }
-  | { ok: false; why: 'not_draft' | 'unknown_point' };
+export type StatusSet = CommandResult<{ pointId: string; status: ActionStatus; change: ActionPointChangeRow | null }>;
 
 export async function setActionPointStatus(
   services: Services,
@@ -22,20 +22,22 @@ export async function setActionPointStatus(
   by: ChangeAuthor,
 ): Promise<StatusSet> {
   const result = await services.rooms.withRoom(record, async (room): Promise<StatusSet> => {
-    if (room.record.state !== 'draft') return { ok: false, why: 'not_draft' };
+    // Locked since the route asked: the room's record is the one that counts.
+    if (room.record.state !== 'draft') return refused({ code: 'wrong-state', action: 'write', state: room.record.state });
     const index = readActionPoints(room.doc).findIndex((p) => p.id === pointId);
-    if (index < 0) return { ok: false, why: 'unknown_point' };
+    if (index < 0) return refused({ code: 'not-found', what: 'action-point' });
     await noteStatuses(services, meeting.id, room.doc, null);
-    if (!(await room.applyServerChange((doc) => actionPoints(doc).get(index).set('status', status)))) return { ok: false, why: 'not_draft' };
+    if (!(await room.applyServerChange((doc) => actionPoints(doc).get(index).set('status', status))))
+      return refused({ code: 'wrong-state', action: 'write', state: 'locked' });
     const kept = await noteStatuses(services, meeting.id, room.doc, by);
-    return { ok: true, pointId, status, change: kept.find((k) => k.pointId === pointId) ?? null };
+    return { ok: true, value: { pointId, status, change: kept.find((k) => k.pointId === pointId) ?? null } };
   });
   await audit(
     services,
     meeting.id,
     by.actor,
     result.ok ? 'action-point.status-set' : 'action-point.status-refused',
-    result.ok ? { pointId, status } : { pointId, status, why: result.why },
+    result.ok ? { pointId, status } : { pointId, status, ...refusalDetail(result.refusal) },
   );
   return result;
 }

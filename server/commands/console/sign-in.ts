@@ -8,21 +8,24 @@ import { DECOY_HASH, verifyPassword } from '../../auth/passwords';
 import { hashToken, newToken } from '../../auth/tokens';
 import type { Services } from '../../services';
 import type { AccountRow } from '../../storage/storage';
+import { refused, type CommandResult } from '../lifecycle-result';
 import { auditDeployment } from './deployment-audit';
 
 export { SIGN_IN_LIMITS };
 
 const OFFICER_SESSION_HOURS = 12;
 
-export type SignInResult =
-  | { ok: true; account: AccountRow; sessionToken: string; expiresAt: Date }
-  | { ok: false; why: 'wrong_credentials' }
-  | { ok: false; why: 'throttled'; retryAfterSeconds: number };
+/** The account signed in, and its new session. */
+export interface SignedIn {
+  account: AccountRow;
+  sessionToken: string;
+  expiresAt: Date;
+}
 
 const accountKey = (login: string) => `login:${login}`;
 const addressKey = (address: string) => `address:${address}`;
 
-export async function signIn(services: Services, login: string, password: string, address: string): Promise<SignInResult> {
+export async function signIn(services: Services, login: string, password: string, address: string): Promise<CommandResult<SignedIn>> {
   const now = services.now();
   const at = now.toISOString();
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000).toISOString();
@@ -34,7 +37,7 @@ export async function signIn(services: Services, login: string, password: string
   const who = { login: account ? login : null, address };
   if (!admission.admit) {
     await auditDeployment(services, actor, 'sign-in.throttled', { ...who, limit: admission.limit, retryAfterSeconds: admission.retryAfterSeconds });
-    return { ok: false, why: 'throttled', retryAfterSeconds: admission.retryAfterSeconds };
+    return refused({ code: 'too-many-sign-ins', retryAfterSeconds: admission.retryAfterSeconds });
   }
 
   // The same work whether or not the login names anyone: the answer's timing tells nothing.
@@ -43,14 +46,14 @@ export async function signIn(services: Services, login: string, password: string
     // The attempt noted above stays, as this failure.
     const reason = !account ? 'unknown-login' : account.disabledAt ? 'disabled' : !account.passwordHash ? 'no-password-yet' : 'wrong-password';
     await auditDeployment(services, actor, 'sign-in.failed', { ...who, reason });
-    return { ok: false, why: 'wrong_credentials' };
+    return refused({ code: 'wrong-credentials' });
   }
 
   await services.storage.clearSignInFailures(accountKey(login));
   await services.storage.releaseSignInAttempt(addressKey(address), at);
   const session = await startOfficerSession(services, account);
   await auditDeployment(services, actor, 'sign-in.succeeded', { ...who, mustChangePassword: account.mustChangePassword });
-  return { ok: true, account, ...session };
+  return { ok: true, value: { account, ...session } };
 }
 
 /** A new console session for the account: its token (for the cookie, never stored) and its end. */

@@ -6,7 +6,7 @@ import { CONSOLE_MEETING_ACTIONS } from '../../../shared/console/policy';
 import type { Principal } from '../../../server/auth/principal';
 import type { AccountRow } from '../../../server/storage/storage';
 import { authorize, type MeetingTarget } from '../../../server/policies/authorize';
-import type { PolicyAction } from '../../../server/policies/refusal';
+import type { DeploymentAction, PolicyAction } from '../../../server/policies/refusal';
 
 const MEETING = 'm-1';
 
@@ -70,7 +70,7 @@ const NAP = 'not-a-participant';
 const NP = 'not-permitted';
 const WS = 'wrong-state';
 type Answer = null | typeof NAP | typeof NP | typeof WS;
-const ON_A_DRAFT: Record<PolicyAction, [Answer, Answer, Answer, Answer, Answer, Answer]> = {
+const ON_A_DRAFT: Record<Exclude<PolicyAction, DeploymentAction>, [Answer, Answer, Answer, Answer, Answer, Answer]> = {
   read: [ok, ok, ok, ok, ok, ok],
   write: [ok, ok, ok, ok, ok, NP],
   markAgreement: [NAP, NAP, NP, ok, NP, NP],
@@ -115,7 +115,8 @@ describe('authorize: who may do what', () => {
       expect(codeOf(null, action, target('draft'))).toBe('unauthenticated');
       expect(codeOf(null, action, null)).toBe('unauthenticated');
       expect(codeOf(participant('secretariat', 'TH', 'm-2'), action, target('draft'))).toBe('no-such-meeting');
-      expect(codeOf(officer, action, target('draft', { managedByOfficer: false }))).toBe('no-such-meeting');
+      // Only participants connect, to any meeting: the answer is the same whether the officer manages it or not.
+      expect(codeOf(officer, action, target('draft', { managedByOfficer: false }))).toBe(action === 'connect' ? 'not-a-participant' : 'no-such-meeting');
       expect(codeOf(CALLERS.administrator, action, null)).toBe('no-such-meeting');
     });
   }
@@ -144,7 +145,55 @@ describe('authorize: who may do what', () => {
       party: 'LA',
     });
     expect(codeOf(CALLERS.head, 'sign', target('locked', { party: 'LA' }))).toBe('not-your-party');
-    expect(codeOf(CALLERS.head, 'remove', target('draft', { authors: ['TH', 'LA'] }))).toBe('not-permitted');
+    expect(codeOf(CALLERS.head, 'remove', target('draft', { authors: ['TH', 'LA'] }))).toBe('written-by-others');
     expect(codeOf(CALLERS.secretariat, 'remove', target('draft', { authors: ['LA'] }))).toBe(null);
+  });
+
+  it('the role is refused before the record’s state: who could never is told so (403), who could on a draft is told it is locked (409)', () => {
+    // An observer never sets a status (a write), nor does a head dismiss a finding: whatever the state, the role is the reason.
+    expect(codeOf(CALLERS.observer, 'write', target('locked'))).toBe('not-permitted');
+    expect(codeOf(CALLERS.observer, 'write', target('signed'))).toBe('not-permitted');
+    expect(codeOf(CALLERS.head, 'dismissFinding', target('locked'))).toBe('not-permitted');
+    expect(codeOf(CALLERS.delegate, 'markAgreement', target('locked'))).toBe('not-permitted');
+    // Those who could, were the record a draft, are told it is not.
+    expect(codeOf(CALLERS.secretariat, 'dismissFinding', target('locked'))).toBe('wrong-state');
+    expect(codeOf(CALLERS.delegate, 'write', target('locked'))).toBe('wrong-state');
+    expect(codeOf(CALLERS.head, 'markAgreement', target('locked'))).toBe('wrong-state');
+    expect(codeOf(CALLERS.head, 'remove', target('locked', { authors: ['TH'] }))).toBe('wrong-state');
+    expect(codeOf(CALLERS.head, 'decideProposal', target('signed'))).toBe('wrong-state');
+  });
+
+  it('facts the document holds decide with the rest: who wrote what is removed, whose language a proposal is in', () => {
+    // The command reads them and asks; until then (factsToRead) the caller is judged as if they were their own.
+    const unread = (state: RecordState) => target(state, { party: undefined, authors: undefined, factsToRead: true });
+    for (const caller of ['head', 'delegate'] as const) {
+      expect(codeOf(CALLERS[caller], 'remove', unread('draft'))).toBe(null);
+      expect(codeOf(CALLERS[caller], 'remove', unread('locked'))).toBe('wrong-state');
+      expect(codeOf(CALLERS[caller], 'remove', target('draft', { authors: ['TH'] }))).toBe(null);
+      expect(authorize(CALLERS[caller], 'remove', target('draft', { authors: ['LA', '(secretariat)'] }))).toEqual({
+        code: 'written-by-others',
+        authors: ['LA', '(secretariat)'],
+      });
+      expect(codeOf(CALLERS[caller], 'remove', target('draft', { authors: [] }))).toBe('written-by-others');
+    }
+    expect(codeOf(CALLERS.observer, 'remove', unread('draft'))).toBe('not-permitted');
+    // A proposal in Thai is the Thai head's to decide; in Lao, not theirs at all; in a language no party speaks, the secretariat's alone.
+    expect(codeOf(CALLERS.head, 'decideProposal', unread('draft'))).toBe(null);
+    expect(codeOf(CALLERS.head, 'decideProposal', target('draft', { party: 'TH' }))).toBe(null);
+    expect(codeOf(CALLERS.head, 'decideProposal', target('draft', { party: 'LA' }))).toBe('not-permitted');
+    expect(codeOf(CALLERS.head, 'decideProposal', target('draft', { party: undefined }))).toBe('not-permitted');
+    expect(codeOf(CALLERS.secretariat, 'decideProposal', target('draft', { party: undefined }))).toBe(null);
+    expect(codeOf(CALLERS.delegate, 'decideProposal', unread('draft'))).toBe('not-permitted');
+  });
+
+  it('the deployment’s own actions (accounts, its log) are the administrator’s: the token, or an account with the administrator role', () => {
+    const administratorAccount: Principal = { ...officer, account: { ...officer.account, role: 'administrator' } } as Principal;
+    for (const action of ['manageAccounts', 'readDeploymentAudit'] as const) {
+      expect(codeOf(CALLERS.administrator, action, null)).toBe(null);
+      expect(codeOf(administratorAccount, action, null)).toBe(null);
+      expect(authorize(officer, action, null)).toEqual({ code: 'not-permitted', action, role: 'officer' });
+      expect(codeOf(CALLERS.secretariat, action, null)).toBe('not-permitted');
+      expect(codeOf(null, action, null)).toBe('unauthenticated');
+    }
   });
 });

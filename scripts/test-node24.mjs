@@ -1,0 +1,29 @@
+// The suite once more on Node 24 LTS (Node 20, the machine's, reached end of life in April
+// 2026): every project but the browser's (pure, unit: the server over real sockets, storage on
+// SQLite and PostgreSQL, the faults) run by Vitest under the Node 24 of scripts/node24.mjs.
+// The browser tests run once, on Node 20: what they add is the client's, which no Node runs.
+// The store's better-sqlite3 is built for Node 24 (once, in .cache/node24) and every process of
+// the run, the servers the tests start included, finds it through scripts/node24-hooks.mjs.
+// Arguments go to Vitest: `npm run test:node24 -- tests/server/sync-convergence.test.ts`.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { node24Addon, node24Binary } from './node24.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const version = JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version;
+const addons = { 'better-sqlite3': node24Addon('better-sqlite3', version) };
+const hooks = pathToFileURL(join(root, 'scripts', 'node24-hooks.mjs')).href;
+const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+console.log(`\nThe suite on Node 24 (${node24Binary}), the browser's project left to the Node 20 run:`);
+const run = spawnSync(node24Binary, [vitest, 'run', '--project', 'pure', '--project', 'unit', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${hooks}`].filter(Boolean).join(' '),
+    ACCORD_NODE24_ADDONS: JSON.stringify(addons),
+  },
+});
+process.exit(run.status ?? 1);
