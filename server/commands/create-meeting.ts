@@ -5,19 +5,10 @@ import * as Y from 'yjs';
 import { layRecord } from '../../shared/record/lay-record';
 import type { MeetingInput } from '../../shared/record/meeting-input';
 import type { Participant } from '../../shared/record/schema';
-import type { Role } from '../../shared/roles';
 import { audit } from '../audit';
-import { hashToken, newId, newToken } from '../auth/tokens';
+import { newId } from '../auth/tokens';
 import type { Services } from '../services';
-import type { InvitationRow } from '../storage/storage';
-
-export interface IssuedInvitation {
-  participantId: string;
-  role: Role;
-  party: string;
-  name: string;
-  token: string;
-}
+import { type IssuedInvitation, newInvitations } from './new-invitations';
 
 export interface CreatedMeeting {
   meetingId: string;
@@ -43,23 +34,7 @@ export async function createMeeting(services: Services, input: MeetingInput, cre
   const initialState = Y.encodeStateAsUpdate(doc);
   doc.destroy();
 
-  const issued: IssuedInvitation[] = [];
-  const rows: InvitationRow[] = roster.map((p) => {
-    const token = newToken();
-    issued.push({ participantId: p.id, role: p.role, party: p.party, name: p.name, token });
-    return {
-      id: newId(),
-      meetingId,
-      participantId: p.id,
-      role: p.role,
-      party: p.party,
-      name: p.name,
-      tokenHash: hashToken(token),
-      createdAt: now,
-      revokedAt: null,
-      firstUsedAt: null,
-    };
-  });
+  const { rows, issued } = newInvitations(meetingId, roster, now);
 
   await services.storage.createMeeting(
     { id: meetingId, code: input.code, createdAt: now, currentDocumentId: documentId },

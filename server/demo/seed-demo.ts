@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { meetingInput } from '../../shared/record/meeting-input';
-import { createMeeting, type IssuedInvitation } from '../commands/create-meeting';
+import { createMeeting } from '../commands/create-meeting';
+import type { IssuedInvitation } from '../commands/new-invitations';
 import { invitationLink } from '../presenters/meeting';
 import type { Services } from '../services';
 

@@ -9,10 +9,11 @@ import { participants, type Participant } from '../../../shared/record/schema';
 import { issuesOf } from '../../../shared/issues';
 import { audit } from '../../audit';
 import type { ConsoleUser } from '../../auth/console-user';
-import { hashToken, newId, newToken } from '../../auth/tokens';
+import { newId } from '../../auth/tokens';
 import type { Services } from '../../services';
-import type { InvitationRow, MeetingRow, RecordRow } from '../../storage/storage';
-import type { CreatedMeeting, IssuedInvitation } from '../create-meeting';
+import type { MeetingRow, RecordRow } from '../../storage/storage';
+import type { CreatedMeeting } from '../create-meeting';
+import { newInvitations } from '../new-invitations';
 import { refused, type CommandResult } from '../lifecycle-result';
 import { noteStatuses } from './action-point-statuses';
 import { grant, newSeriesId } from './create-meeting';
@@ -60,7 +61,7 @@ export async function createNextMeeting(
   const laid = layNextMeeting(doc, from, parsed.data, { meetingId, version: 1, previousRecordHash: null }, roster, newId);
   const initialState = Y.encodeStateAsUpdate(doc);
   doc.destroy();
-  const { rows, issued } = invitationsFor(meetingId, roster, now);
+  const { rows, issued } = newInvitations(meetingId, roster, now);
   try {
     await services.storage.createMeeting(
       { id: meetingId, code: input.code, createdAt: now, currentDocumentId: documentId },
@@ -115,25 +116,4 @@ async function seriesOf(services: Services, meetingId: string, number: number): 
   const seriesId = newSeriesId();
   await services.storage.placeInSeries({ meetingId, seriesId, number });
   return seriesId;
-}
-
-function invitationsFor(meetingId: string, roster: Participant[], now: string): { rows: InvitationRow[]; issued: IssuedInvitation[] } {
-  const issued: IssuedInvitation[] = [];
-  const rows = roster.map((p): InvitationRow => {
-    const token = newToken();
-    issued.push({ participantId: p.id, role: p.role, party: p.party, name: p.name, token });
-    return {
-      id: newId(),
-      meetingId,
-      participantId: p.id,
-      role: p.role,
-      party: p.party,
-      name: p.name,
-      tokenHash: hashToken(token),
-      createdAt: now,
-      revokedAt: null,
-      firstUsedAt: null,
-    };
-  });
-  return { rows, issued };
 }

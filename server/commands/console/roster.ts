@@ -7,12 +7,12 @@ import type { RosterCheck, RosterContext } from '../../../shared/console/roster'
 import { participants, parties, type Participant } from '../../../shared/record/schema';
 import { audit } from '../../audit';
 import type { ConsoleUser } from '../../auth/console-user';
-import { hashToken, newId, newToken } from '../../auth/tokens';
+import { newId } from '../../auth/tokens';
 import type { Services } from '../../services';
-import type { InvitationRow, MeetingRow, RecordRow } from '../../storage/storage';
+import type { MeetingRow, RecordRow } from '../../storage/storage';
 import type { Refusal } from '../../policies/refusal';
 import { refused, type CommandResult } from '../lifecycle-result';
-import type { IssuedInvitation } from '../create-meeting';
+import { type IssuedInvitation, newInvitations } from '../new-invitations';
 import { revokeInvitation } from '../invitation-links';
 
 export type RosterAddition = CommandResult<IssuedInvitation[]>;
@@ -43,24 +43,7 @@ export async function addToRoster(
 
     const now = services.now().toISOString();
     const people: Participant[] = checked.participants.map(({ party, role, name, title, agency }) => ({ id: newId(), party, role, name, title, agency }));
-    const issued: IssuedInvitation[] = [];
-    const rows: InvitationRow[] = people.map((p) => {
-      const token = newToken();
-      issued.push({ participantId: p.id, role: p.role, party: p.party, name: p.name, token });
-      const row: InvitationRow = {
-        id: newId(),
-        meetingId: meeting.id,
-        participantId: p.id,
-        role: p.role,
-        party: p.party,
-        name: p.name,
-        tokenHash: hashToken(token),
-        createdAt: now,
-        revokedAt: null,
-        firstUsedAt: null,
-      };
-      return row;
-    });
+    const { rows, issued } = newInvitations(meeting.id, people, now);
     await services.storage.addInvitations(rows);
     const withdraw = async () => {
       // The record did not take them: their invitations must not open it either.

@@ -6,7 +6,7 @@ import { readAgenda } from '../../../shared/console/agenda';
 import { editableFacts } from '../../../shared/console/meeting-facts';
 import { participants } from '../../../shared/record/schema';
 import type { AccountRow, InvitationRow, MeetingOfficerRow, MeetingRow, RecordRow } from '../../storage/storage';
-import type { IssuedInvitation } from '../../commands/create-meeting';
+import type { IssuedInvitation } from '../../commands/new-invitations';
 import { invitationLink } from '../meeting';
 
 export function presentMeetingSummary(meeting: MeetingRow, record: RecordRow, seriesId: string | null, doc: Y.Doc) {
