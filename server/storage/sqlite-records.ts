@@ -10,7 +10,17 @@ import { sqliteEditWriter } from './sqlite-history';
 import { ClaimLedger, clientsOfAll } from './claim-ledger';
 import { editFacts } from '../history/edit-facts';
 import type { EditAuthor } from './history-rows';
-import { ClientNotYours, CompactionWouldLose, RecordNotDraft, type RecordHead, type LockOutcome, type RecordRow, type Seal, type Storage, type StoredRecord } from './storage';
+import {
+  ClientNotYours,
+  CompactionWouldLose,
+  RecordNotDraft,
+  type RecordHead,
+  type LockOutcome,
+  type RecordRow,
+  type Seal,
+  type Storage,
+  type StoredRecord,
+} from './storage';
 
 type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
 

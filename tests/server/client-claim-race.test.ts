@@ -117,7 +117,10 @@ describe(`the client-id claim race between two processes, decided by storage (${
       typists.forEach((typist, i) => titleOf(typist.doc).insert(0, writers[i]!.text));
       // Both rooms found the id unclaimed and asked storage; neither append is stored yet.
       await waitFor(() => held.length === 2, 5000, `both appends asked for (${what})`);
-      const order = [held.find((h) => h.participantId === writers[storedFirst]!.participantId)!, held.find((h) => h.participantId === writers[1 - storedFirst]!.participantId)!];
+      const order = [
+        held.find((h) => h.participantId === writers[storedFirst]!.participantId)!,
+        held.find((h) => h.participantId === writers[1 - storedFirst]!.participantId)!,
+      ];
       const first = await order[0]!.release();
       const second = await order[1]!.release();
       expect(first.status, what).toBe('fulfilled');
@@ -150,7 +153,8 @@ describe(`the client-id claim race between two processes, decided by storage (${
       const reloaded = connect(loser.server, meeting, loser.token);
       for (const client of [...watchers, typists[storedFirst]!, reloaded])
         await waitFor(() => client.provider.synced && titleOf(client.doc).toString() === text, 10_000, `a client holds the stored record (${what})`);
-      for (const client of [...watchers, typists[storedFirst]!, reloaded]) expect(Y.decodeStateVector(Y.encodeStateVector(client.doc)), what).toEqual(Y.decodeStateVector(Y.encodeStateVector(record)));
+      for (const client of [...watchers, typists[storedFirst]!, reloaded])
+        expect(Y.decodeStateVector(Y.encodeStateVector(client.doc)), what).toEqual(Y.decodeStateVector(Y.encodeStateVector(record)));
       for (const c of clients.splice(0)) c.destroy();
       for (const stop of stopHolding) stop();
     }
