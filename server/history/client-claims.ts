@@ -4,6 +4,9 @@
 // under that id is refused, so a crafted client cannot make text appear as another's.
 // Held per room as a cache of storage, read when the room loads; a client id that reached
 // this process from another one is looked up in storage before anyone here writes under it.
+// The cache answers first, to refuse early; storage has the last word: two processes may
+// each let a first write under one new client id through before either is stored, and the
+// append stored second is refused (ClientNotYours), whereupon the room reloads.
 import * as Y from 'yjs';
 import type { Storage } from '../storage/storage';
 import { clientsOf } from './edit-facts';

@@ -1,30 +1,19 @@
-// PostgreSQL's side of the record's history (history-rows.ts): edits and claims are written
-// in the append's own transaction (postgres-records.ts calls `notePostgresEdits`).
+// PostgreSQL's side of the record's history (history-rows.ts): edits and claims are judged
+// and written in the append's own transaction (postgres-records.ts calls `notePostgresEdits`).
 import type pg from 'pg';
-import { editFacts } from '../history/edit-facts';
+import type { EditFacts } from '../history/edit-facts';
 import { EDITORS_SQL, VERSION_COLUMNS, toClaim, toEdit, toEditor, toVersion, type EditAuthor, type HistoryStorage } from './history-rows';
 
-/** Keeps each stored update's author and claims, numbered from `firstSeq`, inside the append's transaction. */
-export async function notePostgresEdits(
-  c: pg.PoolClient,
-  documentId: string,
-  firstSeq: number,
-  appends: { updates: Uint8Array[]; by: EditAuthor | null }[],
-): Promise<void> {
+/** One stored update's author and what it deleted, read from its bytes once. */
+export interface NotedEdit {
+  seq: number;
+  by: EditAuthor;
+  facts: EditFacts;
+}
+
+/** Keeps stored updates' authors and the client ids they claim first, inside the append's transaction. */
+export async function notePostgresEdits(c: pg.PoolClient, documentId: string, edits: NotedEdit[], claims: [number, EditAuthor][]): Promise<void> {
   const at = new Date().toISOString();
-  let seq = firstSeq;
-  const edits: [number, EditAuthor, string][] = [];
-  const claims = new Map<number, EditAuthor>();
-  for (const { updates, by } of appends) {
-    for (const update of updates) {
-      if (by) {
-        const facts = editFacts(update);
-        edits.push([seq, by, JSON.stringify(facts.deletes)]);
-        for (const client of facts.clients) if (!claims.has(client)) claims.set(client, by);
-      }
-      seq++;
-    }
-  }
   if (edits.length > 0)
     await c.query(
       `INSERT INTO record_edits (document_id, seq, participant_id, party, name, at, deletes)
@@ -33,22 +22,20 @@ export async function notePostgresEdits(
       [
         documentId,
         at,
-        edits.map((e) => e[0]),
-        edits.map((e) => e[1].participantId),
-        edits.map((e) => e[1].party),
-        edits.map((e) => e[1].name),
-        edits.map((e) => e[2]),
+        edits.map((e) => e.seq),
+        edits.map((e) => e.by.participantId),
+        edits.map((e) => e.by.party),
+        edits.map((e) => e.by.name),
+        edits.map((e) => JSON.stringify(e.facts.deletes)),
       ],
     );
-  if (claims.size > 0) {
-    const list = [...claims];
+  if (claims.length > 0)
     await c.query(
       `INSERT INTO record_clients (document_id, client_id, participant_id, party, name, first_seen)
        SELECT $1, i, p, y, n, $2 FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS t(i, p, y, n)
        ON CONFLICT (document_id, client_id) DO NOTHING`,
-      [documentId, at, list.map((l) => l[0]), list.map((l) => l[1].participantId), list.map((l) => l[1].party), list.map((l) => l[1].name)],
+      [documentId, at, claims.map((l) => l[0]), claims.map((l) => l[1].participantId), claims.map((l) => l[1].party), claims.map((l) => l[1].name)],
     );
-  }
 }
 
 export function postgresHistory(pool: pg.Pool): HistoryStorage {

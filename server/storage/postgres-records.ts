@@ -1,6 +1,7 @@
 // What PostgreSQL keeps of each record's content, shared by every process, and the one
 // judge of writes to it. The record's row lock orders everything that changes a record:
-// each append takes it and checks, in that transaction, that the record is a draft; a lock
+// each append takes it and checks, in that transaction, that the record is a draft and
+// that no other participant claimed the client ids it writes under (claim-ledger.ts); a lock
 // takes it, reads what is stored and seals it, so no append from any process lands in
 // between. Appends to one record that arrive together are stored in one transaction.
 import type pg from 'pg';
@@ -8,9 +9,11 @@ import { commitAtTurnEnd } from '../turn-end';
 import { covers } from './coverage';
 import type { Tx } from './postgres';
 import { readPostgresAnnex, sealPostgresAnnex } from './postgres-cases';
-import { notePostgresEdits } from './postgres-history';
+import { notePostgresEdits, type NotedEdit } from './postgres-history';
+import { ClaimLedger, clientsOfAll } from './claim-ledger';
+import { editFacts } from '../history/edit-facts';
 import type { EditAuthor } from './history-rows';
-import { CompactionWouldLose, RecordNotDraft, type RecordHead, type RecordRow, type Storage, type StoredRecord } from './storage';
+import { ClientNotYours, CompactionWouldLose, RecordNotDraft, type RecordHead, type RecordRow, type Storage, type StoredRecord } from './storage';
 
 type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
 
@@ -45,38 +48,69 @@ export function postgresRecords(
     return { snapshot: fromSnapshot && head.snapshot ? bytes(head.snapshot) : null, updates: rows.map((r) => bytes(r.data)), lastSeq };
   }
 
-  /** One transaction for every update of a batch, under the record's row lock; answers the last sequence number. */
+  /**
+   * One transaction for every update of a batch, under the record's row lock; answers, for
+   * each append, the last sequence number it took or why it was refused.
+   */
   const storeBatch = (documentId: string, appends: Append[]) =>
-    tx(async (c) => {
-      const updates = appends.flatMap((a) => a.updates);
+    tx(async (c): Promise<(number | ClientNotYours)[]> => {
       const head = (await c.query('SELECT state, snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE', [documentId])).rows[0];
       if (!head) throw new Error(`no record ${documentId}`);
       if (head.state !== 'draft') throw new RecordNotDraft(documentId, head.state);
+      const facts = appends.map((a) => (a.by ? a.updates.map(editFacts) : []));
+      const clients = facts.map(clientsOfAll);
       // Read once the row lock is held: a statement that started before would not see the
-      // appends committed while it waited for it.
-      const last = (await c.query('SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = $1', [documentId])).rows[0]?.seq;
-      const first = Math.max(Number(last ?? 0), Number(head.snapshot_seq)) + 1;
-      await c.query('INSERT INTO record_updates (document_id, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)', [
-        documentId,
-        updates.map((_, i) => first + i),
-        updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
-      ]);
-      await notePostgresEdits(c, documentId, first, appends);
-      return first + updates.length - 1;
+      // appends, and the claims, committed by other processes while it waited for it.
+      const now = (
+        await c.query(
+          `SELECT (SELECT MAX(seq) FROM record_updates WHERE document_id = $1) AS last,
+             (SELECT json_agg(json_build_array(client_id, participant_id)) FROM record_clients WHERE document_id = $1 AND client_id = ANY($2::bigint[])) AS owners`,
+          [documentId, [...new Set(clients.flat())]],
+        )
+      ).rows[0];
+      const stored = new Map<number, string>(((now?.owners ?? []) as [number | string, string][]).map(([client, owner]) => [Number(client), owner]));
+      const claims = new ClaimLedger((client) => stored.get(client));
+      let seq = Math.max(Number(now?.last ?? 0), Number(head.snapshot_seq));
+      const firstSeq = seq + 1;
+      const kept: Uint8Array[] = [];
+      const edits: NotedEdit[] = [];
+      const claimed: [number, EditAuthor][] = [];
+      const outcomes = appends.map(({ updates, by }, i) => {
+        const verdict = claims.judge(clients[i]!, by);
+        if ('refused' in verdict) return new ClientNotYours(documentId, verdict.refused);
+        updates.forEach((update, j) => {
+          kept.push(update);
+          seq++;
+          if (by) edits.push({ seq, by, facts: facts[i]![j]! });
+        });
+        if (by) for (const client of verdict.claims) claimed.push([client, by]);
+        return seq;
+      });
+      if (kept.length > 0)
+        await c.query('INSERT INTO record_updates (document_id, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)', [
+          documentId,
+          kept.map((_, i) => firstSeq + i),
+          kept.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
+        ]);
+      await notePostgresEdits(c, documentId, edits, claimed);
+      return outcomes;
     });
 
   // This process's appends to one record, in the order they were asked for: those asked in
   // one turn, or while the record's previous batch was being written, go in one
-  // transaction. One that follows a failed append fails with it, as its update may
-  // depend on the lost one.
+  // transaction. One refused for its client ids fails alone; one that follows an append
+  // that failed otherwise fails with it, as its update may depend on the lost one.
   const waiting = new Map<string, Append[]>();
   async function drain(documentId: string): Promise<void> {
     for (let batch = waiting.get(documentId); batch && batch.length > 0; batch = waiting.get(documentId)) {
       waiting.set(documentId, []);
       try {
-        const lastSeq = await storeBatch(documentId, batch);
-        let seq = lastSeq - batch.reduce((n, a) => n + a.updates.length, 0);
-        for (const a of batch) a.resolve((seq += a.updates.length));
+        const outcomes = await storeBatch(documentId, batch);
+        batch.forEach((a, i) => {
+          const outcome = outcomes[i]!;
+          if (typeof outcome === 'number') a.resolve(outcome);
+          else a.reject(outcome);
+        });
       } catch (err) {
         const after = waiting.get(documentId) ?? [];
         waiting.set(documentId, []);

@@ -1,7 +1,8 @@
-// SQLite's side of the record's history (history-rows.ts): edits and claims are written by
-// the append's own transaction (sqlite-records.ts calls `sqliteEditWriter`), versions here.
+// SQLite's side of the record's history (history-rows.ts): edits and claims are judged and
+// written by the append's own transaction (sqlite-records.ts calls `sqliteEditWriter`),
+// versions here.
 import type Database from 'better-sqlite3';
-import { editFacts } from '../history/edit-facts';
+import type { EditFacts } from '../history/edit-facts';
 import {
   EDITORS_SQL,
   VERSION_COLUMNS,
@@ -16,16 +17,27 @@ import {
   type VersionDbRow,
 } from './history-rows';
 
-/** Keeps one stored update's author and claims; call it inside the append's transaction. */
+/**
+ * Who owns a record's client ids, and what an accepted append keeps with each of its
+ * updates (its author, what it deleted) and of the client ids it claims first; call it
+ * inside the append's transaction.
+ */
 export function sqliteEditWriter(db: Database.Database) {
   const insertEdit = db.prepare(
     'INSERT OR REPLACE INTO record_edits (document_id, seq, participant_id, party, name, at, deletes) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const claim = db.prepare('INSERT OR IGNORE INTO record_clients (document_id, client_id, participant_id, party, name, first_seen) VALUES (?, ?, ?, ?, ?, ?)');
-  return (documentId: string, seq: number, update: Uint8Array, by: EditAuthor, at: string) => {
-    const facts = editFacts(update);
-    insertEdit.run(documentId, seq, by.participantId, by.party, by.name, at, JSON.stringify(facts.deletes));
-    for (const client of facts.clients) claim.run(documentId, client, by.participantId, by.party, by.name, at);
+  const insertClaim = db.prepare(
+    'INSERT OR IGNORE INTO record_clients (document_id, client_id, participant_id, party, name, first_seen) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const owner = db.prepare<[string, number], { participant_id: string }>('SELECT participant_id FROM record_clients WHERE document_id = ? AND client_id = ?');
+  return {
+    ownerOf: (documentId: string, client: number): string | undefined => owner.get(documentId, client)?.participant_id,
+    noteEdit(documentId: string, seq: number, facts: EditFacts, by: EditAuthor, at: string): void {
+      insertEdit.run(documentId, seq, by.participantId, by.party, by.name, at, JSON.stringify(facts.deletes));
+    },
+    claim(documentId: string, clients: readonly number[], by: EditAuthor, at: string): void {
+      for (const client of clients) insertClaim.run(documentId, client, by.participantId, by.party, by.name, at);
+    },
   };
 }
 

@@ -1,13 +1,26 @@
 // What SQLite keeps of each record's content, and the one judge of writes to it: every
-// append is checked, in the transaction that stores it, against the record's state, and a
-// lock reads what is stored and seals it in one transaction, so nothing lands in between.
+// append is checked, in the transaction that stores it, against the record's state and the
+// claims on the client ids it writes under, and a lock reads what is stored and seals it in
+// one transaction, so nothing lands in between.
 import type Database from 'better-sqlite3';
 import { commitAtTurnEnd } from '../turn-end';
 import { covers } from './coverage';
 import { readSqliteAnnex, sealSqliteAnnex } from './sqlite-cases';
 import { sqliteEditWriter } from './sqlite-history';
+import { ClaimLedger, clientsOfAll } from './claim-ledger';
+import { editFacts } from '../history/edit-facts';
 import type { EditAuthor } from './history-rows';
-import { CompactionWouldLose, RecordNotDraft, type RecordHead, type LockOutcome, type RecordRow, type Seal, type Storage, type StoredRecord } from './storage';
+import {
+  ClientNotYours,
+  CompactionWouldLose,
+  RecordNotDraft,
+  type RecordHead,
+  type LockOutcome,
+  type RecordRow,
+  type Seal,
+  type Storage,
+  type StoredRecord,
+} from './storage';
 
 type RecordContent = Pick<Storage, 'loadRecord' | 'loadRecordSince' | 'recordHeads' | 'appendUpdates' | 'compactRecord' | 'lockRecord'>;
 
@@ -39,7 +52,7 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     head: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number; state: RecordRow['state'] }>(
       'SELECT snapshot, snapshot_seq, state FROM records WHERE document_id = ?',
     ),
-    state: db.prepare<[string], { state: RecordRow['state'] }>('SELECT state FROM records WHERE document_id = ?'),
+    draftHead: db.prepare<[string], { state: RecordRow['state']; snapshot_seq: number }>('SELECT state, snapshot_seq FROM records WHERE document_id = ?'),
     row: db.prepare<[string], RecordDbRow>('SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE document_id = ?'),
     updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM record_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
@@ -71,72 +84,90 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
   // Sequence numbers continue from what is on disk; kept in memory per record so an
   // append is one INSERT, not a read and a write.
   const nextSeq = new Map<string, number>();
-  const seqAfter = (documentId: string) => nextSeq.get(documentId) ?? lastSeqOf(documentId, q.head.get(documentId)?.snapshot_seq ?? 0);
 
   // Group commit: every append asked for in one turn of the event loop is written in one
   // transaction at the end of the turn, and each caller is answered once it is committed,
-  // in time for what it then sends to leave in the same turn (turn-end.ts). Sequence
-  // numbers are handed out at once, in call order, so each record's order holds. Each
-  // record's state is read in that transaction: a record that is no longer a draft stores
-  // nothing, and its appends are refused.
-  interface Waiter {
+  // in time for what it then sends to leave in the same turn (turn-end.ts). The appends
+  // are judged and stored in call order, so each record's order holds: a record that is
+  // no longer a draft stores nothing, and an append that writes under another
+  // participant's client id is refused alone. Sequence numbers are handed out as updates
+  // are stored, so a refused append leaves no gap.
+  interface Append {
     documentId: string;
-    seq: number;
+    updates: Uint8Array[];
+    by: EditAuthor | null;
     resolve: (seq: number) => void;
     reject: (err: unknown) => void;
   }
-  interface Pending {
-    rows: [string, number, Uint8Array, EditAuthor | null][];
-    waiters: Waiter[];
+  /** What became of an append: the last sequence number it took, or why it was refused. */
+  type Outcome = number | RecordNotDraft | ClientNotYours;
+  interface Batched {
+    state: RecordRow['state'];
+    lastSeq: number;
+    claims: ClaimLedger;
   }
-  let pending: Pending | null = null;
-  const noteEdit = sqliteEditWriter(db);
-  const writeRows = db.transaction((rows: Pending['rows']): Map<string, RecordRow['state']> => {
-    const refused = new Map<string, RecordRow['state']>();
-    for (const documentId of new Set(rows.map(([id]) => id))) {
-      const state = q.state.get(documentId)?.state;
-      if (state === undefined) throw new Error(`no record ${documentId}`);
-      if (state !== 'draft') refused.set(documentId, state);
-    }
+  let pending: Append[] | null = null;
+  const history = sqliteEditWriter(db);
+  const writeBatch = db.transaction((batch: Append[]): Outcome[] => {
+    const records = new Map<string, Batched>();
+    const recordOf = (documentId: string): Batched => {
+      let record = records.get(documentId);
+      if (!record) {
+        const head = q.draftHead.get(documentId);
+        if (!head) throw new Error(`no record ${documentId}`);
+        const lastSeq = nextSeq.get(documentId) ?? lastSeqOf(documentId, head.snapshot_seq);
+        record = { state: head.state, lastSeq, claims: new ClaimLedger((client) => history.ownerOf(documentId, client)) };
+        records.set(documentId, record);
+      }
+      return record;
+    };
     const at = new Date().toISOString();
-    for (const [documentId, seq, update, by] of rows) {
-      if (refused.has(documentId)) continue;
-      q.insertUpdate.run(documentId, seq, update);
-      if (by) noteEdit(documentId, seq, update, by, at);
+    const outcomes = batch.map(({ documentId, updates, by }): Outcome => {
+      const record = recordOf(documentId);
+      if (record.state !== 'draft') return new RecordNotDraft(documentId, record.state);
+      const facts = by ? updates.map(editFacts) : [];
+      const verdict = record.claims.judge(clientsOfAll(facts), by);
+      if ('refused' in verdict) return new ClientNotYours(documentId, verdict.refused);
+      updates.forEach((update, i) => {
+        q.insertUpdate.run(documentId, ++record.lastSeq, update);
+        if (by) history.noteEdit(documentId, record.lastSeq, facts[i]!, by, at);
+      });
+      if (by) history.claim(documentId, verdict.claims, by, at);
+      return record.lastSeq;
+    });
+    for (const [documentId, { state, lastSeq }] of records) {
+      if (state === 'draft') nextSeq.set(documentId, lastSeq);
+      else nextSeq.delete(documentId);
     }
-    return refused;
+    return outcomes;
   });
   const flush = () => {
     const batch = pending;
     pending = null;
     if (!batch) return;
-    let refused: Map<string, RecordRow['state']>;
+    let outcomes: Outcome[];
     try {
-      refused = writeRows(batch.rows);
+      outcomes = writeBatch(batch);
     } catch (err) {
       // Nothing of the batch is stored: its records' counters are read from disk again.
-      for (const [documentId] of batch.rows) nextSeq.delete(documentId);
-      for (const w of batch.waiters) w.reject(err);
+      for (const { documentId } of batch) nextSeq.delete(documentId);
+      for (const a of batch) a.reject(err);
       return;
     }
-    for (const documentId of refused.keys()) nextSeq.delete(documentId);
-    for (const w of batch.waiters) {
-      const state = refused.get(w.documentId);
-      if (state) w.reject(new RecordNotDraft(w.documentId, state));
-      else w.resolve(w.seq);
-    }
+    batch.forEach((a, i) => {
+      const outcome = outcomes[i]!;
+      if (typeof outcome === 'number') a.resolve(outcome);
+      else a.reject(outcome);
+    });
   };
-  const append = (documentId: string, updates: Uint8Array[], by: EditAuthor | null = null): Promise<number> => {
-    if (!pending) {
-      pending = { rows: [], waiters: [] };
-      commitAtTurnEnd(flush);
-    }
-    const batch = pending;
-    let seq = seqAfter(documentId);
-    for (const update of updates) batch.rows.push([documentId, ++seq, update, by]);
-    nextSeq.set(documentId, seq);
-    return new Promise<number>((resolve, reject) => batch.waiters.push({ documentId, seq, resolve, reject }));
-  };
+  const append = (documentId: string, updates: Uint8Array[], by: EditAuthor | null = null): Promise<number> =>
+    new Promise<number>((resolve, reject) => {
+      if (!pending) {
+        pending = [];
+        commitAtTurnEnd(flush);
+      }
+      pending.push({ documentId, updates, by, resolve, reject });
+    });
 
   const compact = db.transaction((documentId: string, state: Uint8Array, uptoSeq: number) => {
     const head = q.head.get(documentId);

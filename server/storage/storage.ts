@@ -38,6 +38,22 @@ export class RecordNotDraft extends Error {
   }
 }
 
+/**
+ * Storage refused an append because it writes under a Yjs client id another participant
+ * claimed first: decided in the transaction that would have stored it, against the claims
+ * stored by every process, so two processes that each let a first write under one new
+ * client id through cannot both keep it. Nothing of the append is stored.
+ */
+export class ClientNotYours extends Error {
+  constructor(
+    readonly documentId: string,
+    /** The client ids it wrote under that belong to someone else. */
+    readonly clientIds: number[],
+  ) {
+    super(`an append to record ${documentId} writes under client ids claimed by another participant (${clientIds.join(', ')}); nothing of it was stored`);
+  }
+}
+
 /** Compaction refused: the state offered lacks something that is stored. */
 export class CompactionWouldLose extends Error {
   constructor(readonly documentId: string) {
@@ -166,9 +182,14 @@ export interface Storage extends ConsoleStorage, CommentStorage, CaseStorage, Hi
    * only while the record is a draft: the transaction that stores them checks it, and
    * rejects with RecordNotDraft otherwise. Appends to one record are stored in the order
    * they were asked for, even while an earlier one is still being written; one asked for
-   * while an earlier one is pending fails if that one fails. `by`, the participant who sent
-   * them, is kept with them in the same transaction (record_edits), and the client ids
-   * they write under are claimed for that participant (record_clients).
+   * while an earlier one is pending fails if that one fails for want of storage. `by`, the
+   * participant who sent them, is kept with them in the same transaction (record_edits),
+   * and the client ids they write under are claimed for that participant (record_clients).
+   * The claims are the last word on who wrote what: an append by `by` that writes under a
+   * client id another participant claimed first, in any process, rejects with
+   * ClientNotYours and stores nothing, while the appends grouped with it are stored as if
+   * it had never been asked for (sequence numbers stay gapless). An append without `by`
+   * (the server's own change) claims nothing and is not judged by the claims.
    */
   appendUpdates(documentId: string, updates: Uint8Array[], by?: EditAuthor | null): Promise<number>;
   /**

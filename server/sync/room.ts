@@ -2,7 +2,8 @@
 // its document, its stored side, its writes in flight), the sockets on it, and the queue
 // that orders everything done to it. The room is a cache of storage, never a second
 // opinion: it is loaded before anything touches it, storage judges every write against
-// the record's state, and a command first catches up with what storage holds.
+// the record's state and the claims on its client ids, and a command first catches up with
+// what storage holds.
 //
 // Read top to bottom: loading; sockets joining, speaking and leaving; writes; commands;
 // what other processes send; status; letting go.
@@ -10,7 +11,7 @@ import * as Y from 'yjs';
 import { CloseCode, type RecordStatus } from '../../shared/protocol';
 import type { SocketMessageRefusal } from '../policies/refusal';
 import { presentSocketRefusal } from '../presenters/socket-refusal';
-import { RecordNotDraft, type RecordHead, type RecordRow } from '../storage/storage';
+import { ClientNotYours, RecordNotDraft, type RecordHead, type RecordRow } from '../storage/storage';
 import type { FanoutMessage } from '../scale/fanout';
 import { log, errorMessage } from '../log';
 import { SerialQueue } from './serial-queue';
@@ -270,13 +271,19 @@ export class Room {
     this.held.commit(noted.updates, null).catch(() => undefined);
   }
 
-  /** Storage refused a change: the writer is told why, and memory is set back to what is stored. */
+  /**
+   * Storage refused a change: the writer is told why, and memory is set back to what is
+   * stored. Storage is the last word on the record's state and on who owns a client id
+   * (another process may have stored a first write under it while this one let the same
+   * id through): either way the room reloads, so every client converges on what was stored.
+   */
   private storageRefused(writer: Connection | null, err: unknown): void {
-    const notDraft = err instanceof RecordNotDraft;
-    if (notDraft) log.info('sync.write-after-lock', { documentId: this.documentId, state: err.state });
+    const why = storageRefusal(err);
+    if (err instanceof RecordNotDraft) log.info('sync.write-after-lock', { documentId: this.documentId, state: err.state });
+    else if (err instanceof ClientNotYours) log.warn('sync.client-claimed-elsewhere', { documentId: this.documentId, clients: err.clientIds });
     else log.error('storage.append-failed', { documentId: this.documentId, error: errorMessage(err) });
-    if (writer) this.refuse(writer, notDraft ? { code: 'wrong-state', action: 'write', state: err.state } : { code: 'storage-unavailable' });
-    this.reset(notDraft ? `the record is ${err.state}` : 'storage refused a write');
+    if (writer) this.refuse(writer, why.refusal);
+    this.reset(why.reset);
   }
 
   // Commands.
@@ -493,4 +500,11 @@ export class Room {
     this.onClosed(this, done);
     await done;
   }
+}
+
+/** What the writer of a change storage refused is told, and why the room reloads. */
+function storageRefusal(err: unknown): { refusal: SocketMessageRefusal; reset: string } {
+  if (err instanceof RecordNotDraft) return { refusal: { code: 'wrong-state', action: 'write', state: err.state }, reset: `the record is ${err.state}` };
+  if (err instanceof ClientNotYours) return { refusal: { code: 'client-not-yours' }, reset: 'a client id written under is claimed by another participant' };
+  return { refusal: { code: 'storage-unavailable' }, reset: 'storage refused a write' };
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../server/storage/sqlite';
 import { openPostgresStorage } from '../../server/storage/postgres';
 import { auditSeal, checkAuditChain } from '../../server/storage/audit-chain';
-import { CompactionWouldLose, RecordNotDraft, partsOf, type Storage } from '../../server/storage/storage';
+import { ClientNotYours, CompactionWouldLose, RecordNotDraft, partsOf, type Storage } from '../../server/storage/storage';
 import type { CaseEntry } from '../../shared/cases/case';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -160,6 +160,60 @@ describe.each([
       [3, 'p-th'],
     ]);
     expect((await storage.listClientClaims(documentId)).map((c) => c.clientId)).toEqual([doc.clientID]);
+  });
+
+  it('refuses an append under a client id another participant claimed first: nothing of it is stored, the rest is, with no gap', async () => {
+    const { doc, documentId } = await meeting(storage, 'm-claim');
+    const lao = { participantId: 'p-la', party: 'LA', name: 'Head LA' };
+    // The Lao head's client writes under the client id the Thai head's writes under, as two
+    // processes racing, or a crafted client, would have it stored.
+    const same = new Y.Doc();
+    same.clientID = doc.clientID;
+    const own = new Y.Doc();
+    const thai = edit(doc, (t) => t.insert(0, 'Thai text. '));
+    const under = edit(same, (t) => t.insert(0, 'Lao text under the Thai id. '));
+    const thaiMore = edit(doc, (t) => t.insert(t.length, 'More Thai. '));
+    const laoOwn = edit(own, (t) => t.insert(0, 'Lao text. '));
+    // Asked in one turn, as a room asks: grouped into one transaction where the storage groups.
+    const outcomes = await Promise.allSettled([
+      storage.appendUpdates(documentId, [thai], by),
+      storage.appendUpdates(documentId, [under], lao),
+      storage.appendUpdates(documentId, [thaiMore], by),
+      storage.appendUpdates(documentId, [laoOwn], lao),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : o.reason instanceof ClientNotYours ? 'ClientNotYours' : String(o.reason)))).toEqual([
+      1,
+      'ClientNotYours',
+      2,
+      3,
+    ]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ documentId, clientIds: [doc.clientID] });
+
+    // Asked alone, once the claim is stored: refused again, and the next append takes the next number.
+    const again = edit(same, (t) => t.insert(t.length, 'Again. '));
+    await expect(storage.appendUpdates(documentId, [again], lao)).rejects.toBeInstanceOf(ClientNotYours);
+    expect(await storage.appendUpdates(documentId, [edit(own, (t) => t.insert(0, 'Later. '))], lao)).toBe(4);
+
+    const stored = await storage.loadRecord(documentId);
+    expect(stored.lastSeq).toBe(4);
+    expect(stored.updates).toHaveLength(4);
+    const text = textOf(partsOf(stored));
+    expect(text).toContain('Thai text. More Thai. ');
+    expect(text).not.toContain('under the Thai id');
+    expect(text).not.toContain('Again');
+    expect((await storage.listEdits(documentId, 0, 10)).map((e) => [e.seq, e.participantId])).toEqual([
+      [1, 'p-th'],
+      [2, 'p-th'],
+      [3, 'p-la'],
+      [4, 'p-la'],
+    ]);
+    const claims = new Map((await storage.listClientClaims(documentId)).map((c) => [c.clientId, c.participantId]));
+    expect(claims).toEqual(
+      new Map([
+        [doc.clientID, 'p-th'],
+        [own.clientID, 'p-la'],
+      ]),
+    );
   });
 
   it('compacts into a snapshot, and refuses a state that lacks a stored update', async () => {
