@@ -7,7 +7,18 @@ import { meetingInput } from '../../shared/record/meeting-input';
 import { layRecord } from '../../shared/record/lay-record';
 import { findTarget, lockBlockers, markFor } from '../../shared/record/agreement';
 import { proposals } from '../../shared/record/proposals';
-import { actionPoints, agenda, agendaItemId, agreement, agreementKey, meta, minutes, segmentCells, segmentId, type Participant } from '../../shared/record/schema';
+import {
+  actionPoints,
+  agenda,
+  agendaItemId,
+  agreement,
+  agreementKey,
+  meta,
+  minutes,
+  segmentCells,
+  segmentId,
+  type Participant,
+} from '../../shared/record/schema';
 import { addSegment, deleteSegment, moveSegment, setBracket } from '../../shared/record/segment-ops';
 import { currentLockBlockers } from '../../client/record/lock-blockers';
 
@@ -20,7 +31,12 @@ function cmm04() {
   return doc;
 }
 
-const firstItem = (doc: Y.Doc) => agendaItemId(agenda(doc).toArray().find((item) => (minutes(doc).get(agendaItemId(item))?.length ?? 0) > 0)!);
+const firstItem = (doc: Y.Doc) =>
+  agendaItemId(
+    agenda(doc)
+      .toArray()
+      .find((item) => (minutes(doc).get(agendaItemId(item))?.length ?? 0) > 0)!,
+  );
 const segmentAt = (doc: Y.Doc, i: number) => minutes(doc).get(firstItem(doc))!.get(i);
 const textOf = (doc: Y.Doc, i: number, language: string) => {
   const cell = segmentCells(segmentAt(doc, i)).get(language)!;
