@@ -86,10 +86,15 @@ export function agreementOf(doc: Y.Doc, target: AgreementTarget): Record<string,
 }
 
 function agreementWith(doc: Y.Doc, languages: readonly string[], among: readonly { code: string }[], target: AgreementTarget): Record<string, boolean> {
-  const current = currentDigest(doc, languages, target);
   const marks = agreement(doc);
   const out: Record<string, boolean> = {};
-  for (const party of among) out[party.code] = marks.get(agreementKey(target.id, party.code))?.textDigest === current;
+  // The text is read and hashed only when some party has a mark to compare it with: most
+  // segments being typed into have none yet.
+  let current: string | undefined;
+  for (const party of among) {
+    const mark = marks.get(agreementKey(target.id, party.code));
+    out[party.code] = mark !== undefined && mark.textDigest === (current ??= currentDigest(doc, languages, target));
+  }
   return out;
 }
 
