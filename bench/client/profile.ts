@@ -1,4 +1,4 @@
-// node --import tsx bench/client/profile.ts [--client-dir DIR] [--keystrokes N] [--typists N] [--cpuprofile FILE --profile-phase alone|both]
+// node --import tsx bench/client/profile.ts [--client-dir DIR] [--keystrokes N] [--typists N] [--cpuprofile FILE | --trace FILE] [--profile-phase alone|both]
 //
 // Where the measured page's main thread spends its time on the GMS 08-size record while 20
 // others type and the delegate types. Three phases on one page, each as long as the others:
@@ -8,7 +8,9 @@
 // time of its tasks, which it does). The delegate's own keystroke costs the difference its
 // keystrokes make to that CPU time; whether the page keeps up is the CPU time per second.
 // --cpuprofile writes the V8 profile of the "both" phase (summarise it with bench/profile.ts;
-// a client built with `vite build --minify false` keeps the functions' names).
+// a client built with `vite build --minify false` keeps the functions' names). --trace instead
+// records Chromium's own trace of that phase (the renderer's work outside JavaScript too: style,
+// layout, paint, commits) and prints the main thread's CPU by kind of work.
 //
 // Unlike bench:client, no second delegate's page is open: the typists are stock Yjs
 // clients in this Node process, so the browser holds only the page measured.
@@ -61,6 +63,67 @@ async function typeKeys(page: Page, count: number, everyMs: number): Promise<num
   return page.evaluate(() => (window as unknown as { __paints: number[] }).__paints);
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Chromium's trace of a phase: writes it to a file (open it in DevTools' Performance panel)
+ * and prints the renderer main thread's CPU time by kind of work, each slice's own time
+ * (its thread time less that of the slices inside it).
+ */
+function mainThreadTrace(cdp: CDPSession) {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  return {
+    async start() {
+      await cdp.send('Tracing.start', {
+        categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,cc,gpu,toplevel',
+        transferMode: 'ReportEvents',
+      });
+    },
+    async stop(file: string, keystrokes: number) {
+      const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await done;
+      writeFileSync(file, JSON.stringify({ traceEvents: events }));
+      const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+      if (!main) return console.log('no renderer main thread in the trace');
+      const slices = events
+        .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.tdur !== undefined)
+        .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+      const own = new Map<string, number>();
+      const open: { end: number; name: string; child: number; tdur: number }[] = [];
+      const close = (upTo: number) => {
+        while (open.length > 0 && open[open.length - 1]!.end <= upTo) {
+          const s = open.pop()!;
+          own.set(s.name, (own.get(s.name) ?? 0) + s.tdur - s.child);
+          if (open.length > 0) open[open.length - 1]!.child += s.tdur;
+        }
+      };
+      for (const e of slices) {
+        close(e.ts);
+        open.push({ end: e.ts + e.dur!, name: e.name, child: 0, tdur: e.tdur! });
+      }
+      close(Number.POSITIVE_INFINITY);
+      const total = [...own.values()].reduce((a, b) => a + b, 0);
+      console.log(
+        `\nRenderer main thread, ${(total / 1000).toFixed(0)} ms of CPU in traced slices (${(total / 1000 / keystrokes).toFixed(1)} ms a keystroke), by own time:`,
+      );
+      for (const [name, us] of [...own].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -68,6 +131,7 @@ async function main(): Promise<void> {
       keystrokes: { type: 'string', default: '60' },
       typists: { type: 'string', default: '20' },
       cpuprofile: { type: 'string' },
+      trace: { type: 'string' },
       'profile-phase': { type: 'string', default: 'both' },
     },
   });
@@ -99,14 +163,19 @@ async function main(): Promise<void> {
     const phaseMs = keystrokes * everyMs;
     const results: Record<string, { usage: Usage; seconds: number; paints?: number[] }> = {};
 
+    const trace = values.trace ? mainThreadTrace(cdp) : null;
     const startProfile = async (phase: string) => {
-      if (!values.cpuprofile || values['profile-phase'] !== phase) return;
+      if (values['profile-phase'] !== phase) return;
+      if (trace) return trace.start();
+      if (!values.cpuprofile) return;
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     };
     const stopProfile = async (phase: string) => {
-      if (!values.cpuprofile || values['profile-phase'] !== phase) return;
+      if (values['profile-phase'] !== phase) return;
+      if (trace && values.trace) return trace.stop(values.trace, keystrokes);
+      if (!values.cpuprofile) return;
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(values.cpuprofile, JSON.stringify(profile));
     };

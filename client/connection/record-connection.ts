@@ -174,7 +174,9 @@ export class RecordConnection {
         const user = (state as { user?: PresenceUser }).user;
         if (user && typeof user.participantId === 'string') users.set(clientId, user);
       });
-      this.presence.set(users);
+      // Carets moving change the awareness many times a second while people type; who is
+      // here changes seldom, and only then is the list of those present redrawn.
+      if (!samePresence(this.presence.get(), users)) this.presence.set(users);
     };
     awareness.on('change', read);
     this.cleanups.push(() => awareness.off('change', read));
@@ -188,6 +190,23 @@ export class RecordConnection {
       refusals: known ? refusals.map((r) => (r === known ? { ...r, count: r.count + 1, at: now } : r)) : [...refusals, { reason, count: 1, at: now }],
     });
   }
+}
+
+function samePresence(a: ReadonlyMap<number, PresenceUser>, b: ReadonlyMap<number, PresenceUser>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [clientId, user] of b) {
+    const known = a.get(clientId);
+    if (
+      !known ||
+      known.participantId !== user.participantId ||
+      known.name !== user.name ||
+      known.party !== user.party ||
+      known.role !== user.role ||
+      known.color !== user.color
+    )
+      return false;
+  }
+  return true;
 }
 
 // Whether this browser holds edits the server has not had, kept across a reload: the

@@ -86,6 +86,18 @@ export function LazyCellEditor(props: CellProps) {
   );
 }
 
+const REDRAW_WITHIN_MS = 500;
+
+/** Runs `work` when the main thread is idle (at most REDRAW_WITHIN_MS from now); returns its cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: REDRAW_WITHIN_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 50);
+  return () => clearTimeout(id);
+}
+
 /** The cell's text without an editor, kept in step with its fragment. */
 function DrawnCell({ fragment, language, label, readOnly }: { fragment: Y.XmlFragment; language: string; label: string; readOnly: boolean }) {
   const text = useRef<HTMLDivElement>(null);
@@ -93,19 +105,20 @@ function DrawnCell({ fragment, language, label, readOnly }: { fragment: Y.XmlFra
     const el = text.current;
     if (!el) return;
     drawCell(fragment, el);
-    // Redrawn at most once a frame however fast others type into it.
-    let frame = 0;
+    // A drawn cell is away from the screen (near it, it is an editor): it is redrawn when the
+    // page has time, within REDRAW_WITHIN_MS, however fast others type into it, and never in
+    // the frame that shows the person's own keystroke.
+    let pending: (() => void) | null = null;
     const redraw = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
+      pending ??= whenIdle(() => {
+        pending = null;
         drawCell(fragment, el);
       });
     };
     fragment.observeDeep(redraw);
     return () => {
       fragment.unobserveDeep(redraw);
-      if (frame) cancelAnimationFrame(frame);
+      pending?.();
     };
   }, [fragment]);
   // As the editor's own element: a text box named for the cell, in Tab order for writers.

@@ -25,17 +25,44 @@ function notifyAtNextFrame(notify: () => void): void {
   });
 }
 
-/** Changes whenever `type` changes, or with `deep`, anything inside it. */
-export function useYVersion(type: Y.AbstractType<any> | null | undefined, { deep = true } = {}): number {
+// What is derived from a cell's text (its agreement marks, personal data found in it, the
+// proposals compared with it) is redrawn after the frame that shows the text is painted:
+// read at every keystroke before the paint, it made each keystroke wait for it. It shows one
+// frame later, the person's own changes as well as others'.
+const afterPaint = new Set<() => void>();
+let paintFrame = 0;
+
+function notifyAfterPaint(notify: () => void): void {
+  afterPaint.add(notify);
+  if (paintFrame) return;
+  paintFrame = requestAnimationFrame(() =>
+    setTimeout(() => {
+      paintFrame = 0;
+      const due = [...afterPaint];
+      afterPaint.clear();
+      for (const n of due) n();
+    }, 0),
+  );
+}
+
+/**
+ * Changes whenever `type` changes, or with `deep`, anything inside it. With `afterPaint`, for
+ * what only follows the text, the change shows once the frame with the text in it is painted.
+ */
+export function useYVersion(type: Y.AbstractType<any> | null | undefined, { deep = true, afterPaint: later = false } = {}): number {
   const subscribe = useCallback(
     (notify: () => void) => {
       if (!type) return () => {};
       const onChange = (_event: unknown, transaction: Y.Transaction) => {
         bump(type);
-        if (transaction.local) notify();
+        if (later) notifyAfterPaint(notify);
+        else if (transaction.local) notify();
         else notifyAtNextFrame(notify);
       };
-      const stop = () => atNextFrame.delete(notify);
+      const stop = () => {
+        atNextFrame.delete(notify);
+        afterPaint.delete(notify);
+      };
       if (deep) {
         type.observeDeep(onChange);
         return () => {
@@ -49,7 +76,7 @@ export function useYVersion(type: Y.AbstractType<any> | null | undefined, { deep
         stop();
       };
     },
-    [type, deep],
+    [type, deep, later],
   );
   return useSyncExternalStore(subscribe, () => (type ? (versions.get(type) ?? 0) : 0));
 }
@@ -68,13 +95,21 @@ export function useDocVersion(doc: Y.Doc, { everyMs = 0 } = {}): number {
     (notify: () => void) => {
       let frame = 0;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let afterFrame: ReturnType<typeof setTimeout> | undefined;
       let last = 0;
+      const shown = () => {
+        frame = 0;
+        afterFrame = undefined;
+        last = performance.now();
+        bump(doc);
+        notify();
+      };
+      // A summary is drawn just after a frame is painted, out of the way of the keystroke the
+      // next frame shows; what follows every change, before the next paint.
       const show = () => {
         frame = requestAnimationFrame(() => {
-          frame = 0;
-          last = performance.now();
-          bump(doc);
-          notify();
+          if (everyMs > 0) afterFrame = setTimeout(shown, 0);
+          else shown();
         });
       };
       const onUpdate = () => {
@@ -91,6 +126,7 @@ export function useDocVersion(doc: Y.Doc, { everyMs = 0 } = {}): number {
         doc.off('update', onUpdate);
         if (frame) cancelAnimationFrame(frame);
         if (timer !== undefined) clearTimeout(timer);
+        if (afterFrame !== undefined) clearTimeout(afterFrame);
       };
     },
     [doc, everyMs],

@@ -22,6 +22,7 @@ import {
 import { plainText } from './rich-text';
 import { countBrackets } from './brackets';
 import { readinessBlockers } from './readiness';
+import { noMemo, type TargetMemo } from './target-memo';
 import { openProposals, type Proposal } from './proposals';
 import type { PlacedFinding } from './personal-data-blockers';
 
@@ -85,10 +86,15 @@ export function agreementOf(doc: Y.Doc, target: AgreementTarget): Record<string,
 }
 
 function agreementWith(doc: Y.Doc, languages: readonly string[], among: readonly { code: string }[], target: AgreementTarget): Record<string, boolean> {
-  const current = currentDigest(doc, languages, target);
   const marks = agreement(doc);
   const out: Record<string, boolean> = {};
-  for (const party of among) out[party.code] = marks.get(agreementKey(target.id, party.code))?.textDigest === current;
+  // The text is read and hashed only when some party has a mark to compare it with: most
+  // segments being typed into have none yet.
+  let current: string | undefined;
+  for (const party of among) {
+    const mark = marks.get(agreementKey(target.id, party.code));
+    out[party.code] = mark !== undefined && mark.textDigest === (current ??= currentDigest(doc, languages, target));
+  }
   return out;
 }
 
@@ -122,9 +128,9 @@ export interface LockBlocker {
 export type ProposalBlocker = Pick<Proposal, 'id' | 'language' | 'byName' | 'party'>;
 
 /** What stands between the record and being lockable; empty when it can be locked. */
-export function lockBlockers(doc: Y.Doc): LockBlocker[] {
-  const blockers = agreementBlockers(doc);
-  for (const ready of readinessBlockers(doc)) {
+export function lockBlockers(doc: Y.Doc, memo: TargetMemo = noMemo): LockBlocker[] {
+  const blockers = agreementBlockers(doc, memo);
+  for (const ready of readinessBlockers(doc, memo)) {
     const same = blockers.find((b) => b.kind === ready.kind && b.id === ready.id);
     if (same && 'emptyLanguages' in ready) same.emptyLanguages = ready.emptyLanguages;
     else blockers.push({ missingParties: [], openBrackets: 0, ...ready });
@@ -132,29 +138,43 @@ export function lockBlockers(doc: Y.Doc): LockBlocker[] {
   return blockers;
 }
 
-function agreementBlockers(doc: Y.Doc): LockBlocker[] {
+function agreementBlockers(doc: Y.Doc, memo: TargetMemo): LockBlocker[] {
   const blockers: LockBlocker[] = [];
-  const open = openProposals(doc);
+  let open: Proposal[] | undefined;
   // Read once for the whole record rather than once a target.
   const { languages } = readMeetingFacts(doc);
   const among = parties(doc).toArray();
   for (const target of agreementTargets(doc)) {
-    const agreed = agreementWith(doc, languages, among, target);
-    const missingParties = Object.keys(agreed).filter((p) => !agreed[p]);
-    const openBrackets = bracketsIn(doc, target);
-    const proposed = open.filter((p) => p.segmentId === target.id).map(({ id, language, byName, party }) => ({ id, language, byName, party }));
-    if (missingParties.length > 0 || openBrackets > 0 || proposed.length > 0) {
-      blockers.push({
-        kind: target.kind,
-        id: target.id,
-        ...(target.kind === 'segment' ? { agendaItemId: target.agendaItemId } : {}),
-        missingParties,
-        openBrackets,
-        ...(proposed.length > 0 ? { openProposals: proposed } : {}),
-      });
-    }
+    const blocker = memo(target.kind === 'segment' ? target.segment : target.point, 'agreement', () => {
+      open ??= openProposals(doc);
+      return targetBlocker(doc, languages, among, open, target);
+    });
+    // A copy: lockBlockers adds the empty languages to it.
+    if (blocker) blockers.push({ ...blocker });
   }
   return blockers;
+}
+
+function targetBlocker(
+  doc: Y.Doc,
+  languages: readonly string[],
+  among: readonly { code: string }[],
+  open: readonly Proposal[],
+  target: AgreementTarget,
+): LockBlocker | null {
+  const agreed = agreementWith(doc, languages, among, target);
+  const missingParties = Object.keys(agreed).filter((p) => !agreed[p]);
+  const openBrackets = bracketsIn(doc, target);
+  const proposed = open.filter((p) => p.segmentId === target.id).map(({ id, language, byName, party }) => ({ id, language, byName, party }));
+  if (missingParties.length === 0 && openBrackets === 0 && proposed.length === 0) return null;
+  return {
+    kind: target.kind,
+    id: target.id,
+    ...(target.kind === 'segment' ? { agendaItemId: target.agendaItemId } : {}),
+    missingParties,
+    openBrackets,
+    ...(proposed.length > 0 ? { openProposals: proposed } : {}),
+  };
 }
 
 export function bracketsIn(_doc: Y.Doc, target: AgreementTarget): number {

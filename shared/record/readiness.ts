@@ -4,6 +4,7 @@
 // of every working language, so that no original prints English in an authentic text.
 import type * as Y from 'yjs';
 import { hasWording } from '../wording/languages';
+import { noMemo, type TargetMemo } from './target-memo';
 import { plainText } from './rich-text';
 import { actionPoints, agenda, agendaItemId, agendaItemTitle, minutes, parties, participants, readMeetingFacts, segmentCells, segmentId } from './schema';
 
@@ -14,7 +15,8 @@ export type ReadinessBlocker =
   | { kind: 'party'; id: string; problem: 'no-head' }
   | { kind: 'language'; id: string; problem: 'no-wording' };
 
-export function readinessBlockers(doc: Y.Doc): ReadinessBlocker[] {
+/** `memo` keeps a segment's or action point's empty languages while it is unchanged (see lockBlockers). */
+export function readinessBlockers(doc: Y.Doc, memo: TargetMemo = noMemo): ReadinessBlocker[] {
   const facts = readMeetingFacts(doc);
   const authentic = facts.authenticLanguages ?? [];
   const blockers: ReadinessBlocker[] = [];
@@ -26,17 +28,21 @@ export function readinessBlockers(doc: Y.Doc): ReadinessBlocker[] {
     const emptyTitle = emptyIn((l) => title?.get(l)?.toString() ?? '');
     if (emptyTitle.length > 0) blockers.push({ kind: 'agendaItem', id, emptyLanguages: emptyTitle });
     for (const segment of minutes(doc).get(id) ?? []) {
-      const cells = segmentCells(segment);
-      const empty = emptyIn((l) => {
-        const cell = cells.get(l);
-        return cell ? plainText(cell) : '';
+      const empty = memo(segment, 'empty', () => {
+        const cells = segmentCells(segment);
+        return emptyIn((l) => {
+          const cell = cells.get(l);
+          return cell ? plainText(cell) : '';
+        });
       });
       if (empty.length > 0) blockers.push({ kind: 'segment', id: segmentId(segment), agendaItemId: id, emptyLanguages: empty });
     }
   }
   for (const point of actionPoints(doc)) {
-    const texts = point.get('text') as Y.Map<Y.Text> | undefined;
-    const empty = emptyIn((l) => texts?.get(l)?.toString() ?? '');
+    const empty = memo(point, 'empty', () => {
+      const texts = point.get('text') as Y.Map<Y.Text> | undefined;
+      return emptyIn((l) => texts?.get(l)?.toString() ?? '');
+    });
     if (empty.length > 0) blockers.push({ kind: 'actionPoint', id: String(point.get('id')), emptyLanguages: empty });
   }
   const people = participants(doc).toArray();

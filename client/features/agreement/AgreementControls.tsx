@@ -20,9 +20,10 @@ export function AgreementControls({ target }: { target: AgreementTarget }) {
   const { t, language } = useT();
   const { connection, meeting, you, recordState, partyColor, columns } = useWorkspace();
   // Redrawn when this target's text, the marks, the parties or the languages change; not at
-  // every keystroke anywhere in the record (a row per segment did that, every frame).
+  // every keystroke anywhere in the record (a row per segment did that, every frame). The
+  // text's digest is read after the keystroke's frame is painted, not before it.
   const doc = connection.doc;
-  useYVersion(target.kind === 'segment' ? target.segment : target.point);
+  useYVersion(target.kind === 'segment' ? target.segment : target.point, { afterPaint: true });
   useYVersion(agreement(doc), { deep: false });
   useYVersion(parties(doc), { deep: false });
   useYVersion(meta(doc));

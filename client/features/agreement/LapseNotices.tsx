@@ -5,18 +5,24 @@ import { agenda, agendaItemId, minutes, actionPoints } from '../../../shared/rec
 import type { Lapse } from '../../../shared/record/lapses';
 import { setQuery } from '../../app/router';
 import { languageName, pick, useT } from '../../i18n/i18n';
-import { useDocVersion } from '../../record/use-y';
+import { SUMMARY_EVERY_MS, useDocVersion } from '../../record/use-y';
 import { useWorkspace } from '../workspace/workspace-context';
 import { lapsesToTell } from './lapse-notices';
 
 export function LapseNotices() {
+  const { you, recordState } = useWorkspace();
+  // Only a head is told, and only of a draft: no one else follows every change of the record for it.
+  return you?.role === 'head' && recordState === 'draft' ? <HeadsLapseNotices party={you.party} /> : null;
+}
+
+function HeadsLapseNotices({ party }: { party: string }) {
   const { t, language } = useT();
-  const { connection, you, meeting, columns, recordState } = useWorkspace();
-  useDocVersion(connection.doc);
+  const { connection, meeting, columns } = useWorkspace();
+  // Looked at again a few times a second at most, as the lock summary is, however many type.
+  useDocVersion(connection.doc, { everyMs: SUMMARY_EVERY_MS });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  if (you?.role !== 'head' || recordState !== 'draft') return null;
   const doc = connection.doc;
-  const notices = lapsesToTell(doc, you.party).filter((l) => !dismissed.has(keyOf(l)));
+  const notices = lapsesToTell(doc, party).filter((l) => !dismissed.has(keyOf(l)));
   if (notices.length === 0) return null;
   const partyName = (code: string) => pick(meeting.parties.find((p) => p.code === code)?.name, language, columns) || code;
   const items = agenda(doc).toArray().map(agendaItemId);

@@ -7,6 +7,6 @@ import { useWorkspace } from '../workspace/workspace-context';
 
 export function CellWarning({ fragment }: { fragment: Y.XmlFragment }) {
   const { meeting } = useWorkspace();
-  useYVersion(fragment);
+  useYVersion(fragment, { afterPaint: true });
   return <PersonalDataWarning text={plainText(fragment)} participantNames={meeting.participants.map((p) => p.name)} />;
 }

@@ -28,7 +28,7 @@ export function CellProposals({ segmentId, language, fragment }: Props) {
   // not at every keystroke anywhere in the record.
   useYVersion(proposals(connection.doc), { deep: false });
   useYVersion(parties(connection.doc), { deep: false });
-  useYVersion(fragment);
+  useYVersion(fragment, { afterPaint: true });
   const [draft, setDraft] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);

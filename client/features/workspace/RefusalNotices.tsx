@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Copy, TriangleExclamationPoint, X } from 'lucide-react';
 import { RefusalReason } from '../../../shared/protocol';
 import { useStore } from '../../app/store';
+import type { Refusal } from '../../connection/record-connection';
 import { lastEdit } from '../../editor/last-edit';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import { useWorkspace } from './workspace-context';
@@ -21,12 +22,17 @@ const EXPLANATIONS: Record<string, MessageKey> = {
 };
 
 export function RefusalNotices() {
-  const { t } = useT();
   const { connection } = useWorkspace();
   const { refusals } = useStore(connection.state);
+  // The text last typed changes at every keystroke: it is read only while there is a refusal to show.
+  return refusals.length === 0 ? null : <Refusals refusals={refusals} />;
+}
+
+function Refusals({ refusals }: { refusals: readonly Refusal[] }) {
+  const { t } = useT();
+  const { connection } = useWorkspace();
   const typed = useStore(lastEdit);
   const [copied, setCopied] = useState(false);
-  if (refusals.length === 0) return null;
 
   const copy = async () => {
     if (!typed) return;
