@@ -37,8 +37,11 @@ const DOCUMENTED_UPLOADS: readonly Uploads[] = [
     path: /^\/api\/console\/(meetings\/[^/]+\/)?word-draft$/,
     types: /^(application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/octet-stream)\s*(;|$)/i,
   },
-  // A bundle to check, or the exported original that carries it.
-  { path: /^\/api\/verify$/, types: /^(application\/pdf|application\/octet-stream)\s*(;|$)/i },
+  // A bundle to check, or the exported original (PDF or Word) that carries it.
+  {
+    path: /^\/api\/verify$/,
+    types: /^(application\/pdf|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/octet-stream)\s*(;|$)/i,
+  },
 ];
 
 /** What the request says of where it comes from, for server/policies/origin.ts to judge. */
