@@ -177,6 +177,8 @@ export const AUDIT_REASONS = [
   'no-file',
   'no-bundle',
   'not-json',
+  'cross-origin',
+  'unsupported-type',
   // The console: its accounts and sign-in, and the meetings it sets up.
   'login-taken',
   'wrong-credentials',

@@ -94,7 +94,11 @@ export type RequestRefusal =
   /** A file to verify that carries no signed bundle (a draft's, or one taken out). */
   | { code: 'no-bundle' }
   /** A file to verify that is neither JSON nor an original. */
-  | { code: 'not-json' };
+  | { code: 'not-json' }
+  /** A request with the user's cookie from a page not Accord's own: to read (`reading`), or to change something. */
+  | { code: 'cross-origin'; reading: boolean }
+  /** A change sent as neither JSON nor one of the route's documented uploads (a form can send no other). */
+  | { code: 'unsupported-type' };
 
 /** Why a console command changed nothing: its accounts and sign-in, and the meetings it sets up. */
 export type ConsoleRefusal =
@@ -160,4 +164,4 @@ export type SocketMessageRefusal = AccessRefusal | SocketRefusal;
 export type UpgradeRefusal = AccessRefusal | { code: 'cross-origin' };
 
 /** What a `not-found` refusal looked for. */
-export type Missing = 'version' | 'item' | 'case' | 'finding' | 'action-point' | 'agenda-item' | 'participant' | 'account' | 'removable-kind';
+export type Missing = 'version' | 'item' | 'case' | 'finding' | 'action-point' | 'agenda-item' | 'participant' | 'account' | 'removable-kind' | 'address';

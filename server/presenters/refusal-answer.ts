@@ -2,7 +2,7 @@
 // and the headers it carries. server/presenters/refusal.ts says which refusal is which.
 import { apiError, type ApiError } from '../routes/env';
 
-export type RefusalStatus = 401 | 400 | 403 | 404 | 409 | 413 | 422 | 429;
+export type RefusalStatus = 401 | 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 /** A refusal's answer: its status, its body, and the headers it carries (a throttle's Retry-After). */
 export interface PresentedRefusal {

@@ -73,6 +73,7 @@ const MISSING: Record<Missing, string> = {
   participant: 'There is no such participant in this meeting.',
   account: 'There is no such account.',
   'removable-kind': 'Agenda items, segments and action points are removed here.',
+  address: 'Nothing here.',
 };
 
 const verb = (action: PolicyAction) => VERB[action] ?? action;
@@ -217,6 +218,12 @@ export function presentRefusal(refusal: Refusal): PresentedRefusal {
       return say(400, 'no_file', 'Send the roster as the request body (text/csv or .xlsx), or as the form field "file".');
     case 'too-large':
       return say(413, 'too_large', TOO_LARGE[refusal.what](refusal.bytes));
+    case 'cross-origin':
+      return refusal.reading
+        ? say(403, 'cross_origin', 'This address answers only Accord’s own pages.')
+        : say(403, 'cross_origin', 'This request did not come from Accord’s own pages, so nothing was changed.');
+    case 'unsupported-type':
+      return say(415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json); nothing was changed.');
     default:
       // What is left is the console's own: its accounts, sign-in, and the meetings it sets up.
       return presentConsoleRefusal(refusal);

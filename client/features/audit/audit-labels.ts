@@ -135,6 +135,8 @@ const REASONS: Record<AuditReason, MessageKey> = {
   'no-file': 'audit.reason.invalidBody',
   'no-bundle': 'audit.reason.invalidBody',
   'not-json': 'audit.reason.invalidBody',
+  'cross-origin': 'audit.reason.crossOrigin',
+  'unsupported-type': 'audit.reason.invalidBody',
   'login-taken': 'audit.reason.account',
   'wrong-credentials': 'audit.reason.signIn',
   'too-many-sign-ins': 'audit.reason.throttled',

@@ -116,6 +116,7 @@ export const auditEn = {
   'audit.reason.alreadyDecided': 'the proposal had been decided already',
   'audit.reason.unchanged': 'nothing would have changed',
   'audit.reason.tooLarge': 'what was sent was too large',
+  'audit.reason.crossOrigin': 'it did not come from Accord’s own pages',
   'audit.reason.signIn': 'the sign-in or the link was not accepted',
   'audit.reason.throttled': 'too many attempts, so they were asked to wait',
   'audit.reason.account': 'no such account, or it was disabled or already taken',

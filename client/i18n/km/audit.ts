@@ -116,6 +116,7 @@ export const auditKm: { readonly [K in keyof typeof auditEn]: string } = {
   'audit.reason.alreadyDecided': 'សំណើនោះត្រូវបានសម្រេចរួចហើយ',
   'audit.reason.unchanged': 'គ្មានអ្វីផ្លាស់ប្តូរទេ',
   'audit.reason.tooLarge': 'អ្វីដែលបានផ្ញើធំពេក',
+  'audit.reason.crossOrigin': 'សំណើមិនបានមកពីទំព័ររបស់ Accord ផ្ទាល់ទេ',
   'audit.reason.signIn': 'ការចូលប្រព័ន្ធ ឬតំណមិនត្រូវបានទទួលយក',
   'audit.reason.throttled': 'ព្យាយាមច្រើនដងពេក ដូច្នេះត្រូវរង់ចាំសិន',
   'audit.reason.account': 'គ្មានគណនីនោះ ឬគណនីត្រូវបានបិទ ឬមានអ្នកប្រើរួចហើយ',

@@ -116,6 +116,7 @@ export const auditLo: { readonly [K in keyof typeof auditEn]: string } = {
   'audit.reason.alreadyDecided': 'ຂໍ້ສະເໜີນັ້ນໄດ້ຮັບການຕັດສິນແລ້ວ',
   'audit.reason.unchanged': 'ບໍ່ມີຫຍັງປ່ຽນແປງ',
   'audit.reason.tooLarge': 'ສິ່ງທີ່ສົ່ງມາມີຂະໜາດໃຫຍ່ເກີນໄປ',
+  'audit.reason.crossOrigin': 'ຄຳຂໍບໍ່ໄດ້ມາຈາກໜ້າເວັບຂອງ Accord ເອງ',
   'audit.reason.signIn': 'ການເຂົ້າສູ່ລະບົບ ຫຼື ລິ້ງບໍ່ໄດ້ຮັບການຍອມຮັບ',
   'audit.reason.throttled': 'ພະຍາຍາມຫຼາຍເທື່ອເກີນໄປ ຈຶ່ງຕ້ອງລໍຖ້າກ່ອນ',
   'audit.reason.account': 'ບໍ່ມີບັນຊີນັ້ນ ຫຼື ບັນຊີຖືກລະງັບ ຫຼື ມີຜູ້ໃຊ້ແລ້ວ',

@@ -116,6 +116,7 @@ export const auditMy: { readonly [K in keyof typeof auditEn]: string } = {
   'audit.reason.alreadyDecided': 'ထိုအဆိုပြုချက်ကို ဆုံးဖြတ်ပြီးဖြစ်သည်',
   'audit.reason.unchanged': 'ပြောင်းလဲမည့်အရာ မရှိပါ',
   'audit.reason.tooLarge': 'ပေးပို့သည့်အရာ အလွန်ကြီးသည်',
+  'audit.reason.crossOrigin': 'Accord ၏ ကိုယ်ပိုင်စာမျက်နှာများမှ လာသည် မဟုတ်ပါ',
   'audit.reason.signIn': 'ဝင်ရောက်မှု သို့မဟုတ် လင့်ခ်ကို လက်မခံပါ',
   'audit.reason.throttled': 'ကြိုးစားမှု အကြိမ်များလွန်း၍ စောင့်ရန် တောင်းဆိုခဲ့သည်',
   'audit.reason.account': 'ထိုအကောင့် မရှိပါ သို့မဟုတ် ပိတ်ထားသည် သို့မဟုတ် အသုံးပြုပြီးဖြစ်သည်',

@@ -116,6 +116,7 @@ export const auditTh: { readonly [K in keyof typeof auditEn]: string } = {
   'audit.reason.alreadyDecided': 'ข้อเสนอนั้นได้รับการตัดสินแล้ว',
   'audit.reason.unchanged': 'ไม่มีสิ่งใดเปลี่ยนแปลง',
   'audit.reason.tooLarge': 'สิ่งที่ส่งมามีขนาดใหญ่เกินไป',
+  'audit.reason.crossOrigin': 'คำขอไม่ได้มาจากหน้าเว็บของ Accord เอง',
   'audit.reason.signIn': 'การเข้าสู่ระบบหรือลิงก์ไม่ได้รับการยอมรับ',
   'audit.reason.throttled': 'พยายามหลายครั้งเกินไป จึงต้องรอก่อน',
   'audit.reason.account': 'ไม่มีบัญชีนั้น หรือบัญชีถูกระงับหรือมีผู้ใช้แล้ว',

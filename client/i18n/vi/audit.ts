@@ -116,6 +116,7 @@ export const auditVi: { readonly [K in keyof typeof auditEn]: string } = {
   'audit.reason.alreadyDecided': 'đề xuất đã được quyết định trước đó',
   'audit.reason.unchanged': 'không có gì thay đổi',
   'audit.reason.tooLarge': 'nội dung gửi lên quá lớn',
+  'audit.reason.crossOrigin': 'yêu cầu không đến từ chính các trang của Accord',
   'audit.reason.signIn': 'đăng nhập hoặc đường liên kết không được chấp nhận',
   'audit.reason.throttled': 'thử quá nhiều lần nên phải chờ',
   'audit.reason.account': 'không có tài khoản đó, hoặc tài khoản đã bị vô hiệu hóa hay đã có người dùng',
