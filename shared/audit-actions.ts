@@ -118,7 +118,6 @@ export type DeploymentAuditAction = (typeof DEPLOYMENT_AUDIT_ACTIONS)[number];
 
 export type AuditAction = MeetingAuditAction | DeploymentAuditAction;
 
-
 /**
  * Why something was refused, as a refused entry's `reason` names it: every refusal the
  * server's commands and routes answer (server/policies/refusal.ts, whose codes the server

@@ -8,7 +8,6 @@ import type { Missing, PolicyAction, Refusal, RequestRefusal } from '../policies
 import { presentConsoleRefusal } from './console-refusal';
 import { say, type PresentedRefusal } from './refusal-answer';
 
-
 const WHO: Partial<Record<PolicyAction, string>> = {
   lock: 'the secretariat',
   unlock: 'the secretariat',

@@ -145,7 +145,12 @@ export function lifecycleRoutes(services: Services) {
         doc({
           summary: 'Verifies a signed bundle, or an original PDF or DOCX (anyone)',
           tag: 'Lifecycle',
-          upload: ['application/json', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/octet-stream'],
+          upload: [
+            'application/json',
+            'application/pdf',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/octet-stream',
+          ],
         }),
         bodyLimit({ maxSize: MAX_BUNDLE_BYTES }),
         async (c) => {

@@ -36,7 +36,8 @@ describe('the audit log in the reader’s words', () => {
   it('puts every refusal reason the server records into words, in every interface language', () => {
     const unlabelled = AUDIT_REASONS.filter((reason) => reasonKey(reason) === null);
     expect(unlabelled).toEqual([]);
-    for (const language of UI_LANGUAGES) for (const reason of AUDIT_REASONS) expect(catalogs[language][reasonKey(reason)!].trim(), `${language} ${reason}`).not.toBe('');
+    for (const language of UI_LANGUAGES)
+      for (const reason of AUDIT_REASONS) expect(catalogs[language][reasonKey(reason)!].trim(), `${language} ${reason}`).not.toBe('');
     expect(reasonKey('something-newer')).toBeNull();
   });
 

@@ -125,5 +125,4 @@ export const lifecycleEn = {
   'doc.languages': 'Working languages: {languages}.',
   'doc.prevailing': 'In case of divergence, the {language} text prevails.',
   'doc.amends': 'This version amends version {version}.',
-
 } as const;
