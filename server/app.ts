@@ -32,6 +32,7 @@ import { consoleWordDraftRoutes } from './routes/console-word-draft';
 import { caseRoutes } from './routes/cases';
 import { consoleCaseRegisterRoutes } from './routes/console-case-register';
 import { apiError, type AppEnv } from './routes/env';
+import { refuse } from './routes/meeting-access';
 import { sameOriginOnly } from './routes/same-origin';
 import { bodyLimits, noBody } from './routes/body-limits';
 import type { Services } from './services';
@@ -114,7 +115,7 @@ export function createApp(services: Services) {
     .route('/api/meetings', caseRoutes(services))
     .route('/api/meetings', historyRoutes(services));
 
-  app.notFound((c) => c.json(apiError('not_found', 'Nothing here.'), 404));
+  app.notFound((c) => refuse(c, { code: 'not-found', what: 'address' }));
   app.onError((err, c) => {
     // Hono's own refusals (a body that is not the JSON it says it is, or too large): the client's fault, said as ours are.
     if (err instanceof HTTPException && err.status < 500)

@@ -21,6 +21,7 @@ import { openPostgresStorage } from './storage/postgres';
 import { signatureSummaries } from './commands/record-facts';
 import { watchActionPointStatuses } from './commands/console/status-watch';
 import { mkdirSync } from 'node:fs';
+import type { AuditReason } from '../shared/audit-actions';
 import { audit } from './audit';
 import { log, errorMessage } from './log';
 
@@ -64,7 +65,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     auditRefusal: (record, connection, reason) =>
       void audit(services, record.meetingId, connection.identity.participantId, 'record.write-refused', {
         documentId: record.documentId,
-        reason,
+        reason: reason satisfies AuditReason,
       }).catch((err) => log.warn('audit.failed', { error: errorMessage(err) })),
   });
   const autoVersions = new AutoVersions({ storage, now: () => services.now() }, config.versionEveryMs);

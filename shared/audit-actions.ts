@@ -105,7 +105,116 @@ export const DEPLOYMENT_AUDIT_ACTIONS = [
  */
 export const FORMER_AUDIT_ACTIONS = ['bundle.export', 'bundle.export.refused'] as const;
 
-export type AuditAction = (typeof MEETING_AUDIT_ACTIONS)[number] | (typeof DEPLOYMENT_AUDIT_ACTIONS)[number] | `${AttemptedStep}.refused`;
+/** What a meeting's own log holds: what was done to it, and what was tried and refused. */
+export type MeetingAuditAction = (typeof MEETING_AUDIT_ACTIONS)[number] | `${AttemptedStep}.refused`;
 
-/** What a log may hold: what is written now, and what was once. */
-export type LoggedAuditAction = AuditAction | (typeof FORMER_AUDIT_ACTIONS)[number];
+/** Every meeting action by name, the refused steps spelled out: what the audit view must put into words. */
+export const MEETING_AUDIT_ACTION_NAMES: readonly MeetingAuditAction[] = [
+  ...MEETING_AUDIT_ACTIONS,
+  ...ATTEMPTED_STEPS.map((step) => `${step}.refused` as const),
+];
+
+export type DeploymentAuditAction = (typeof DEPLOYMENT_AUDIT_ACTIONS)[number];
+
+export type AuditAction = MeetingAuditAction | DeploymentAuditAction;
+
+/**
+ * Why something was refused, as a refused entry's `reason` names it: every refusal the
+ * server's commands and routes answer (server/policies/refusal.ts, whose codes the server
+ * checks are all here), a body that could not be read, and what the sync socket refuses.
+ * The audit view puts each into words.
+ */
+export const AUDIT_REASONS = [
+  // Who may: authorize().
+  'unauthenticated',
+  'needs-administrator-token',
+  'no-such-meeting',
+  'not-a-participant',
+  'not-permitted',
+  'not-your-party',
+  'written-by-others',
+  'wrong-state',
+  // The lifecycle.
+  'superseded',
+  'not-agreed',
+  'not-a-party',
+  'already-signed',
+  'stale-statement',
+  'clock-skew',
+  // What only a command can tell.
+  'no-key-enrolled',
+  'invalid-key',
+  'key-in-use',
+  'bad-signature',
+  'signer-mismatch',
+  'statement-mismatch',
+  'no-such-version',
+  'unknown-party',
+  'not-locked',
+  'invitation-revoked',
+  'conflict',
+  'unknown-target',
+  'unknown-agenda-item',
+  'unknown-segment',
+  'unknown-thread',
+  'unknown-mention',
+  'mention-cannot-see',
+  'unknown-language',
+  'unknown-proposal',
+  'not-found',
+  'not-in-version',
+  'still-there',
+  'stale-annex',
+  'not-working-language',
+  'invalid-facts',
+  'already-decided',
+  'unchanged',
+  // What a request carries.
+  'invalid-body',
+  'invalid-request',
+  'too-large',
+  'no-file',
+  'no-bundle',
+  'not-json',
+  'cross-origin',
+  'unsupported-type',
+  // The console: its accounts and sign-in, and the meetings it sets up.
+  'login-taken',
+  'wrong-credentials',
+  'too-many-sign-ins',
+  'too-many-codes',
+  'wrong-code',
+  'wrong-password',
+  'same-password',
+  'invalid-setup-link',
+  'no-longer-draft',
+  'invalid-participant',
+  'invalid-roster',
+  'invalid-draft',
+  'no-account',
+  'party-not-in-meeting',
+  'roster-fixed',
+  'invalid-next-meeting',
+  'next-meeting-exists',
+  'unknown-account',
+  'account-disabled',
+  'password-change-required',
+  'no-session',
+  'invalid-invitation',
+  // The roster's refused additions, named as they always were.
+  'not_draft',
+  'invalid',
+  // The sync socket (shared/protocol.ts RefusalReason).
+  'read-only:observer',
+  'read-only:locked',
+  'read-only:signed',
+  'agreement:server-only',
+  'record:server-only',
+  'storage:unavailable',
+  'update:missing-dependencies',
+  'update:client-not-yours',
+  'remove:use-command',
+  'awareness:not-your-client',
+  'awareness:too-large',
+] as const;
+export type AuditReason = (typeof AUDIT_REASONS)[number];

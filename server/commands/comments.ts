@@ -2,7 +2,7 @@
 // table, apart from the record. Who may comment is asked of authorize() by the route (it hangs
 // on nothing in the document); each step asks `canSeeThread`, and a thread a participant may
 // not see is, to them, not there.
-import type { AuditAction } from '../../shared/audit-actions';
+import type { MeetingAuditAction } from '../../shared/audit-actions';
 import { canSeeThread } from '../../shared/comments';
 import { findTarget } from '../../shared/record/agreement';
 import { participants } from '../../shared/record/schema';
@@ -130,7 +130,7 @@ export async function setResolved(services: Services, record: RecordRow, by: Par
   return result;
 }
 
-type CommentAction = Extract<AuditAction, `comment.${string}`>;
+type CommentAction = Extract<MeetingAuditAction, `comment.${string}`>;
 
 /** Written to the audit log without the words: a delegation-only comment stays with its delegation. */
 async function auditComment(

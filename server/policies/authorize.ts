@@ -42,15 +42,18 @@ const SECRETARIAT_OFFICE: Partial<Record<Action, (state: RecordState) => boolean
   write: (state) => state === 'draft',
 };
 
-const DEPLOYMENT_ACTIONS: readonly PolicyAction[] = ['manageAccounts', 'readDeploymentAudit'] satisfies DeploymentAction[];
+const DEPLOYMENT_ACTIONS: readonly PolicyAction[] = ['manageAccounts', 'readDeploymentAudit', 'createMeetingByToken'] satisfies DeploymentAction[];
 const isDeploymentAction = (action: PolicyAction): action is DeploymentAction => DEPLOYMENT_ACTIONS.includes(action);
 
 /**
  * Null when the caller may; else why not. A meeting the caller is not part of is not there.
  * The deployment's own actions (accounts, its log) concern no meeting: asked with no target,
  * they are the administrator's (the token, or an account with the administrator role).
+ * Making a meeting through the API is the token's alone: a console account makes one at the
+ * console, where it is given to its maker.
  */
 export function authorize(principal: Principal | null, action: PolicyAction, target: MeetingTarget | null): AccessRefusal | null {
+  if (action === 'createMeetingByToken') return principal?.kind === 'admin' ? null : { code: 'needs-administrator-token' };
   if (!principal) return { code: 'unauthenticated' };
   if (isDeploymentAction(action)) {
     const administrator = principal.kind === 'admin' || (principal.kind === 'officer' && principal.account.role === 'administrator');

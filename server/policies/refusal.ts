@@ -1,24 +1,32 @@
 // Every reason the server says no, as one union: a caller who may not act (from
-// authorize()), a lifecycle step the pure lifecycle refuses, and what only a command can
-// tell (keys, signatures, a race). Codes are kebab-case here and in the audit log; the
-// presenter (server/presenters/refusal.ts) turns them into the API's snake_case codes.
+// authorize()), a lifecycle step the pure lifecycle refuses, what only a command can tell
+// (keys, signatures, a race, a look-up that finds nothing), the console's own, and a
+// request refused for what it carries. Codes are kebab-case here and in the audit log
+// (each is one of shared/audit-actions.ts AUDIT_REASONS); the presenter
+// (server/presenters/refusal.ts) turns them into the API's snake_case codes.
 import type { LifecycleRefusal } from '../../shared/lifecycle';
 import type { Action, RecordState, Role } from '../../shared/roles';
 import type { ConsoleAction, ConsoleMeetingAction } from '../../shared/console/policy';
 import type { FactsProblem } from '../../shared/console/meeting-facts';
 import type { RosterProblem } from '../../shared/console/roster';
 import type { DraftProblem } from '../../shared/console/word-draft';
+import type { Issue } from '../../shared/issues';
 
-/** What the console asks of the deployment, not of one meeting: its accounts and its own log. */
-export type DeploymentAction = Extract<ConsoleAction, 'manageAccounts' | 'readDeploymentAudit'>;
+/**
+ * What is asked of the deployment, not of one meeting: the console's accounts and its own
+ * log, and making a meeting with the administrator's token (POST /api/meetings).
+ */
+export type DeploymentAction = Extract<ConsoleAction, 'manageAccounts' | 'readDeploymentAudit'> | 'createMeetingByToken';
 
 /** What a caller may ask of a meeting: the record's own actions, the socket, the console's; and of the deployment. */
 export type PolicyAction = Action | 'connect' | ConsoleMeetingAction | DeploymentAction;
 
 /** Why authorize() says no. */
 export type AccessRefusal =
-  /** Nobody signed in. */
-  | { code: 'unauthenticated' }
+  /** Nobody signed in (to the console, where `console` says so). */
+  | { code: 'unauthenticated'; console?: true }
+  /** Only the administrator's token makes a meeting through the API: no session, no account. */
+  | { code: 'needs-administrator-token' }
   /** No such meeting, or one this caller is not part of: answered alike, so nothing leaks. */
   | { code: 'no-such-meeting' }
   /** The administrator or an officer asking for what only a meeting's participant does. */
@@ -40,6 +48,12 @@ export type CommandRefusal =
   | { code: 'signer-mismatch'; expected: { name: string; title: string } }
   | { code: 'statement-mismatch'; field: 'meetingId'; expected: string; found: string }
   | { code: 'no-such-version'; version: number }
+  /** An original asked of no party of the meeting: these are its parties. */
+  | { code: 'unknown-party'; parties: readonly string[] }
+  /** A draft has no signed bundle. */
+  | { code: 'not-locked' }
+  /** A withdrawn invitation gets no new link. */
+  | { code: 'invitation-revoked' }
   /** Another request changed the record first; nothing was stored. */
   | { code: 'conflict' }
   /** No segment or action point of that id in the record. */
@@ -68,6 +82,23 @@ export type CommandRefusal =
   | { code: 'already-decided'; proposalId: string }
   /** A proposal of the wording the cell already has. */
   | { code: 'unchanged' };
+
+/** Why a request was refused for what it carries, before anything in it was acted on. */
+export type RequestRefusal =
+  /** A body, query or path parameter the route's schema refused: answered with the route's own code (`invalid_meeting`…) and every problem. */
+  | { code: 'invalid-request'; answerCode: string; issues: Issue[] }
+  /** A body over its ceiling (`bytes`), or a file over its own: not read. */
+  | { code: 'too-large'; what: 'body' | 'roster' | 'word-draft'; bytes: number }
+  /** A roster import with no file in it. */
+  | { code: 'no-file' }
+  /** A file to verify that carries no signed bundle (a draft's, or one taken out). */
+  | { code: 'no-bundle' }
+  /** A file to verify that is neither JSON nor an original. */
+  | { code: 'not-json' }
+  /** A request with the user's cookie from a page not Accord's own: to read (`reading`), or to change something. */
+  | { code: 'cross-origin'; reading: boolean }
+  /** A change sent as neither JSON nor one of the route's documented uploads (a form can send no other). */
+  | { code: 'unsupported-type' };
 
 /** Why a console command changed nothing: its accounts and sign-in, and the meetings it sets up. */
 export type ConsoleRefusal =
@@ -99,9 +130,18 @@ export type ConsoleRefusal =
   | { code: 'roster-fixed' }
   | { code: 'invalid-next-meeting'; problems: FactsProblem[] }
   /** Meeting `number` of the series was made already (at the same moment, perhaps). */
-  | { code: 'next-meeting-exists'; number: number; meetingId: string | null };
+  | { code: 'next-meeting-exists'; number: number; meetingId: string | null }
+  /** No enabled account signs in with the login given. */
+  | { code: 'unknown-account' }
+  | { code: 'account-disabled' }
+  /** The password given to start with is for the first sign-in only. */
+  | { code: 'password-change-required' }
+  /** The caller asks who they are, and is nobody yet: as a participant (the workspace) or as an officer (the console). */
+  | { code: 'no-session'; of: 'participant' | 'officer' }
+  /** An invitation link not valid now: unknown, or withdrawn. */
+  | { code: 'invalid-invitation' };
 
-export type Refusal = AccessRefusal | CommandRefusal | ConsoleRefusal;
+export type Refusal = AccessRefusal | CommandRefusal | ConsoleRefusal | RequestRefusal;
 
 /** What only the sync socket refuses, beside authorize()'s answers: a change no client makes, or one the record cannot take now. */
 export type SocketRefusal =
@@ -124,4 +164,4 @@ export type SocketMessageRefusal = AccessRefusal | SocketRefusal;
 export type UpgradeRefusal = AccessRefusal | { code: 'cross-origin' };
 
 /** What a `not-found` refusal looked for. */
-export type Missing = 'version' | 'item' | 'case' | 'finding' | 'action-point' | 'agenda-item' | 'participant';
+export type Missing = 'version' | 'item' | 'case' | 'finding' | 'action-point' | 'agenda-item' | 'participant' | 'account' | 'removable-kind' | 'address';

@@ -4,11 +4,9 @@
 // was stored.
 import type { LockBlocker } from '../../shared/record/agreement';
 import type { Issue } from '../../shared/issues';
-import { assertNever } from '../../shared/roles';
-import type { Missing, PolicyAction, Refusal } from '../policies/refusal';
-import { apiError, type ApiError } from '../routes/env';
-
-export type RefusalStatus = 401 | 400 | 403 | 404 | 409 | 422 | 429;
+import type { Missing, PolicyAction, Refusal, RequestRefusal } from '../policies/refusal';
+import { presentConsoleRefusal } from './console-refusal';
+import { say, type PresentedRefusal } from './refusal-answer';
 
 const WHO: Partial<Record<PolicyAction, string>> = {
   lock: 'the secretariat',
@@ -72,30 +70,27 @@ const MISSING: Record<Missing, string> = {
   'action-point': 'There is no such action point in the record.',
   'agenda-item': 'This agenda item is no longer in the record.',
   participant: 'There is no such participant in this meeting.',
+  account: 'There is no such account.',
+  'removable-kind': 'Agenda items, segments and action points are removed here.',
+  address: 'Nothing here.',
 };
 
 const verb = (action: PolicyAction) => VERB[action] ?? action;
 
-/** A refusal's answer: its status, its body, and the headers it carries (a throttle's Retry-After). */
-export interface PresentedRefusal {
-  status: RefusalStatus;
-  body: ApiError & Record<string, unknown>;
-  headers?: Record<string, string>;
-}
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
+const TOO_LARGE: Record<Extract<RequestRefusal, { code: 'too-large' }>['what'], (bytes: number) => string> = {
+  body: (bytes) => `The request body is over ${bytes} bytes; nothing was read.`,
+  roster: (bytes) => `The file is over ${megabytes(bytes)} MB; a roster is smaller.`,
+  'word-draft': (bytes) => `The file is over ${megabytes(bytes)} MB; a draft of minutes is smaller.`,
+};
 
 export function presentRefusal(refusal: Refusal): PresentedRefusal {
-  const say = (status: RefusalStatus, code: string, message: string, extra: Record<string, unknown> = {}): PresentedRefusal => ({
-    status,
-    body: { error: { ...apiError(code, message).error, ...extra } },
-  });
-  // A client that waits as told is let in again: the header says when, in seconds.
-  const throttled = (retryAfterSeconds: number, message: string): PresentedRefusal => ({
-    ...say(429, 'too_many_attempts', message),
-    headers: { 'retry-after': String(retryAfterSeconds) },
-  });
   switch (refusal.code) {
     case 'unauthenticated':
-      return say(401, 'unauthorized', 'Open your invitation link to sign in.');
+      return refusal.console ? say(401, 'unauthorized', 'Sign in to the console first.') : say(401, 'unauthorized', 'Open your invitation link to sign in.');
+    case 'needs-administrator-token':
+      return say(401, 'unauthorized', 'Creating a meeting needs the administrator token.');
     case 'no-such-meeting':
       return say(404, 'not_found', 'There is no meeting here that you may open.');
     case 'not-a-participant':
@@ -163,6 +158,12 @@ export function presentRefusal(refusal: Refusal): PresentedRefusal {
       return say(422, 'statement_mismatch', 'The statement names another meeting.', { expected: refusal.expected, found: refusal.found });
     case 'no-such-version':
       return say(404, 'no_such_version', `This meeting has no version ${refusal.version}.`);
+    case 'unknown-party':
+      return say(400, 'unknown_original', `Say whose original to export: ${refusal.parties.map((p) => `original=${p}`).join(' or ')}.`);
+    case 'not-locked':
+      return say(409, 'not_locked', 'A draft has no signed bundle: the record is bundled once it is locked.');
+    case 'invitation-revoked':
+      return say(409, 'revoked', 'This invitation was withdrawn; it cannot be given a new link.');
     case 'unknown-target':
       return say(404, 'unknown_target', 'There is no such segment or action point in the record.');
     case 'unknown-agenda-item':
@@ -206,64 +207,33 @@ export function presentRefusal(refusal: Refusal): PresentedRefusal {
       return say(400, 'unchanged', 'The proposed wording is the same as the text: nothing to propose.');
     case 'conflict':
       return say(409, 'conflict', 'Someone changed the record at the same moment. Reload it and try again; nothing was stored.');
-    case 'login-taken':
-      return say(409, 'login_taken', 'Another account already signs in with this login.');
-    case 'wrong-credentials':
-      return say(401, 'wrong_credentials', 'The login or the password is not right.');
-    case 'too-many-sign-ins':
-      return throttled(
-        refusal.retryAfterSeconds,
-        `Too many failed sign-ins: wait ${Math.ceil(refusal.retryAfterSeconds / 60)} minutes, or ask the administrator for a setup link.`,
-      );
-    case 'too-many-codes':
-      return throttled(
-        refusal.retryAfterSeconds,
-        `Too many wrong codes: wait ${Math.ceil(refusal.retryAfterSeconds / 60)} minutes, or restart the server for a new code.`,
-      );
-    case 'wrong-code':
-      return say(401, 'wrong_code', 'This is not the set-up code the server printed at its last start, or it was used already.');
-    case 'wrong-password':
-      return say(403, 'wrong_password', 'The current password is not right; nothing was changed.');
-    case 'same-password':
-      return say(400, 'same_password', 'Choose a password other than the one you were given.');
-    case 'invalid-setup-link':
-      return say(401, 'invalid_setup_link', 'This setup link is not valid, was used already, or has expired. Ask the administrator for a new one.');
-    case 'no-longer-draft':
-      return say(409, 'not_draft', `The record is no longer a draft: its ${refusal.fixed === 'roster' ? 'roster is' : 'agenda and minutes are'} fixed.`);
-    case 'invalid-participant':
-      return say(400, 'invalid_participant', 'This person was not added.', {
-        issues: refusal.problems.map((p): Issue => ({ path: p.column ?? '', message: p.message, code: `roster.${p.code}` })),
-      });
-    case 'invalid-roster':
-      return say(400, 'invalid_roster', 'The list was refused; nobody was added. Correct the lines named and import it again.', {
-        problems: refusal.problems,
-      });
-    case 'invalid-draft':
-      return say(400, 'invalid_draft', 'The draft was not imported; nothing was stored. Correct the paragraphs named and try again.', {
-        problems: refusal.problems,
-      });
-    case 'no-account':
-      return say(403, 'no_account', 'The administrator token has no place on a roster: sign in to the console with an account to open the workspace.');
-    case 'party-not-in-meeting':
-      return say(409, 'not_a_party', 'Choose which party’s secretariat you sit with: your own party is not a party of this meeting.', {
-        parties: refusal.parties,
-      });
-    case 'roster-fixed':
-      return say(
-        409,
-        'roster_fixed',
-        'The record is locked: its roster is fixed, so you cannot join it as secretariat now. Ask a secretariat on the roster for an invitation link.',
-      );
-    case 'invalid-next-meeting':
-      return say(409, 'invalid_next_meeting', 'The next meeting could not be made from this one; nothing was stored.', { issues: refusal.problems });
-    case 'next-meeting-exists':
-      return say(409, 'next_meeting_exists', `Meeting ${refusal.number} of this series exists already.`, {
-        meetingId: refusal.meetingId,
-        number: refusal.number,
-      });
+    case 'invalid-request':
+      return say(400, refusal.answerCode, refusedFields(refusal.issues), { issues: refusal.issues });
+    case 'no-bundle':
+      return say(400, 'no_bundle', 'This file carries no signed bundle: it is a draft, or its bundle was taken out.');
+    case 'not-json':
+      return say(400, 'not_json', 'The file is neither JSON nor a PDF: send the signed bundle (.json) or the original PDF as it was exported.');
+    case 'no-file':
+      return say(400, 'no_file', 'Send the roster as the request body (text/csv or .xlsx), or as the form field "file".');
+    case 'too-large':
+      return say(413, 'too_large', TOO_LARGE[refusal.what](refusal.bytes));
+    case 'cross-origin':
+      return refusal.reading
+        ? say(403, 'cross_origin', 'This address answers only Accord’s own pages.')
+        : say(403, 'cross_origin', 'This request did not come from Accord’s own pages, so nothing was changed.');
+    case 'unsupported-type':
+      return say(415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json); nothing was changed.');
     default:
-      return assertNever(refusal);
+      // What is left is the console's own: its accounts, sign-in, and the meetings it sets up.
+      return presentConsoleRefusal(refusal);
   }
+}
+
+/** "The request was refused (targetId: …; agreed: …); nothing was stored.": the first few fields, for a reader of the raw answer. */
+function refusedFields(issues: readonly Issue[]): string {
+  const named = issues.slice(0, 3).map((i) => `${i.path || 'the body'}: ${i.message}`);
+  if (issues.length > 3) named.push(`and ${issues.length - 3} more`);
+  return `The request was refused (${named.join('; ')}); nothing was stored.`;
 }
 
 /** What blocks a lock, in a sentence: each kind of blocker once, with how many there are. */

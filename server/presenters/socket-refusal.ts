@@ -24,6 +24,7 @@ export function presentSocketRefusal(refusal: SocketMessageRefusal): RefusalReas
     case 'written-by-others':
     case 'not-a-participant':
     case 'unauthenticated':
+    case 'needs-administrator-token':
     case 'no-such-meeting':
       return RefusalReason.readOnlyObserver;
     case 'wrong-state':
@@ -55,6 +56,7 @@ export function presentSocketRefusal(refusal: SocketMessageRefusal): RefusalReas
 export function presentUpgradeRefusal(refusal: UpgradeRefusal): { status: 401 | 403; text: string } {
   switch (refusal.code) {
     case 'unauthenticated':
+    case 'needs-administrator-token':
     case 'not-a-participant':
       return { status: 401, text: 'Unauthorized' };
     case 'no-such-meeting':

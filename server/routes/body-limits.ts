@@ -6,7 +6,8 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
+import { refuse } from './meeting-access';
 
 export const BODY_LIMITS = {
   /** No credential: an invitation token, or a login and a password. */
@@ -24,7 +25,7 @@ const WORD_DRAFT = /^\/api\/console\/(meetings\/[^/]+\/)?word-draft$/;
 const tooLarge = (limit: number) => (c: Context) => {
   // Not read, and not kept alive to be read: the sender may go on sending.
   c.header('connection', 'close');
-  return c.json(apiError('too_large', `The request body is over ${limit} bytes; nothing was read.`), 413);
+  return refuse(c, { code: 'too-large', what: 'body', bytes: limit });
 };
 
 const limits = {

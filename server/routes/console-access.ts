@@ -11,7 +11,7 @@ import { consoleUserOf, type ConsoleUser } from '../auth/console-user';
 import type { Config } from '../config';
 import type { Services } from '../services';
 import type { MeetingRow, RecordRow } from '../storage/storage';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
 import { authorize } from '../policies/authorize';
 import type { DeploymentAction } from '../policies/refusal';
 import { meetingAccess, refuse, type Refusing } from './meeting-access';
@@ -37,12 +37,8 @@ export async function findConsoleUser(c: Context<ConsoleEnv>, services: Services
 export const requireConsoleUser = (services: Services) =>
   createMiddleware<ConsoleEnv>(async (c, next) => {
     const user = await findConsoleUser(c, services);
-    if (!user) return c.json(apiError('unauthorized', 'Sign in to the console first.'), 401);
-    if (user.account?.mustChangePassword)
-      return c.json(
-        apiError('password_change_required', 'Choose a new password before anything else: the one you were given was for the first sign-in only.'),
-        403,
-      );
+    if (!user) return refuse(c, { code: 'unauthenticated', console: true });
+    if (user.account?.mustChangePassword) return refuse(c, { code: 'password-change-required' });
     c.set('user', user);
     await next();
   });

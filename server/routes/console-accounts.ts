@@ -9,7 +9,6 @@ import { DEPLOYMENT_LOG } from '../commands/console/deployment-audit';
 import { presentAccount, setupLink } from '../presenters/console/account';
 import { checkedAudit } from '../audit';
 import type { Services } from '../services';
-import { apiError } from './env';
 import { doc } from './route-doc';
 import { baseUrl, invalidBody } from './http';
 import { allowedTo, requireAdministrator, requireConsoleUser, type ConsoleEnv } from './console-access';
@@ -44,8 +43,8 @@ export function consoleAccountRoutes(services: Services) {
       requireAdministrator,
       async (c) => {
         const account = await findAccount(c.req.param('accountId'));
-        if (!account) return c.json(apiError('not_found', 'There is no such account.'), 404);
-        if (account.disabledAt) return c.json(apiError('disabled', 'This account is disabled; make a new one.'), 409);
+        if (!account) return refuse(c, { code: 'not-found', what: 'account' });
+        if (account.disabledAt) return refuse(c, { code: 'account-disabled' });
         const token = await issueSetupLink(services, account, c.get('user').actor);
         return c.json({ account: presentAccount(account), setupLink: setupLink(baseUrl(c, services.config), token) }, 201);
       },
@@ -57,7 +56,7 @@ export function consoleAccountRoutes(services: Services) {
       requireAdministrator,
       async (c) => {
         const account = await findAccount(c.req.param('accountId'));
-        if (!account) return c.json(apiError('not_found', 'There is no such account.'), 404);
+        if (!account) return refuse(c, { code: 'not-found', what: 'account' });
         await disableAccount(services, account, c.get('user').actor);
         return c.json({ account: presentAccount({ ...account, disabledAt: account.disabledAt ?? services.now().toISOString() }) }, 200);
       },

@@ -12,7 +12,6 @@ import { editFacts } from '../commands/console/edit-facts';
 import { seriesMeetings, visibleMeetings } from '../commands/console/register';
 import { presentConsoleMeeting, presentIssued, presentMeetingSummary } from '../presenters/console/meeting';
 import type { Services } from '../services';
-import { apiError } from './env';
 import { doc } from './route-doc';
 import { baseUrl, invalidBody } from './http';
 import { consoleMeeting, requireConsoleUser, type ConsoleEnv } from './console-access';
@@ -76,7 +75,7 @@ export function consoleMeetingRoutes(services: Services) {
         const access = await consoleMeeting(c, services, 'grantMeeting');
         if (access instanceof Response) return access;
         const account = await storage.findAccountByLogin(c.req.valid('json').login);
-        if (!account || account.disabledAt) return c.json(apiError('unknown_account', 'No enabled account signs in with this login.'), 404);
+        if (!account || account.disabledAt) return refuse(c, { code: 'unknown-account' });
         await grant(services, access.meeting.id, account.id, access.user.actor);
         await audit(services, access.meeting.id, access.user.actor, 'meeting.officer-granted', { accountId: account.id });
         return c.json({ meetingId: access.meeting.id, accountId: account.id, name: account.name, login: account.login }, 201);

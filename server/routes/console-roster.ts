@@ -10,7 +10,6 @@ import { addToRoster, removeFromRoster, rosterContext } from '../commands/consol
 import { readRosterFile, rosterFormat, UnreadableRoster } from '../console/roster-file';
 import { presentIssued } from '../presenters/console/meeting';
 import type { Services } from '../services';
-import { apiError } from './env';
 import { doc } from './route-doc';
 import { baseUrl, invalidBody } from './http';
 import { consoleMeeting, requireConsoleUser, type ConsoleEnv } from './console-access';
@@ -65,13 +64,13 @@ export function consoleRosterRoutes(services: Services) {
         upload: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'multipart/form-data'],
       }),
       signedIn,
-      bodyLimit({ maxSize: MAX_ROSTER_BYTES, onError: (c) => c.json(apiError('too_large', 'The file is over 2 MB; a roster is smaller.'), 413) }),
+      bodyLimit({ maxSize: MAX_ROSTER_BYTES, onError: (c) => refuse(c, { code: 'too-large', what: 'roster', bytes: MAX_ROSTER_BYTES }) }),
       validator('query', rosterQuery, invalidBody('invalid_query')),
       async (c) => {
         const access = await consoleMeeting(c, services, 'editMeeting');
         if (access instanceof Response) return access;
         const upload = await uploadedFile(c);
-        if (!upload) return c.json(apiError('no_file', 'Send the roster as the request body (text/csv or .xlsx), or as the form field "file".'), 400);
+        if (!upload) return refuse(c, { code: 'no-file' });
         const format = rosterFormat(upload.type, upload.name, upload.bytes);
         let rows: Awaited<ReturnType<typeof readRosterFile>>;
         try {

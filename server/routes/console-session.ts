@@ -11,7 +11,6 @@ import { changePassword, completeSetup, setupLinkAccount } from '../commands/con
 import { signIn, signOut } from '../commands/console/sign-in';
 import { presentAccount } from '../presenters/console/account';
 import type { Services } from '../services';
-import { apiError } from './env';
 import { doc } from './route-doc';
 import { invalidBody, isHttps } from './http';
 import { clientAddress, findConsoleUser, type ConsoleEnv } from './console-access';
@@ -42,7 +41,7 @@ export function consoleSessionRoutes(services: Services) {
       )
       .get('/', doc({ summary: 'Who is signed in to the console', tag: 'Console: accounts' }), async (c) => {
         const user = await findConsoleUser(c, services);
-        if (!user) return c.json(apiError('unauthorized', 'Not signed in to the console.'), 401);
+        if (!user) return refuse(c, { code: 'no-session', of: 'officer' });
         return c.json({ account: user.account ? presentAccount(user.account) : null, administrator: user.administrator, name: user.name }, 200);
       })
       .delete('/', doc({ summary: 'Signs the officer out', tag: 'Console: accounts' }), async (c) => {
@@ -57,7 +56,7 @@ export function consoleSessionRoutes(services: Services) {
         validator('json', passwordChange, invalidBody('invalid_password_change')),
         async (c) => {
           const officer = await officerOf(c);
-          if (!officer) return c.json(apiError('unauthorized', 'Sign in to the console first.'), 401);
+          if (!officer) return refuse(c, { code: 'unauthenticated', console: true });
           const { currentPassword, newPassword } = c.req.valid('json');
           const result = await changePassword(services, officer.account, officer.sessionHash, currentPassword, newPassword);
           if (!result.ok) return refuse(c, result.refusal);

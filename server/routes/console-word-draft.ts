@@ -9,7 +9,6 @@ import { draftAsInput, readDraft } from '../../shared/console/word-draft';
 import { languageTag } from '../../shared/record/meeting-input';
 import { draftBlocks, importDraft, isProblems } from '../commands/console/import-draft';
 import type { Services } from '../services';
-import { apiError } from './env';
 import { doc } from './route-doc';
 import { invalidBody } from './http';
 import { consoleMeeting, requireConsoleUser, type ConsoleEnv } from './console-access';
@@ -28,7 +27,7 @@ export function consoleWordDraftRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
   const limit = bodyLimit({
     maxSize: MAX_DRAFT_BYTES,
-    onError: (c) => c.json(apiError('too_large', 'The file is over 10 MB; a draft of minutes is smaller.'), 413),
+    onError: (c) => refuse(c, { code: 'too-large', what: 'word-draft', bytes: MAX_DRAFT_BYTES }),
   });
   const query = validator('query', draftQuery, invalidBody('invalid_query'));
   const body = async (c: Context) => new Uint8Array(await c.req.arrayBuffer());

@@ -11,10 +11,10 @@ import { loadExportSource, originalSource, type ExportSource } from '../export/e
 import { bundleDownloadName, originalFileName, type ExportFormat } from '../export/file-names';
 import { UnknownParty, originalFor, type Original } from '../export/original';
 import type { Services } from '../services';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
 import { doc } from './route-doc';
 import { auditedInvalidBody, baseUrl } from './http';
-import { meetingAccess, versionOf } from './meeting-access';
+import { meetingAccess, refuse, versionOf } from './meeting-access';
 
 const exportQuery = z.object({
   original: z.string().trim().max(16).optional(),
@@ -36,8 +36,10 @@ export function exportRoutes(services: Services) {
     const { actor } = access;
     const record = await versionOf(services, access, version);
     if (!record) {
-      await auditRefusal(services, access.meeting.id, actor, action, { code: 'no-such-version' }, { version });
-      return c.json(apiError('no_such_version', `This meeting has no version ${version}.`), 404);
+      // versionOf finds the current record when no version is named: one was, and is not there.
+      const refusal = { code: 'no-such-version', version: version ?? access.record.version } as const;
+      await auditRefusal(services, access.meeting.id, actor, action, refusal);
+      return refuse(c, refusal);
     }
     return { access, actor, action, source: await loadExportSource(services, access.meeting, record) };
   }
@@ -51,9 +53,9 @@ export function exportRoutes(services: Services) {
       chosen = originalFor(originalSource(source), query.original ?? '', `${baseUrl(c, services.config)}/verify`);
     } catch (err) {
       if (!(err instanceof UnknownParty)) throw err;
-      await auditRefusal(services, access.meeting.id, actor, action, { code: 'unknown-party' }, { original: query.original ?? null });
-      const choices = err.parties.map((p) => `original=${p}`).join(' or ');
-      return c.json(apiError('unknown_original', `Say whose original to export: ${choices}.`), 400);
+      const refusal = { code: 'unknown-party', parties: err.parties } as const;
+      await auditRefusal(services, access.meeting.id, actor, action, refusal, { original: query.original ?? null });
+      return refuse(c, refusal);
     }
     const now = services.now();
     // The typesetting (fonts, HarfBuzz, pdfkit, docx) loads with the first export, not when the server starts.
@@ -87,8 +89,9 @@ export function exportRoutes(services: Services) {
         if (ready instanceof Response) return ready;
         const { access, actor, action, source } = ready;
         if (!source.bundle) {
-          await auditRefusal(services, access.meeting.id, actor, action, { code: 'not-locked' });
-          return c.json(apiError('not_locked', 'A draft has no signed bundle: the record is bundled once it is locked.'), 409);
+          const refusal = { code: 'not-locked' } as const;
+          await auditRefusal(services, access.meeting.id, actor, action, refusal);
+          return refuse(c, refusal);
         }
         const bytes = Buffer.from(bundleFileText(source.bundle), 'utf8');
         await audit(services, access.meeting.id, actor, action, detail(source, { bytes: bytes.length }));

@@ -8,16 +8,14 @@ import { ITEM_KINDS, namedVersionRequest, restoreRequest } from '../../shared/hi
 import { compareVersions, listHistory, nameVersion, readVersion, restoreFromVersion } from '../commands/history';
 import { removeFromRecord } from '../commands/remove-from-record';
 import type { Services } from '../services';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
 import { doc } from './route-doc';
 import { invalidBody } from './http';
 import { meetingAccess, refuse } from './meeting-access';
 
 const removalPath = z.object({ id: z.string(), kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(200) });
 // A kind that is not one of the three is an address that does not exist, as it always was (404), not a bad body.
-const unknownKind = validator('param', removalPath, (result, c) =>
-  result.success ? undefined : c.json(apiError('not_found', 'Agenda items, segments and action points are removed here.'), 404),
-);
+const unknownKind = validator('param', removalPath, (result, c) => (result.success ? undefined : refuse(c, { code: 'not-found', what: 'removable-kind' })));
 const compareQuery = z.object({
   from: z.string().min(1, 'Name the versions to compare: ?from=…&to=… (to: a version, or current).').max(200),
   to: z.string().min(1).max(200).optional(),

@@ -2,11 +2,12 @@
 import type { Context } from 'hono';
 import type { Config } from '../config';
 import type { z } from 'zod';
-import { issuesOf, type Issue } from '../../shared/issues';
+import { issuesOf } from '../../shared/issues';
 import type { AttemptedStep } from '../../shared/audit-actions';
 import { auditRefusal } from '../commands/lifecycle-audit';
 import type { Services } from '../services';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
+import { refuse } from './meeting-access';
 
 /** The address invitation links point at: PUBLIC_URL, else the one the request came to. */
 export function baseUrl(c: Context, config: Config): string {
@@ -29,16 +30,8 @@ interface ValidationResult {
 /** The validator's hook: a refused body names every problem by its path, in `issues` and in the message. */
 export const invalidBody = (code: string) => (result: ValidationResult, c: Context) => {
   if (result.success || !result.error) return;
-  const issues = issuesOf(result.error);
-  return c.json(apiError(code, refusedFields(issues), issues), 400);
+  return refuse(c, { code: 'invalid-request', answerCode: code, issues: issuesOf(result.error) });
 };
-
-/** "The request was refused (targetId: …; agreed: …); nothing was stored.": the first few fields, for a reader of the raw answer. */
-function refusedFields(issues: Issue[]): string {
-  const named = issues.slice(0, 3).map((i) => `${i.path || 'the body'}: ${i.message}`);
-  if (issues.length > 3) named.push(`and ${issues.length - 3} more`);
-  return `The request was refused (${named.join('; ')}); nothing was stored.`;
-}
 
 /** The validator's hook for a step the audit log follows: refuses as `invalidBody` does, and writes `<step>.refused`. */
 export const auditedInvalidBody = (services: Services, code: string, step: AttemptedStep) => async (result: ValidationResult, c: Context) => {

@@ -3,10 +3,10 @@ import { issueFreshLink, revokeInvitation } from '../commands/invitation-links';
 import { invitationLink } from '../presenters/meeting';
 import type { Services } from '../services';
 import type { InvitationRow } from '../storage/storage';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
 import { doc } from './route-doc';
 import { baseUrl } from './http';
-import { meetingAccess } from './meeting-access';
+import { meetingAccess, refuse } from './meeting-access';
 
 const presentInvitation = (i: InvitationRow) => ({
   participantId: i.participantId,
@@ -32,8 +32,8 @@ export function invitationRoutes(services: Services) {
       const access = await meetingAccess(c, services, 'manageInvitations', { refusedAs: 'invitation.link-refused' });
       if (access instanceof Response) return access;
       const invitation = await findInvitation(access.meeting.id, c.req.param('participantId'));
-      if (!invitation) return c.json(apiError('not_found', 'There is no such participant in this meeting.'), 404);
-      if (invitation.revokedAt) return c.json(apiError('revoked', 'This invitation was withdrawn; it cannot be given a new link.'), 409);
+      if (!invitation) return refuse(c, { code: 'not-found', what: 'participant' });
+      if (invitation.revokedAt) return refuse(c, { code: 'invitation-revoked' });
       const token = await issueFreshLink(services, invitation, access.actor);
       return c.json({ participantId: invitation.participantId, token, link: invitationLink(baseUrl(c, services.config), token) }, 201);
     })
@@ -41,7 +41,7 @@ export function invitationRoutes(services: Services) {
       const access = await meetingAccess(c, services, 'manageInvitations', { refusedAs: 'invitation.revoke-refused' });
       if (access instanceof Response) return access;
       const invitation = await findInvitation(access.meeting.id, c.req.param('participantId'));
-      if (!invitation) return c.json(apiError('not_found', 'There is no such participant in this meeting.'), 404);
+      if (!invitation) return refuse(c, { code: 'not-found', what: 'participant' });
       await revokeInvitation(services, invitation, access.actor);
       return c.json(presentInvitation({ ...invitation, revokedAt: services.now().toISOString() }), 200);
     });

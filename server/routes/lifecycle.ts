@@ -23,10 +23,10 @@ import { fingerprintOf, presentAudit, presentKey, presentRecord, presentVersions
 import { presentRefusal } from '../presenters/refusal';
 import type { Services } from '../services';
 import type { RecordRow } from '../storage/storage';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
 import { doc } from './route-doc';
 import { auditedInvalidBody, invalidBody } from './http';
-import { meetingAccess, versionOf } from './meeting-access';
+import { meetingAccess, refuse, versionOf } from './meeting-access';
 
 const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 
@@ -145,7 +145,12 @@ export function lifecycleRoutes(services: Services) {
         doc({
           summary: 'Verifies a signed bundle, or an original PDF or DOCX (anyone)',
           tag: 'Lifecycle',
-          upload: ['application/json', 'application/pdf', 'application/octet-stream'],
+          upload: [
+            'application/json',
+            'application/pdf',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/octet-stream',
+          ],
         }),
         bodyLimit({ maxSize: MAX_BUNDLE_BYTES }),
         async (c) => {
@@ -158,15 +163,14 @@ export function lifecycleRoutes(services: Services) {
               verdict = (await (isPdf(bytes) ? verifyPdfOriginal(bytes) : verifyDocxOriginal(bytes))).verdict;
             } catch (err) {
               if (!(err instanceof NoAttachedBundle)) throw err;
-              return c.json(apiError('no_bundle', 'This file carries no signed bundle: it is a draft, or its bundle was taken out.'), 400);
+              return refuse(c, { code: 'no-bundle' });
             }
           } else {
             let bundle: unknown;
             try {
               bundle = JSON.parse(new TextDecoder().decode(bytes));
             } catch {
-              const message = 'The file is neither JSON nor a PDF: send the signed bundle (.json) or the original PDF as it was exported.';
-              return c.json(apiError('not_json', message), 400);
+              return refuse(c, { code: 'not-json' });
             }
             verdict = await verifyBundle(bundle);
           }

@@ -3,7 +3,7 @@
 // to the meeting's log and answered by the one presenter; a meeting the caller is not
 // part of is answered as not there, and its own log says someone reached for it.
 import type { Context } from 'hono';
-import type { AttemptedStep, AuditAction } from '../../shared/audit-actions';
+import type { AttemptedStep, MeetingAuditAction } from '../../shared/audit-actions';
 import type { Principal } from '../auth/principal';
 import { officerActor, officerManages } from '../auth/officer-access';
 import { audit } from '../audit';
@@ -30,7 +30,7 @@ export interface AccessOptions {
   /** Written to the log as `<step>.refused` when the caller is refused. */
   step?: AttemptedStep;
   /** Written to the log under this name when the caller is refused (for entries named apart). */
-  refusedAs?: AuditAction;
+  refusedAs?: MeetingAuditAction;
   /** The party the action is taken for, where it is not the caller's own. */
   party?: string;
   /** Who asks, when not the request's principal: the console's officer beside a participant's session. */

@@ -5,14 +5,16 @@ import { meetingInput } from '../../shared/record/meeting-input';
 import { createMeeting } from '../commands/create-meeting';
 import { presentCreatedMeeting, presentMeeting } from '../presenters/meeting';
 import type { Services } from '../services';
-import { apiError, type AppEnv } from './env';
+import { authorize } from '../policies/authorize';
+import type { AppEnv } from './env';
 import { doc } from './route-doc';
 import { baseUrl, invalidBody } from './http';
-import { meetingAccess } from './meeting-access';
+import { meetingAccess, refuse } from './meeting-access';
 
-// Checked before the body, so that a stranger learns nothing of what a meeting holds.
+// Asked before the body is read, so that a stranger learns nothing of what a meeting holds.
 const requireAdministrator = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.get('principal')?.kind !== 'admin') return c.json(apiError('unauthorized', 'Creating a meeting needs the administrator token.'), 401);
+  const refusal = authorize(c.get('principal'), 'createMeetingByToken', null);
+  if (refusal) return refuse(c, refusal);
   await next();
 });
 

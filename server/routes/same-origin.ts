@@ -14,7 +14,9 @@ import { BEARER } from '../auth/principal';
 import type { Config } from '../config';
 import { log } from '../log';
 import { fromOwnPages, mayReadFrom, type RequestSource } from '../policies/origin';
-import { apiError } from './env';
+import type { Refusal } from '../policies/refusal';
+import { presentRefusal } from '../presenters/refusal';
+import { refuse } from './meeting-access';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -37,8 +39,11 @@ const DOCUMENTED_UPLOADS: readonly Uploads[] = [
     path: /^\/api\/console\/(meetings\/[^/]+\/)?word-draft$/,
     types: /^(application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/octet-stream)\s*(;|$)/i,
   },
-  // A bundle to check, or the exported original that carries it.
-  { path: /^\/api\/verify$/, types: /^(application\/pdf|application\/octet-stream)\s*(;|$)/i },
+  // A bundle to check, or the exported original (PDF or Word) that carries it.
+  {
+    path: /^\/api\/verify$/,
+    types: /^(application\/pdf|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/octet-stream)\s*(;|$)/i,
+  },
 ];
 
 /** What the request says of where it comes from, for server/policies/origin.ts to judge. */
@@ -54,25 +59,25 @@ export const sameOriginOnly = (config: Config, uploads: readonly Uploads[] = DOC
     if (BEARER.test(c.req.header('authorization') ?? '')) return next();
     const path = c.req.path;
     if (READS.has(c.req.method)) {
-      if (!mayReadFrom(sourceOf(c), Boolean(c.req.header('cookie')))) return refuse(c, 403, 'cross_origin', 'This address answers only Accord’s own pages.');
+      if (!mayReadFrom(sourceOf(c), Boolean(c.req.header('cookie')))) return refused(c, { code: 'cross-origin', reading: true });
       return next();
     }
-    if (!fromOwnPages(sourceOf(c), config.publicUrl))
-      return refuse(c, 403, 'cross_origin', 'This request did not come from Accord’s own pages, so nothing was changed.');
+    if (!fromOwnPages(sourceOf(c), config.publicUrl)) return refused(c, { code: 'cross-origin', reading: false });
     const type = c.req.header('content-type');
     const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
     const typeOk = type === undefined ? !hasBody : JSON_TYPE.test(type) || uploads.some((u) => u.path.test(path) && u.types.test(type));
-    if (!typeOk) return refuse(c, 415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json); nothing was changed.');
+    if (!typeOk) return refused(c, { code: 'unsupported-type' });
     return next();
   });
 
-function refuse(c: Context, status: 403 | 415, code: string, message: string) {
+/** Noted in the server's log (nobody is known yet, so no meeting's), and answered by the one presenter. */
+function refused(c: Context, refusal: Refusal) {
   log.warn('http.request-refused', {
     method: c.req.method,
     path: c.req.path,
-    code,
+    code: presentRefusal(refusal).body.error.code,
     origin: c.req.header('origin') ?? null,
     site: c.req.header('sec-fetch-site') ?? null,
   });
-  return c.json(apiError(code, message), status);
+  return refuse(c, refusal);
 }

@@ -9,9 +9,10 @@ import { openParticipantSession, type OpenedSession } from '../commands/particip
 import type { InvitationRow } from '../storage/storage';
 import { presentViewer } from '../presenters/meeting';
 import type { Services } from '../services';
-import { apiError, type AppEnv } from './env';
+import type { AppEnv } from './env';
 import { doc } from './route-doc';
 import { invalidBody, isHttps } from './http';
+import { refuse } from './meeting-access';
 
 const exchange = z.object({ token: z.string().min(16).max(200) });
 
@@ -44,8 +45,7 @@ export function sessionRoutes(services: Services) {
           { authorization: `Bearer ${c.req.valid('json').token}` },
           services.now(),
         );
-        if (principal?.kind !== 'participant')
-          return c.json(apiError('invalid_invitation', 'This invitation link is not valid, or it was withdrawn. Ask the secretariat for a new one.'), 401);
+        if (principal?.kind !== 'participant') return refuse(c, { code: 'invalid-invitation' });
         // The same link opened again in a browser that is already in: no second session, no second "joined".
         const current = c.get('principal');
         if (current?.kind === 'participant' && current.sessionHash && current.invitation.id === principal.invitation.id)
@@ -57,7 +57,7 @@ export function sessionRoutes(services: Services) {
     )
     .get('/', doc({ summary: 'The participant signed in by the session cookie', tag: 'Session' }), async (c) => {
       const principal = c.get('principal');
-      if (principal?.kind !== 'participant') return c.json(apiError('unauthorized', 'Not signed in.'), 401);
+      if (principal?.kind !== 'participant') return refuse(c, { code: 'no-session', of: 'participant' });
       return c.json(await presentSession(principal.invitation), 200);
     })
     .delete('/', doc({ summary: 'Signs the participant out; the session’s sockets close', tag: 'Session' }), async (c) => {

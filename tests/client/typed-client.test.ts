@@ -6,6 +6,9 @@ import { ApiFailure, api } from '../../client/connection/api';
 import { LifecycleFailure, lifecycleApi } from '../../client/connection/lifecycle-api';
 import { historyApi } from '../../client/connection/history-api';
 import { type RosterRefused, consoleApi } from '../../client/features/console/console-api';
+import { ExportFailure, fetchExport, type Progress } from '../../client/features/export/download';
+import { UnreadableFile } from '../../client/features/verify/read-bundle';
+import { verifyOriginal } from '../../client/features/verify/verify-original';
 
 interface Sent {
   method: string;
@@ -71,5 +74,47 @@ describe('the typed client', () => {
   it('answers null for 204', async () => {
     answering(204, null);
     expect(await consoleApi.signOut()).toBeNull();
+  });
+
+  it('sends an original to verify as itself, with its type, and answers the verdict; a refusal is a file the server could not check', async () => {
+    const verdict = { valid: true, meetingId: 'M1', version: 1, recordHash: 'ab', parties: [], reasons: [], pages: 'identical' };
+    const sent = answering(200, verdict);
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    expect(await verifyOriginal(bytes, 'pdf')).toEqual(verdict);
+    expect(sent[0]).toMatchObject({ method: 'POST', url: '/api/verify', credentials: 'same-origin', type: 'application/pdf' });
+    expect([...(sent[0]!.body as Uint8Array)]).toEqual([...bytes]);
+
+    answering(400, { error: { code: 'no_bundle', message: 'This file carries no signed bundle' } });
+    const refused = await verifyOriginal(bytes, 'docx').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UnreadableFile);
+    expect((refused as UnreadableFile).code).toBe('server');
+  });
+
+  it('downloads an export as bytes, keeping the name the server gives it and reporting progress; a refusal keeps its code', async () => {
+    const sent: { url: string; init: RequestInit }[] = [];
+    const pdf = new Uint8Array([1, 2, 3, 4, 5]);
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      sent.push({ url, init });
+      return new Response(pdf, {
+        status: 200,
+        headers: { 'content-type': 'application/pdf', 'content-length': '5', 'content-disposition': 'attachment; filename="CMM04-TH-original.pdf"' },
+      });
+    });
+    const progress: Progress[] = [];
+    const controller = new AbortController();
+    const got = await fetchExport('M 1', 'pdf', 'TH', (p) => progress.push(p), controller.signal);
+    expect(got.fileName).toBe('CMM04-TH-original.pdf');
+    expect(got.blob.type).toBe('application/pdf');
+    expect([...new Uint8Array(await got.blob.arrayBuffer())]).toEqual([...pdf]);
+    expect(progress[0]).toEqual({ phase: 'preparing' });
+    expect(progress.at(-1)).toEqual({ phase: 'downloading', received: 5, total: 5 });
+    await fetchExport('M1', 'bundle', 'TH', () => {}, controller.signal);
+    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual(['GET /api/meetings/M%201/export/pdf?original=TH', 'GET /api/meetings/M1/export/bundle']);
+    expect(sent[0]!.init).toMatchObject({ credentials: 'same-origin', signal: controller.signal });
+
+    answering(409, { error: { code: 'not_locked', message: 'A draft has no signed bundle' } });
+    const refused = await fetchExport('M1', 'bundle', 'TH', () => {}, controller.signal).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ExportFailure);
+    expect(refused).toMatchObject({ status: 409, code: 'not_locked' });
   });
 });

@@ -57,7 +57,9 @@ describe('who may open a record', () => {
         body: JSON.stringify(body),
       });
     const valid = fixture('cmm04-th-la');
-    expect((await post(valid, tokenOf(cmm, 'secretariat', 'TH'))).status).toBe(401);
+    const participant = await post(valid, tokenOf(cmm, 'secretariat', 'TH'));
+    expect(participant.status).toBe(401);
+    expect(await participant.json()).toEqual({ error: { code: 'unauthorized', message: 'Creating a meeting needs the administrator token.' } });
     expect((await post({}, 'nobody-0000000000000000')).status).toBe(401); // who asks comes before what
     const bad = { ...(valid as object), prevailingLanguage: 'fr', participants: [{ party: 'XX', role: 'head', name: 'Somebody' }] };
     const res = await post(bad);

@@ -72,7 +72,8 @@ function AuditRow({ entry, broken }: { entry: AuditEntry; broken: boolean }) {
   const { meeting, columns } = useWorkspace();
   const label = auditLabel(entry.action);
   const facts = auditFacts(entry.detail);
-  const refused = label.kind === 'refused' || entry.action.endsWith('-refused') || entry.action === 'access.refused';
+  // `<step>.refused`, `case.refused`, `roster.add-refused`, `access.refused`: its reason is a code the log puts into words.
+  const refused = entry.action.endsWith('refused');
   const what =
     label.kind === 'done' ? t(label.key) : label.kind === 'refused' ? t('audit.refused', { what: label.what ? t(label.what) : label.action }) : label.action;
   const who = entry.actorName ?? actorWords(t, entry.actor);

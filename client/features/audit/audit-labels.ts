@@ -1,14 +1,19 @@
 // An audit entry in the reader's words. Every action the server writes has a sentence; a
 // refused one (`<action>.refused`) says what was tried and why, its reason in words too;
 // anything newer than this client is shown by its name.
-import type { AttemptedStep, LoggedAuditAction } from '../../../shared/audit-actions';
+import type { AttemptedStep, AuditReason, FORMER_AUDIT_ACTIONS, MEETING_AUDIT_ACTIONS } from '../../../shared/audit-actions';
 import type { MessageKey } from '../../i18n/i18n';
 
-// Keyed by the shared names (shared/audit-actions.ts): a label for an action no server writes does not build.
-const DONE: Partial<Record<LoggedAuditAction, MessageKey>> = {
+type Named = (typeof MEETING_AUDIT_ACTIONS)[number] | (typeof FORMER_AUDIT_ACTIONS)[number];
+
+// Keyed by the shared names (shared/audit-actions.ts): an action the server writes with no
+// label here, or a label for one no server writes, does not build.
+const DONE: Record<Exclude<Named, 'bundle.export.refused'>, MessageKey> = {
   'meeting.created': 'audit.meetingCreated',
   'session.opened': 'audit.sessionOpened',
+  'access.refused': 'audit.accessRefused',
   'agreement.marked': 'audit.agreementMarked',
+  'agreement.marked-all': 'audit.agreementMarkedAll',
   'agreement.refused': 'audit.agreementRefused',
   'invitation.link-issued': 'audit.linkIssued',
   'invitation.revoked': 'audit.invitationRevoked',
@@ -16,7 +21,6 @@ const DONE: Partial<Record<LoggedAuditAction, MessageKey>> = {
   'invitation.link-refused': 'audit.invitationsRefused',
   'invitation.revoke-refused': 'audit.invitationsRefused',
   'invitations.sheet-issued': 'audit.sheetIssued',
-  'access.refused': 'audit.accessRefused',
   'record.write-refused': 'audit.writeRefused',
   'record.removed': 'audit.recordRemoved',
   'record.remove-refused': 'audit.removeRefused',
@@ -49,9 +53,27 @@ const DONE: Partial<Record<LoggedAuditAction, MessageKey>> = {
   'agenda.item-moved': 'audit.agendaMoved',
   'agenda.item-removed': 'audit.agendaRemoved',
   'minutes.imported': 'audit.minutesImported',
+  'case.added': 'audit.caseAdded',
+  'case.changed': 'audit.caseChanged',
+  'case.removed': 'audit.caseRemoved',
+  'case.refused': 'audit.caseRefused',
+  'case.save-refused': 'audit.caseRefused',
+  'case-annex.agreed': 'audit.annexAgreed',
+  'case-annex.withdrawn': 'audit.annexWithdrawn',
+  'personal-data.dismissed': 'audit.findingDismissed',
+  'comment.thread': 'audit.commentThread',
+  'comment.reply': 'audit.commentReply',
+  'comment.resolved': 'audit.commentResolved',
+  'comment.reopened': 'audit.commentReopened',
+  'comment.refused': 'audit.commentRefused',
+  'proposal.made': 'audit.proposalMade',
+  'proposal.accepted': 'audit.proposalAccepted',
+  'proposal.rejected': 'audit.proposalRejected',
+  'proposal.withdrawn': 'audit.proposalWithdrawn',
+  'proposal.refused': 'audit.proposalRefused',
 };
 
-const ATTEMPTED: Partial<Record<AttemptedStep | 'bundle.export', MessageKey>> = {
+const ATTEMPTED: Record<AttemptedStep | 'bundle.export', MessageKey> = {
   'record.lock': 'audit.tried.lock',
   'record.unlock': 'audit.tried.unlock',
   'record.sign': 'audit.tried.sign',
@@ -64,29 +86,79 @@ const ATTEMPTED: Partial<Record<AttemptedStep | 'bundle.export', MessageKey>> = 
   'export.bundle': 'audit.tried.export',
 };
 
-/** Why something was refused, as the server names it: a lifecycle refusal, or what the socket refused. */
-const REASONS: Record<string, MessageKey> = {
-  'not-agreed': 'audit.reason.notAgreed',
-  'not-permitted': 'audit.reason.notPermitted',
+/** Why something was refused, as the server names it (shared/audit-actions.ts AUDIT_REASONS): each in words. */
+const REASONS: Record<AuditReason, MessageKey> = {
+  unauthenticated: 'audit.reason.notSignedIn',
+  'needs-administrator-token': 'audit.reason.adminToken',
+  'no-such-meeting': 'audit.reason.otherMeeting',
   'not-a-participant': 'audit.reason.notParticipant',
+  'not-permitted': 'audit.reason.notPermitted',
   'not-your-party': 'audit.reason.notYourParty',
   'written-by-others': 'audit.reason.notYourParty',
-  'not-a-party': 'audit.reason.notParty',
   'wrong-state': 'audit.reason.wrongState',
+  superseded: 'audit.reason.superseded',
+  'not-agreed': 'audit.reason.notAgreed',
+  'not-a-party': 'audit.reason.notParty',
   'already-signed': 'audit.reason.alreadySigned',
   'stale-statement': 'audit.reason.stale',
   'clock-skew': 'audit.reason.clock',
-  superseded: 'audit.reason.superseded',
-  conflict: 'audit.reason.conflict',
-  'bad-signature': 'audit.reason.badSignature',
   'no-key-enrolled': 'audit.reason.noKey',
+  'invalid-key': 'audit.reason.invalidKey',
+  'key-in-use': 'audit.reason.keyInUse',
+  'bad-signature': 'audit.reason.badSignature',
   'signer-mismatch': 'audit.reason.signer',
   'statement-mismatch': 'audit.reason.statement',
-  'invalid-key': 'audit.reason.invalidKey',
-  'invalid-body': 'audit.reason.invalidBody',
   'no-such-version': 'audit.reason.noVersion',
   'unknown-party': 'audit.reason.unknownParty',
   'not-locked': 'audit.reason.notLocked',
+  'invitation-revoked': 'audit.reason.revoked',
+  conflict: 'audit.reason.conflict',
+  'unknown-target': 'audit.reason.notFound',
+  'unknown-agenda-item': 'audit.reason.notFound',
+  'unknown-segment': 'audit.reason.notFound',
+  'unknown-thread': 'audit.reason.notFound',
+  'unknown-mention': 'audit.reason.mention',
+  'mention-cannot-see': 'audit.reason.mention',
+  'unknown-language': 'audit.reason.language',
+  'unknown-proposal': 'audit.reason.notFound',
+  'not-found': 'audit.reason.notFound',
+  'not-in-version': 'audit.reason.notFound',
+  'still-there': 'audit.reason.stillThere',
+  'stale-annex': 'audit.reason.stale',
+  'not-working-language': 'audit.reason.language',
+  'invalid-facts': 'audit.reason.invalid',
+  'already-decided': 'audit.reason.alreadyDecided',
+  unchanged: 'audit.reason.unchanged',
+  'invalid-body': 'audit.reason.invalidBody',
+  'invalid-request': 'audit.reason.invalidBody',
+  'too-large': 'audit.reason.tooLarge',
+  'no-file': 'audit.reason.invalidBody',
+  'no-bundle': 'audit.reason.invalidBody',
+  'not-json': 'audit.reason.invalidBody',
+  'cross-origin': 'audit.reason.crossOrigin',
+  'unsupported-type': 'audit.reason.invalidBody',
+  'login-taken': 'audit.reason.account',
+  'wrong-credentials': 'audit.reason.signIn',
+  'too-many-sign-ins': 'audit.reason.throttled',
+  'too-many-codes': 'audit.reason.throttled',
+  'wrong-code': 'audit.reason.signIn',
+  'wrong-password': 'audit.reason.signIn',
+  'same-password': 'audit.reason.signIn',
+  'invalid-setup-link': 'audit.reason.signIn',
+  'no-longer-draft': 'audit.reason.notDraft',
+  'invalid-participant': 'audit.reason.invalid',
+  'invalid-roster': 'audit.reason.invalid',
+  'invalid-draft': 'audit.reason.invalid',
+  'no-account': 'audit.reason.account',
+  'party-not-in-meeting': 'audit.reason.notParty',
+  'roster-fixed': 'audit.reason.notDraft',
+  'invalid-next-meeting': 'audit.reason.invalid',
+  'next-meeting-exists': 'audit.reason.nextExists',
+  'unknown-account': 'audit.reason.account',
+  'account-disabled': 'audit.reason.account',
+  'password-change-required': 'audit.reason.signIn',
+  'no-session': 'audit.reason.notSignedIn',
+  'invalid-invitation': 'audit.reason.signIn',
   not_draft: 'audit.reason.notDraft',
   invalid: 'audit.reason.invalid',
   'read-only:observer': 'refusal.observer',
@@ -105,17 +177,17 @@ const REASONS: Record<string, MessageKey> = {
 export type AuditLabel = { kind: 'done'; key: MessageKey } | { kind: 'refused'; what: MessageKey | null; action: string } | { kind: 'unknown'; action: string };
 
 export function auditLabel(action: string): AuditLabel {
-  const done = DONE[action as LoggedAuditAction];
+  const done = Object.hasOwn(DONE, action) ? DONE[action as keyof typeof DONE] : undefined;
   if (done) return { kind: 'done', key: done };
   if (action.endsWith('.refused')) {
     const tried = action.slice(0, -'.refused'.length);
-    return { kind: 'refused', what: ATTEMPTED[tried as AttemptedStep] ?? null, action: tried };
+    return { kind: 'refused', what: Object.hasOwn(ATTEMPTED, tried) ? ATTEMPTED[tried as AttemptedStep] : null, action: tried };
   }
   return { kind: 'unknown', action };
 }
 
 /** A refusal's reason in words; null for a reason this client does not know (shown as it is). */
-export const reasonKey = (reason: string): MessageKey | null => REASONS[reason] ?? null;
+export const reasonKey = (reason: string): MessageKey | null => (Object.hasOwn(REASONS, reason) ? REASONS[reason as AuditReason] : null);
 
 /** The facts of an entry worth a glance: party, version, record, agenda item, counts, and the reason given. */
 export interface AuditFacts {

@@ -6,7 +6,7 @@ import { Download, FileJson, FileText, FileType, X } from 'lucide-react';
 import { can } from '../../../shared/roles';
 import { useStore } from '../../app/store';
 import { useWorkspace } from '../workspace/workspace-context';
-import { ExportFailure, exportFileName, exportPath, fetchExport, saveFile, type ExportKind, type Progress } from './download';
+import { ExportFailure, exportFileName, fetchExport, saveFile, type ExportKind, type Progress } from './download';
 import { pick, useT, type MessageKey } from '../../i18n/i18n';
 import './export-panel.css';
 
@@ -37,7 +37,7 @@ export function ExportPanel() {
     const file = exportFileName(meeting.code, kind, party, meeting.version, state);
     setStatus({ kind, file, progress: { phase: 'preparing' } });
     try {
-      const result = await fetchExport(exportPath(meeting.id, kind, party), (progress) => setStatus({ kind, file, progress }), controller.signal);
+      const result = await fetchExport(meeting.id, kind, party, (progress) => setStatus({ kind, file, progress }), controller.signal);
       const name = result.fileName ?? file;
       saveFile(result.blob, name);
       setStatus({ saved: name });

@@ -1,6 +1,9 @@
-// Fetches an export and hands it to the browser to save, reporting progress: "preparing"
-// while the server typesets, then the share of bytes received. The file keeps the name the
-// server gives it (CMM04-TH-original.pdf); the same rule names it here if a proxy drops it.
+// Fetches an export through the typed client and hands it to the browser to save, reporting
+// progress: "preparing" while the server typesets, then the share of bytes received. The
+// file keeps the name the server gives it (CMM04-TH-original.pdf); the same rule names it
+// here if a proxy drops it.
+import { params, server } from '../../connection/http';
+
 export type ExportKind = 'pdf' | 'docx' | 'bundle';
 
 export type Progress = { phase: 'preparing' } | { phase: 'downloading'; received: number; total: number | null };
@@ -21,16 +24,35 @@ export function exportFileName(meetingCode: string, kind: ExportKind, party: str
   return `${compact(meetingCode, 'record')}-${compact(party, 'party')}-original.${kind}`;
 }
 
-export function exportPath(meetingId: string, kind: ExportKind, party: string): string {
-  const base = `/api/meetings/${encodeURIComponent(meetingId)}/export/${kind}`;
-  return kind === 'bundle' ? base : `${base}?original=${encodeURIComponent(party)}`;
+const exportRoutes = server.api.meetings[':id'].export;
+
+/** The export asked of the server, through the typed client: a party's original (PDF or Word), or the signed bundle. */
+function requestExport(meetingId: string, kind: ExportKind, party: string, signal: AbortSignal) {
+  const param = params({ id: meetingId });
+  const options = { init: { signal } };
+  switch (kind) {
+    case 'pdf':
+      return exportRoutes.pdf.$get({ param, query: { original: party } }, options);
+    case 'docx':
+      return exportRoutes.docx.$get({ param, query: { original: party } }, options);
+    case 'bundle':
+      return exportRoutes.bundle.$get({ param, query: {} }, options);
+    default:
+      return kind satisfies never;
+  }
 }
 
-export async function fetchExport(path: string, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ blob: Blob; fileName: string | null }> {
+export async function fetchExport(
+  meetingId: string,
+  kind: ExportKind,
+  party: string,
+  onProgress: (p: Progress) => void,
+  signal: AbortSignal,
+): Promise<{ blob: Blob; fileName: string | null }> {
   onProgress({ phase: 'preparing' });
-  let response: Response;
+  let response: Awaited<ReturnType<typeof requestExport>>;
   try {
-    response = await fetch(path, { credentials: 'same-origin', signal });
+    response = await requestExport(meetingId, kind, party, signal);
   } catch (err) {
     if (signal.aborted) throw err;
     throw new ExportFailure(0, 'unreachable');
@@ -42,7 +64,7 @@ export async function fetchExport(path: string, onProgress: (p: Progress) => voi
   const total = Number(response.headers.get('content-length')) || null;
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null;
   const type = response.headers.get('content-type') ?? 'application/octet-stream';
-  if (!response.body) return { blob: new Blob([await response.arrayBuffer()], { type }), fileName };
+  if (!response.body) return { blob: new Blob([await response.blob()], { type }), fileName };
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;

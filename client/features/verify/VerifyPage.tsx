@@ -2,7 +2,7 @@
 // whether the record is signed by every party, as it stands in the file. A bundle is checked
 // in this browser (shared/signing/verify, WebCrypto Ed25519) and goes nowhere. A PDF's pages
 // are bound to its bundle: the server makes the original again from that bundle and compares
-// the bytes (POST /api/verify), which this browser cannot do without the fonts and shaper.
+// the bytes (./verify-original.ts), which this browser cannot do without the fonts and shaper.
 import { useState, type DragEvent } from 'react';
 import { FileUp } from 'lucide-react';
 import { displayFingerprint } from '../../../shared/signing/fingerprint';
@@ -13,6 +13,7 @@ import { useT, type MessageKey } from '../../i18n/i18n';
 import { LanguageSwitch } from '../workspace/LanguageSwitch';
 import { UnreadableFile, readBundleFile } from './read-bundle';
 import { VerdictView } from './VerdictView';
+import { verifyOriginal } from './verify-original';
 
 type Checked = { fileName: string; from: 'json' | 'pdf' | 'docx'; verdict: Verdict; bundle: unknown };
 
@@ -22,14 +23,6 @@ const READ_ERRORS: Record<UnreadableFile['code'], MessageKey> = {
   'no-attachment': 'verify.error.noAttachment',
   server: 'verify.error.server',
 };
-
-/** The server's verdict on an original (PDF or Word): its bundle, and every byte of the file against it. */
-async function verifyOriginal(bytes: Uint8Array, from: 'pdf' | 'docx'): Promise<Verdict> {
-  const type = from === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  const answer = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(bytes) });
-  if (!answer.ok) throw new UnreadableFile('server');
-  return (await answer.json()) as Verdict;
-}
 
 export function VerifyPage() {
   const { t } = useT();

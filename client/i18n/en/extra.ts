@@ -3,5 +3,6 @@
 import { verifyEn } from './verify';
 import { consoleEn } from './console';
 import { exportEn } from './export';
+import { auditEn } from './audit';
 
-export const extra = { ...verifyEn, ...consoleEn, ...exportEn };
+export const extra = { ...verifyEn, ...consoleEn, ...exportEn, ...auditEn };

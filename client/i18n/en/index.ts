@@ -2,13 +2,14 @@
 import { consoleEn } from './console';
 import { casesEn } from './cases';
 import { exportEn } from './export';
+import { auditEn } from './audit';
 import { lifecycleEn } from './lifecycle';
 import { verifyEn } from './verify';
 import { workspaceEn } from './workspace';
 import { negotiationEn } from './negotiation';
 import { historyEn } from './history';
 
-export const en = { ...workspaceEn, ...lifecycleEn, ...verifyEn, ...consoleEn, ...exportEn, ...negotiationEn, ...casesEn, ...historyEn } as const;
+export const en = { ...workspaceEn, ...lifecycleEn, ...verifyEn, ...consoleEn, ...exportEn, ...negotiationEn, ...casesEn, ...historyEn, ...auditEn } as const;
 
 export type MessageKey = keyof typeof en;
 /** Every catalog has every key: a missing translation breaks the build, not the screen. */

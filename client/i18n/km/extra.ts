@@ -3,5 +3,6 @@
 import { verifyKm } from './verify';
 import { consoleKm } from './console';
 import { exportKm } from './export';
+import { auditKm } from './audit';
 
-export const extra = { ...verifyKm, ...consoleKm, ...exportKm };
+export const extra = { ...verifyKm, ...consoleKm, ...exportKm, ...auditKm };

@@ -3,5 +3,6 @@
 import { verifyLo } from './verify';
 import { consoleLo } from './console';
 import { exportLo } from './export';
+import { auditLo } from './audit';
 
-export const extra = { ...verifyLo, ...consoleLo, ...exportLo };
+export const extra = { ...verifyLo, ...consoleLo, ...exportLo, ...auditLo };

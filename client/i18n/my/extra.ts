@@ -3,5 +3,6 @@
 import { verifyMy } from './verify';
 import { consoleMy } from './console';
 import { exportMy } from './export';
+import { auditMy } from './audit';
 
-export const extra = { ...verifyMy, ...consoleMy, ...exportMy };
+export const extra = { ...verifyMy, ...consoleMy, ...exportMy, ...auditMy };

@@ -3,5 +3,6 @@
 import { verifyTh } from './verify';
 import { consoleTh } from './console';
 import { exportTh } from './export';
+import { auditTh } from './audit';
 
-export const extra = { ...verifyTh, ...consoleTh, ...exportTh };
+export const extra = { ...verifyTh, ...consoleTh, ...exportTh, ...auditTh };

@@ -3,5 +3,6 @@
 import { verifyVi } from './verify';
 import { consoleVi } from './console';
 import { exportVi } from './export';
+import { auditVi } from './audit';
 
-export const extra = { ...verifyVi, ...consoleVi, ...exportVi };
+export const extra = { ...verifyVi, ...consoleVi, ...exportVi, ...auditVi };

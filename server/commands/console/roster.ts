@@ -3,6 +3,7 @@
 // list is checked whole against the roster as it stands, in the record's queue: all of it
 // goes in, or none of it.
 import type * as Y from 'yjs';
+import type { AuditReason } from '../../../shared/audit-actions';
 import type { RosterCheck, RosterContext } from '../../../shared/console/roster';
 import { participants, parties, type Participant } from '../../../shared/record/schema';
 import { audit } from '../../audit';
@@ -73,7 +74,7 @@ export async function addToRoster(
 }
 
 /** The log names a refused addition as it always has: the record was not a draft, or the people were invalid. */
-const refusedWhy = (refusal: Refusal) => (refusal.code === 'no-longer-draft' ? 'not_draft' : 'invalid');
+const refusedWhy = (refusal: Refusal): AuditReason => (refusal.code === 'no-longer-draft' ? 'not_draft' : 'invalid');
 
 export type RosterRemoval = CommandResult<Participant>;
 

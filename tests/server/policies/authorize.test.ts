@@ -196,4 +196,11 @@ describe('authorize: who may do what', () => {
       expect(codeOf(null, action, null)).toBe('unauthenticated');
     }
   });
+
+  it('making a meeting through the API is the administrator token’s alone: no account, no participant, nobody signed out', () => {
+    const administratorAccount: Principal = { ...officer, account: { ...officer.account, role: 'administrator' } } as Principal;
+    expect(authorize(CALLERS.administrator, 'createMeetingByToken', null)).toBe(null);
+    for (const caller of [null, administratorAccount, ...Object.values(CALLERS).filter((c) => c.kind !== 'admin')])
+      expect(authorize(caller, 'createMeetingByToken', null)).toEqual({ code: 'needs-administrator-token' });
+  });
 });
