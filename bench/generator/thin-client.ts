@@ -18,6 +18,7 @@ import {
   type ServerKind,
 } from '../lib/wire';
 import type { Tracker } from './tracker';
+import type { Arrival } from './whole-record';
 
 export function socketUrl(kind: ServerKind, port: number, docName: string, token: string): string {
   if (isAccord(kind)) return `ws://127.0.0.1:${port}/sync/${docName}?token=${encodeURIComponent(token)}`;
@@ -42,6 +43,8 @@ export class ThinClient {
   keepsJoinState = false;
   /** The server's first step 2, if `keepsJoinState`: what the record held when this client joined. */
   joinedWith: Uint8Array | null = null;
+  /** Set to [] before connecting to keep every sync step 2 and update received, with when (whole-record.ts). */
+  arrivals: Arrival[] | null = null;
   private onStep2: (() => void)[] = [];
 
   constructor(
@@ -131,6 +134,7 @@ export class ThinClient {
       const step = decoding.readVarUint(d);
       if (step === SYNC_UPDATE) {
         const update = decoding.readVarUint8Array(d);
+        this.arrivals?.push({ at: performance.now(), update });
         this.updates++;
         this.updateBytes += message.byteLength;
         if (this.tracker?.merged) this.tracker.arriveMerged(this.room, update, this.id);
@@ -139,6 +143,7 @@ export class ThinClient {
         this.send(this.framing.syncStep2());
       } else if (step === SYNC_STEP2) {
         this.step2s++;
+        if (this.arrivals) this.arrivals.push({ at: performance.now(), update: decoding.readVarUint8Array(decoding.clone(d)) });
         if (this.syncedAt === 0) {
           this.syncedAt = performance.now();
           this.step2Bytes = message.byteLength;

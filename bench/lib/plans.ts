@@ -123,10 +123,15 @@ export interface JoinPlan {
   checkpoints?: boolean;
   /** What the full client must find in root `bench`. */
   expectedTextPath: string;
+  /** The record's whole state (a file): a cold join counts until its state vector is received. */
+  wholeStatePath: string;
 }
 
 export interface JoinResult {
-  /** ms from opening the socket to the whole document received. */
+  /**
+   * ms from opening the socket to the whole document received: every sync message up to it
+   * together covers the record's state vector (the server may send it in several).
+   */
   coldMs: number | null;
   warmMs: number[];
   stormMs: number[];

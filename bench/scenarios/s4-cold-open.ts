@@ -189,6 +189,7 @@ export async function joins(
         seedStatePath: kind === 'ywebsocket' ? h.statePath : null,
         warmup: { room: h.warmupRoom, seedStatePath: kind === 'ywebsocket' ? h.warmupStatePath : null },
         expectedTextPath: h.textPath,
+        wholeStatePath: h.statePath,
         checkpoints: !!profile,
       };
       return generate<JoinResult>(plan, async (mark) => {
@@ -214,7 +215,7 @@ export async function s4ColdOpen(ctx: RunContext): Promise<ScenarioReport> {
   const report = newReport(
     'S4',
     'Cold open and join storm',
-    `A record whose history is automerge-paper typed ${rounds.map((x) => `×${x}`).join(' and ')} (each round clears the text and types it again). Time from opening the socket to the whole record received (thin client), alone on a record nobody has open (cold: the server loads it from its store; Accord's store holds it as one snapshot, as Accord leaves a record when its last client leaves), then while it is open (warm, median of 5), and 50 clients at once on a record nobody has open. Every run is a fresh server process on a copy of the store, warmed first by opening another record (the first ${WARMUP_EDITS} edits), so the figures are those of a server in service. A full client then checks the text. Accord only: the cold open again on the store a crash leaves (the last compaction not done: a snapshot and the updates after it).`,
+    `A record whose history is automerge-paper typed ${rounds.map((x) => `×${x}`).join(' and ')} (each round clears the text and types it again). Time from opening the socket to the whole record received (thin client; for a cold open, until the sync messages received cover the record's state vector, however many the server sends it in), alone on a record nobody has open (cold: the server loads it from its store; Accord's store holds it as one snapshot, as Accord leaves a record when its last client leaves), then while it is open (warm, median of 5), and 50 clients at once on a record nobody has open. Every run is a fresh server process on a copy of the store, warmed first by opening another record (the first ${WARMUP_EDITS} edits), so the figures are those of a server in service. A full client then checks the text. Accord only: the cold open again on the store a crash leaves (the last compaction not done: a snapshot and the updates after it).`,
     metrics,
   );
   const servers = ctx.servers.filter((s): s is ServerKind => s !== 'relay');

@@ -15,9 +15,14 @@ export function snapshotOfState(state: Uint8Array): Y.Snapshot {
   return Y.createSnapshot(Y.mergeDeleteSets([ds]), sv);
 }
 
-/** Whether `state` holds every one of `parts` (a snapshot or updates): each struct and each deletion. */
-export function covers(state: Uint8Array, parts: Uint8Array[]): boolean {
-  if (parts.length === 0) return true;
+/**
+ * Whether `state` holds every one of `parts` (a snapshot or updates): each struct and each
+ * deletion. Answers the state's encoded state vector, stored beside it as a snapshot, if so.
+ */
+export function coveringVector(state: Uint8Array, parts: Uint8Array[]): Uint8Array | null {
   const held = snapshotOfState(state);
-  return parts.every((part) => Y.snapshotContainsUpdate(held, part));
+  return parts.every((part) => Y.snapshotContainsUpdate(held, part)) ? Y.encodeStateVector(held.sv) : null;
 }
+
+/** The encoded state vector of a whole-record state, stored beside it as a snapshot. */
+export const stateVectorOf = (state: Uint8Array): Uint8Array => Y.encodeStateVectorFromUpdate(state);

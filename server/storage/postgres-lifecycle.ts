@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import type { RecordRow, SignatureRow, Storage } from './storage';
 import type { Tx } from './postgres';
+import { stateVectorOf } from './coverage';
 
 type LifecycleStorage = Pick<
   Storage,
@@ -99,8 +100,17 @@ export function postgresLifecycle(
         );
         if (moved.rowCount !== 1) return false;
         await c.query(
-          'INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, 0)',
-          [next.documentId, next.meetingId, next.version, next.state, next.recordHash, next.createdAt, Buffer.from(initialState)],
+          'INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq, snapshot_state_vector) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8)',
+          [
+            next.documentId,
+            next.meetingId,
+            next.version,
+            next.state,
+            next.recordHash,
+            next.createdAt,
+            Buffer.from(initialState),
+            Buffer.from(stateVectorOf(initialState)),
+          ],
         );
         return true;
       }),

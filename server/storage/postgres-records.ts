@@ -6,7 +6,7 @@
 // between. Appends to one record that arrive together are stored in one transaction.
 import type pg from 'pg';
 import { commitAtTurnEnd } from '../turn-end';
-import { covers } from './coverage';
+import { coveringVector } from './coverage';
 import type { Tx } from './postgres';
 import { readPostgresAnnex, sealPostgresAnnex } from './postgres-cases';
 import { notePostgresEdits, type NotedEdit } from './postgres-history';
@@ -36,16 +36,18 @@ export function postgresRecords(
     c: Tx,
     documentId: string,
     afterSeq: number,
-    head?: { snapshot: Buffer | null; snapshot_seq: string | number },
+    head?: { snapshot: Buffer | null; snapshot_seq: string | number; snapshot_state_vector: Buffer | null },
   ): Promise<StoredRecord> {
-    head ??= (await c.query('SELECT snapshot, snapshot_seq FROM records WHERE document_id = $1', [documentId])).rows[0];
+    head ??= (await c.query('SELECT snapshot, snapshot_seq, snapshot_state_vector FROM records WHERE document_id = $1', [documentId])).rows[0];
     if (!head) throw new Error(`no record ${documentId}`);
     const snapshotSeq = Number(head.snapshot_seq);
     const fromSnapshot = afterSeq === 0 || afterSeq < snapshotSeq;
     const from = fromSnapshot ? snapshotSeq : afterSeq;
     const rows = (await c.query('SELECT seq, data FROM record_updates WHERE document_id = $1 AND seq > $2 ORDER BY seq', [documentId, from])).rows;
     const lastSeq = rows.length > 0 ? Number(rows[rows.length - 1].seq) : Math.max(snapshotSeq, fromSnapshot ? 0 : afterSeq);
-    return { snapshot: fromSnapshot && head.snapshot ? bytes(head.snapshot) : null, updates: rows.map((r) => bytes(r.data)), lastSeq };
+    const snapshot = fromSnapshot && head.snapshot ? bytes(head.snapshot) : null;
+    const snapshotStateVector = snapshot && head.snapshot_state_vector ? bytes(head.snapshot_state_vector) : null;
+    return { snapshot, snapshotStateVector, updates: rows.map((r) => bytes(r.data)), lastSeq };
   }
 
   /**
@@ -150,8 +152,14 @@ export function postgresRecords(
         if (!head || Number(head.snapshot_seq) >= uptoSeq) return;
         const rows = (await c.query('SELECT data FROM record_updates WHERE document_id = $1 AND seq <= $2 ORDER BY seq', [documentId, uptoSeq])).rows;
         const replaced = [...(head.snapshot ? [bytes(head.snapshot)] : []), ...rows.map((r) => bytes(r.data))];
-        if (!covers(state, replaced)) throw new CompactionWouldLose(documentId);
-        await c.query('UPDATE records SET snapshot = $2, snapshot_seq = $3 WHERE document_id = $1', [documentId, Buffer.from(state), uptoSeq]);
+        const stateVector = coveringVector(state, replaced);
+        if (!stateVector) throw new CompactionWouldLose(documentId);
+        await c.query('UPDATE records SET snapshot = $2, snapshot_seq = $3, snapshot_state_vector = $4 WHERE document_id = $1', [
+          documentId,
+          Buffer.from(state),
+          uptoSeq,
+          Buffer.from(stateVector),
+        ]);
         await c.query('DELETE FROM record_updates WHERE document_id = $1 AND seq <= $2', [documentId, uptoSeq]);
       }),
 
@@ -159,7 +167,7 @@ export function postgresRecords(
       tx(async (c) => {
         const row = (
           await c.query(
-            'SELECT document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq FROM records WHERE document_id = $1 FOR UPDATE',
+            'SELECT document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq, snapshot_state_vector FROM records WHERE document_id = $1 FOR UPDATE',
             [documentId],
           )
         ).rows[0];

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { AuditEntry, InvitationRow, RecordRow, Storage } from './storage';
 import { GENESIS_HASH } from './audit-chain';
 import { migratePostgres } from './migrations/migrate';
+import { stateVectorOf } from './coverage';
 import { postgresLifecycle } from './postgres-lifecycle';
 import { postgresConsole } from './postgres-console';
 import { postgresCases } from './postgres-cases';
@@ -101,8 +102,17 @@ export async function openPostgresStorage(url: string, schema = 'accord'): Promi
           meeting.currentDocumentId,
         ]);
         await c.query(
-          'INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, 0)',
-          [record.documentId, record.meetingId, record.version, record.state, record.recordHash, record.createdAt, Buffer.from(initialState)],
+          'INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq, snapshot_state_vector) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8)',
+          [
+            record.documentId,
+            record.meetingId,
+            record.version,
+            record.state,
+            record.recordHash,
+            record.createdAt,
+            Buffer.from(initialState),
+            Buffer.from(stateVectorOf(initialState)),
+          ],
         );
         for (const i of invitations)
           await c.query(

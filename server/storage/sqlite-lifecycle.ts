@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { PartyKeyRow, RecordRow, SignatureRow, Storage } from './storage';
 import { toRecord } from './sqlite-records';
+import { stateVectorOf } from './coverage';
 
 type LifecycleStorage = Pick<
   Storage,
@@ -67,8 +68,8 @@ export function lifecycleStorage(db: Database.Database): LifecycleStorage {
        AND EXISTS (SELECT 1 FROM records WHERE document_id = ? AND state = 'signed')`,
     ),
     insertRecord: db.prepare(
-      `INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq)
-       VALUES (@documentId, @meetingId, @version, @state, @recordHash, @createdAt, @snapshot, 0)`,
+      `INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq, snapshot_state_vector)
+       VALUES (@documentId, @meetingId, @version, @state, @recordHash, @createdAt, @snapshot, 0, @snapshotStateVector)`,
     ),
     records: db.prepare<[string], Parameters<typeof toRecord>[0]>(
       'SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE meeting_id = ? ORDER BY version',
@@ -103,7 +104,7 @@ export function lifecycleStorage(db: Database.Database): LifecycleStorage {
   const amend = db.transaction((previous: RecordRow, next: RecordRow, initialState: Uint8Array): boolean => {
     const moved = q.moveCurrent.run(next.documentId, previous.meetingId, previous.documentId, previous.documentId);
     if (moved.changes !== 1) return false;
-    q.insertRecord.run({ ...next, snapshot: initialState });
+    q.insertRecord.run({ ...next, snapshot: initialState, snapshotStateVector: stateVectorOf(initialState) });
     return true;
   });
 

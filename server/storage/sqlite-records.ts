@@ -4,7 +4,7 @@
 // one transaction, so nothing lands in between.
 import type Database from 'better-sqlite3';
 import { commitAtTurnEnd } from '../turn-end';
-import { covers } from './coverage';
+import { coveringVector } from './coverage';
 import { readSqliteAnnex, sealSqliteAnnex } from './sqlite-cases';
 import { sqliteEditWriter } from './sqlite-history';
 import { ClaimLedger, clientsOfAll } from './claim-ledger';
@@ -53,6 +53,9 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
       'SELECT snapshot, snapshot_seq, state FROM records WHERE document_id = ?',
     ),
     draftHead: db.prepare<[string], { state: RecordRow['state']; snapshot_seq: number }>('SELECT state, snapshot_seq FROM records WHERE document_id = ?'),
+    stored: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number; snapshot_state_vector: Buffer | null }>(
+      'SELECT snapshot, snapshot_seq, snapshot_state_vector FROM records WHERE document_id = ?',
+    ),
     row: db.prepare<[string], RecordDbRow>('SELECT document_id, meeting_id, version, state, record_hash, created_at FROM records WHERE document_id = ?'),
     updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM record_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
@@ -60,7 +63,7 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     updatesThrough: db.prepare<[string, number], { data: Buffer }>('SELECT data FROM record_updates WHERE document_id = ? AND seq <= ? ORDER BY seq'),
     lastSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM record_updates WHERE document_id = ?'),
     insertUpdate: db.prepare('INSERT INTO record_updates (document_id, seq, data) VALUES (?, ?, ?)'),
-    setSnapshot: db.prepare('UPDATE records SET snapshot = ?, snapshot_seq = ? WHERE document_id = ?'),
+    setSnapshot: db.prepare('UPDATE records SET snapshot = ?, snapshot_seq = ?, snapshot_state_vector = ? WHERE document_id = ?'),
     dropUpdates: db.prepare('DELETE FROM record_updates WHERE document_id = ? AND seq <= ?'),
     toLocked: db.prepare("UPDATE records SET state = 'locked', record_hash = ? WHERE document_id = ? AND state = 'draft'"),
     insertLock: db.prepare(
@@ -73,12 +76,13 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
 
   /** The stored record after `afterSeq` (everything, from 0). */
   const readSince = (documentId: string, afterSeq: number): StoredRecord => {
-    const head = q.head.get(documentId);
+    const head = q.stored.get(documentId);
     if (!head) throw new Error(`no record ${documentId}`);
     const fromSnapshot = afterSeq < head.snapshot_seq || afterSeq === 0;
     const rows = q.updatesAfter.all(documentId, fromSnapshot ? head.snapshot_seq : afterSeq);
     const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : Math.max(head.snapshot_seq, fromSnapshot ? 0 : afterSeq);
-    return { snapshot: fromSnapshot ? head.snapshot : null, updates: rows.map((r) => r.data), lastSeq };
+    const snapshot = fromSnapshot ? head.snapshot : null;
+    return { snapshot, snapshotStateVector: snapshot && head.snapshot_state_vector, updates: rows.map((r) => r.data), lastSeq };
   };
 
   // Sequence numbers continue from what is on disk; kept in memory per record so an
@@ -173,8 +177,9 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     const head = q.head.get(documentId);
     if (!head || head.snapshot_seq >= uptoSeq) return;
     const replaced = [...(head.snapshot ? [head.snapshot] : []), ...q.updatesThrough.all(documentId, uptoSeq).map((r) => r.data)];
-    if (!covers(state, replaced)) throw new CompactionWouldLose(documentId);
-    q.setSnapshot.run(state, uptoSeq, documentId);
+    const stateVector = coveringVector(state, replaced);
+    if (!stateVector) throw new CompactionWouldLose(documentId);
+    q.setSnapshot.run(state, uptoSeq, stateVector, documentId);
     q.dropUpdates.run(documentId, uptoSeq);
   });
 

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry, InvitationRow, MeetingRow, NewAuditEntry, RecordRow, Storage } from './storage';
 import { GENESIS_HASH } from './audit-chain';
+import { stateVectorOf } from './coverage';
 import { lifecycleStorage } from './sqlite-lifecycle';
 import { consoleStorage } from './sqlite-console';
 import { sqliteCases } from './sqlite-cases';
@@ -93,8 +94,8 @@ export async function openSqliteStorage(dataDir: string, options: SqliteOptions 
   const q = {
     insertMeeting: db.prepare('INSERT INTO meetings (id, code, created_at, current_document_id) VALUES (@id, @code, @createdAt, @currentDocumentId)'),
     insertRecord: db.prepare(
-      `INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq)
-       VALUES (@documentId, @meetingId, @version, @state, @recordHash, @createdAt, @snapshot, 0)`,
+      `INSERT INTO records (document_id, meeting_id, version, state, record_hash, created_at, snapshot, snapshot_seq, snapshot_state_vector)
+       VALUES (@documentId, @meetingId, @version, @state, @recordHash, @createdAt, @snapshot, 0, @snapshotStateVector)`,
     ),
     meeting: db.prepare<[string], { id: string; code: string; created_at: string; current_document_id: string }>('SELECT * FROM meetings WHERE id = ?'),
     countMeetings: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM meetings'),
@@ -134,7 +135,7 @@ export async function openSqliteStorage(dataDir: string, options: SqliteOptions 
 
   const createMeeting = db.transaction((meeting: MeetingRow, record: RecordRow, initialState: Uint8Array, invitations: InvitationRow[]) => {
     q.insertMeeting.run(meeting);
-    q.insertRecord.run({ ...record, snapshot: initialState });
+    q.insertRecord.run({ ...record, snapshot: initialState, snapshotStateVector: stateVectorOf(initialState) });
     for (const invitation of invitations) q.insertInvitation.run(invitation);
   });
 

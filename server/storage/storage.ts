@@ -16,6 +16,11 @@ export type * from './history-rows';
 export interface StoredRecord {
   /** The compacted state, or null when the record has never been compacted. */
   snapshot: Uint8Array | null;
+  /**
+   * The snapshot's encoded state vector, as stored with it (migration 3); null when there is
+   * no snapshot, or it was stored by a release before that.
+   */
+  snapshotStateVector?: Uint8Array | null;
   /** Updates stored after the snapshot, oldest first. */
   updates: Uint8Array[];
   /** Sequence number of the last update included above. */

@@ -70,7 +70,7 @@ export class HeldRecord<Writer> {
   step1(): Uint8Array {
     return this.document.step1();
   }
-  step2(stateVector: Uint8Array): Frame {
+  step2(stateVector: Uint8Array): Frame[] {
     return this.document.step2(stateVector);
   }
   addsNothing(update: Uint8Array): boolean {
@@ -144,7 +144,7 @@ export class HeldRecord<Writer> {
     this.idle.stop();
     await this.settled();
     // A record opened from a snapshot and updates and never built is compacted from its
-    // folded bytes: the next open reads one snapshot.
+    // bytes, merged (record-document.ts): the next open reads one snapshot.
     if (compact) await this.stored.compact(() => this.document.state());
     this.document.destroy();
   }

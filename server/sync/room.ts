@@ -181,7 +181,7 @@ export class Room {
       case 'sync-step1':
         // What the joiner is sent must be stored already: updates still being stored land first.
         if (this.held.busy) await this.held.settled();
-        connection.send(this.held.step2(message.stateVector));
+        for (const frame of this.held.step2(message.stateVector)) connection.send(frame);
         return;
       case 'update':
         return this.applyFrom(connection, message.update);

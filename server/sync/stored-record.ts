@@ -1,6 +1,6 @@
 // The stored side of an open record: appending its updates in order, knowing which stored
 // updates the document holds (the watermark), and compacting up to that watermark only.
-import { partsOf, type EditAuthor, type Storage } from '../storage/storage';
+import { partsOf, type EditAuthor, type Storage, type StoredRecord as Stored } from '../storage/storage';
 import { log, errorMessage } from '../log';
 import { AppliedSeqs } from './applied-seqs';
 
@@ -14,12 +14,12 @@ export class StoredRecord {
     private readonly compactAfterUpdates: number,
   ) {}
 
-  /** Everything stored, in order: the snapshot, then the updates after it. */
-  async read(): Promise<Uint8Array[]> {
+  /** Everything stored: the snapshot (with its state vector), then the updates after it. */
+  async read(): Promise<Stored> {
     const stored = await this.storage.loadRecord(this.documentId);
     this.applied.caughtUpTo(stored.lastSeq);
     this.sinceCompaction = Math.max(this.sinceCompaction, stored.updates.length);
-    return partsOf(stored);
+    return stored;
   }
 
   /**

@@ -30,10 +30,15 @@ export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array): Frame => syncSte
  * Sync step 2 carrying an update already encoded: its header, then the update itself, not
  * copied (a whole record can be megabytes).
  */
-export function syncStep2Frame(update: Uint8Array): Frame {
+export const syncStep2Frame = (update: Uint8Array): Frame => syncFrame(syncProtocol.messageYjsSyncStep2, update);
+
+/** A sync update carrying an update already encoded, framed as syncStep2Frame frames its own. */
+export const syncUpdateFrame = (update: Uint8Array): Frame => syncFrame(syncProtocol.messageYjsUpdate, update);
+
+function syncFrame(step: number, update: Uint8Array): Frame {
   const header = message((e) => {
     encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint(e, step);
     encoding.writeVarUint(e, update.byteLength);
   });
   return binaryFrame(header, update);

@@ -218,15 +218,22 @@ describe.each([
 
   it('compacts into a snapshot, and refuses a state that lacks a stored update', async () => {
     const { doc, documentId } = await meeting(storage, 'm-compact');
+    const vectorOf = (encoded: Uint8Array | null | undefined) => (encoded ? Y.decodeStateVector(encoded) : null);
+    // A new record's snapshot is stored with its state vector (migration 3): here, nobody's content yet.
+    expect(vectorOf((await storage.loadRecord(documentId)).snapshotStateVector)).toEqual(new Map());
     await storage.appendUpdates(documentId, [edit(doc, (t) => t.insert(0, 'kept'))], by);
     const stale = Y.encodeStateAsUpdate(new Y.Doc());
     await expect(storage.compactRecord(documentId, stale, 1)).rejects.toBeInstanceOf(CompactionWouldLose);
     await storage.compactRecord(documentId, Y.encodeStateAsUpdate(doc), 1);
+    const compactedVector = Y.decodeStateVector(Y.encodeStateVector(doc));
     await storage.appendUpdates(documentId, [edit(doc, (t) => t.insert(4, ' text'))], by);
     const stored = await storage.loadRecord(documentId);
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates).toHaveLength(1);
     expect(textOf(partsOf(stored))).toBe('kept text');
+    // The compacted snapshot's vector, not the record's: the update after it is not in it.
+    expect(vectorOf(stored.snapshotStateVector)).toEqual(compactedVector);
+    expect((await storage.loadRecordSince(documentId, 1)).snapshotStateVector ?? null).toBeNull();
     // Authors survive compaction.
     expect((await storage.listEditors(documentId, 0, 2)).map((e) => [e.participantId, e.edits])).toEqual([['p-th', 2]]);
   });

@@ -9,12 +9,15 @@ import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../server/storage/sqlite';
 import { openPostgresStorage } from '../../server/storage/postgres';
 import { checkAuditChain } from '../../server/storage/audit-chain';
 import { MIGRATION_NAMES, SchemaFromNewerRelease } from '../../server/storage/migrations/migrate';
 import { partsOf } from '../../server/storage/storage';
+import { RecordDocument } from '../../server/sync/record-document';
+import { messageOf } from '../../server/sync/frame';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const FIXTURE = join(import.meta.dirname, '../fixtures/upgrade');
@@ -72,6 +75,14 @@ function sqliteStructure(file: string): unknown {
   }
 }
 
+/** The update a sync message carries (type, step, payload). */
+const carried = (message: Uint8Array) => {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return decoding.readVarUint8Array(decoder);
+};
+
 const textOf = (parts: Uint8Array[]) => {
   const doc = new Y.Doc();
   for (const part of parts) Y.applyUpdate(doc, part);
@@ -114,6 +125,24 @@ describe('a DATA_DIR from the release before migrations', () => {
       doc.getText('minutes').insert(0, 'Amended. ');
       await storage.appendUpdates('d1', updates, { participantId: 'p1', party: 'TH', name: 'Head TH' });
       expect(textOf(partsOf(await storage.loadRecord('d1')))).toBe(`Amended. ${expected.minutes}`);
+
+      // Its snapshot was stored without a state vector (migration 3 adds the column, empty):
+      // the record opens from the snapshot and the updates after it all the same, and a
+      // joiner gets all of it; the next compaction stores the vector.
+      const stored = await storage.loadRecord('d1');
+      expect(stored.snapshotStateVector ?? null).toBeNull();
+      expect(stored.updates.length).toBeGreaterThan(1);
+      const record = new RecordDocument(() => undefined);
+      record.open(stored);
+      expect(record.isBuilt).toBe(false);
+      expect(Y.decodeStateVector(carried(record.step1()))).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
+      const joiner = new Y.Doc();
+      for (const frame of record.step2(new Uint8Array([0]))) Y.applyUpdate(joiner, carried(messageOf(frame)));
+      expect(joiner.getText('minutes').toString()).toBe(`Amended. ${expected.minutes}`);
+      await storage.compactRecord('d1', record.state(), stored.lastSeq);
+      const compacted = await storage.loadRecord('d1');
+      expect(compacted.updates).toHaveLength(0);
+      expect(Y.decodeStateVector(compacted.snapshotStateVector!)).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
     } finally {
       await storage.close();
     }
@@ -179,10 +208,20 @@ describe('a PostgreSQL schema from the release before migrations', () => {
       await client.query('RESET search_path');
       await client.query(`INSERT INTO ${old}.meetings VALUES ('m1', 'CMM04', '2025-03-12', 'd1')`);
       await client.query(`INSERT INTO ${old}.settings VALUES ('instance', 'kept')`);
+      const minutes = new Y.Doc();
+      minutes.getText('minutes').insert(0, 'The meeting noted the report.');
+      await client.query(
+        `INSERT INTO ${old}.records (document_id, meeting_id, version, state, created_at, snapshot, snapshot_seq) VALUES ('d1', 'm1', 1, 'draft', '2025-03-12', $1, 0)`,
+        [Buffer.from(Y.encodeStateAsUpdate(minutes))],
+      );
       // Several processes starting together on it: one migrates, the others find it done.
       const storages = await Promise.all([1, 2, 3].map(() => openPostgresStorage(DATABASE_URL, old)));
       expect((await storages[0]!.getMeeting('m1'))?.code).toBe('CMM04');
       expect(await storages[1]!.claimSetting('instance', 'other')).toBe('kept');
+      // A snapshot stored before migration 3 has no state vector beside it, and says so.
+      const stored = await storages[2]!.loadRecord('d1');
+      expect(textOf(partsOf(stored))).toBe('The meeting noted the report.');
+      expect(stored.snapshotStateVector ?? null).toBeNull();
       for (const storage of storages) await storage.close();
       expect((await client.query(`SELECT name FROM ${old}.kysely_migration ORDER BY name`)).rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
 

@@ -16,6 +16,7 @@ type MigrationModule = { up(db: Kysely<unknown>, d: SchemaDialect): Promise<void
 const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '0001-release-schema': () => import('./0001-release-schema'),
   '0002-lookup-indexes': () => import('./0002-lookup-indexes'),
+  '0003-snapshot-state-vector': () => import('./0003-snapshot-state-vector'),
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
