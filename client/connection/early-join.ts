@@ -2,6 +2,7 @@
 // exchange for the invitation token, the meeting asked for as soon as the cookie was set,
 // and the record's connection, opened by the join page as soon as the exchange named the
 // record, while the meeting is still on its way.
+import { wordsHere } from '../i18n/i18n';
 import { RecordConnection } from './record-connection';
 
 export interface EarlyJoin {
@@ -49,8 +50,11 @@ let connection: RecordConnection | null = null;
  */
 export function openRecordEarly(documentId: string, early: EarlyJoin | null): void {
   connection?.destroy();
-  connection = new RecordConnection(documentId, window.location.origin, early ? stateOf(early, documentId) : null);
+  connection = new RecordConnection(documentId, window.location.origin, early ? stateOf(early, documentId).then(afterWords) : null);
 }
+
+/** On a fast line the state comes before the interface's words: it waits for them (a second at most) so the record is drawn once. */
+const afterWords = (state: Uint8Array | null) => wordsHere(1000).then(() => state);
 
 /** The record's state from the early request, if it is this record's; null leaves it all to the socket. */
 async function stateOf(early: EarlyJoin, documentId: string): Promise<Uint8Array | null> {
