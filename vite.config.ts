@@ -22,11 +22,29 @@ function namesBuiltAssets(): Plugin {
   };
 }
 
+// An invitation link's page runs client/join-early.ts first, beside the app's own scripts
+// rather than after them: its own entry, named at the head of the page, with `async` so that
+// it runs the moment it arrives.
+function startsJoinEarly(): Plugin {
+  return {
+    name: 'accord-join-early',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const entry = Object.values(bundle ?? {}).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'join');
+        if (!entry) throw new Error('the build has no join-early entry');
+        return [{ tag: 'script', attrs: { type: 'module', async: true, src: `/${entry.fileName}` }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
 // The client is built into dist/client and served by the Accord server itself;
 // in development `vite` proxies the API and the sync socket to a running server.
 export default defineConfig({
   root: 'client',
-  plugins: [namesBuiltAssets(), precompress()],
+  plugins: [namesBuiltAssets(), startsJoinEarly(), precompress()],
   resolve: {
     alias: [
       // The client renders with Preact's React compatibility layer: React's renderer alone was a
@@ -57,7 +75,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       // The service worker must sit at /sw.js, unhashed, to control every page of the app.
-      input: { app: inClient('index.html'), sw: inClient('sw.ts') },
+      input: { app: inClient('index.html'), sw: inClient('sw.ts'), join: inClient('join-early.ts') },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
         // Each language's catalog parts by name (client/i18n/<language>/core.ts, extra.ts).

@@ -15,6 +15,9 @@ import '@fontsource/noto-sans-khmer/700.css';
 import './styles/app.css';
 import { App } from './app/App';
 import { registerServiceWorker } from './app/register-service-worker';
+import { holdSwitchFonts } from './app/switch-fonts';
+
+holdSwitchFonts(window.location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -14,6 +14,7 @@ import { sessionRoutes } from './routes/session';
 import { agreementRoutes } from './routes/agreement';
 import { proposalRoutes } from './routes/proposals';
 import { commentRoutes } from './routes/comments';
+import { recordStateRoutes } from './routes/record-state';
 import { invitationRoutes } from './routes/invitations';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { exportRoutes } from './routes/export';
@@ -96,6 +97,7 @@ export function createApp(services: Services) {
     .route('/api/meetings', agreementRoutes(services))
     .route('/api/meetings', proposalRoutes(services))
     .route('/api/meetings', commentRoutes(services))
+    .route('/api/meetings', recordStateRoutes(services))
     .route('/api/meetings', invitationRoutes(services))
     .route('/api', lifecycleRoutes(services))
     .route('/api/meetings', exportRoutes(services))

@@ -65,9 +65,9 @@ export function launch(): Promise<Browser> {
 /** A minutes cell one can type in. */
 const EDITABLE = '.cell-text[contenteditable="true"]';
 /** Anything on the first screen one can type in: a minutes cell, or the agenda item's title. */
-const FIRST_EDITABLE = `${EDITABLE}, .item-title textarea:not([disabled])`;
+export const FIRST_EDITABLE = `${EDITABLE}, .item-title textarea:not([disabled])`;
 
-async function emulate(page: Page, profile: NetworkProfile): Promise<CDPSession> {
+export async function emulate(page: Page, profile: NetworkProfile): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Performance.enable');

@@ -14,10 +14,12 @@ export type Invitation = AnswerOf<typeof meeting.invitations.$get>['invitations'
 export type IssuedLink = AnswerOf<(typeof meeting.invitations)[':participantId']['link']['$post']>;
 
 export const api = {
-  /** Trades the invitation token for the session cookie. */
-  join: (token: string) => call(() => server.api.session.$post({ json: { token } })),
+  /** Trades the invitation token for the session cookie; `sent`: the same request, made already (client/join-early.ts). */
+  join: (token: string, sent?: Promise<Response>) =>
+    call(() => (sent as ReturnType<typeof server.api.session.$post>) ?? server.api.session.$post({ json: { token } })),
   session: () => call(() => server.api.session.$get()),
-  meeting: (meetingId: string) => call(() => meeting.$get({ param: params({ id: meetingId }) })),
+  meeting: (meetingId: string, sent?: Promise<Response> | null) =>
+    call(() => (sent as ReturnType<typeof meeting.$get>) ?? meeting.$get({ param: params({ id: meetingId }) })),
   markAgreement: (meetingId: string, targetId: string, agreed: boolean) =>
     call(() => meeting.agreement.$post({ param: params({ id: meetingId }), json: { targetId, agreed } })),
   invitations: (meetingId: string) => call(() => meeting.invitations.$get({ param: params({ id: meetingId }) })),

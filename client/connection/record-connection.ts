@@ -62,9 +62,13 @@ export class RecordConnection {
   readonly presence = createStore<ReadonlyMap<number, PresenceUser>>(new Map());
   private readonly cleanups: (() => void)[] = [];
 
+  private destroyed = false;
+
   constructor(
     readonly documentId: string,
     origin = window.location.origin,
+    /** The record's state fetched over HTTP (compressed): the socket opens once it is applied. */
+    firstState: Promise<Uint8Array | null> | null = null,
   ) {
     const local = openLocalCopy(documentId, this.doc, (origin) => origin === this.provider);
     this.localCopy = local.localCopy;
@@ -73,8 +77,9 @@ export class RecordConnection {
     void this.localCopy.whenSynced.then(() => this.patch({ localCopyLoaded: true }));
 
     const online = navigator.onLine;
-    this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}/sync`, documentId, this.doc, { connect: online });
+    this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}/sync`, documentId, this.doc, { connect: online && !firstState });
     if (!online) this.patch({ link: 'offline' });
+    else if (firstState) void firstState.then((state) => this.connectAfter(state));
     this.listenToServer();
     this.listenToNetwork();
     this.trackUnsentEdits();
@@ -91,10 +96,26 @@ export class RecordConnection {
   }
 
   destroy(): void {
+    this.destroyed = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.provider.destroy();
     void this.closeLocalCopy();
     this.doc.destroy();
+  }
+
+  /**
+   * Applies the state fetched over HTTP as the server's own words, and syncs what is left: the
+   * socket is opened first, so that its handshake goes on while the record is drawn, and its
+   * sync step 1, sent once it is open (a later task), names all the state applied here.
+   */
+  private connectAfter(state: Uint8Array | null): void {
+    if (this.destroyed) return;
+    if (navigator.onLine && this.state.get().link !== 'closed') this.provider.connect();
+    try {
+      if (state) Y.applyUpdate(this.doc, state, this.provider);
+    } catch {
+      // Bytes that are not the record's: the socket sends it whole.
+    }
   }
 
   private patch(change: Partial<ConnectionState>): void {

@@ -79,6 +79,23 @@ export function settleUiLanguage(): void {
   void showWhenLoaded(uiLanguage.get());
 }
 
+/**
+ * Resolves once the interface has words (a catalog has come), or after `ms`: a whole record
+ * drawn with blanks is drawn again when they come, which on a big record costs seconds.
+ */
+export function wordsHere(ms: number): Promise<void> {
+  if (catalogsHere.get() > 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const unsubscribe = catalogsHere.subscribe(done);
+  });
+}
+
 /** The reader chose a language: it stays chosen in this browser. */
 export function chooseUiLanguage(language: UiLanguage): void {
   try {

@@ -54,6 +54,11 @@ export class HeldRecord<Writer> {
     return this.document.isBuilt;
   }
 
+  /** The record's whole state, encoded: what a joiner who has nothing is sent. */
+  state(): Uint8Array {
+    return this.document.state();
+  }
+
   /** Every stored update up to this sequence number is in memory. */
   get watermark(): number {
     return this.stored.watermark;

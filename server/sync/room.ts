@@ -122,6 +122,11 @@ export class Room {
     return this.held.doc;
   }
 
+  /** The record's whole state, encoded, without building its document. */
+  state(): Uint8Array {
+    return this.held.state();
+  }
+
   get record(): RecordRow {
     return this.facts.record;
   }

@@ -6,8 +6,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { can } from '../../../shared/roles';
 import { ApiFailure, api, type Meeting } from '../../connection/api';
 import { rememberMeeting, rememberedMeeting } from '../../connection/meeting-cache';
+import { closeEarlyConnection, takeEarlyConnection, takeEarlyMeeting } from '../../connection/early-join';
 import { RecordConnection, type PresenceUser } from '../../connection/record-connection';
 import { useStore } from '../../app/store';
+import { releaseSwitchFonts } from '../../app/switch-fonts';
 import { preferUiLanguage, settleUiLanguage, useT, type MessageKey } from '../../i18n/i18n';
 import { orderColumns, partyColors, WorkspaceProvider, type Workspace as WorkspaceValue } from './workspace-context';
 import { MeetingHeader } from './MeetingHeader';
@@ -24,20 +26,25 @@ export function Workspace({ meetingId }: { meetingId: string }) {
 
   useEffect(() => {
     let live = true;
-    api.meeting(meetingId).then(
-      (meeting) => {
-        rememberMeeting(meeting);
-        if (live) setLoading({ meeting, fromCache: false });
-      },
-      (err: unknown) => {
-        if (!live) return;
-        const cached = err instanceof ApiFailure && err.unreachable ? rememberedMeeting(meetingId) : null;
-        if (cached) setLoading({ meeting: cached, fromCache: true });
-        else setLoading({ error: loadError(err) });
-        // No meeting to name the reader's language: the words come in the browser's.
-        settleUiLanguage();
-      },
-    );
+    takeEarlyMeeting(meetingId)
+      .then((sent) => api.meeting(meetingId, sent))
+      .then(
+        (meeting) => {
+          rememberMeeting(meeting);
+          if (live) setLoading({ meeting, fromCache: false });
+        },
+        (err: unknown) => {
+          if (!live) return;
+          const cached = err instanceof ApiFailure && err.unreachable ? rememberedMeeting(meetingId) : null;
+          if (cached) setLoading({ meeting: cached, fromCache: true });
+          else {
+            closeEarlyConnection();
+            setLoading({ error: loadError(err) });
+          }
+          // No meeting to name the reader's language: the words come in the browser's.
+          settleUiLanguage();
+        },
+      );
     return () => {
       live = false;
     };
@@ -83,7 +90,7 @@ function OpenWorkspace({ meeting, onSuperseded }: { meeting: Meeting; onSupersed
   }, [ownLanguage]);
 
   useEffect(() => {
-    const opened = new RecordConnection(meeting.documentId);
+    const opened = takeEarlyConnection(meeting.documentId) ?? new RecordConnection(meeting.documentId);
     setConnection(opened);
     return () => opened.destroy();
   }, [meeting.documentId]);
@@ -138,6 +145,9 @@ function ConnectedWorkspace({
   const ownStatus = state.record?.documentId === meeting.documentId ? state.record : null;
   const recordState = ownStatus?.state ?? meeting.state;
   const supersededBy = ownStatus?.supersededBy ?? null;
+  useEffect(() => {
+    if (state.link === 'connected') releaseSwitchFonts();
+  }, [state.link]);
   useEffect(() => {
     if (supersededBy) onSuperseded();
   }, [supersededBy, onSuperseded]);
