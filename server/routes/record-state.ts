@@ -6,7 +6,9 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Hono } from 'hono';
+import * as Y from 'yjs';
 import type { Services } from '../services';
+import type { RecordRow } from '../storage/storage';
 import type { AppEnv } from './env';
 import { doc } from './route-doc';
 import { meetingAccess } from './meeting-access';
@@ -24,7 +26,7 @@ export function recordStateRoutes(services: Services) {
     async (c) => {
       const access = await meetingAccess(c, services, 'connect');
       if (access instanceof Response) return access;
-      const state = await services.rooms.withRoom(access.record, (room) => room.state());
+      const state = await stateOf(services, access.record);
       const headers: Record<string, string> = {
         'content-type': 'application/octet-stream',
         // The record a client applies this to must be this one: an amendment may have moved it.
@@ -36,4 +38,17 @@ export function recordStateRoutes(services: Services) {
       return c.body(new Uint8Array(await gzipped(state)), 200, { ...headers, 'content-encoding': 'gzip' });
     },
   );
+}
+
+/**
+ * The record as this process has it open, or else as stored, read without opening it: a
+ * room opened for this one read would be compacted and let go at once, and opened again a
+ * moment later by the socket that follows. What is stored is all that was acknowledged; the
+ * socket then sends whatever came after.
+ */
+async function stateOf(services: Services, record: RecordRow): Promise<Uint8Array> {
+  if (await services.rooms.peek(record.documentId)) return services.rooms.withRoom(record, (room) => room.state());
+  const { snapshot, updates } = await services.storage.loadRecord(record.documentId);
+  const parts = snapshot ? [snapshot, ...updates] : updates;
+  return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
 }
