@@ -99,7 +99,9 @@ export async function open(browser: Browser, baseUrl: string, token: string, pro
     bytes.all += Math.ceil((e.response.payloadData.length * 3) / 4);
   });
   const started = Date.now();
-  await page.goto(`${baseUrl}/join#${token}`);
+  // Not awaiting the page's load event: fonts the page asks for after its first screen (the
+  // language switch's, say) hold that event back without holding back the first editable cell.
+  await page.goto(`${baseUrl}/join#${token}`, { waitUntil: 'commit' });
   await page.locator(FIRST_EDITABLE).first().waitFor({ timeout: 120_000 });
   await page.locator('[data-link="connected"]').waitFor({ timeout: 120_000 });
   return { context, page, cdp, linkToEditableMs: Date.now() - started, bytes: { ...bytes } };

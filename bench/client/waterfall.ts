@@ -97,7 +97,7 @@ try {
   cdp.on('Network.webSocketFrameSent', frame('→'));
 
   const started = Date.now();
-  await page.goto(`http://127.0.0.1:${server.port}/join#${record.reader}`);
+  await page.goto(`http://127.0.0.1:${server.port}/join#${record.reader}`, { waitUntil: 'commit' });
   await page.locator(FIRST_EDITABLE).first().waitFor({ timeout: 120_000 });
   const editableMs = Date.now() - started;
   await page.locator('[data-link="connected"]').waitFor({ timeout: 120_000 });
