@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { fixture } from '../helpers/server';
-import { meetingInput } from '../../shared/record/meeting-input';
-import { layRecord } from '../../shared/record/lay-record';
-import { actionPoints, agenda, agreement, agreementKey, minutes, type Participant } from '../../shared/record/schema';
+import type * as Y from 'yjs';
+import { laidFixture } from '../helpers/laid-record';
+import { actionPoints, agenda, agreement, agreementKey, minutes } from '../../shared/record/schema';
 import { findTarget, markFor, type AgreementTarget } from '../../shared/record/agreement';
 import { setActionPointTerms, setBracket } from '../../shared/record/segment-ops';
 import { agreementState } from '../../client/features/agreement/agreement-state';
 
 function cmm04() {
-  const input = meetingInput.parse(fixture('cmm04-th-la'));
-  let n = 0;
-  const roster: Participant[] = input.participants.map((p, i) => ({ id: `p${i}`, ...p }));
-  const doc = new Y.Doc();
-  layRecord(doc, input, { meetingId: 'm', version: 1, previousRecordHash: null }, roster, () => `id${++n}`);
+  const doc = laidFixture();
   const item = agenda(doc).get(2).get('id') as string;
   const segment = findTarget(doc, minutes(doc).get(item)!.get(0).get('id') as string)!;
   const point = findTarget(doc, actionPoints(doc).get(0).get('id') as string)!;

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { fixture } from '../helpers/server';
-import { meetingInput } from '../../shared/record/meeting-input';
-import { layRecord } from '../../shared/record/lay-record';
+import type * as Y from 'yjs';
+import { laidFixture } from '../helpers/laid-record';
 import { lockBlockers } from '../../shared/record/agreement';
-import { actionPoints, agenda, type Participant } from '../../shared/record/schema';
+import { actionPoints, agenda } from '../../shared/record/schema';
 import { openingWords, placeBlockers } from '../../client/features/lifecycle/blockers';
-
-function cmm04() {
-  const input = meetingInput.parse(fixture('cmm04-th-la'));
-  let n = 0;
-  const roster: Participant[] = input.participants.map((p, i) => ({ id: `p${i}`, ...p }));
-  const doc = new Y.Doc();
-  layRecord(doc, input, { meetingId: 'm', version: 1, previousRecordHash: null }, roster, () => `id${++n}`);
-  return doc;
-}
 
 describe('what blocks a lock, as the secretariat finds it', () => {
   it('names each segment by its agenda item (number and title) and place, and each action point by number and words', () => {
-    const doc = cmm04();
+    const doc = laidFixture();
     const placed = placeBlockers(doc, lockBlockers(doc));
     const segment = placed.find((b) => b.kind === 'segment')!;
     expect(segment).toMatchObject({ kind: 'segment', segmentNumber: 1, missingParties: ['TH', 'LA'] });
@@ -33,7 +22,7 @@ describe('what blocks a lock, as the secretariat finds it', () => {
   });
 
   it('still lists a blocker this browser no longer has (deleted meanwhile), without a place', () => {
-    const doc = cmm04();
+    const doc = laidFixture();
     const [placed] = placeBlockers(doc, [{ kind: 'segment', id: 'gone', agendaItemId: 'gone-item', missingParties: ['LA'], openBrackets: 1 }]);
     expect(placed).toMatchObject({ kind: 'segment', itemNumber: null, segmentNumber: null, agendaItemId: 'gone-item', openBrackets: 1 });
   });

@@ -2,34 +2,12 @@
 // segments and action points that changed, and always equal to judging the whole record anew.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { fixture } from '../helpers/server';
-import { meetingInput } from '../../shared/record/meeting-input';
-import { layRecord } from '../../shared/record/lay-record';
+import { laidFixture } from '../helpers/laid-record';
 import { findTarget, lockBlockers, markFor } from '../../shared/record/agreement';
 import { proposals } from '../../shared/record/proposals';
-import {
-  actionPoints,
-  agenda,
-  agendaItemId,
-  agreement,
-  agreementKey,
-  meta,
-  minutes,
-  segmentCells,
-  segmentId,
-  type Participant,
-} from '../../shared/record/schema';
+import { actionPoints, agenda, agendaItemId, agreement, agreementKey, meta, minutes, segmentCells, segmentId } from '../../shared/record/schema';
 import { addSegment, deleteSegment, moveSegment, setBracket } from '../../shared/record/segment-ops';
 import { currentLockBlockers } from '../../client/record/lock-blockers';
-
-function cmm04() {
-  const input = meetingInput.parse(fixture('cmm04-th-la'));
-  let n = 0;
-  const roster: Participant[] = input.participants.map((p, i) => ({ id: `p${i}`, ...p }));
-  const doc = new Y.Doc();
-  layRecord(doc, input, { meetingId: 'm', version: 1, previousRecordHash: null }, roster, () => `id${++n}`);
-  return doc;
-}
 
 const firstItem = (doc: Y.Doc) =>
   agendaItemId(
@@ -48,7 +26,7 @@ const textOf = (doc: Y.Doc, i: number, language: string) => {
 
 describe('what blocks the lock, kept up to date in the workspace', () => {
   it('equals the whole record judged anew after each kind of change, here or from a peer', () => {
-    const doc = cmm04();
+    const doc = laidFixture();
     const peer = new Y.Doc();
     Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
     doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'peer' && Y.applyUpdate(peer, update, 'peer'));

@@ -5,6 +5,24 @@ import { randomBytes } from 'node:crypto';
 import { startTestServer, type TestServer } from './server';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Drops the PostgreSQL schema a test made for itself. */
+export async function dropSchema(schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+}
+
+/**
+ * What in-process servers share to act as one deployment's processes: a PostgreSQL schema and
+ * a Redis prefix of their own, and one key sealing the audit log. Drop the schema afterwards.
+ */
+export function scaleOutBackends() {
+  const schema = `accord_test_${randomBytes(4).toString('hex')}`;
+  return { databaseUrl: DATABASE_URL, databaseSchema: schema, redisUrl: REDIS_URL, redisPrefix: schema, auditKey: `the audit key of ${schema}, shared` };
+}
 
 export interface StorageKind {
   name: 'SQLite' | 'PostgreSQL';
@@ -29,10 +47,7 @@ export function storageKinds(prefix: string): StorageKind[] {
       async stop(server) {
         await server?.stop();
         server?.cleanup();
-        const admin = new pg.Client({ connectionString: DATABASE_URL });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.end();
+        await dropSchema(schema);
       },
     },
   ];

@@ -5,9 +5,8 @@
 // the other in a seeded order. Storage is the last word: the first stored keeps the id, the
 // second is refused whole, its writer is told, and every client converges on what was stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import * as Y from 'yjs';
-import { randomBytes } from 'node:crypto';
+import { dropSchema, scaleOutBackends } from '../helpers/storages';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { seededRandom, seedNote, testSeed } from '../helpers/random';
@@ -16,9 +15,6 @@ import { ClientNotYours, partsOf, type Storage } from '../../server/storage/stor
 import { applyStored } from '../../server/sync/record-document';
 import { RefusalReason } from '../../shared/protocol';
 import { agenda, agendaItemTitle } from '../../shared/record/schema';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** The title of the first agenda item in English: where both participants write. */
 const titleOf = (doc: Y.Doc) => agendaItemTitle(agenda(doc).get(0)).get('en')!;
@@ -60,14 +56,7 @@ function holdAppendsUnder(server: TestServer, client: number, held: HeldAppend[]
 
 describe(`the client-id claim race between two processes, decided by storage (${seedNote()})`, () => {
   const random = seededRandom(testSeed);
-  const schema = `accord_test_${randomBytes(4).toString('hex')}`;
-  const backends = {
-    databaseUrl: DATABASE_URL,
-    databaseSchema: schema,
-    redisUrl: REDIS_URL,
-    redisPrefix: schema,
-    auditKey: `the audit key of ${schema}, shared`,
-  };
+  const backends = scaleOutBackends();
   let a: TestServer;
   let b: TestServer;
   const clients: StockClient[] = [];
@@ -87,10 +76,7 @@ describe(`the client-id claim race between two processes, decided by storage (${
     await b?.stop();
     a?.cleanup();
     b?.cleanup();
-    const admin = new pg.Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
+    await dropSchema(backends.databaseSchema);
   });
 
   it('both processes accept a first write under one client id; the one stored first keeps it, the other writer is refused, and everyone converges', async () => {

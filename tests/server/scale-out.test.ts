@@ -1,27 +1,16 @@
 // Two Accord processes' worth of server behind one address: PostgreSQL stores, Redis fans
 // out. Real connections to the machine's PostgreSQL (database test) and Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import * as decoding from 'lib0/decoding';
-import { randomBytes } from 'node:crypto';
+import { dropSchema, scaleOutBackends } from '../helpers/storages';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { closed, rawSocket, stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { agreeEverything, api } from '../helpers/lifecycle';
 import { CloseCode, RECORD_STATUS_MESSAGE, RefusalReason } from '../../shared/protocol';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
 describe('scale-out: two servers on one PostgreSQL and one Redis', () => {
-  const schema = `accord_test_${randomBytes(4).toString('hex')}`;
   // Every process on one database seals the audit log with one key.
-  const backends = {
-    databaseUrl: DATABASE_URL,
-    databaseSchema: schema,
-    redisUrl: REDIS_URL,
-    redisPrefix: schema,
-    auditKey: `the audit key of ${schema}, shared`,
-  };
+  const backends = scaleOutBackends();
   let a: TestServer;
   let b: TestServer;
   let meeting: CreatedMeetingResponse;
@@ -43,10 +32,7 @@ describe('scale-out: two servers on one PostgreSQL and one Redis', () => {
     await b?.stop();
     a?.cleanup();
     b?.cleanup();
-    const admin = new pg.Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
+    await dropSchema(backends.databaseSchema);
   });
 
   it('clients on different servers edit one record and converge; every edit is stored once', async () => {
