@@ -52,7 +52,10 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     head: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number; state: RecordRow['state'] }>(
       'SELECT snapshot, snapshot_seq, state FROM records WHERE document_id = ?',
     ),
-    draftHead: db.prepare<[string], { state: RecordRow['state']; snapshot_seq: number }>('SELECT state, snapshot_seq FROM records WHERE document_id = ?'),
+    // Only columns stored before the snapshot: a column after it is reached by walking the
+    // snapshot's overflow pages, and this is read for every record of every batch of appends.
+    state: db.prepare<[string], { state: RecordRow['state'] }>('SELECT state FROM records WHERE document_id = ?'),
+    snapshotSeq: db.prepare<[string], { snapshot_seq: number }>('SELECT snapshot_seq FROM records WHERE document_id = ?'),
     stored: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number; snapshot_state_vector: Buffer | null }>(
       'SELECT snapshot, snapshot_seq, snapshot_state_vector FROM records WHERE document_id = ?',
     ),
@@ -72,7 +75,7 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     ),
   };
 
-  const lastSeqOf = (documentId: string, snapshotSeq: number) => Math.max(q.lastSeq.get(documentId)?.seq ?? 0, snapshotSeq);
+  const lastSeqOf = (documentId: string) => Math.max(q.lastSeq.get(documentId)?.seq ?? 0, q.snapshotSeq.get(documentId)?.snapshot_seq ?? 0);
 
   /** The stored record after `afterSeq` (everything, from 0). */
   const readSince = (documentId: string, afterSeq: number): StoredRecord => {
@@ -117,9 +120,9 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
     const recordOf = (documentId: string): Batched => {
       let record = records.get(documentId);
       if (!record) {
-        const head = q.draftHead.get(documentId);
+        const head = q.state.get(documentId);
         if (!head) throw new Error(`no record ${documentId}`);
-        const lastSeq = nextSeq.get(documentId) ?? lastSeqOf(documentId, head.snapshot_seq);
+        const lastSeq = nextSeq.get(documentId) ?? lastSeqOf(documentId);
         record = { state: head.state, lastSeq, claims: new ClaimLedger((client) => history.ownerOf(documentId, client)) };
         records.set(documentId, record);
       }
@@ -213,8 +216,8 @@ export function sqliteRecords(db: Database.Database): SqliteRecords {
       flush();
       const heads = new Map<string, RecordHead>();
       for (const documentId of documentIds) {
-        const head = q.head.get(documentId);
-        if (head) heads.set(documentId, { state: head.state, lastSeq: lastSeqOf(documentId, head.snapshot_seq) });
+        const head = q.state.get(documentId);
+        if (head) heads.set(documentId, { state: head.state, lastSeq: lastSeqOf(documentId) });
       }
       return heads;
     },
