@@ -60,7 +60,7 @@ export async function createRecord(port: number, name: RecordName, typistCount: 
 }
 
 /** The working tree's client, as users load it (the config's own root: `client/`). */
-async function buildClient(): Promise<void> {
+export async function buildClient(): Promise<void> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {

@@ -13,7 +13,7 @@ import { startServer } from '../lib/processes';
 import { ADMIN_TOKEN } from '../lib/rooms';
 import { REPO_ROOT } from '../lib/traces';
 import { emulate, FIRST_EDITABLE, launch, PROFILES } from './measure';
-import { createRecord, type RecordName } from './run';
+import { buildClient, createRecord, type RecordName } from './run';
 
 interface Row {
   name: string;
@@ -41,6 +41,8 @@ const { values } = parseArgs({
   },
 });
 const profile = PROFILES[values.profile!]!;
+// The working tree's client, built as bench:client builds it, unless another is named.
+if (!values['client-dir']) await buildClient();
 const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-waterfall-'));
 const server = await startServer('accord', {
   dataDir,
