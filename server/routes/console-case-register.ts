@@ -10,11 +10,10 @@ import { visibleMeetings } from '../commands/console/register';
 import { caseRegisterCsv, caseRegisterXlsx, presentCaseRegister } from '../presenters/console/case-register';
 import type { Services } from '../services';
 import { doc } from './route-doc';
+import { registerDownload, registerMediaType } from './register-download';
 import { invalidBody } from './http';
 import { requireConsoleUser, type ConsoleEnv } from './console-access';
 import { REGISTER_TIME_ZONE } from './console-register';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function consoleCaseRegisterRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
@@ -26,29 +25,32 @@ export function consoleCaseRegisterRoutes(services: Services) {
     const all = buildCaseRegister(meetings, changes, today);
     return { today, all, rows: filterCaseRegister(all, q) };
   }
-  const fileName = (today: string, ext: string) => `case-register-${today}.${ext}`;
 
   return new Hono<ConsoleEnv>()
     .get('/cases/register', doc({ summary: 'The case register over the meetings the user manages', tag: 'Console: registers' }), signedIn, query, async (c) => {
       const { today, rows } = await register(c, c.req.valid('query'));
       return c.json(presentCaseRegister(rows, today), 200);
     })
-    .get('/cases/register.csv', doc({ summary: 'The case register as CSV', tag: 'Console: registers', answers: 'text/csv' }), signedIn, query, async (c) => {
-      const q = c.req.valid('query');
-      const { today, rows } = await register(c, q);
-      c.header('content-disposition', `attachment; filename="${fileName(today, 'csv')}"`);
-      return c.body(caseRegisterCsv(rows, q.lang ?? 'en'), 200, { 'content-type': 'text/csv; charset=utf-8' });
-    })
     .get(
-      '/cases/register.xlsx',
-      doc({ summary: 'The case register as XLSX', tag: 'Console: registers', answers: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      '/cases/register.csv',
+      doc({ summary: 'The case register as CSV', tag: 'Console: registers', answers: registerMediaType('csv') }),
       signedIn,
       query,
       async (c) => {
         const q = c.req.valid('query');
         const { today, rows } = await register(c, q);
-        c.header('content-disposition', `attachment; filename="${fileName(today, 'xlsx')}"`);
-        return c.body(await caseRegisterXlsx(rows, q.lang ?? 'en'), 200, { 'content-type': XLSX_TYPE });
+        return registerDownload(c, 'case-register', today, 'csv', caseRegisterCsv(rows, q.lang ?? 'en'));
+      },
+    )
+    .get(
+      '/cases/register.xlsx',
+      doc({ summary: 'The case register as XLSX', tag: 'Console: registers', answers: registerMediaType('xlsx') }),
+      signedIn,
+      query,
+      async (c) => {
+        const q = c.req.valid('query');
+        const { today, rows } = await register(c, q);
+        return registerDownload(c, 'case-register', today, 'xlsx', await caseRegisterXlsx(rows, q.lang ?? 'en'));
       },
     )
     .get('/cases/stages', doc({ summary: 'The open cases by stage', tag: 'Console: registers' }), signedIn, query, async (c) => {

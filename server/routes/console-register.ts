@@ -7,13 +7,12 @@ import { loadRegister, visibleMeetings } from '../commands/console/register';
 import { presentRegister, registerCsv, registerXlsx } from '../presenters/console/register';
 import type { Services } from '../services';
 import { doc } from './route-doc';
+import { registerDownload, registerMediaType } from './register-download';
 import { invalidBody } from './http';
 import { requireConsoleUser, type ConsoleEnv } from './console-access';
 
 /** Where "today" is reckoned when the console does not say: the meetings' own time zone. */
 export const REGISTER_TIME_ZONE = 'Asia/Bangkok';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function consoleRegisterRoutes(services: Services) {
   const signedIn = requireConsoleUser(services);
@@ -24,29 +23,32 @@ export function consoleRegisterRoutes(services: Services) {
     const { meetings, changes } = await loadRegister(services, await visibleMeetings(services, c.get('user'), q.series));
     return { today, rows: filterRegister(buildRegister(meetings, changes, today), q) };
   }
-  const fileName = (today: string, ext: string) => `action-register-${today}.${ext}`;
 
   return new Hono<ConsoleEnv>()
     .get('/register', doc({ summary: 'The action register over the meetings the user manages', tag: 'Console: registers' }), signedIn, query, async (c) => {
       const { today, rows } = await register(c, c.req.valid('query'));
       return c.json(presentRegister(rows, today), 200);
     })
-    .get('/register.csv', doc({ summary: 'The action register as CSV', tag: 'Console: registers', answers: 'text/csv' }), signedIn, query, async (c) => {
-      const q = c.req.valid('query');
-      const { today, rows } = await register(c, q);
-      c.header('content-disposition', `attachment; filename="${fileName(today, 'csv')}"`);
-      return c.body(registerCsv(rows, q.lang ?? 'en'), 200, { 'content-type': 'text/csv; charset=utf-8' });
-    })
     .get(
-      '/register.xlsx',
-      doc({ summary: 'The action register as XLSX', tag: 'Console: registers', answers: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      '/register.csv',
+      doc({ summary: 'The action register as CSV', tag: 'Console: registers', answers: registerMediaType('csv') }),
       signedIn,
       query,
       async (c) => {
         const q = c.req.valid('query');
         const { today, rows } = await register(c, q);
-        c.header('content-disposition', `attachment; filename="${fileName(today, 'xlsx')}"`);
-        return c.body(await registerXlsx(rows, q.lang ?? 'en'), 200, { 'content-type': XLSX_TYPE });
+        return registerDownload(c, 'action-register', today, 'csv', registerCsv(rows, q.lang ?? 'en'));
+      },
+    )
+    .get(
+      '/register.xlsx',
+      doc({ summary: 'The action register as XLSX', tag: 'Console: registers', answers: registerMediaType('xlsx') }),
+      signedIn,
+      query,
+      async (c) => {
+        const q = c.req.valid('query');
+        const { today, rows } = await register(c, q);
+        return registerDownload(c, 'action-register', today, 'xlsx', await registerXlsx(rows, q.lang ?? 'en'));
       },
     )
     .get('/dashboard', doc({ summary: 'The secretariat’s dashboard', tag: 'Console: registers' }), signedIn, query, async (c) => {
