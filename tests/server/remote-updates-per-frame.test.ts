@@ -1,6 +1,7 @@
 // The workspace's connection applies what others type once a frame (client/connection/
 // remote-updates.ts). Against the real server and stock y-websocket peers typing at once,
-// it converges with them, loses nothing it typed, and is still told of refused writes.
+// it converges with them, loses nothing it typed (sent just after the paint, own-updates.ts),
+// and is still told of refused writes.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMeeting, tokenOf } from '../helpers/server';
@@ -9,6 +10,7 @@ import { processed, stockClient, synced, waitFor, type StockClient } from '../he
 import { agenda, minutes, segmentCells } from '../../shared/record/schema';
 import { plainText } from '../../shared/record/rich-text';
 import { applyRemoteUpdatesPerFrame } from '../../client/connection/remote-updates';
+import { sendOwnUpdatesAfterPaint } from '../../client/connection/own-updates';
 
 const cellOf = (c: StockClient, language: string) => {
   const item = agenda(c.doc).get(2).get('id') as string;
@@ -24,6 +26,7 @@ describe('remote updates applied once a frame, against the real server', () => {
     const batched = stockClient(h.server.wsUrl, meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
     // Timers stand in for frames here (Node has none): the same path a hidden tab takes.
     applyRemoteUpdatesPerFrame(batched.provider);
+    sendOwnUpdatesAfterPaint(batched.provider);
     const peers = [h.connect(meeting.documentId, tokenOf(meeting, 'delegate', 'LA')), h.connect(meeting.documentId, tokenOf(meeting, 'head', 'LA'))];
     try {
       await Promise.all([batched, ...peers].map((c) => synced(c)));
@@ -50,6 +53,7 @@ describe('remote updates applied once a frame, against the real server', () => {
     const meeting = await createMeeting(h.server);
     const observer = stockClient(h.server.wsUrl, meeting.documentId, tokenOf(meeting, 'observer'));
     applyRemoteUpdatesPerFrame(observer.provider);
+    sendOwnUpdatesAfterPaint(observer.provider);
     const delegate = h.connect(meeting.documentId, tokenOf(meeting, 'delegate', 'TH'));
     try {
       await Promise.all([synced(observer), synced(delegate)]);
