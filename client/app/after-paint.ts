@@ -1,26 +1,39 @@
 // Work that must not hold back the next paint (what others typed, what is derived from a
-// cell's text) runs just after it: an animation frame, then a task, which the browser runs
-// once the frame's own work is done. Every caller's work in a frame runs in that one task.
-// A hidden page gets no animation frames (background tabs), and a page may be hidden after
-// the frame was asked for: a timer runs the work then, so nothing waits for the page to be
-// shown again.
+// cell's text, telling others of this browser's own keystroke) runs just after it: from an
+// animation frame, a task, which the browser runs once the frame's own work is done. Every
+// caller's work of a frame runs in that one task. It is posted at background priority where
+// the browser can (scheduler.postTask): it yields to input, timers and network, which are
+// more urgent than work already shown or waiting to be shown a frame later.
+// A hidden page gets no animation frames (background tabs), a page may be hidden after the
+// frame was asked for, and background tasks may wait while the page is busy: a timer runs
+// the work if nothing else has after FRAME_OR_TIMER_MS, so nothing waits for long.
 const due = new Set<() => void>();
+/** The pending round of work, 0 when none; a round's frame, task and timer run it once. */
+let round = 0;
+let rounds = 0;
 let frame = 0;
-let task: ReturnType<typeof setTimeout> | undefined;
-let fallback: ReturnType<typeof setTimeout> | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** How long work waits for an animation frame before a timer runs it, ms. */
 const FRAME_OR_TIMER_MS = 100;
+
+interface Scheduler {
+  postTask(task: () => void, options: { priority: 'background' }): Promise<unknown>;
+}
+const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
 
 const hasFrames = () => typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState !== 'hidden';
 
+function postTask(task: () => void): void {
+  if (scheduler) void scheduler.postTask(task, { priority: 'background' });
+  else setTimeout(task, 0);
+}
+
 function runDue(): void {
+  round = 0;
   if (frame) cancelAnimationFrame(frame);
-  if (task !== undefined) clearTimeout(task);
-  if (fallback !== undefined) clearTimeout(fallback);
+  if (timer !== undefined) clearTimeout(timer);
   frame = 0;
-  task = undefined;
-  fallback = undefined;
+  timer = undefined;
   const now = [...due];
   due.clear();
   for (const run of now) {
@@ -38,12 +51,17 @@ function runDue(): void {
 /** Runs `run` once just after the next frame is painted; asked again before then, still once. */
 export function afterPaint(run: () => void): void {
   due.add(run);
-  if (frame || task !== undefined || fallback !== undefined) return;
-  fallback = setTimeout(runDue, hasFrames() ? FRAME_OR_TIMER_MS : 0);
-  if (hasFrames())
+  if (round) return;
+  const mine = (round = ++rounds);
+  const go = () => {
+    if (round === mine) runDue();
+  };
+  const frames = hasFrames();
+  timer = setTimeout(go, frames ? FRAME_OR_TIMER_MS : 0);
+  if (frames)
     frame = requestAnimationFrame(() => {
       frame = 0;
-      task = setTimeout(runDue, 0);
+      postTask(go);
     });
 }
 

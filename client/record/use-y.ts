@@ -81,25 +81,25 @@ export function useDocVersion(doc: Y.Doc, { everyMs = 0 } = {}): number {
     (notify: () => void) => {
       let frame = 0;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let afterFrame: ReturnType<typeof setTimeout> | undefined;
+      let pending = false;
       let last = 0;
       const shown = () => {
         frame = 0;
-        afterFrame = undefined;
+        pending = false;
         last = performance.now();
         bump(doc);
         notify();
       };
-      // A summary is drawn just after a frame is painted, out of the way of the keystroke the
-      // next frame shows; what follows every change, before the next paint.
+      // A summary is drawn just after a frame is painted (client/app/after-paint.ts), out of
+      // the way of the keystroke the next frame shows; what follows every change, before the
+      // next paint.
       const show = () => {
-        frame = requestAnimationFrame(() => {
-          if (everyMs > 0) afterFrame = setTimeout(shown, 0);
-          else shown();
-        });
+        pending = true;
+        if (everyMs > 0) afterPaint(shown);
+        else frame = requestAnimationFrame(shown);
       };
       const onUpdate = () => {
-        if (frame || timer !== undefined) return;
+        if (pending || timer !== undefined) return;
         const wait = last + everyMs - performance.now();
         if (everyMs <= 0 || wait <= 0) return show();
         timer = setTimeout(() => {
@@ -112,7 +112,7 @@ export function useDocVersion(doc: Y.Doc, { everyMs = 0 } = {}): number {
         doc.off('update', onUpdate);
         if (frame) cancelAnimationFrame(frame);
         if (timer !== undefined) clearTimeout(timer);
-        if (afterFrame !== undefined) clearTimeout(afterFrame);
+        cancelAfterPaint(shown);
       };
     },
     [doc, everyMs],
