@@ -41,7 +41,7 @@ export function summarise(samples: PaintSample[]): PaintFigures {
  * time, given to its callbacks, says which frame it was: one that began a whole interval or
  * more after the keydown is a frame that was missed.
  */
-export async function watchKeystrokes(page: Page): Promise<void> {
+async function watchKeystrokes(page: Page): Promise<void> {
   await page.evaluate((frameMs) => {
     const w = window as unknown as { __paints: { ms: number; framesLate: number }[] };
     w.__paints = [];

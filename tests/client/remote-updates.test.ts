@@ -47,7 +47,13 @@ function byHand() {
       if (at >= 0) pending.splice(at, 1);
     };
   };
-  return { schedule, pending, frame: () => pending.splice(0).forEach((run) => run()) };
+  return {
+    schedule,
+    pending,
+    frame: () => {
+      for (const run of pending.splice(0)) run();
+    },
+  };
 }
 
 /** The server's side: a doc whose every update is also a message for the client. */
