@@ -2,12 +2,14 @@
 // one network profile: the bytes and the time from the invitation link to a cell they can
 // type in, how long another delegate's keystroke takes to reach their screen, the tab's
 // JavaScript heap, switching agenda items, and how long their own keystroke takes to be
-// painted while others type. Network conditions come from the DevTools protocol.
+// painted while others type, beside the same keystrokes on a bare page (the measure's
+// floor). Network conditions come from the DevTools protocol.
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { agenda, agendaItemId, segmentCells, segmentsOf } from '../../shared/record/schema';
+import { floorOfTheMeasure, summarise, typeAndTime, type PaintFigures } from './keystroke-paint';
 
 export interface NetworkProfile {
   name: string;
@@ -42,6 +44,14 @@ export interface ClientFigures {
   heapMb: number;
   keystrokeToPaintP50Ms: number;
   keystrokeToPaintP95Ms: number;
+  /** Share of own keystrokes shown in the first frame after their keydown (0 to 1). */
+  nextFrameShare: number;
+  /** Frames missed by a keystroke, 95th percentile. */
+  framesLateP95: number;
+  /** The same keystrokes into a bare page with one contenteditable, at the same moment: the measure's floor. */
+  floorP50Ms: number;
+  floorP95Ms: number;
+  floorNextFrameShare: number;
   /** Editors mounted on the first item's screen. */
   editorsMounted: number;
 }
@@ -172,8 +182,6 @@ export function typists(wsUrl: string, documentId: string, tokens: string[], eve
   };
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-
 /** Everything above, for one record on one profile. */
 export async function measureClient(
   browser: Browser,
@@ -225,32 +233,17 @@ export async function measureClient(
     await page.locator('.agenda li').nth(item).locator('button').click();
     await page.locator(EDITABLE).first().waitFor();
 
-    // Own keystrokes while others type: from keydown to the frame after the change.
+    // Own keystrokes while others type: from keydown to the frame after the change; then the
+    // same keystrokes into a bare page in this browser while the same typists type: the floor.
     const typing = typists(`${baseUrl.replace(/^http/, 'ws')}/sync`, record.documentId, record.typists, 200);
+    let paints: PaintFigures;
+    let floor: PaintFigures;
     try {
-      await page.evaluate(() => {
-        const w = window as unknown as { __paints: number[] };
-        w.__paints = [];
-        document.addEventListener(
-          'keydown',
-          () => {
-            const t0 = performance.now();
-            requestAnimationFrame(() => setTimeout(() => w.__paints.push(performance.now() - t0), 0));
-          },
-          true,
-        );
-      });
-      // A page that cannot keep up with the typists may take long to answer a click.
-      await page.locator(EDITABLE).first().click({ timeout: 120_000 });
-      for (let i = 0; i < keystrokes; i++) {
-        await page.keyboard.press('x');
-        await page.waitForTimeout(40);
-      }
-      await page.waitForFunction((n) => (window as unknown as { __paints: number[] }).__paints.length >= n, keystrokes);
+      paints = summarise(await typeAndTime(page, EDITABLE, keystrokes));
+      floor = await floorOfTheMeasure(browser, keystrokes);
     } finally {
       typing.stop();
     }
-    const paints = await page.evaluate(() => (window as unknown as { __paints: number[] }).__paints);
     const metrics = (await reader.cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     return {
@@ -260,8 +253,13 @@ export async function measureClient(
       otherKeystrokeSeenMs,
       switchItemMs,
       heapMb: heap / 2 ** 20,
-      keystrokeToPaintP50Ms: percentile(paints, 0.5),
-      keystrokeToPaintP95Ms: percentile(paints, 0.95),
+      keystrokeToPaintP50Ms: paints.p50Ms,
+      keystrokeToPaintP95Ms: paints.p95Ms,
+      nextFrameShare: paints.nextFrameShare,
+      framesLateP95: paints.framesLateP95,
+      floorP50Ms: floor.p50Ms,
+      floorP95Ms: floor.p95Ms,
+      floorNextFrameShare: floor.nextFrameShare,
       editorsMounted,
     };
   } finally {

@@ -115,14 +115,16 @@ export async function runClientBench(options: {
   return rows;
 }
 
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
 export function table(rows: Awaited<ReturnType<typeof runClientBench>>): string {
   const head =
-    "| profile | record | kB before editable (JS) | link → editable ms | other's keystroke seen ms | switch item ms | heap MB | editors mounted | keystroke → paint p50 / p95 ms |";
+    "| profile | record | kB before editable (JS) | link → editable ms | other's keystroke seen ms | switch item ms | heap MB | editors mounted | keystroke → paint p50 / p95 ms | bare page (floor) p50 / p95 ms | shown in the next frame, app / floor | frames missed p95 |";
   const lines = rows.map(
     ({ profile, record, figures: f }) =>
-      `| ${profile} | ${record} | ${(f.bytesBeforeEditable / 1024).toFixed(0)} (${(f.scriptBytesBeforeEditable / 1024).toFixed(0)}) | ${f.linkToEditableMs.toFixed(0)} | ${f.otherKeystrokeSeenMs.toFixed(0)} | ${f.switchItemMs.toFixed(0)} | ${f.heapMb.toFixed(1)} | ${f.editorsMounted} | ${f.keystrokeToPaintP50Ms.toFixed(1)} / ${f.keystrokeToPaintP95Ms.toFixed(1)} |`,
+      `| ${profile} | ${record} | ${(f.bytesBeforeEditable / 1024).toFixed(0)} (${(f.scriptBytesBeforeEditable / 1024).toFixed(0)}) | ${f.linkToEditableMs.toFixed(0)} | ${f.otherKeystrokeSeenMs.toFixed(0)} | ${f.switchItemMs.toFixed(0)} | ${f.heapMb.toFixed(1)} | ${f.editorsMounted} | ${f.keystrokeToPaintP50Ms.toFixed(1)} / ${f.keystrokeToPaintP95Ms.toFixed(1)} | ${f.floorP50Ms.toFixed(1)} / ${f.floorP95Ms.toFixed(1)} | ${percent(f.nextFrameShare)} / ${percent(f.floorNextFrameShare)} | ${f.framesLateP95} |`,
   );
-  return [head, '|---|---|---|---|---|---|---|---|---|', ...lines].join('\n');
+  return [head, '|---|---|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n');
 }
 
 async function main(): Promise<void> {

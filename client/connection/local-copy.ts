@@ -4,9 +4,12 @@
 // its turn before the delegate's own keystroke is painted. Updates from the server are
 // merged and written together at most every BATCH_MS; the server holds them anyway, so a
 // tab closed within that time loses nothing it cannot fetch again. This browser's own
-// edits are written at once, as before, because they may exist nowhere else.
+// edits, which may exist nowhere else, are written just after the frame that shows them
+// (not inside the keystroke's task, where the write held back its paint), and at once when
+// the tab is closed or sent away.
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { afterPaint, cancelAfterPaint } from '../app/after-paint';
 
 const BATCH_MS = 500;
 
@@ -23,6 +26,7 @@ export function openLocalCopy(
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    cancelAfterPaint(flush);
     if (waiting.length === 0) return;
     localCopy._storeUpdate(waiting.length === 1 ? waiting[0]! : Y.mergeUpdates(waiting), null);
     waiting.length = 0;
@@ -32,13 +36,9 @@ export function openLocalCopy(
     // Before IndexedDB has opened, y-indexeddb itself keeps nothing: it stores the whole
     // document once open. Keeping the same rule, what arrives before is not queued.
     if (!localCopy.db) return;
-    if (!fromServer(origin)) {
-      flush();
-      localCopy._storeUpdate(update, origin);
-      return;
-    }
     waiting.push(update);
-    timer ??= setTimeout(flush, BATCH_MS);
+    if (fromServer(origin)) timer ??= setTimeout(flush, BATCH_MS);
+    else afterPaint(flush);
   };
   doc.on('update', onUpdate);
   // A tab being closed or sent away writes what it holds while it still can.

@@ -12,6 +12,8 @@ import { MessageType, RECORD_STATUS_MESSAGE, type RecordStatus } from '../../sha
 import type { Role } from '../../shared/roles';
 import { createStore } from '../app/store';
 import { openLocalCopy } from './local-copy';
+import { applyRemoteUpdatesPerFrame, type RemoteUpdates } from './remote-updates';
+import { sendOwnUpdatesAfterPaint, type OwnUpdates } from './own-updates';
 
 /** What the connection badge shows. */
 export type LinkState = 'syncing' | 'connected' | 'offline' | 'closed';
@@ -61,6 +63,8 @@ export class RecordConnection {
   /** Everyone connected to this record now, this browser included, by awareness client id. */
   readonly presence = createStore<ReadonlyMap<number, PresenceUser>>(new Map());
   private readonly cleanups: (() => void)[] = [];
+  private readonly remoteUpdates: RemoteUpdates;
+  private readonly ownUpdates: OwnUpdates;
 
   private destroyed = false;
 
@@ -78,6 +82,8 @@ export class RecordConnection {
 
     const online = navigator.onLine;
     this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}/sync`, documentId, this.doc, { connect: online && !firstState });
+    this.remoteUpdates = applyRemoteUpdatesPerFrame(this.provider);
+    this.ownUpdates = sendOwnUpdatesAfterPaint(this.provider);
     if (!online) this.patch({ link: 'offline' });
     else if (firstState) void firstState.then((state) => this.connectAfter(state));
     this.listenToServer();
@@ -98,6 +104,10 @@ export class RecordConnection {
   destroy(): void {
     this.destroyed = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    // What others typed in the last frame is dropped with the doc: the server holds it.
+    this.remoteUpdates.stop();
+    // What was typed in the last frame goes to the server before the socket closes.
+    this.ownUpdates.stop();
     this.provider.destroy();
     void this.closeLocalCopy();
     this.doc.destroy();

@@ -5,6 +5,7 @@
 // those cells' editors only.
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import { afterPaint } from '../app/after-paint';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -12,6 +13,9 @@ interface Hub {
   listeners: Map<Y.XmlFragment, Set<Listener>>;
   /** The cell each client's caret was last seen in. */
   where: Map<number, Y.XmlFragment | null>;
+  /** This browser's caret moves not yet said, in the order the cells' editors made them. */
+  caretMoves: { cell: Y.XmlFragment; cursor: unknown }[];
+  sayCaretMoves: () => void;
 }
 
 const hubs = new WeakMap<Awareness, Hub>();
@@ -32,7 +36,14 @@ function cellOf(doc: Y.Doc, cursor: unknown): Y.XmlFragment | null {
 function hubOf(awareness: Awareness): Hub {
   const hub = hubs.get(awareness);
   if (hub) return hub;
-  const made: Hub = { listeners: new Map(), where: new Map() };
+  const made: Hub = {
+    listeners: new Map(),
+    where: new Map(),
+    caretMoves: [],
+    sayCaretMoves: () => {
+      for (const { cell, cursor } of made.caretMoves.splice(0)) moveCaret(awareness, cell, cursor);
+    },
+  };
   awareness.on('change', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     const touched = new Set<Y.XmlFragment>();
     for (const client of [...added, ...updated, ...removed]) {
@@ -49,6 +60,20 @@ function hubOf(awareness: Awareness): Hub {
   });
   hubs.set(awareness, made);
   return made;
+}
+
+/**
+ * Says where this browser's caret is. The caret plugin clears the caret when its editor goes,
+ * wherever the caret is: a cell leaving the screen must not take away the caret of the cell
+ * being typed in.
+ */
+function moveCaret(awareness: Awareness, cell: Y.XmlFragment, cursor: unknown): void {
+  const current = awareness.getLocalState()?.cursor;
+  if (cursor === null && current != null) {
+    const owner = cellOf(awareness.doc, current);
+    if (owner && owner !== cell) return;
+  }
+  awareness.setLocalStateField('cursor', cursor);
 }
 
 /**
@@ -75,14 +100,18 @@ export function caretAwareness(awareness: Awareness, cell: Y.XmlFragment) {
     getLocalState: () => awareness.getLocalState(),
     setLocalState: (state: Record<string, unknown> | null) => awareness.setLocalState(state),
     setLocalStateField(field: string, value: unknown) {
+      if (field === 'cursor') {
+        // Said just after the frame that shows the keystroke: telling everyone (the socket,
+        // the list of those present) took its time inside the keystroke's task. The plugin
+        // asks again while its last word is unsaid: the cell's last word stands.
+        const last = hub.caretMoves.at(-1);
+        if (last?.cell === cell) last.cursor = value;
+        else hub.caretMoves.push({ cell, cursor: value });
+        afterPaint(hub.sayCaretMoves);
+        return;
+      }
       const current = awareness.getLocalState()?.[field];
       if (field === 'user' && JSON.stringify(current) === JSON.stringify(value)) return;
-      // The caret plugin clears the caret when its editor goes, wherever the caret is: a
-      // cell leaving the screen must not take away the caret of the cell being typed in.
-      if (field === 'cursor' && value === null && current != null) {
-        const owner = cellOf(awareness.doc, current);
-        if (owner && owner !== cell) return;
-      }
       awareness.setLocalStateField(field, value);
     },
     on(event: string, listener: Listener) {

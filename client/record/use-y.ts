@@ -2,6 +2,7 @@
 // part of the Y.Doc changes, so components recompute what they show from the doc itself.
 import { useCallback, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { afterPaint, cancelAfterPaint } from '../app/after-paint';
 
 const versions = new WeakMap<object, number>();
 const bump = (key: object) => versions.set(key, (versions.get(key) ?? 0) + 1);
@@ -26,24 +27,9 @@ function notifyAtNextFrame(notify: () => void): void {
 }
 
 // What is derived from a cell's text (its agreement marks, personal data found in it, the
-// proposals compared with it) is redrawn after the frame that shows the text is painted:
-// read at every keystroke before the paint, it made each keystroke wait for it. It shows one
-// frame later, the person's own changes as well as others'.
-const afterPaint = new Set<() => void>();
-let paintFrame = 0;
-
-function notifyAfterPaint(notify: () => void): void {
-  afterPaint.add(notify);
-  if (paintFrame) return;
-  paintFrame = requestAnimationFrame(() =>
-    setTimeout(() => {
-      paintFrame = 0;
-      const due = [...afterPaint];
-      afterPaint.clear();
-      for (const n of due) n();
-    }, 0),
-  );
-}
+// proposals compared with it) is redrawn after the frame that shows the text is painted
+// (client/app/after-paint.ts): read at every keystroke before the paint, it made each
+// keystroke wait for it. It shows one frame later, the person's own changes as well as others'.
 
 /**
  * Changes whenever `type` changes, or with `deep`, anything inside it. With `afterPaint`, for
@@ -55,13 +41,13 @@ export function useYVersion(type: Y.AbstractType<any> | null | undefined, { deep
       if (!type) return () => {};
       const onChange = (_event: unknown, transaction: Y.Transaction) => {
         bump(type);
-        if (later) notifyAfterPaint(notify);
+        if (later) afterPaint(notify);
         else if (transaction.local) notify();
         else notifyAtNextFrame(notify);
       };
       const stop = () => {
         atNextFrame.delete(notify);
-        afterPaint.delete(notify);
+        cancelAfterPaint(notify);
       };
       if (deep) {
         type.observeDeep(onChange);
@@ -95,25 +81,25 @@ export function useDocVersion(doc: Y.Doc, { everyMs = 0 } = {}): number {
     (notify: () => void) => {
       let frame = 0;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let afterFrame: ReturnType<typeof setTimeout> | undefined;
+      let pending = false;
       let last = 0;
       const shown = () => {
         frame = 0;
-        afterFrame = undefined;
+        pending = false;
         last = performance.now();
         bump(doc);
         notify();
       };
-      // A summary is drawn just after a frame is painted, out of the way of the keystroke the
-      // next frame shows; what follows every change, before the next paint.
+      // A summary is drawn just after a frame is painted (client/app/after-paint.ts), out of
+      // the way of the keystroke the next frame shows; what follows every change, before the
+      // next paint.
       const show = () => {
-        frame = requestAnimationFrame(() => {
-          if (everyMs > 0) afterFrame = setTimeout(shown, 0);
-          else shown();
-        });
+        pending = true;
+        if (everyMs > 0) afterPaint(shown);
+        else frame = requestAnimationFrame(shown);
       };
       const onUpdate = () => {
-        if (frame || timer !== undefined) return;
+        if (pending || timer !== undefined) return;
         const wait = last + everyMs - performance.now();
         if (everyMs <= 0 || wait <= 0) return show();
         timer = setTimeout(() => {
@@ -126,7 +112,7 @@ export function useDocVersion(doc: Y.Doc, { everyMs = 0 } = {}): number {
         doc.off('update', onUpdate);
         if (frame) cancelAnimationFrame(frame);
         if (timer !== undefined) clearTimeout(timer);
-        if (afterFrame !== undefined) clearTimeout(afterFrame);
+        cancelAfterPaint(shown);
       };
     },
     [doc, everyMs],

@@ -1,0 +1,200 @@
+// What others type, applied once a frame: many updates from the server become one
+// transaction with the provider as its origin, and sync steps keep their place in the order
+// the server sent them.
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { afterPaint } from '../../client/app/after-paint';
+import { applyRemoteUpdatesPerFrame, type Schedule } from '../../client/connection/remote-updates';
+
+/** A provider that never connects: messages are handed to it as its socket would. */
+function provider(doc = new Y.Doc()) {
+  return new WebsocketProvider('ws://127.0.0.1:9', 'record', doc, {
+    connect: false,
+    disableBc: true,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+}
+
+/** As y-websocket's readMessage: runs the message's handler, returns what it would answer. */
+function deliver(p: WebsocketProvider, message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  const encoder = encoding.createEncoder();
+  const type = decoding.readVarUint(decoder);
+  p.messageHandlers[type]!(encoder, decoder, p, true, type);
+  return encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
+}
+
+const message = (write: (encoder: encoding.Encoder) => void) => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+const updateMessage = (update: Uint8Array) => message((e) => syncProtocol.writeUpdate(e, update));
+
+/** A schedule run by hand: what the next frame would do, when the test says so. */
+function byHand() {
+  const pending: (() => void)[] = [];
+  const schedule: Schedule = (run) => {
+    pending.push(run);
+    return () => {
+      const at = pending.indexOf(run);
+      if (at >= 0) pending.splice(at, 1);
+    };
+  };
+  return {
+    schedule,
+    pending,
+    frame: () => {
+      for (const run of pending.splice(0)) run();
+    },
+  };
+}
+
+/** The server's side: a doc whose every update is also a message for the client. */
+function serverDoc() {
+  const doc = new Y.Doc();
+  const messages: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => messages.push(updateMessage(update)));
+  return { doc, messages };
+}
+
+describe('remote updates applied once a frame', () => {
+  it('applies a frame of updates in one transaction from the provider, one observer call per cell', () => {
+    const server = serverDoc();
+    const cells = ['th', 'lo'].map((name) => server.doc.getXmlFragment(name));
+    for (const cell of cells) cell.insert(0, [new Y.XmlText('')]);
+    const client = provider();
+    Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(server.doc));
+    server.messages.length = 0;
+    const frame = byHand();
+    applyRemoteUpdatesPerFrame(client, frame.schedule);
+
+    const seen = new Map<string, number>();
+    for (const name of ['th', 'lo']) client.doc.getXmlFragment(name).observeDeep(() => seen.set(name, (seen.get(name) ?? 0) + 1));
+    const origins: unknown[] = [];
+    client.doc.on('afterTransaction', (t: Y.Transaction) => origins.push(t.origin));
+
+    // Twenty typists, five keystrokes each, into two cells.
+    for (let i = 0; i < 100; i++) (cells[i % 2]!.get(0) as Y.XmlText).insert(0, String.fromCharCode(65 + (i % 26)));
+    for (const m of server.messages) expect(deliver(client, m)).toBeNull();
+    expect(frame.pending).toHaveLength(1);
+    expect(client.doc.getXmlFragment('th').toString()).toBe('');
+
+    frame.frame();
+    expect(origins).toEqual([client]);
+    expect(Object.fromEntries(seen)).toEqual({ th: 1, lo: 1 });
+    expect(client.doc.getXmlFragment('th').toString()).toBe(cells[0]!.toString());
+    expect(client.doc.getXmlFragment('lo').toString()).toBe(cells[1]!.toString());
+    client.destroy();
+  });
+
+  it('applies what was queued before a sync step 2, and says synced after both', () => {
+    const server = serverDoc();
+    const text = server.doc.getText('minutes');
+    const client = provider();
+    const frame = byHand();
+    applyRemoteUpdatesPerFrame(client, frame.schedule);
+    const states: [string, boolean][] = [];
+    client.doc.on('afterTransaction', () => states.push([client.doc.getText('minutes').toString(), client.synced]));
+
+    text.insert(0, 'ab');
+    text.insert(2, 'c');
+    for (const m of server.messages.splice(0)) deliver(client, m);
+    // The step 2 carries the whole record, written after the updates above.
+    text.insert(3, 'd');
+    server.messages.length = 0;
+    deliver(
+      client,
+      message((e) => syncProtocol.writeSyncStep2(e, server.doc)),
+    );
+    expect(states).toEqual([
+      ['abc', false],
+      ['abcd', false],
+    ]);
+    expect(client.synced).toBe(true);
+    expect(frame.pending).toHaveLength(0);
+
+    // Updates after the step 2 wait for the next frame again.
+    text.insert(4, 'e');
+    for (const m of server.messages.splice(0)) deliver(client, m);
+    expect(client.doc.getText('minutes').toString()).toBe('abcd');
+    frame.frame();
+    expect(client.doc.getText('minutes').toString()).toBe('abcde');
+    client.destroy();
+  });
+
+  it('answers a sync step 1 with what was queued in it', () => {
+    const server = serverDoc();
+    const client = provider();
+    const frame = byHand();
+    applyRemoteUpdatesPerFrame(client, frame.schedule);
+    server.doc.getText('minutes').insert(0, 'queued');
+    for (const m of server.messages.splice(0)) deliver(client, m);
+
+    const answer = deliver(
+      client,
+      message((e) => syncProtocol.writeSyncStep1(e, new Y.Doc())),
+    );
+    const elsewhere = new Y.Doc();
+    const decoder = decoding.createDecoder(answer!);
+    expect(decoding.readVarUint(decoder)).toBe(0);
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), elsewhere, null);
+    expect(elsewhere.getText('minutes').toString()).toBe('queued');
+    client.destroy();
+  });
+
+  it('on stop, drops what was queued and gives the stock handler back', () => {
+    const server = serverDoc();
+    const client = provider();
+    const frame = byHand();
+    const stock = client.messageHandlers[0];
+    const updates = applyRemoteUpdatesPerFrame(client, frame.schedule);
+    server.doc.getText('minutes').insert(0, 'late');
+    for (const m of server.messages.splice(0)) deliver(client, m);
+    updates.stop();
+    expect(frame.pending).toHaveLength(0);
+    expect(client.messageHandlers[0]).toBe(stock);
+    expect(client.doc.getText('minutes').toString()).toBe('');
+    client.destroy();
+  });
+
+  it('keeps applying the rest of a frame when one update is not a Yjs update', () => {
+    const server = serverDoc();
+    const client = provider();
+    const frame = byHand();
+    applyRemoteUpdatesPerFrame(client, frame.schedule);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    deliver(client, updateMessage(new Uint8Array([255, 255, 255])));
+    server.doc.getText('minutes').insert(0, 'kept');
+    for (const m of server.messages.splice(0)) deliver(client, m);
+    frame.frame();
+    expect(client.doc.getText('minutes').toString()).toBe('kept');
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
+    client.destroy();
+  });
+});
+
+describe('after the paint', () => {
+  it('runs from a timer where there are no animation frames (a hidden tab), once however often asked', async () => {
+    let runs = 0;
+    const run = () => runs++;
+    afterPaint(run);
+    afterPaint(run);
+    await vi.waitFor(() => expect(runs).toBe(1));
+    // Asked again later, it runs again; the second ask of the first time did not.
+    let later = false;
+    afterPaint(run);
+    afterPaint(() => {
+      later = true;
+    });
+    await vi.waitFor(() => expect(later).toBe(true));
+    expect(runs).toBe(2);
+  });
+});
