@@ -137,9 +137,8 @@ describe(`the updates after a snapshot, joined, on random histories (${seedNote(
           } else {
             const paragraph = cell.get(pick(cell.length)) as Y.XmlElement;
             const text = paragraph.get(0) as Y.XmlText | undefined;
-            const choice = random();
-            if (text && text.length > 2 && choice < 0.3) text.format(0, 2, { bold: true });
-            else if (text && text.length > 2 && choice < 0.55) text.delete(pick(text.length - 1), 1);
+            if (text && text.length > 2 && random() < 0.3) text.format(0, 2, { bold: true });
+            else if (text && text.length > 2 && random() < 0.3) text.delete(pick(text.length - 1), 1);
             else text?.insert(pick((text?.length ?? 0) + 1), 'ok ');
             if (random() < 0.1) cell.delete(pick(cell.length), 1);
           }
