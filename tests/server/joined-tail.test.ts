@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { joinTail } from '../../server/sync/joined-tail';
-import { seedNote, seededRandom, testSeed } from '../helpers/random';
 
 const decoded = (updates: Uint8Array[]) => updates.map((update) => Y.decodeUpdate(update));
 const stateVectorOf = (state: Uint8Array) => Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
@@ -102,83 +101,5 @@ describe('the updates after a snapshot, joined into one', () => {
     const { snapshot, tail } = recordAndTail();
     // The first update of the first writer is missing: its next ones start past the snapshot's end.
     expect(joinTail(decoded(tail.slice(1)), stateVectorOf(snapshot))).toBeNull();
-  });
-});
-
-describe(`the updates after a snapshot, joined, on random histories (${seedNote()})`, () => {
-  // Writers type into a record as browsers do: their own copy, formatted cells (XML, as the
-  // editor writes them), plain text, maps and arrays, sent to the server in their own order
-  // and relayed to the others late, so that edits are concurrent. The server stores what it
-  // receives; a snapshot is the record after some of it, the tail the rest, stored as sent
-  // or stored twice; the joined tail must leave a joiner with the record, struct for struct.
-  it('leave a joiner with exactly the record, 300 histories', () => {
-    const random = seededRandom(testSeed);
-    const pick = (n: number) => Math.floor(random() * n);
-    for (let history = 0; history < 300; history++) {
-      const record = new Y.Doc();
-      const stored: Uint8Array[] = [];
-      const writers = Array.from({ length: 2 + pick(4) }, () => ({ doc: new Y.Doc(), outbox: [] as Uint8Array[], inbox: [] as Uint8Array[] }));
-      for (const writer of writers)
-        writer.doc.on('update', (update: Uint8Array, origin: unknown) => {
-          if (origin !== 'relayed') writer.outbox.push(update);
-        });
-      const edit = (doc: Y.Doc) => {
-        const kind = pick(5);
-        if (kind === 0) {
-          const text = doc.getText('minutes');
-          if (text.length > 3 && random() < 0.4) text.delete(pick(text.length - 2), 1 + pick(2));
-          else text.insert(pick(text.length + 1), ['ข้อ ', 'ກອງ ', 'the ', 'မြန်'][pick(4)]!, random() < 0.3 ? { bold: true } : undefined);
-        } else if (kind === 1) {
-          const cell = doc.getXmlFragment(`cell-${pick(2)}`);
-          if (cell.length === 0 || random() < 0.3) {
-            const paragraph = new Y.XmlElement('paragraph');
-            paragraph.insert(0, [new Y.XmlText('วาระ ')]);
-            cell.insert(pick(cell.length + 1), [paragraph]);
-          } else {
-            const paragraph = cell.get(pick(cell.length)) as Y.XmlElement;
-            const text = paragraph.get(0) as Y.XmlText | undefined;
-            if (text && text.length > 2 && random() < 0.3) text.format(0, 2, { bold: true });
-            else if (text && text.length > 2 && random() < 0.3) text.delete(pick(text.length - 1), 1);
-            else text?.insert(pick((text?.length ?? 0) + 1), 'ok ');
-            if (random() < 0.1) cell.delete(pick(cell.length), 1);
-          }
-        } else if (kind === 2) doc.getMap('agenda').set(`title-${pick(3)}`, `item ${pick(100)}`);
-        else if (kind === 3) {
-          const list = doc.getArray<number>('actions');
-          if (list.length > 0 && random() < 0.3) list.delete(pick(list.length), 1);
-          else list.insert(pick(list.length + 1), [pick(1000)]);
-        } else doc.transact(() => (edit(doc), edit(doc)));
-      };
-      for (let step = 0; step < 60 + pick(60); step++) {
-        const writer = writers[pick(writers.length)]!;
-        const action = pick(3);
-        if (action === 0) edit(writer.doc);
-        else if (action === 1 && writer.outbox.length > 0) {
-          // The server receives the writer's next update, stores it, and relays it.
-          const update = writer.outbox.shift()!;
-          Y.applyUpdate(record, update);
-          stored.push(update);
-          for (const other of writers) if (other !== writer) other.inbox.push(update);
-        } else if (writer.inbox.length > 0) Y.applyUpdate(writer.doc, writer.inbox.shift()!, 'relayed');
-      }
-      if (stored.length < 2) continue;
-      const cut = pick(stored.length);
-      const snapshot = joinerOf(Y.encodeStateAsUpdate(new Y.Doc()), stored.slice(0, cut));
-      const snapshotState = Y.encodeStateAsUpdate(snapshot);
-      const tail = stored.slice(cut);
-      // Stored twice (a retried append), or a few stored again merged, as a crash may leave them.
-      const again = random() < 0.3 ? [Y.mergeUpdates(stored.slice(Math.max(0, cut - 2), cut + 1))] : [];
-      const joined = joinTail(decoded([...again, ...tail]), stateVectorOf(snapshotState));
-      expect(joined, `history ${history}`).not.toBeNull();
-      const joiner = joinerOf(snapshotState, [joined!]);
-      expect(joiner.store.pendingStructs, `history ${history}`).toBeNull();
-      expect(joiner.store.pendingDs, `history ${history}`).toBeNull();
-      expect(Y.equalSnapshots(Y.snapshot(joiner), Y.snapshot(record)), `history ${history}`).toBe(true);
-      expect(joiner.getText('minutes').toDelta(), `history ${history}`).toEqual(record.getText('minutes').toDelta());
-      for (const cell of ['cell-0', 'cell-1'])
-        expect(joiner.getXmlFragment(cell).toString(), `history ${history}`).toBe(record.getXmlFragment(cell).toString());
-      expect(joiner.getMap('agenda').toJSON(), `history ${history}`).toEqual(record.getMap('agenda').toJSON());
-      expect(joiner.getArray('actions').toJSON(), `history ${history}`).toEqual(record.getArray('actions').toJSON());
-    }
   });
 });
