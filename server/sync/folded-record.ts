@@ -2,23 +2,23 @@
 // last compaction not done), held without building its document or reading its snapshot
 // through. Building a long record's Y.Doc and applying the updates costs many times what
 // serving its bytes does, and so does merging them (Y.mergeUpdates decodes and encodes
-// every struct of the snapshot). So the snapshot is kept as stored, and a joiner is sent it
-// as its sync step 2, then the updates after it joined into one update message
-// (joined-tail.ts): they are decoded here anyway, to check them. The state vector is the
-// one stored with the snapshot (migration 3), moved on by the updates only.
+// every struct of the snapshot; merging even the few hundred updates of the tail among
+// themselves costs ten times reading them). So what storage holds is kept as it is: a
+// joiner is sent the snapshot as its sync step 2, then each update after it as its own
+// update message, all in one write. The state vector is the one stored with the snapshot
+// (migration 3), moved on by the updates only.
 //
 // The document path drops whatever depends on content the record lacks (write-policy.ts,
 // dropPending): the updates are kept apart only when, with the snapshot, they depend on
 // nothing outside themselves, so that a joiner is never sent content the server's own
 // document would not hold. Otherwise the caller builds the document from the parts.
 import * as Y from 'yjs';
-import { joinTail, type DecodedUpdate } from './joined-tail';
 
 /** A snapshot and what was stored after it, as a joiner is sent them. */
 export interface FoldedRecord {
   /** The snapshot, as stored. */
   snapshot: Uint8Array;
-  /** What was stored after it: one update holding it all (or nothing, if nothing was). */
+  /** The updates after it, as stored. */
   tail: Uint8Array[];
   /** The whole record's state vector, when known without reading the snapshot through. */
   stateVector: Map<number, number> | null;
@@ -33,11 +33,8 @@ export interface FoldedRecord {
 export function foldStored(snapshot: Uint8Array, snapshotStateVector: Uint8Array | null, updates: Uint8Array[]): FoldedRecord | null {
   const stored = snapshotStateVector ? Y.decodeStateVector(snapshotStateVector) : null;
   if (updates.length === 0) return { snapshot, tail: [], stateVector: stored };
-  const before = stored ?? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(snapshot));
-  const decoded = updates.map((update) => Y.decodeUpdate(update));
-  const stateVector = extendedBy(before, decoded);
-  const joined = stateVector && joinTail(decoded, before);
-  return stateVector && joined ? { snapshot, tail: [joined], stateVector } : null;
+  const stateVector = extendedBy(stored ?? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(snapshot)), updates);
+  return stateVector ? { snapshot, tail: updates, stateVector } : null;
 }
 
 /**
@@ -45,7 +42,8 @@ export function foldStored(snapshot: Uint8Array, snapshotStateVector: Uint8Array
  * they make a whole record together: each writer's content continues theirs without a gap,
  * and every item's neighbours and parent, and every deletion, lie within them. Null otherwise.
  */
-function extendedBy(before: Map<number, number>, decoded: DecodedUpdate[]): Map<number, number> | null {
+function extendedBy(before: Map<number, number>, updates: Uint8Array[]): Map<number, number> | null {
+  const decoded = updates.map((update) => Y.decodeUpdate(update));
   const spans = new Map<number, [number, number][]>();
   for (const { structs } of decoded)
     for (const struct of structs) {
@@ -59,11 +57,7 @@ function extendedBy(before: Map<number, number>, decoded: DecodedUpdate[]): Map<
   const sv = new Map(before);
   for (const [client, held] of spans) {
     let end = sv.get(client) ?? 0;
-    // Stored in the order they were made, a writer's spans are in order already: sorted only if not.
-    let inOrder = true;
-    for (let i = 1; i < held.length && inOrder; i++) inOrder = held[i]![0] >= held[i - 1]![0];
-    if (!inOrder) held.sort((a, b) => a[0] - b[0]);
-    for (const [from, to] of held) {
+    for (const [from, to] of held.sort((a, b) => a[0] - b[0])) {
       if (from > end) return null;
       end = Math.max(end, to);
     }

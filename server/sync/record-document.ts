@@ -24,8 +24,8 @@ class RecordNotLoaded extends Error {
 /** The record as bytes: what a client that has nothing is sent, and what it holds. */
 interface Encoded extends FoldedRecord {
   /**
-   * The whole record framed once for every joiner: the snapshot as sync step 2, then what
-   * was stored after it, if anything, as one update (folded-record.ts).
+   * The whole record framed once for every joiner: the snapshot as sync step 2, then each
+   * update stored after it, if any (folded-record.ts).
    */
   wholeRecord: Frame[];
   /** Its state vector and deletions, worked out on first need: a cold open does not wait. */
@@ -61,7 +61,7 @@ export class RecordDocument {
     if (!this.loaded || !this.encoded) throw new RecordNotLoaded();
     const { snapshot, tail } = this.encoded;
     // Merged only here, when the record is compacted: never on the way to a joiner.
-    return tail.length > 0 ? Y.mergeUpdates([snapshot, ...tail]) : snapshot;
+    return tail.length > 0 ? Y.mergeUpdates([snapshot, Y.mergeUpdates(tail)]) : snapshot;
   }
 
   /** The document, built from the encoded state first if it is not in memory. */
