@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterPaint } from '../../client/app/after-paint';
 import { applyRemoteUpdatesPerFrame, type Schedule } from '../../client/connection/remote-updates';
+import { seedNote, seededRandom, testSeed } from '../helpers/random';
 
 /** A provider that never connects: messages are handed to it as its socket would. */
 function provider(doc = new Y.Doc()) {
@@ -179,6 +180,47 @@ describe('remote updates applied once a frame', () => {
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
     client.destroy();
+  });
+
+  // Where a transaction ends decides which format marks Yjs's clean-up deletes: a frame's
+  // updates applied in one transaction once left a word bold that every other copy showed plain.
+  it(`leaves formatted cells exactly as the updates applied one by one do, 400 random histories (${seedNote()})`, () => {
+    const random = seededRandom(testSeed);
+    const pick = (n: number) => Math.floor(random() * n);
+    for (let history = 0; history < 400; history++) {
+      const writers = Array.from({ length: 2 + pick(3) }, () => ({ doc: new Y.Doc(), outbox: [] as Uint8Array[], inbox: [] as Uint8Array[] }));
+      for (const writer of writers)
+        writer.doc.on('update', (update: Uint8Array, origin: unknown) => {
+          if (origin !== 'relayed') writer.outbox.push(update);
+        });
+      const client = provider();
+      const frame = byHand();
+      applyRemoteUpdatesPerFrame(client, frame.schedule);
+      const oneByOne = new Y.Doc();
+      for (let step = 0; step < 80; step++) {
+        const writer = writers[pick(writers.length)]!;
+        const action = pick(4);
+        if (action === 0) {
+          const cell = writer.doc.getXmlFragment('cell');
+          if (cell.length === 0) cell.insert(0, [new Y.XmlText('')]);
+          const text = cell.get(0) as Y.XmlText;
+          const choice = random();
+          if (text.length > 2 && choice < 0.3) text.format(pick(text.length - 1), 1 + pick(2), { bold: random() < 0.7 ? true : null });
+          else if (text.length > 2 && choice < 0.55) text.delete(pick(text.length - 1), 1);
+          else text.insert(pick(text.length + 1), ['ข้อ', 'ກອງ', 'ab'][pick(3)]!, random() < 0.3 ? { bold: true } : undefined);
+        } else if (action === 1 && writer.outbox.length > 0) {
+          // The server relays the writer's next update to everyone, this browser included.
+          const update = writer.outbox.shift()!;
+          Y.applyUpdate(oneByOne, update);
+          deliver(client, updateMessage(update));
+          for (const other of writers) if (other !== writer) other.inbox.push(update);
+        } else if (action === 2 && writer.inbox.length > 0) Y.applyUpdate(writer.doc, writer.inbox.shift()!, 'relayed');
+        else if (random() < 0.3) frame.frame();
+      }
+      frame.frame();
+      expect(client.doc.getXmlFragment('cell').toString(), `history ${history}`).toBe(oneByOne.getXmlFragment('cell').toString());
+      client.destroy();
+    }
   });
 });
 
