@@ -24,6 +24,13 @@ export function scaleOutBackends() {
   return { databaseUrl: DATABASE_URL, databaseSchema: schema, redisUrl: REDIS_URL, redisPrefix: schema, auditKey: `the audit key of ${schema}, shared` };
 }
 
+/** Stops in-process servers that shared `backends` (scaleOutBackends), then drops their schema. */
+export async function stopScaleOut(backends: { databaseSchema: string }, servers: (TestServer | undefined)[]): Promise<void> {
+  for (const server of servers) await server?.stop();
+  for (const server of servers) server?.cleanup();
+  await dropSchema(backends.databaseSchema);
+}
+
 export interface StorageKind {
   name: 'SQLite' | 'PostgreSQL';
   start(): Promise<TestServer>;

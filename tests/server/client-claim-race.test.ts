@@ -6,7 +6,7 @@
 // second is refused whole, its writer is told, and every client converges on what was stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { dropSchema, scaleOutBackends } from '../helpers/storages';
+import { scaleOutBackends, stopScaleOut } from '../helpers/storages';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { seededRandom, seedNote, testSeed } from '../helpers/random';
@@ -72,11 +72,7 @@ describe(`the client-id claim race between two processes, decided by storage (${
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await a?.stop();
-    await b?.stop();
-    a?.cleanup();
-    b?.cleanup();
-    await dropSchema(backends.databaseSchema);
+    await stopScaleOut(backends, [a, b]);
   });
 
   it('both processes accept a first write under one client id; the one stored first keeps it, the other writer is refused, and everyone converges', async () => {

@@ -2,7 +2,7 @@
 // out. Real connections to the machine's PostgreSQL (database test) and Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
-import { dropSchema, scaleOutBackends } from '../helpers/storages';
+import { scaleOutBackends, stopScaleOut } from '../helpers/storages';
 import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, type TestServer } from '../helpers/server';
 import { closed, rawSocket, stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
 import { agreeEverything, api } from '../helpers/lifecycle';
@@ -28,11 +28,7 @@ describe('scale-out: two servers on one PostgreSQL and one Redis', () => {
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await a?.stop();
-    await b?.stop();
-    a?.cleanup();
-    b?.cleanup();
-    await dropSchema(backends.databaseSchema);
+    await stopScaleOut(backends, [a, b]);
   });
 
   it('clients on different servers edit one record and converge; every edit is stored once', async () => {
