@@ -1,13 +1,16 @@
 // Node 20, the machine's Node, reached end of life in April 2026: the tests also run the
-// server on Node 24 LTS. This puts npm's `node` package of that version in .cache/node24
-// (once; the npm registry is the only place it comes from) and prints the binary's path.
+// server on Node 24 LTS. This puts npm's `node` package of that version in the user's cache,
+// ~/.cache/accord/node24 (once for every clone on the machine, as node-gyp keeps its headers;
+// the npm registry is the only place it comes from) and prints the binary's path.
+// ACCORD_NODE24_CACHE names another folder.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const NODE24_VERSION = '24.15.0';
-const folder = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache', 'node24');
+const folder = process.env.ACCORD_NODE24_CACHE ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'accord', 'node24');
 export const node24Binary = join(folder, 'node_modules', 'node', 'bin', 'node');
 
 function installed() {
@@ -29,7 +32,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(node24Binary
 // load in Node 24. The benchmark runs servers under Node 24 (`npm run bench -- --node 24`,
 // and Hocuspocus 4.x always), and their SQLite is better-sqlite3: this installs one copy of
 // a package, built for Node 24 from the registry's source package against Node 24's own
-// headers (the `node` package ships them), in .cache/node24/addons/<name>@<version>, once.
+// headers (the `node` package ships them), in that folder's addons/<name>@<version>, once.
 // Answers the package's folder. Nothing calls it unless a Node 24 process needs the addon.
 export function node24Addon(name, version) {
   const addons = join(folder, 'addons', `${name.replace('/', '+')}@${version}`);

@@ -3,7 +3,8 @@
 // unpacked size, its rows and its columns have ceilings, and the thread a deadline. CSV must
 // be UTF-8 (or UTF-16 with its byte order mark): a file in a legacy Thai code page is
 // refused, never guessed at, so no name is ever garbled.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './excel';
 import Papa from 'papaparse';
 import type { RosterProblem, TableRow } from '../../shared/console/roster';
 import { checkInflatedSize, OverBudget } from './zip-budget';
@@ -74,7 +75,7 @@ async function readXlsx(bytes: Uint8Array): Promise<TableRow[]> {
       throw unreadable(`the workbook unpacks to more than ${ROSTER_FILE_LIMITS.inflatedBytes / 1024 / 1024} MB; a roster is far smaller`);
     throw unreadable('the file is not an Excel workbook (.xlsx) that can be read');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {

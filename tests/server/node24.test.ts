@@ -1,6 +1,6 @@
 // Accord on Node 24 LTS, beside the machine's Node 20 (which reached end of life in April
-// 2026): the built server started with the Node 24 binary that `npm test` puts in
-// .cache/node24 serves a meeting end to end. It runs in the scale-out mode (PostgreSQL, Redis), whose
+// 2026): the built server started with the Node 24 binary that `npm test` installs
+// (scripts/node24.mjs) serves a meeting end to end. It runs in the scale-out mode (PostgreSQL, Redis), whose
 // drivers are plain JavaScript: the embedded SQLite's native addon is built for the Node
 // that installed the packages.
 import { afterAll, describe, expect, it } from 'vitest';

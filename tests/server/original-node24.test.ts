@@ -1,6 +1,6 @@
 // An original made by Accord on one Node verifies on another: the PDF and the Word file made
 // here (Node 20, the source through tsx) are made again, byte for byte, by the built command
-// line on Node 24 (.cache/node24, which npm test installs). Their compression is fflate's,
+// line on Node 24 (the one scripts/node24.mjs installs for npm test). Their compression is fflate's,
 // their shaping HarfBuzz's WebAssembly, their fonts the pinned packages': nothing of the
 // platform's enters the bytes.
 import { execFile } from 'node:child_process';

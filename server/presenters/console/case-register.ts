@@ -1,6 +1,6 @@
 // The case register as it leaves the server: JSON for the console, CSV and XLSX files. A
 // cell a spreadsheet would take as a formula is written as text (spreadsheet-cells.ts).
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../console/excel';
 import Papa from 'papaparse';
 import type { CaseHistoryEntry, CaseRegisterRow } from '../../../shared/cases/case-register';
 import { spreadsheetRow } from '../../../shared/console/spreadsheet-cells';
@@ -35,7 +35,7 @@ export function caseRegisterCsv(rows: CaseRegisterRow[], lang: string): string {
 }
 
 export async function caseRegisterXlsx(rows: CaseRegisterRow[], lang: string): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Accord';
   const sheet = workbook.addWorksheet('Case register');
   sheet.addRow(HEADERS).font = { bold: true };

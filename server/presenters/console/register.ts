@@ -2,7 +2,7 @@
 // files. In a file, text and dates are in one language (`lang`): Thai dates in the
 // Buddhist Era; the ISO date stays beside them for sorting. Text that a spreadsheet would
 // take as a formula is written as text (shared/console/spreadsheet-cells.ts).
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../console/excel';
 import Papa from 'papaparse';
 import type { HistoryEntry, RegisterRow } from '../../../shared/console/register';
 import type { LocalizedText } from '../../../shared/record/schema';
@@ -45,7 +45,7 @@ export function registerCsv(rows: RegisterRow[], lang: string): string {
 }
 
 export async function registerXlsx(rows: RegisterRow[], lang: string): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Accord';
   const register = workbook.addWorksheet('Action register');
   register.addRow(HEADERS).font = { bold: true };
