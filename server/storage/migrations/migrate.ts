@@ -91,6 +91,10 @@ export async function migratePostgres(pool: pg.Pool, schema: string): Promise<st
   const { rows } = await pool.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [`${schema}.kysely_migration`]);
   const ran = rows[0]?.exists ? (await pool.query<{ name: string }>(`SELECT name FROM ${schema}.kysely_migration`)).rows.map((r) => r.name) : null;
   if (!needsMigrating(ran)) return [];
-  const [{ Kysely, PostgresDialect }, { postgresDialect }] = await Promise.all([import('kysely'), import('./dialect')]);
-  return migrate(new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }), postgresDialect, schema);
+  const [{ Kysely }, { OneSchemaPostgresDialect }, { postgresDialect }] = await Promise.all([
+    import('kysely'),
+    import('./one-schema-dialect'),
+    import('./dialect'),
+  ]);
+  return migrate(new Kysely<unknown>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) }), postgresDialect, schema);
 }
