@@ -222,7 +222,7 @@ export function header(facts: RunFacts): string {
     `- Processes: each server in its own process on 127.0.0.1, the load generator in another; ${facts.pinning}`,
     `- Repeats: ${facts.repeats} per figure, servers alternated A B C / C B A between repeats${facts.repeats < 5 ? ` (fewer than the 5 of the full suite: ${facts.full ? 'asked for' : 'quick pass'})` : ''}. Cells: median (min–max over repeats). Ratios: Accord's median / the peer's median; below 1 is better for Accord on ↓ rows, above 1 on ↑ rows.`,
     `- Traces: ${facts.traces.join('; ')}. Editing traces by Joseph Gentle et al. (github.com/josephg/editing-traces), CC BY 4.0; automerge-paper prepared by Martin Kleppmann.`,
-    `- ${facts.accord}; it runs as shipped: SQLite (WAL, synchronous NORMAL), every update stored before it is sent on; LOG_LEVEL=warn. Hocuspocus runs without persistence except in S4 (its SQLite extension) and as ${SERVER_NAMES['hocuspocus4-sqlite']} (its SQLite extension in every scenario, a fresh database per run, debounce as shipped), y-websocket without persistence.`,
+    `- ${facts.accord}; it runs as shipped: SQLite (WAL, synchronous NORMAL), every update stored before it is sent on; LOG_LEVEL=warn. Hocuspocus runs without persistence except in S4 (its SQLite extension) and as ${SERVER_NAMES['hocuspocus4-sqlite']} (its SQLite extension in every scenario, a fresh database per run; as shipped, a document's whole state written 2 s after its last change, 10 s apart at most), y-websocket without persistence.`,
   ].join('\n');
 }
 
