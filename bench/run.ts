@@ -1,13 +1,16 @@
 // npm run bench                  quick pass (about 5 minutes, 1 repeat)
 // npm run bench -- --full        the whole suite, 5 repeats; writes bench/RESULTS.md
 // Options: --scenarios S1,S2  --servers accord,hocuspocus  --repeats N  --write  --profile
+//          (servers: accord, hocuspocus (3.4.4), hocuspocus4 (4.x, in memory), hocuspocus4-sqlite
+//           (4.x with its SQLite extension, a fresh database per run: it stores, as Accord does,
+//           so its server CPU compares like for like), ywebsocket, relay)
 //          --traces <folder> (default ../shared/traces, or BENCH_TRACES)
 //          --accord-at <git ref | folder> (bench that server/ instead of the working tree's)
 //          --accord-b <git ref | folder> (a second Accord, "Accord B", run beside the first: A/B)
 //          --accord-b-label <words> (what Accord B is, for the results)
 //          --out <file> (where the Markdown goes; default bench/RESULTS.md with --full or --write)
 //          --node 24 (every server and the generator under the Node 24 of scripts/node24.mjs;
-//                     Hocuspocus 4.x, --servers …,hocuspocus4, runs under it in any case)
+//                     Hocuspocus 4.x, --servers …,hocuspocus4 or hocuspocus4-sqlite, runs under it in any case)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,7 +20,7 @@ import { allOnNode24, pinning } from './lib/processes';
 import { accordDescription, exportAccord } from './lib/accord-root';
 import { checkTargets, header, scenarioTable, targetsTable } from './lib/report';
 import { REPO_ROOT, loadConcurrent, loadSequential, tracesDir, verifyConcurrent, verifySequential } from './lib/traces';
-import { SERVER_KINDS, isServerKind, type ServerKind } from './lib/wire';
+import { SERVER_KINDS, isHocuspocus4, isServerKind, type ServerKind } from './lib/wire';
 import { s0Floor } from './scenarios/s0-floor';
 import { s1OneTypist } from './scenarios/s1-one-typist';
 import { s2Regional } from './scenarios/s2-regional';
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
     else if (values.node !== process.versions.node.split('.')[0])
       throw new Error(`--node ${values.node}: only 24 (or ${process.versions.node.split('.')[0]}, this Node) can be asked for`);
   }
-  if (servers.includes('hocuspocus4') && !allOnNode24())
+  if (servers.some(isHocuspocus4) && !allOnNode24())
     process.stdout.write(
       'Hocuspocus 4.x needs Node 22 or later: it runs under Node 24, the other servers under this Node; add --node 24 to compare them under one Node\n',
     );

@@ -1,7 +1,7 @@
 // S0–S3: rooms of typists and readers. Typists send on a fixed schedule, whatever arrives
 // meanwhile, so that a slow server shows as latency rather than as a slower sender.
 import * as Y from 'yjs';
-import { awarenessKey, awarenessUpdate, updateKey } from '../lib/wire';
+import { awarenessKey, awarenessUpdate, isHocuspocus4, updateKey } from '../lib/wire';
 import { loadConcurrent, loadSequential, prng, replayConcurrent, replaySequential, textOf } from '../lib/traces';
 import { summarize } from '../lib/stats';
 import { backingCpu, cpuBetween } from '../lib/backing-cpu';
@@ -53,7 +53,7 @@ export async function runLoad(plan: LoadPlan, checkpoint: (name: string) => Prom
   // has brought it (its catch-up check, every second) reads the updates it lacks and relays
   // them as one; the same reading is used for one process on PostgreSQL, so that N = 1 and
   // N = 3 cost the generator alike.
-  const tracker = new Tracker(plan.target.kind === 'hocuspocus4' || plan.target.backing !== undefined);
+  const tracker = new Tracker(isHocuspocus4(plan.target.kind) || plan.target.backing !== undefined);
   const random = prng(plan.seed);
   let nextId = 1;
 

@@ -3,13 +3,13 @@
 // or under the Node 24 of scripts/node24.mjs (BENCH_NODE=24, set by `--node 24`; Hocuspocus
 // 4.x always, since it needs Node 22 or later).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HeapReport, ServerReply } from '../servers/ipc';
 import type { GeneratorMessage, IdleResult, JoinResult, LoadResult, OrchestratorMessage, Plan } from './plans';
-import { isAccord, type ServerKind } from './wire';
+import { isAccord, isHocuspocus4, type ServerKind } from './wire';
 import { REPO_ROOT } from './traces';
 
 const BENCH = join(REPO_ROOT, 'bench');
@@ -79,15 +79,15 @@ async function node24Runtime(addons: string[]): Promise<Runtime> {
 export const allOnNode24 = (): boolean => process.env.BENCH_NODE === '24';
 
 /** Hocuspocus 4.x needs Node 22 or later: it runs under Node 24 whatever --node says. */
-const needsNode24 = (kind: ServerKind | 'generator'): boolean => kind === 'hocuspocus4' || allOnNode24();
+const needsNode24 = (kind: ServerKind | 'generator'): boolean => (kind !== 'generator' && isHocuspocus4(kind)) || allOnNode24();
 
 async function runtimeFor(kind: ServerKind | 'generator', sqlite = false): Promise<Runtime> {
   if (!needsNode24(kind)) return { binary: process.execPath, execArgv: [], env: {} };
   if (kind === 'generator') return node24Runtime([]);
-  // Only what the process loads: Accord's store; Hocuspocus 4.x's SQLite extension (S4).
-  // Hocuspocus 3.4.4's extension loads sqlite3, a Node-API addon: its Node 20 build loads in
-  // Node 24 as it is.
-  const addons = isAccord(kind) || (kind === 'hocuspocus4' && sqlite) ? ['better-sqlite3'] : [];
+  // Only what the process loads: Accord's store; Hocuspocus 4.x's SQLite extension (S4, and
+  // hocuspocus4-sqlite always). Hocuspocus 3.4.4's extension loads sqlite3, a Node-API addon:
+  // its Node 20 build loads in Node 24 as it is.
+  const addons = isAccord(kind) || (isHocuspocus4(kind) && sqlite) ? ['better-sqlite3'] : [];
   return node24Runtime(addons);
 }
 
@@ -123,7 +123,7 @@ function launch(script: string, core: string | null, runtime: Runtime, execArgv:
 export interface ServerOptions {
   dataDir?: string;
   adminToken?: string;
-  /** Hocuspocus: its SQLite extension's database file. */
+  /** Hocuspocus: its SQLite extension's database file (hocuspocus4-sqlite: a fresh one when not given). */
   sqlite?: string;
   /** Write a V8 CPU profile into this folder on exit. */
   cpuProfDir?: string;
@@ -148,6 +148,7 @@ const SCRIPTS: Record<ServerKind, string> = {
   'accord-b': 'servers/accord.ts',
   hocuspocus: 'servers/hocuspocus.ts',
   hocuspocus4: 'servers/hocuspocus4.ts',
+  'hocuspocus4-sqlite': 'servers/hocuspocus4.ts',
   ywebsocket: 'servers/y-websocket.ts',
   relay: 'servers/relay.ts',
 };
@@ -158,12 +159,21 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
   if (options.dataDir) env.BENCH_DATA_DIR = options.dataDir;
   if (options.adminToken) env.BENCH_ADMIN_TOKEN = options.adminToken;
-  if (options.sqlite) env.BENCH_SQLITE = options.sqlite;
   if (kind === 'accord-b') {
     if (!process.env.BENCH_ACCORD_B_ROOT) throw new Error('accord-b needs --accord-b <git ref or folder>');
     env.BENCH_ACCORD_ROOT = process.env.BENCH_ACCORD_B_ROOT;
   }
-  const child = launch(join(BENCH, SCRIPTS[kind]), pinning().server, await runtimeFor(kind, !!options.sqlite), execArgv, env, kind);
+  // Each start its own empty database, as each Accord its own data folder: nothing carried
+  // over from an earlier run, and the folder goes with the server.
+  const ownDatabase = kind === 'hocuspocus4-sqlite' && !options.sqlite;
+  const runtime = await runtimeFor(kind, !!options.sqlite || ownDatabase);
+  const sqliteDir = ownDatabase ? mkdtempSync(join(tmpdir(), 'accord-bench-hocuspocus4-sqlite-')) : null;
+  const removeSqliteDir = () => {
+    if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
+  };
+  const sqlite = options.sqlite ?? (sqliteDir ? join(sqliteDir, 'hocuspocus.sqlite') : undefined);
+  if (sqlite) env.BENCH_SQLITE = sqlite;
+  const child = launch(join(BENCH, SCRIPTS[kind]), pinning().server, runtime, execArgv, env, kind);
   let nextId = 1;
   const waiting = new Map<number, (reply: ServerReply) => void>();
   const ready = new Promise<{ port: number; pid: number; node: string }>((resolve, reject) => {
@@ -174,7 +184,10 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
     });
     child.once('exit', (code) => reject(new Error(`${kind} exited with ${code} before it was ready`)));
   });
-  const { port, pid, node } = await ready;
+  const { port, pid, node } = await ready.catch((err: unknown) => {
+    removeSqliteDir();
+    throw err;
+  });
   saw(kind, node);
   const ask = (type: 'gc+heap' | 'mark' | 'stop') =>
     new Promise<ServerReply>((resolve) => {
@@ -199,11 +212,13 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
       return reply.t;
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      void ask('stop');
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null) {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        void ask('stop');
+        await exited;
+        clearTimeout(timer);
+      }
+      removeSqliteDir();
     },
   };
 }

@@ -8,15 +8,19 @@ import * as encoding from 'lib0/encoding';
 /**
  * 'accord-b': a second Accord (--accord-b <ref or folder>), run beside the first for A/B.
  * 'hocuspocus': Hocuspocus 3.4.4 (the newest for Node 20); 'hocuspocus4': Hocuspocus 4.x
- * (Node 22 or later: always run under the Node 24 of scripts/node24.mjs).
+ * (Node 22 or later: always run under the Node 24 of scripts/node24.mjs), in memory;
+ * 'hocuspocus4-sqlite': the same with its SQLite extension in every scenario, since Accord
+ * stores every update before relaying it and a peer that stores nothing is not like for like.
  */
-export const SERVER_KINDS = ['accord', 'accord-b', 'hocuspocus', 'hocuspocus4', 'ywebsocket', 'relay'] as const;
+export const SERVER_KINDS = ['accord', 'accord-b', 'hocuspocus', 'hocuspocus4', 'hocuspocus4-sqlite', 'ywebsocket', 'relay'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 export const isServerKind = (name: string): name is ServerKind => (SERVER_KINDS as readonly string[]).includes(name);
 
 export const isAccord = (kind: ServerKind): boolean => kind === 'accord' || kind === 'accord-b';
+/** Hocuspocus 4.x, in memory or on SQLite: the same server process and the same broadcasts. */
+export const isHocuspocus4 = (kind: ServerKind): boolean => kind === 'hocuspocus4' || kind === 'hocuspocus4-sqlite';
 /** Both Hocuspocus lines speak the same wire format: the document name before every message. */
-export const isHocuspocus = (kind: ServerKind): boolean => kind === 'hocuspocus' || kind === 'hocuspocus4';
+export const isHocuspocus = (kind: ServerKind): boolean => kind === 'hocuspocus' || isHocuspocus4(kind);
 
 export const MSG_SYNC = 0;
 export const MSG_AWARENESS = 1;
