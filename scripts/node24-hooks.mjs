@@ -5,6 +5,7 @@
 // the copy built for Node 24 in that folder, since the one in node_modules was built for the
 // machine's Node 20 and would not load. Everything else resolves as usual, and a process of
 // an older Node that inherits the option (a child started with another binary) is left alone.
+import { realpathSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -13,7 +14,9 @@ const addons = major >= 24 ? JSON.parse(process.env.ACCORD_NODE24_ADDONS ?? '{}'
 // A package's files are found by name ('better-sqlite3') or, as Vitest's module runner asks, by
 // their path in a node_modules: either way, what lies under node_modules/<name>/ is taken from
 // the Node 24 copy instead.
-const copies = Object.entries(addons).map(([name, folder]) => ({ inside: `/node_modules/${name}/`, copy: `${pathToFileURL(folder).href}/` }));
+// Node resolves a file to its real path, so the copy's folder is compared as a real path too
+// (a cache reached through a symbolic link would otherwise never match).
+const copies = Object.entries(addons).map(([name, folder]) => ({ inside: `/node_modules/${name}/`, copy: `${pathToFileURL(realpathSync(folder)).href}/` }));
 if (copies.length > 0)
   nodeModule.registerHooks({
     resolve(specifier, context, nextResolve) {
