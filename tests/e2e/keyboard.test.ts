@@ -51,9 +51,11 @@ describe('the keyboard-only path', () => {
       if (target.id !== edited) await mark('TH', target.id);
     }
 
-    // Agree the edited segment with the keyboard.
-    await page.locator('.segment').first().locator('button.agree').waitFor();
-    await tabTo(page, '.segment button.agree');
+    // Agree the edited segment with the keyboard: its own button, since another segment's may
+    // still offer to agree until the page has heard of the marks just made by the API.
+    const agreeEdited = `.agreement[data-target-id="${edited}"] button.agree`;
+    await page.locator(agreeEdited).waitFor();
+    await tabTo(page, agreeEdited);
     expect(await focusVisible(page)).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('.lock-summary.clear').waitFor();
