@@ -33,8 +33,6 @@ const justAfterPaint: Schedule = (run) => {
 };
 
 export interface RemoteUpdates {
-  /** Applies what is queued now. */
-  flush(): void;
   /** Forgets what is queued (the server still holds it) and gives the stock handler back. */
   stop(): void;
 }
@@ -47,7 +45,6 @@ export function applyRemoteUpdatesPerFrame(provider: WebsocketProvider, schedule
   const flush = () => {
     cancel?.();
     cancel = null;
-    if (queue.length === 0) return;
     for (const update of queue.splice(0)) {
       try {
         Y.applyUpdate(provider.doc, update, provider);
@@ -73,7 +70,6 @@ export function applyRemoteUpdatesPerFrame(provider: WebsocketProvider, schedule
   };
 
   return {
-    flush,
     stop() {
       cancel?.();
       cancel = null;
