@@ -10,7 +10,7 @@ import { createMeeting, fixture, tokenOf } from '../helpers/server';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { agenda, agendaItemId, minutes, segmentCells } from '../../shared/record/schema';
 import { plainText } from '../../shared/record/rich-text';
-import { cell, openAgendaItem, textOf, untilText } from './helpers/browser';
+import { cell, editorCell, openAgendaItem, textOf, untilText } from './helpers/browser';
 import { workspaceHarness } from './helpers/harness';
 import { AxeTally } from './helpers/axe';
 
@@ -78,7 +78,7 @@ describe('a big record in the browser', () => {
         .locator('.segment')
         .nth(SEGMENTS - 1)
         .waitFor({ state: 'attached' });
-      await cell(thai.page, 0, 'th').and(thai.page.locator('.ProseMirror')).waitFor();
+      await editorCell(thai.page, 0, 'th').waitFor();
 
       // Every cell is there, with its text; far fewer are editors.
       const cells = SEGMENTS * LANGUAGES.length;
@@ -95,7 +95,7 @@ describe('a big record in the browser', () => {
       // Scrolled to a far cell, the Thai delegate types there; the record and the Lao screen, far from it, have the words.
       const far = SEGMENTS - 5;
       await cell(thai.page, far, 'th').scrollIntoViewIfNeeded();
-      await cell(thai.page, far, 'th').and(thai.page.locator('.ProseMirror')).waitFor();
+      await editorCell(thai.page, far, 'th').waitFor();
       await cell(thai.page, far, 'th').click();
       await thai.page.keyboard.press('Control+End');
       await thai.page.keyboard.type(' ที่ประชุมเห็นชอบ');
@@ -114,7 +114,7 @@ describe('a big record in the browser', () => {
       expect(await isEditor(thai.page, 2, 'lo')).toBe(false);
       await cell(thai.page, 2, 'lo').scrollIntoViewIfNeeded();
       await untilText(cell(thai.page, 2, 'lo'), (t) => t.endsWith('ກອງປະຊຸມຮັບຊາບ'), 'the Lao edit on the Thai screen');
-      await cell(thai.page, 2, 'lo').and(thai.page.locator('.ProseMirror')).waitFor();
+      await editorCell(thai.page, 2, 'lo').waitFor();
 
       // Having been to the end and back, the page still holds far fewer editors than cells: those far away went.
       await expectEventually(async () => (await isEditor(thai.page, far, 'th')) === false, 'the far editor to go once off screen');
@@ -140,7 +140,7 @@ describe('a big record in the browser', () => {
       // An observer's page: no cell, drawn or editor, takes the focus or typing.
       const observer = await h.as(meeting, 'observer');
       await openAgendaItem(observer.page, 1);
-      await cell(observer.page, 0, 'th').and(observer.page.locator('.ProseMirror')).waitFor();
+      await editorCell(observer.page, 0, 'th').waitFor();
       expect(await observer.page.locator('.cell-text[tabindex], .cell-text[contenteditable="true"]').count()).toBe(0);
       expect(await observer.page.locator('.cell-drawn').count()).toBeGreaterThan(0);
     } finally {

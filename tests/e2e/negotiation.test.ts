@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMeeting, type CreatedMeetingResponse } from '../helpers/server';
 import { agreeEverything } from '../helpers/lifecycle';
-import { cell, openAgendaItem, screenshot, textOf, typeInto, untilText } from './helpers/browser';
+import { cell, editorCell, openAgendaItem, screenshot, textOf, typeInto, untilText } from './helpers/browser';
 import { openView } from './helpers/signing';
 import { workspaceHarness } from './helpers/harness';
 
@@ -86,14 +86,18 @@ describe('negotiating the wording in the browser', () => {
 
     // The Lao delegate's caret at the end of the Thai cell's first line: its name label runs
     // over the next cell to the right, and is drawn above it, not under it.
-    const thaiCellOfLao = cell(lao.page, 0, 'th');
+    // Measured once it is an editor: the drawn text it replaces would leave the page meanwhile.
+    const thaiCellOfLao = editorCell(lao.page, 0, 'th');
+    await thaiCellOfLao.waitFor();
     const lines = (await thaiCellOfLao.boundingBox())!;
     // A click just inside the right edge of the first line, then a word back: the caret near the
     // line's end (at the very end it would be drawn at the start of the next line).
     await lao.page.mouse.click(lines.x + lines.width - 12, lines.y + 16);
     for (let i = 0; i < 3; i++) await lao.page.keyboard.press('ArrowLeft');
     const label = cell(head.page, 0, 'th').locator('.collaboration-carets__label');
-    const neighbour = (await cell(head.page, 0, 'lo').boundingBox())!;
+    const neighbourCell = editorCell(head.page, 0, 'lo');
+    await neighbourCell.waitFor();
+    const neighbour = (await neighbourCell.boundingBox())!;
     // The caret moves to the line's end with the next presence message.
     let box = { x: 0, y: 0, width: 0, height: 0 };
     await vi.waitFor(

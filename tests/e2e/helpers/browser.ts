@@ -69,6 +69,13 @@ export async function openAgendaItem(page: Page, number: number): Promise<void> 
 export const cell = (page: Page, segment: number, language: string): Locator =>
   page.locator('.segment').nth(segment).locator(`.cell-text[data-language="${language}"]`);
 
+/**
+ * The same cell once it is an editor. A cell away from the screen is drawn text, and becomes an
+ * editor as it nears the screen: the drawn element is then replaced, so a box measured on it can
+ * be of an element that has just left the page.
+ */
+export const editorCell = (page: Page, segment: number, language: string): Locator => cell(page, segment, language).and(page.locator('.ProseMirror'));
+
 /** A cell's text as written, without the carets (and their name labels) of others in it. */
 export const textOf = (target: Locator): Promise<string> =>
   target.evaluate((el) => {
