@@ -86,18 +86,15 @@ describe('negotiating the wording in the browser', () => {
 
     // The Lao delegate's caret at the end of the Thai cell's first line: its name label runs
     // over the next cell to the right, and is drawn above it, not under it.
-    // Measured once it is an editor: the drawn text it replaces would leave the page meanwhile.
-    const thaiCellOfLao = editorCell(lao.page, 0, 'th');
-    await thaiCellOfLao.waitFor();
-    const lines = (await thaiCellOfLao.boundingBox())!;
+    // Measured once it is an editor (boundingBox waits for one): the drawn text it replaces
+    // could leave the page between being found and being measured.
+    const lines = (await editorCell(lao.page, 0, 'th').boundingBox())!;
     // A click just inside the right edge of the first line, then a word back: the caret near the
     // line's end (at the very end it would be drawn at the start of the next line).
     await lao.page.mouse.click(lines.x + lines.width - 12, lines.y + 16);
     for (let i = 0; i < 3; i++) await lao.page.keyboard.press('ArrowLeft');
     const label = cell(head.page, 0, 'th').locator('.collaboration-carets__label');
-    const neighbourCell = editorCell(head.page, 0, 'lo');
-    await neighbourCell.waitFor();
-    const neighbour = (await neighbourCell.boundingBox())!;
+    const neighbour = (await editorCell(head.page, 0, 'lo').boundingBox())!;
     // The caret moves to the line's end with the next presence message.
     let box = { x: 0, y: 0, width: 0, height: 0 };
     await vi.waitFor(

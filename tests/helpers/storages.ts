@@ -3,9 +3,7 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { startTestServer, type TestServer } from './server';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { DATABASE_URL, REDIS_URL } from './service-urls';
 
 /** Drops the PostgreSQL schema a test made for itself. */
 async function dropSchema(schema: string): Promise<void> {

@@ -8,8 +8,8 @@ import { createMeeting, startTestServer, tokenOf, type CreatedMeetingResponse, t
 import { api } from '../helpers/lifecycle';
 import { agreementTargets } from '../../shared/record/agreement';
 import type { ThreadView } from '../../shared/comments';
+import { DATABASE_URL } from '../helpers/service-urls';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `accord_comments_${randomBytes(4).toString('hex')}`;
 
 describe.each([

@@ -8,8 +8,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { PASSWORD, call, meetingBody, officer, signIn } from '../helpers/console';
 import { SIGN_IN_LIMITS } from '../../server/commands/console/sign-in';
 import { DEPLOYMENT_LOG } from '../../server/commands/console/deployment-audit';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { DATABASE_URL } from '../helpers/service-urls';
 
 describe('the console on PostgreSQL', () => {
   const schema = `accord_console_${randomBytes(4).toString('hex')}`;

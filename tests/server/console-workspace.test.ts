@@ -9,8 +9,7 @@ import { recordCopy, startTestServer, type TestServer } from '../helpers/server'
 import { admin, call, cookieOf, meetingBody, officer } from '../helpers/console';
 import { agreeEverything } from '../helpers/lifecycle';
 import { agenda, agendaItemId, agendaItemTitle, minutes, participants, readLocalizedYText } from '../../shared/record/schema';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { DATABASE_URL } from '../helpers/service-urls';
 
 describe.each(['sqlite', 'postgres'] as const)('the officer’s way into the workspace, on %s', (backend) => {
   const schema = `accord_seat_${randomBytes(4).toString('hex')}`;

@@ -7,8 +7,8 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../server/storage/migrations/migrate';
+import { DATABASE_URL } from '../helpers/service-urls';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROUNDS = 12;
 
 describe('a schema migrates while another deployment changes its own', () => {

@@ -13,9 +13,7 @@ import { stockClient, synced, waitFor, type StockClient } from '../helpers/clien
 import { createMeeting, tokenOf } from '../helpers/server';
 import { agreementTargets } from '../../shared/record/agreement';
 import { node24Binary, NODE24_VERSION } from '../../scripts/node24.mjs';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { DATABASE_URL, REDIS_URL } from '../helpers/service-urls';
 
 describe('on Node 24', () => {
   const schema = `accord_test_${randomBytes(4).toString('hex')}`;

@@ -21,8 +21,8 @@ import { agreementTargets } from '../../shared/record/agreement';
 import { canonicalRecord, canonicalText } from '../../shared/record/canonical';
 import { agenda, agendaItemTitle } from '../../shared/record/schema';
 import { RECORD_STATUS_MESSAGE, RefusalReason, type RecordStatus } from '../../shared/protocol';
+import { DATABASE_URL } from '../helpers/service-urls';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** Every process on one database seals the audit log with the same key (docs/operations.md). */
 const AUDIT_KEY = 'scale-out-integrity-audit-key-0123456789';
 

@@ -9,8 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { PASSWORD, officer, signIn } from '../helpers/console';
 import { SIGN_IN_LIMITS } from '../../shared/console/sign-in-limits';
 import { DEPLOYMENT_LOG } from '../../server/commands/console/deployment-audit';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { DATABASE_URL } from '../helpers/service-urls';
 
 describe.each(['SQLite', 'PostgreSQL'])('a burst of parallel sign-ins, on %s', (database) => {
   let server: TestServer;

@@ -13,8 +13,8 @@ import { openPostgresStorage } from '../../server/storage/postgres';
 import { auditSeal, checkAuditChain } from '../../server/storage/audit-chain';
 import { ClientNotYours, CompactionWouldLose, RecordNotDraft, partsOf, type Storage } from '../../server/storage/storage';
 import type { CaseEntry } from '../../shared/cases/case';
+import { DATABASE_URL } from '../helpers/service-urls';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const KEY = Buffer.from('the audit key of the storage contract');
 
 interface Backend {

@@ -18,8 +18,8 @@ import { MIGRATION_NAMES, SchemaFromNewerRelease } from '../../server/storage/mi
 import { partsOf } from '../../server/storage/storage';
 import { RecordDocument } from '../../server/sync/record-document';
 import { messageOf } from '../../server/sync/frame';
+import { DATABASE_URL } from '../helpers/service-urls';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const FIXTURE = join(import.meta.dirname, '../fixtures/upgrade');
 const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')) as {
   auditKey: string;

@@ -3,9 +3,7 @@
 // timeout.
 import pg from 'pg';
 import { Redis } from 'ioredis';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { DATABASE_URL, REDIS_URL } from '../helpers/service-urls';
 
 export default async function servicesAreThere(): Promise<void> {
   const database = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
